@@ -1,0 +1,21 @@
+/** Jest projects: pure engine/adapters (node), React components (jsdom), and the built add-in in headless Chromium (e2e). */
+const tsJest = [
+  "ts-jest",
+  {
+    diagnostics: false, // `npm run typecheck` type-checks; ts-jest only transpiles
+    tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true },
+  },
+];
+const shared = {
+  transform: { "^.+\\.(ts|tsx)$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // office-addin-mock -> office-addin-manifest -> ESM-only strip-bom: map it to a tiny local stub.
+  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
+};
+module.exports = {
+  projects: [
+    { ...shared, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"] },
+    { ...shared, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"] },
+    { ...shared, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
+  ],
+};
