@@ -1,0 +1,100 @@
+/**
+ * Spill helpers: turning Excel range arguments into per-row vectors and
+ * per-row results back into a range.
+ *
+ * A formula that takes one value per invoice or customer accepts a single
+ * cell, a column or a row. Arguments broadcast like Excel's own lifted
+ * functions: every range argument must have the same length, a single cell is
+ * repeated for every row. Results come back in the orientation of the first
+ * range argument (a column in → a column out; a row in → a row out).
+ */
+import { Cell } from "./cells";
+import { EngineError, Result, isEngineError, valueError } from "./errors";
+
+/** One output cell: a value Excel can show, or the error for that cell only. */
+export type SpillCell = Cell | EngineError;
+/** A whole spilled result, rows × columns. */
+export type Spill = SpillCell[][];
+
+/** A vector argument after reading: its values and its orientation. */
+export interface Vector {
+  values: unknown[];
+  /** True when the user passed a horizontal range (1 × n with n > 1). */
+  horizontal: boolean;
+}
+
+/**
+ * Reads an argument that should be a single cell, a column or a row.
+ * Returns `null` when the argument was omitted (Excel passes null).
+ */
+export function readVector(arg: unknown, name: string): Result<Vector | null> {
+  if (arg === null || arg === undefined) return null;
+  if (!Array.isArray(arg)) return { values: [arg], horizontal: false };
+  const rows = arg as unknown[];
+  if (rows.length === 0) return null;
+  if (!Array.isArray(rows[0])) return { values: rows, horizontal: false };
+  const grid = rows as unknown[][];
+  const width = grid[0].length;
+  if (grid.length === 1) return { values: grid[0], horizontal: width > 1 };
+  if (width === 1) return { values: grid.map((r) => r[0]), horizontal: false };
+  return valueError(`${name}: expected a single column or row, but got a range of ${grid.length} rows × ${width} columns.`);
+}
+
+/** Reads a 2-D argument into rows × columns; a scalar becomes 1 × 1; omitted gives null. */
+export function readGrid(arg: unknown): unknown[][] | null {
+  if (arg === null || arg === undefined) return null;
+  if (!Array.isArray(arg)) return [[arg]];
+  if (arg.length === 0) return null;
+  if (!Array.isArray(arg[0])) return [arg as unknown[]];
+  return arg as unknown[][];
+}
+
+/**
+ * The common length of several vector arguments: each must have length 1
+ * (broadcast) or the same length n. Omitted (null) vectors are ignored.
+ */
+export function broadcastLength(vectors: ReadonlyArray<{ name: string; vector: Vector | null }>): Result<number> {
+  let n = 1;
+  let owner = "";
+  for (const { name, vector } of vectors) {
+    if (!vector || vector.values.length === 1) continue;
+    if (n === 1) {
+      n = vector.values.length;
+      owner = name;
+    } else if (vector.values.length !== n) {
+      return valueError(`${name} has ${vector.values.length} values but ${owner} has ${n}: ranges must be the same size (or a single cell).`);
+    }
+  }
+  return n;
+}
+
+/** The i-th value of a broadcast vector (a single cell repeats; omitted gives null). */
+export function at(vector: Vector | null, i: number): unknown {
+  if (!vector) return null;
+  return vector.values.length === 1 ? vector.values[0] : vector.values[i];
+}
+
+/** Whether the result should come back as a row: the first multi-cell vector decides. */
+export function isHorizontal(vectors: ReadonlyArray<Vector | null>): boolean {
+  const first = vectors.find((v) => v && v.values.length > 1);
+  return first ? first.horizontal : false;
+}
+
+/** Lays one value per row out as a spill (column, or row when `horizontal`). */
+export function toSpill(values: SpillCell[], horizontal: boolean): Spill {
+  return horizontal ? [values] : values.map((v) => [v]);
+}
+
+/** Runs `fn` over broadcast vectors and lays out the results; argument errors become one error. */
+export function mapRows(
+  vectors: ReadonlyArray<{ name: string; vector: Vector | null }>,
+  fn: (i: number) => SpillCell,
+): Result<Spill> {
+  const n = broadcastLength(vectors);
+  if (isEngineError(n)) return n;
+  const out: SpillCell[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = fn(i);
+  return toSpill(out, isHorizontal(vectors.map((v) => v.vector)));
+}
+
+export type { EngineError };

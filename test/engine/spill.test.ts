@@ -1,0 +1,34 @@
+import { broadcastLength, mapRows, readGrid, readVector } from "../../src/engine/spill";
+import { isEngineError } from "../../src/engine/errors";
+
+describe("readVector", () => {
+  it("accepts a scalar, a column and a row", () => {
+    expect(readVector(5, "x")).toEqual({ values: [5], horizontal: false });
+    expect(readVector([[1], [2], [3]], "x")).toEqual({ values: [1, 2, 3], horizontal: false });
+    expect(readVector([[1, 2, 3]], "x")).toEqual({ values: [1, 2, 3], horizontal: true });
+    expect(readVector(null, "x")).toBeNull();
+  });
+  it("refuses a 2-D block naming the argument", () => {
+    const r = readVector([[1, 2], [3, 4]], "due_date");
+    expect(isEngineError(r) && r.message).toBe("due_date: expected a single column or row, but got a range of 2 rows × 2 columns.");
+  });
+});
+
+describe("broadcasting", () => {
+  const v = (values: unknown[]) => ({ values, horizontal: false });
+  it("single cells repeat; ranges must agree", () => {
+    expect(broadcastLength([{ name: "a", vector: v([1, 2, 3]) }, { name: "b", vector: v([9]) }, { name: "c", vector: null }])).toBe(3);
+    const e = broadcastLength([{ name: "a", vector: v([1, 2, 3]) }, { name: "b", vector: v([1, 2]) }]);
+    expect(isEngineError(e) && e.message).toBe("b has 2 values but a has 3: ranges must be the same size (or a single cell).");
+  });
+  it("mapRows lays results out like the first range (row in → row out)", () => {
+    const row = { values: [1, 2], horizontal: true };
+    expect(mapRows([{ name: "a", vector: row }], (i) => i * 10)).toEqual([[0, 10]]);
+    expect(mapRows([{ name: "a", vector: v([1, 2]) }], (i) => i * 10)).toEqual([[0], [10]]);
+  });
+  it("readGrid normalises scalars and omitted arguments", () => {
+    expect(readGrid(7)).toEqual([[7]]);
+    expect(readGrid(null)).toBeNull();
+    expect(readGrid([1, 2])).toEqual([[1, 2]]);
+  });
+});
