@@ -14,7 +14,7 @@ const shared = {
 };
 module.exports = {
   projects: [
-    { ...shared, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"] },
+    { ...shared, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"], setupFiles: ["<rootDir>/test/functions/custom-functions-global.ts"] },
     { ...shared, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"] },
     { ...shared, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],

@@ -3,9 +3,10 @@
  * rounding rule behind RISK.CREDITLIMIT, in one typed object with defaults.
  */
 import { EngineError, valueError } from "../errors";
+import { BANDS, Band } from "../scoring/model";
 
-export type Band = "A" | "B" | "C" | "D" | "E";
-export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
+export { BANDS };
+export type { Band };
 
 export interface BandLimitRule {
   /** Share of the customer's net worth (equity) it may owe us at most, e.g. 0.35. */

@@ -1,0 +1,101 @@
+/**
+ * RISK.CREDITLIMIT's engine: reads the formula's arguments row by row and
+ * returns the recommended limit (or the rule that bound it) per row.
+ */
+import { Lang } from "../lang";
+import { readChoice, readOptionalNumber, isBlank } from "../cells";
+import { Result, isEngineError, valueError } from "../errors";
+import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isHorizontal } from "../spill";
+import { bandOf } from "../scoring/score";
+import { BANDS, Band } from "../scoring/model";
+import { DEFAULT_POLICY, CreditPolicy } from "../policy";
+import { LIMIT_RULE_TEXT, LimitResult, recommendLimit } from "./limit";
+
+export const CREDITLIMIT_OUTPUTS = ["limit", "rule", "all"] as const;
+export type CreditLimitOutput = (typeof CREDITLIMIT_OUTPUTS)[number];
+
+/** Reads a score (0–100) or a band letter into a band. */
+export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
+  if (isBlank(cell)) return valueError("score is required but the cell is empty.");
+  if (typeof cell === "string") {
+    const letter = cell.trim().toUpperCase();
+    if ((BANDS as readonly string[]).includes(letter)) return letter as Band;
+  }
+  const score = readOptionalNumber(cell, "score", { min: 0, max: 100 });
+  if (isEngineError(score)) {
+    return valueError(`score: expected a score from 0 to 100 or a band A–E, but got ${typeof cell === "string" ? `text "${cell}"` : String(cell)}.`);
+  }
+  return bandOf(score as number, policy.model);
+}
+
+export interface LimitArgs {
+  score: unknown;
+  netWorth: unknown;
+  annualSales: unknown;
+  termsDays?: unknown;
+  requested?: unknown;
+  relationshipMonths?: unknown;
+  output?: unknown;
+}
+
+const ARG_NAMES = {
+  score: "score",
+  netWorth: "net_worth",
+  annualSales: "annual_sales",
+  termsDays: "terms_days",
+  requested: "requested",
+  relationshipMonths: "relationship_months",
+} as const;
+type VectorArgs = Record<keyof typeof ARG_NAMES, Vector | null>;
+
+function readArgs(args: LimitArgs): Result<VectorArgs> {
+  const out = {} as VectorArgs;
+  for (const key of Object.keys(ARG_NAMES) as (keyof typeof ARG_NAMES)[]) {
+    const v = readVector(args[key] ?? null, ARG_NAMES[key]);
+    if (isEngineError(v)) return v;
+    out[key] = v;
+  }
+  return out;
+}
+
+function limitRow(i: number, v: VectorArgs, policy: CreditPolicy): Result<LimitResult> {
+  const band = readBand(at(v.score, i), policy);
+  if (isEngineError(band)) return band;
+  const netWorth = readOptionalNumber(at(v.netWorth, i), "net_worth");
+  if (isEngineError(netWorth)) return netWorth;
+  const annualSales = readOptionalNumber(at(v.annualSales, i), "annual_sales", { min: 0 });
+  if (isEngineError(annualSales)) return annualSales;
+  const termsDays = readOptionalNumber(at(v.termsDays, i), "terms_days", { min: 1, max: 365 });
+  if (isEngineError(termsDays)) return termsDays;
+  const requested = readOptionalNumber(at(v.requested, i), "requested", { min: 0 });
+  if (isEngineError(requested)) return requested;
+  const relationshipMonths = readOptionalNumber(at(v.relationshipMonths, i), "relationship_months", { min: 0 });
+  if (isEngineError(relationshipMonths)) return relationshipMonths;
+  return recommendLimit({ band, netWorth, annualSales, termsDays, requested, relationshipMonths }, policy.limit);
+}
+
+/**
+ * `=RISK.CREDITLIMIT(score, net_worth, annual_sales, [terms_days], [requested], [relationship_months], [output])`.
+ * output "limit" (default) → the amount; "rule" → the rule that bound it, in `lang`;
+ * "all" → limit, band, rule side by side.
+ */
+export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolicy = DEFAULT_POLICY): Result<Spill> {
+  const output = readChoice(args.output ?? null, "output", CREDITLIMIT_OUTPUTS, "limit");
+  if (isEngineError(output)) return output;
+  const v = readArgs(args);
+  if (isEngineError(v)) return v;
+  const named = (Object.keys(ARG_NAMES) as (keyof typeof ARG_NAMES)[]).map((k) => ({ name: ARG_NAMES[k], vector: v[k] }));
+  const n = broadcastLength(named);
+  if (isEngineError(n)) return n;
+  const rows: SpillCell[][] = [];
+  for (let i = 0; i < n; i++) {
+    const r = limitRow(i, v, policy);
+    if (isEngineError(r)) rows.push(output === "all" ? [r, r, r] : [r]);
+    else if (output === "limit") rows.push([r.limit]);
+    else if (output === "rule") rows.push([LIMIT_RULE_TEXT[r.rule][lang]]);
+    else rows.push([r.limit, r.band, LIMIT_RULE_TEXT[r.rule][lang]]);
+  }
+  // A row of inputs gives a row of results (single-column outputs only).
+  if (output !== "all" && isHorizontal(named.map((x) => x.vector))) return [rows.map((r) => r[0])];
+  return rows;
+}
