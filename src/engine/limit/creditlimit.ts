@@ -16,6 +16,7 @@ export type CreditLimitOutput = (typeof CREDITLIMIT_OUTPUTS)[number];
 
 /** Reads a score (0–100) or a band letter into a band. */
 export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
+  if (isEngineError(cell)) return cell; // an upstream error (e.g. from CREDITSCORE) passes through
   if (isBlank(cell)) return valueError("score is required but the cell is empty.");
   if (typeof cell === "string") {
     const letter = cell.trim().toUpperCase();
