@@ -16,6 +16,11 @@ import { creditScoreCore } from "../engine/scoring/creditscore";
 import { creditLimitCore } from "../engine/limit/creditlimit";
 import { dsoCore } from "../engine/receivables/dso";
 import { dunningStageCore } from "../engine/receivables/dunning";
+import { ceiCore } from "../engine/receivables/cei";
+import { dsoFromInvoicesCore } from "../engine/receivables/dso-invoices";
+import { agingCore } from "../engine/receivables/aging";
+import { payBehaviorCore } from "../engine/receivables/pay-behavior";
+import { expectedLossCore } from "../engine/receivables/expected-loss";
 import { guard } from "./excel-errors";
 import { displayLang } from "./display-language";
 
@@ -103,4 +108,100 @@ export function dunningStage(
   return guard("DUNNINGSTAGE", () =>
     dunningStageCore(due_date, as_of, outstanding ?? null, disputed ?? null, ladder ?? null, output ?? null, displayLang()),
   );
+}
+
+/**
+ * Collection effectiveness index (CEI) in percent: how much of what could be collected in the period was collected. 100 = everything collected.
+ * @customfunction CEI
+ * @param begin_ar Receivables at the start of the period.
+ * @param credit_sales Credit sales of the whole period.
+ * @param end_ar Total receivables at the end of the period.
+ * @param end_current_ar Receivables at the end of the period that are not yet due.
+ * @param [months] Months in the period (default 1).
+ * @param [convention] "monthly" (default: credit sales ÷ months) or "period" (the whole period's sales, as some vendors compute it).
+ * @returns CEI in percent points, one per row.
+ */
+export function cei(begin_ar: any[][], credit_sales: any[][], end_ar: any[][], end_current_ar: any[][], months?: any[][], convention?: any): any[][] {
+  return guard("CEI", () => ceiCore(begin_ar, credit_sales, end_ar, end_current_ar, months ?? null, convention ?? null));
+}
+
+/**
+ * DSO computed straight from an invoice ledger at an as-of date, for the whole ledger or per customer.
+ * @customfunction DSOINVOICES
+ * @param invoice_dates Invoice date of each invoice (Excel dates).
+ * @param due_dates Due date of each invoice.
+ * @param paid_dates Date each invoice was paid; blank = still open.
+ * @param amounts Invoice amount (negative = credit note).
+ * @param as_of Date the DSO is measured at.
+ * @param [method] "standard" (default), "countback", "average", "bestpossible" or "add".
+ * @param [period_days] Length of the sales period in days, ending at as_of (default 90).
+ * @param [open_amounts] Amount still open per invoice, for partial payments.
+ * @param [customer_ids] Customer of each invoice: gives a header row and one DSO per customer.
+ * @returns One DSO, or a table of customer and DSO.
+ */
+export function dsoInvoices(
+  invoice_dates: any[][],
+  due_dates: any[][],
+  paid_dates: any[][],
+  amounts: any[][],
+  as_of: any[][],
+  method?: any,
+  period_days?: any[][],
+  open_amounts?: any[][],
+  customer_ids?: any[][],
+): any[][] {
+  return guard("DSOINVOICES", () =>
+    dsoFromInvoicesCore(invoice_dates, due_dates, paid_dates, amounts, as_of, method ?? null, period_days ?? null, open_amounts ?? null, customer_ids ?? null),
+  );
+}
+
+/**
+ * Aging of open invoices at a date: the bucket of each invoice (Current, 1–30, 31–60, 61–90, 90+ days overdue), or, with amounts, the open amount per bucket as one row.
+ * @customfunction AGING
+ * @param due_dates Due date of each invoice.
+ * @param as_of Date to age at.
+ * @param [amounts] Open amount per invoice: returns bucket labels and the total per bucket instead of a label per invoice.
+ * @param [buckets] Your own bucket edges in days overdue, e.g. {30,60,90,180}.
+ * @returns A bucket per invoice, or labels and totals.
+ */
+export function aging(due_dates: any[][], as_of: any[][], amounts?: any[][], buckets?: any[][]): any[][] {
+  return guard("AGING", () => agingCore(due_dates, as_of, amounts ?? null, buckets ?? null, displayLang()));
+}
+
+/**
+ * Payment behaviour per customer from an invoice ledger: average and maximum days late, share of invoices late, overdue share and the trend. The header row uses the factor names RISK.CREDITSCORE reads, so the result feeds it directly.
+ * @customfunction PAYBEHAVIOR
+ * @param customer_ids Customer of each invoice.
+ * @param invoice_dates Invoice date of each invoice.
+ * @param due_dates Due date of each invoice.
+ * @param paid_dates Date paid; blank = still open.
+ * @param amounts Invoice amount (negative = credit note).
+ * @param as_of Date to measure at: open invoices count their days late up to it.
+ * @param [open_amounts] Amount still open per invoice, for partial payments.
+ * @returns A header row, then one row per customer.
+ */
+export function payBehavior(
+  customer_ids: any[][],
+  invoice_dates: any[][],
+  due_dates: any[][],
+  paid_dates: any[][],
+  amounts: any[][],
+  as_of: any[][],
+  open_amounts?: any[][],
+): any[][] {
+  return guard("PAYBEHAVIOR", () => payBehaviorCore(customer_ids, invoice_dates, due_dates, paid_dates, amounts, as_of, open_amounts ?? null));
+}
+
+/**
+ * Expected loss after credit insurance: PD × LGD × (uninsured part of the exposure). The insurer pays insured_share of the loss on the exposure up to the insured limit.
+ * @customfunction EXPECTEDLOSS
+ * @param exposure Amount at risk (open receivables).
+ * @param pd Probability of default, 0–1 (e.g. from RISK.CREDITSCORE with "pd").
+ * @param [lgd] Loss given default, 0–1 (default 0.6).
+ * @param [insured_share] Share of an insured loss the insurer pays, 0–1 (e.g. 0.9). Omit when uninsured.
+ * @param [insured_limit] Insurer-approved limit for the buyer: exposure above it is uninsured.
+ * @returns Expected loss per row, in the currency of the exposure.
+ */
+export function expectedLoss(exposure: any[][], pd: any[][], lgd?: any[][], insured_share?: any[][], insured_limit?: any[][]): any[][] {
+  return guard("EXPECTEDLOSS", () => expectedLossCore(exposure, pd, lgd ?? null, insured_share ?? null, insured_limit ?? null));
 }
