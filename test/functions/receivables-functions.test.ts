@@ -2,26 +2,30 @@ import { isExcelError } from "./custom-functions-global";
 import { aging, cei, creditScore, dsoInvoices, expectedLoss, payBehavior } from "../../src/functions/functions";
 import { serialFromIso } from "../../src/engine/dates";
 
+/** Excel passes null for an omitted optional argument (the declared type says undefined). */
+const OMITTED = null as unknown as undefined;
+
+
 const d = (iso: string) => serialFromIso(iso) as number;
 
 describe("RISK.CEI adapter", () => {
   it("reproduces the worked example (55.9 %) and the whole-period convention", () => {
-    expect(cei([[6200]], [[10890]], [[6340]], [[3590]], [[3]], null)[0][0] as number).toBeCloseTo(55.93, 2);
+    expect(cei([[6200]], [[10890]], [[6340]], [[3590]], [[3]], OMITTED)[0][0] as number).toBeCloseTo(55.93, 2);
     expect(cei([[6200]], [[10890]], [[6340]], [[3590]], [[3]], "period")[0][0] as number).toBeCloseTo(79.63, 2);
   });
   it("unknown convention is #VALUE! naming the argument", () => {
-    const r = cei([[1]], [[1]], [[1]], [[1]], null, "weekly");
+    const r = cei([[1]], [[1]], [[1]], [[1]], OMITTED, "weekly");
     expect(isExcelError(r[0][0]) && r[0][0].message).toMatch(/convention/);
   });
 });
 
 describe("RISK.EXPECTEDLOSS adapter", () => {
   it("applies LGD, insured share and insured limit per row", () => {
-    const r = expectedLoss([[100000], [100000], [100000]], [[0.05]], null, [[null], [0.9], [0.9]], [[null], [null], [60000]]);
+    const r = expectedLoss([[100000], [100000], [100000]], [[0.05]], OMITTED, [[null], [0.9], [0.9]], [[null], [null], [60000]]);
     expect(r.map((x) => Math.round(x[0] as number))).toEqual([3000, 300, 1380]);
   });
   it("a PD above 1 is an error in its row only", () => {
-    const r = expectedLoss([[1000], [1000]], [[0.1], [1.5]], null, null, null);
+    const r = expectedLoss([[1000], [1000]], [[0.1], [1.5]], OMITTED, OMITTED, OMITTED);
     expect(Math.round(r[0][0] as number)).toBe(60);
     expect(isExcelError(r[1][0]) && r[1][0].code).toBe("#VALUE!");
   });
@@ -31,10 +35,10 @@ describe("RISK.AGING adapter", () => {
   const asOf = d("2026-11-22");
   const due = [[d("2026-12-01")], [d("2026-11-02")], [d("2026-09-30")], [d("2026-07-01")]];
   it("labels each invoice", () => {
-    expect(aging(due, [[asOf]], null, null).map((r) => r[0])).toEqual(["Current", "1–30", "31–60", "90+"]);
+    expect(aging(due, [[asOf]], OMITTED, OMITTED).map((r) => r[0])).toEqual(["Current", "1–30", "31–60", "90+"]);
   });
   it("sums open amounts per bucket as one row under the labels", () => {
-    const r = aging(due, [[asOf]], [[100], [200], [300], [400]], null);
+    const r = aging(due, [[asOf]], [[100], [200], [300], [400]], OMITTED);
     expect(r[0]).toEqual(["Current", "1–30", "31–60", "61–90", "90+"]);
     expect(r[1]).toEqual([100, 200, 300, 0, 400]);
   });
@@ -49,7 +53,7 @@ describe("RISK.PAYBEHAVIOR and RISK.DSOINVOICES adapters", () => {
   const asOf = [[d("2026-11-22")]];
 
   it("PAYBEHAVIOR spills a canonical header and one row per customer", () => {
-    const r = payBehavior(ids, inv, due, paid, amt, asOf, null);
+    const r = payBehavior(ids, inv, due, paid, amt, asOf, OMITTED);
     expect(r[0]).toEqual(["customer_id", "avg_days_late", "max_days_late", "pct_invoices_late", "overdue_share", "days_late_trend"]);
     expect(r[1][0]).toBe("A");
     // A: 10 days late on 1,000 (paid), 52 days late on 3,000 (open) → (10·1000 + 52·3000) / 4000 = 41.5
@@ -61,21 +65,21 @@ describe("RISK.PAYBEHAVIOR and RISK.DSOINVOICES adapters", () => {
   });
   it("a due date before the invoice date is an error for that customer only", () => {
     const badDue = [[d("2026-07-01")], due[1], due[2]];
-    const r = payBehavior(ids, inv, badDue, paid, amt, asOf, null);
+    const r = payBehavior(ids, inv, badDue, paid, amt, asOf, OMITTED);
     expect(isExcelError(r[1][1])).toBe(true);
     expect(r[2][1]).toBe(0);
   });
   it("DSOINVOICES gives one number for the ledger, or a row per customer", () => {
-    const whole = dsoInvoices(inv, due, paid, amt, asOf, null, null, null, null);
+    const whole = dsoInvoices(inv, due, paid, amt, asOf, OMITTED, OMITTED, OMITTED, OMITTED);
     expect(whole).toHaveLength(1);
     expect(typeof whole[0][0]).toBe("number");
-    const per = dsoInvoices(inv, due, paid, amt, asOf, null, null, null, ids);
+    const per = dsoInvoices(inv, due, paid, amt, asOf, OMITTED, OMITTED, OMITTED, ids);
     expect(per[0][0]).toBe("customer_id");
     expect(per.map((r) => r[0])).toEqual(["customer_id", "A", "B"]);
   });
 
   it("PAYBEHAVIOR's output feeds RISK.CREDITSCORE directly (its header is canonical)", () => {
-    const behaviour = payBehavior(ids, inv, due, paid, amt, asOf, null);
+    const behaviour = payBehavior(ids, inv, due, paid, amt, asOf, OMITTED);
     const scores = creditScore(behaviour, undefined, "score");
     expect(scores).toHaveLength(3);
     expect(scores[2][0] as number).toBeGreaterThan(scores[1][0] as number); // B pays on time, A is late

@@ -1,0 +1,170 @@
+/**
+ * Aging of open invoices at an as-of date (账龄分析).
+ *
+ * Days past due = as_of − due date. Buckets by default: Current (≤ 0 days
+ * past due, i.e. not yet overdue), 1–30, 31–60, 61–90, 90+ (more than 90).
+ * Custom edges e1 < e2 < … < ek (whole days > 0) give Current, 1–e1,
+ * (e1+1)–e2, …, ek+.
+ */
+import { isBlank, readOptionalNumber } from "../cells";
+import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { readSerial } from "../dates";
+import { Lang } from "../lang";
+import { Spill, SpillCell, at, broadcastLength, mapRows, readGrid } from "../spill";
+import { readOptionalDate, requireVector, singleCell } from "./common";
+
+/** Default bucket edges in days past due. */
+export const DEFAULT_AGING_EDGES: readonly number[] = Object.freeze([30, 60, 90]);
+
+/**
+ * Bucket index of a number of days past due: 0 = Current (≤ 0), k = the k-th
+ * range (edges[k−2] < d ≤ edges[k−1]), edges.length + 1 = beyond the last edge.
+ * @example agingBucket(45, [30, 60, 90]) // 2 ("31–60")
+ */
+export function agingBucket(daysPastDue: number, edges: readonly number[] = DEFAULT_AGING_EDGES): number {
+  if (daysPastDue <= 0) return 0;
+  for (let k = 0; k < edges.length; k++) if (daysPastDue <= edges[k]) return k + 1;
+  return edges.length + 1;
+}
+
+/**
+ * Bucket labels for edges in a language.
+ * @example agingLabels([30, 60, 90], "en") // ["Current", "1–30", "31–60", "61–90", "90+"]
+ * @example agingLabels([30, 60, 90], "zh") // ["未逾期", "1–30天", "31–60天", "61–90天", "90天以上"]
+ */
+export function agingLabels(edges: readonly number[] = DEFAULT_AGING_EDGES, lang: Lang = "en"): string[] {
+  const unit = lang === "zh" ? "天" : "";
+  const out = [lang === "zh" ? "未逾期" : "Current"];
+  let lo = 1;
+  for (const e of edges) {
+    out.push(`${lo}–${e}${unit}`);
+    lo = e + 1;
+  }
+  const last = edges[edges.length - 1];
+  out.push(lang === "zh" ? `${last}天以上` : `${last}+`);
+  return out;
+}
+
+/**
+ * Reads custom bucket edges: a row or column of whole numbers > 0 in strictly
+ * ascending order (blank cells ignored). Omitted → [30, 60, 90].
+ */
+export function readAgingEdges(arg: unknown): Result<readonly number[]> {
+  const g = readGrid(arg);
+  if (g === null) return DEFAULT_AGING_EDGES;
+  if (g.length > 1 && g[0].length > 1) return valueError(`buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${g.length} rows × ${g[0].length} columns.`);
+  const cells = g.length > 1 ? g.map((r) => r[0]) : g[0];
+  const edges: number[] = [];
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    const v = readOptionalNumber(c, "buckets", { min: 1, integer: true });
+    if (isEngineError(v)) return v;
+    if (v === null) continue;
+    if (edges.length && v <= edges[edges.length - 1]) return valueError(`buckets: ${v} must be greater than the previous edge ${edges[edges.length - 1]} (edges ascending).`);
+    edges.push(v);
+  }
+  return edges.length ? edges : DEFAULT_AGING_EDGES;
+}
+
+/** Summed open amounts per bucket plus the rows that could not be read. */
+export interface AgingSummary {
+  readonly amounts: number[];
+  readonly badRows: number;
+  readonly firstError: EngineError | null;
+}
+
+/**
+ * Sums open amounts into buckets (pure). Rows with a zero or blank amount are
+ * in no bucket (nothing open); negative amounts (credit notes) are netted in
+ * the bucket of their due date. Unreadable rows are counted, not summed.
+ */
+export function agingSummary(dueCells: readonly unknown[], amountCells: readonly unknown[], asOf: number, edges: readonly number[] = DEFAULT_AGING_EDGES): AgingSummary {
+  const amounts = new Array<number>(edges.length + 2).fill(0);
+  let badRows = 0;
+  let firstError: EngineError | null = null;
+  const n = Math.max(dueCells.length, amountCells.length);
+  const bad = (i: number, e: EngineError) => {
+    badRows++;
+    if (!firstError) firstError = { ...e, message: `row ${i + 1}: ${e.message}` };
+  };
+  for (let i = 0; i < n; i++) {
+    const dc = dueCells.length === 1 ? dueCells[0] : dueCells[i];
+    const ac = amountCells.length === 1 ? amountCells[0] : amountCells[i];
+    const amt = readOptionalNumber(ac, "amounts");
+    if (isEngineError(amt)) {
+      bad(i, amt);
+      continue;
+    }
+    const due = readOptionalDate(dc, "due_dates");
+    if (isEngineError(due)) {
+      bad(i, due);
+      continue;
+    }
+    if (amt === null || amt === 0) continue;
+    if (due === null) {
+      bad(i, valueError("due_dates: the due date is missing for an open amount."));
+      continue;
+    }
+    amounts[agingBucket(asOf - due, edges)] += amt;
+  }
+  return { amounts, badRows, firstError };
+}
+
+/**
+ * `=RISK.AGING(due_dates, as_of, [amounts], [buckets])`.
+ *
+ * - Without amounts: the bucket label of every invoice spills in the shape of
+ *   due_dates (as_of a cell or an equal-length range); a blank (or 0) due date gives "".
+ * - With amounts (open amounts): a 2-row spill, bucket labels then the summed
+ *   open amount per bucket; as_of must be a single cell. Paid invoices (open
+ *   amount 0 or blank) are in no bucket; credit notes (negative) are netted.
+ *   Unreadable rows are left out and reported in an extra last column
+ *   "Errors" / "错误" whose value cell is #VALUE! with the count and the first
+ *   problem, so the buckets still compute.
+ *
+ * @example agingCore([[46000],[45950]], 46020, [[100],[250]], null, "en")
+ *   // [["Current","1–30","31–60","61–90","90+"], [0, 100, 0, 250, 0]]
+ */
+export function agingCore(dueDates: unknown, asOf: unknown, amounts: unknown, buckets: unknown, lang: Lang): Result<Spill> {
+  const edges = readAgingEdges(buckets);
+  if (isEngineError(edges)) return edges;
+  const due = requireVector(dueDates, "due_dates");
+  if (isEngineError(due)) return due;
+  const labels = agingLabels(edges, lang);
+  if (amounts === null || amounts === undefined) {
+    const asOfV = requireVector(asOf, "as_of");
+    if (isEngineError(asOfV)) return asOfV;
+    const vectors = [
+      { name: "due_dates", vector: due },
+      { name: "as_of", vector: asOfV },
+    ];
+    return mapRows(vectors, (i): SpillCell => {
+      const d = readOptionalDate(at(due, i), "due_dates");
+      if (isEngineError(d)) return d;
+      if (d === null) return "";
+      const a = readSerial(at(asOfV, i), "as_of");
+      if (isEngineError(a)) return a;
+      return labels[agingBucket(a - d, edges)];
+    });
+  }
+  const amt = requireVector(amounts, "amounts");
+  if (isEngineError(amt)) return amt;
+  const n = broadcastLength([
+    { name: "due_dates", vector: due },
+    { name: "amounts", vector: amt },
+  ]);
+  if (isEngineError(n)) return n;
+  const asOfCell = singleCell(asOf, "as_of");
+  if (isEngineError(asOfCell)) return asOfCell;
+  const a = readSerial(asOfCell, "as_of");
+  if (isEngineError(a)) return a;
+  const s = agingSummary(due.values, amt.values, a, edges);
+  const head: SpillCell[] = [...labels];
+  const row: SpillCell[] = [...s.amounts];
+  if (s.firstError) {
+    const e: EngineError = s.firstError;
+    head.push(lang === "zh" ? "错误" : "Errors");
+    row.push({ ...e, message: `${s.badRows} row(s) could not be read and are left out of the buckets; first: ${e.message}` });
+  }
+  return [head, row];
+}

@@ -1,0 +1,96 @@
+/**
+ * Collection effectiveness index (CEI): how much of what could be collected
+ * in a period was collected.
+ *
+ * CEI = (beginning AR + S − ending total AR) ÷ (beginning AR + S − ending current AR) × 100
+ * where S = credit sales ÷ N under the "monthly" convention (default, N =
+ * months in the period) or the whole period's credit sales under the
+ * "period" convention. The result is in percent points: 55.93 means 55.93 %
+ * (format the cell as a plain number, not as %). 100 = everything collectable
+ * was collected.
+ */
+import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
+import { Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
+import { requireVector } from "./common";
+
+export const CEI_CONVENTIONS = ["monthly", "period"] as const;
+export type CeiConvention = (typeof CEI_CONVENTIONS)[number];
+
+/** Months in the period when `months` is omitted: the sales are one month's. */
+export const DEFAULT_CEI_MONTHS = 1;
+
+/**
+ * CEI in percent points (pure).
+ *
+ * @param beginAr AR at the start of the period (≥ 0)
+ * @param creditSales credit sales of the whole period (≥ 0)
+ * @param endAr total AR at the end of the period (≥ 0)
+ * @param endCurrentAr not-yet-due AR at the end (0 … endAr)
+ * @param months N, months in the period (> 0), default 1
+ * @param convention "monthly" (sales ÷ N, default) or "period" (whole sales)
+ * @example cei(6_200, 10_890, 6_340, 3_590, 3) // (6200 + 3630 − 6340) ÷ (6200 + 3630 − 3590) × 100 = 55.929…
+ * @example cei(6_200, 10_890, 6_340, 3_590, 3, "period") // 10750 ÷ 13500 × 100 = 79.629…
+ */
+export function cei(
+  beginAr: number,
+  creditSales: number,
+  endAr: number,
+  endCurrentAr: number,
+  months: number = DEFAULT_CEI_MONTHS,
+  convention: CeiConvention = "monthly",
+): Result<number> {
+  if (beginAr < 0) return valueError(`begin_ar: ${beginAr} is negative; receivables must be 0 or more.`);
+  if (creditSales < 0) return valueError(`credit_sales: ${creditSales} is negative; credit sales must be 0 or more.`);
+  if (endAr < 0) return valueError(`end_ar: ${endAr} is negative; receivables must be 0 or more.`);
+  if (endCurrentAr < 0) return valueError(`end_current_ar: ${endCurrentAr} is negative; receivables must be 0 or more.`);
+  if (endCurrentAr > endAr) return valueError(`end_current_ar: ${endCurrentAr} exceeds end_ar ${endAr}; current AR is the not-yet-due part of the total.`);
+  if (!(months > 0)) return valueError(`months: ${months} must be greater than 0.`);
+  const s = convention === "monthly" ? creditSales / months : creditSales;
+  const collectable = beginAr + s - endCurrentAr;
+  if (collectable === 0) return div0Error("CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.");
+  if (collectable < 0) return numError("CEI: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent.");
+  return ((beginAr + s - endAr) / collectable) * 100;
+}
+
+/**
+ * `=RISK.CEI(begin_ar, credit_sales, end_ar, end_current_ar, [months], [convention])`.
+ * Every amount argument is a cell or an equal-length column/row (single cells
+ * repeat); one CEI per row spills, in percent points. `months` defaults to 1;
+ * `convention` is "monthly" (default) or "period" for the whole range.
+ * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
+ */
+export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
+  const conv = readChoice(scalarOf(convention), "convention", CEI_CONVENTIONS, "monthly");
+  if (isEngineError(conv)) return conv;
+  const b = requireVector(beginAr, "begin_ar");
+  if (isEngineError(b)) return b;
+  const s = requireVector(creditSales, "credit_sales");
+  if (isEngineError(s)) return s;
+  const e = requireVector(endAr, "end_ar");
+  if (isEngineError(e)) return e;
+  const c = requireVector(endCurrentAr, "end_current_ar");
+  if (isEngineError(c)) return c;
+  const m = readVector(months, "months");
+  if (isEngineError(m)) return m;
+  const vectors = [
+    { name: "begin_ar", vector: b },
+    { name: "credit_sales", vector: s },
+    { name: "end_ar", vector: e },
+    { name: "end_current_ar", vector: c },
+    { name: "months", vector: m },
+  ];
+  return mapRows(vectors, (i): SpillCell => {
+    const bv = readNumber(at(b, i), "begin_ar");
+    if (isEngineError(bv)) return bv;
+    const sv = readNumber(at(s, i), "credit_sales");
+    if (isEngineError(sv)) return sv;
+    const ev = readNumber(at(e, i), "end_ar");
+    if (isEngineError(ev)) return ev;
+    const cv = readNumber(at(c, i), "end_current_ar");
+    if (isEngineError(cv)) return cv;
+    const mv = readOptionalNumber(at(m, i), "months");
+    if (isEngineError(mv)) return mv;
+    return cei(bv, sv, ev, cv, mv ?? DEFAULT_CEI_MONTHS, conv);
+  });
+}

@@ -1,0 +1,312 @@
+/**
+ * The DSO family: days sales outstanding by the standard, countback, average
+ * and best-possible methods, and average days delinquent (ADD).
+ *
+ * Units: amounts in any one currency (the same for AR and sales), results in
+ * days (unrounded). Definitions follow the domain reference:
+ * - standard DSO = ending AR ÷ credit sales of the period × days in period;
+ * - countback DSO walks back month by month from the newest month,
+ *   subtracting each month's credit sales from AR and counting its days until
+ *   AR is used up; the last month counts pro rata;
+ * - average DSO uses (opening AR + closing AR) ÷ 2 instead of ending AR;
+ * - best possible DSO = current (not yet due) AR ÷ credit sales × days;
+ * - ADD = DSO − best possible DSO = overdue AR ÷ credit sales × days.
+ */
+import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
+import { Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { Spill, SpillCell, Vector, at, mapRows, readVector } from "../spill";
+import { requireGrid, requireVector } from "./common";
+
+/** DSO methods accepted by `dsoCore`. */
+export const DSO_METHODS = ["standard", "countback", "average", "bestpossible", "add"] as const;
+export type DsoMethod = (typeof DSO_METHODS)[number];
+
+/** Default days in period for the period methods: sales are annual credit sales. */
+export const DEFAULT_DAYS_IN_PERIOD = 365;
+/** Default length of one month for countback. */
+export const DEFAULT_DAYS_PER_MONTH = 30;
+
+function checkDays(days: number, arg = "days_in_period"): Result<true> {
+  if (!(days > 0)) return valueError(`${arg}: ${days} must be greater than 0.`);
+  return true;
+}
+
+/**
+ * Standard DSO = ending AR ÷ credit sales × days in period.
+ *
+ * @param ar ending accounts receivable (≥ 0)
+ * @param sales credit sales of the period (> 0; 0 gives #DIV/0!)
+ * @param days days in the period (> 0), 365 for annual sales
+ * @returns days
+ * @example dsoStandard(15_000, 10_000, 30) // 45
+ */
+export function dsoStandard(ar: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
+  if (ar < 0) return valueError(`receivables: ${ar} is negative; receivables must be 0 or more.`);
+  return daysOfSales(ar, sales, days);
+}
+
+/**
+ * Average DSO = ((opening AR + closing AR) ÷ 2) ÷ credit sales × days.
+ * @example dsoAverage(10_000, 20_000, 30_000, 30) // 15
+ */
+export function dsoAverage(openingAr: number, closingAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
+  if (openingAr < 0) return valueError(`receivables: opening AR ${openingAr} is negative; receivables must be 0 or more.`);
+  if (closingAr < 0) return valueError(`receivables: closing AR ${closingAr} is negative; receivables must be 0 or more.`);
+  return daysOfSales((openingAr + closingAr) / 2, sales, days);
+}
+
+/** amount ÷ sales × days, with the sales and days checks shared by every method. */
+function daysOfSales(amount: number, sales: number, days: number): Result<number> {
+  if (sales < 0) return valueError(`credit_sales: ${sales} is negative; credit sales must be 0 or more.`);
+  if (sales === 0) return div0Error("credit_sales is 0: DSO is not defined without credit sales.");
+  const d = checkDays(days);
+  if (isEngineError(d)) return d;
+  return (amount / sales) * days;
+}
+
+/**
+ * Best possible DSO = current (not yet due) AR ÷ credit sales × days.
+ * `currentAr` may not exceed `totalAr`.
+ * @example bestPossibleDso(15_000, 4_000, 10_000, 30) // 12
+ */
+export function bestPossibleDso(totalAr: number, currentAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
+  const c = checkCurrent(totalAr, currentAr);
+  if (isEngineError(c)) return c;
+  return daysOfSales(currentAr, sales, days);
+}
+
+/**
+ * Average days delinquent ADD = DSO − best possible DSO = (total AR − current AR) ÷ credit sales × days.
+ * @example averageDaysDelinquent(15_000, 4_000, 10_000, 30) // 45 − 12 = 33
+ */
+export function averageDaysDelinquent(totalAr: number, currentAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
+  const c = checkCurrent(totalAr, currentAr);
+  if (isEngineError(c)) return c;
+  return daysOfSales(totalAr - currentAr, sales, days);
+}
+
+function checkCurrent(totalAr: number, currentAr: number): Result<true> {
+  if (totalAr < 0) return valueError(`receivables: total AR ${totalAr} is negative; receivables must be 0 or more.`);
+  if (currentAr < 0) return valueError(`receivables: current AR ${currentAr} is negative; it must be 0 or more.`);
+  if (currentAr > totalAr) {
+    return valueError(`receivables: current AR ${currentAr} exceeds total AR ${totalAr}; current AR is the not-yet-due part of the total.`);
+  }
+  return true;
+}
+
+/**
+ * Countback DSO.
+ *
+ * Walks back from the newest month: while AR exceeds the month's sales, the
+ * month counts in full and its sales are subtracted; the month where AR runs
+ * out counts pro rata (remaining AR ÷ that month's sales × its days).
+ *
+ * @param ar ending AR (≥ 0; 0 gives 0 days)
+ * @param monthlySales credit sales per month, OLDEST FIRST, NEWEST LAST;
+ *   `null` = not known: the walk stops there.
+ * @param daysPerMonth days of each month (same length as `monthlySales`), or one number for all months
+ * @returns days; #NUM! when AR exceeds the sales of all known months (the walk
+ *   cannot finish: supply more months)
+ * @example dsoCountback(212_000, [70_000, 80_000, 100_000], 30) // 30 + 30 + 32/70 × 30 = 73.714…
+ */
+export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number> = DEFAULT_DAYS_PER_MONTH): Result<number> {
+  if (ar < 0) return valueError(`receivables: ${ar} is negative; receivables must be 0 or more.`);
+  const m = monthlySales.length;
+  for (let k = 0; k < m; k++) {
+    const s = monthlySales[k];
+    if (s !== null && s < 0) return valueError(`credit_sales: month ${k + 1} (${s}) is negative; credit sales must be 0 or more.`);
+  }
+  const dayOf = (k: number): number => (typeof daysPerMonth === "number" ? daysPerMonth : daysPerMonth[k]);
+  if (ar === 0) return 0;
+  // Cumulative sums (newest first) rather than repeated subtraction, with a
+  // relative tolerance so AR equal to the sum of the months is not a #NUM!.
+  const eps = ar * 1e-12;
+  let cum = 0;
+  let days = 0;
+  for (let k = m - 1; k >= 0; k--) {
+    const s = monthlySales[k];
+    if (s === null) break;
+    const d = dayOf(k);
+    const before = cum;
+    cum += s;
+    if (s > 0 && ar <= cum + eps) return days + Math.min(1, Math.max(0, (ar - before) / s)) * d;
+    days += d;
+  }
+  return numError(
+    `receivables exceed the credit sales of all ${m} month(s) given (${days} days counted, ${ar - cum} AR left): countback needs more (older) months.`,
+  );
+}
+
+/**
+ * DSO family as a spilled formula: `=RISK.DSO(receivables, credit_sales, [days_in_period], [method])`.
+ *
+ * Argument rules per method (n = number of rows/customers):
+ * - `"standard"` (default): receivables, credit_sales and days_in_period are
+ *   single cells or columns/rows of equal length (single cells repeat);
+ *   days_in_period defaults to 365 (credit_sales = annual sales).
+ * - `"average"`: receivables is n × 2, [opening AR, closing AR] per row.
+ * - `"bestpossible"`: receivables is n × 2, [total AR, current (not yet due) AR].
+ * - `"add"`: as bestpossible; returns DSO − best possible DSO.
+ * - `"countback"`: one AR (a single cell) with a column or row of monthly sales
+ *   (oldest first, newest LAST) → one result; or several customers: receivables
+ *   a column n × 1 with credit_sales n × m, one customer per row, months
+ *   left → right oldest → newest (or receivables a row 1 × n with credit_sales
+ *   m × n, one customer per column, months top → bottom). days_in_period is
+ *   the days per month: one number (default 30) or a range with one value per month.
+ *
+ * Per-row problems (negative amounts, text, zero sales) are errors in that row;
+ * shape problems and an unknown method are one error.
+ *
+ * @example dsoCore([[212000]], [[70000],[80000],[100000]], null, "countback") // [[73.714…]]
+ * @example dsoCore([[15000, 4000]], [[10000]], [[30]], "add") // [[33]]
+ */
+export function dsoCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown, method: unknown): Result<Spill> {
+  const m = readChoice(scalarOf(method), "method", DSO_METHODS, "standard");
+  if (isEngineError(m)) return m;
+  if (m === "countback") return countbackCore(receivables, creditSales, daysInPeriod);
+  if (m === "standard") return standardCore(receivables, creditSales, daysInPeriod);
+  return twoColumnCore(m, receivables, creditSales, daysInPeriod);
+}
+
+function readDays(cell: unknown, fallback: number, arg = "days_in_period"): Result<number> {
+  const d = readOptionalNumber(cell, arg);
+  if (isEngineError(d)) return d;
+  if (d === null) return fallback;
+  const ok = checkDays(d, arg);
+  return isEngineError(ok) ? ok : d;
+}
+
+function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
+  const ar = requireVector(receivables, "receivables");
+  if (isEngineError(ar)) return ar;
+  const sales = requireVector(creditSales, "credit_sales");
+  if (isEngineError(sales)) return sales;
+  const days = readVector(daysInPeriod, "days_in_period");
+  if (isEngineError(days)) return days;
+  const vectors = [
+    { name: "receivables", vector: ar },
+    { name: "credit_sales", vector: sales },
+    { name: "days_in_period", vector: days },
+  ];
+  return mapRows(vectors, (i): SpillCell => {
+    const a = readNumber(at(ar, i), "receivables");
+    if (isEngineError(a)) return a;
+    const s = readNumber(at(sales, i), "credit_sales");
+    if (isEngineError(s)) return s;
+    const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
+    if (isEngineError(d)) return d;
+    return dsoStandard(a, s, d);
+  });
+}
+
+const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", string> = {
+  average: "[opening AR, closing AR]",
+  bestpossible: "[total AR, current (not yet due) AR]",
+  add: "[total AR, current (not yet due) AR]",
+};
+
+function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
+  const grid = requireGrid(receivables, "receivables");
+  if (isEngineError(grid)) return grid;
+  if (grid[0].length !== 2) {
+    return valueError(`receivables: method "${m}" needs two columns ${TWO_COLUMN_RULE[m]} per row, but the range has ${grid[0].length} column(s).`);
+  }
+  const pairs: Vector = { values: grid, horizontal: false };
+  const sales = requireVector(creditSales, "credit_sales");
+  if (isEngineError(sales)) return sales;
+  const days = readVector(daysInPeriod, "days_in_period");
+  if (isEngineError(days)) return days;
+  // Results are always a column here (one row per receivables row).
+  const vectors = [
+    { name: "receivables", vector: pairs },
+    { name: "credit_sales", vector: sales.horizontal ? { ...sales, horizontal: false } : sales },
+    { name: "days_in_period", vector: days && days.horizontal ? { ...days, horizontal: false } : days },
+  ];
+  const [first, second] = m === "average" ? ["opening AR", "closing AR"] : ["total AR", "current AR"];
+  return mapRows(vectors, (i): SpillCell => {
+    const row = at(pairs, i) as unknown[];
+    const a = readNumber(row[0], `receivables (${first})`);
+    if (isEngineError(a)) return a;
+    const b = readNumber(row[1], `receivables (${second})`);
+    if (isEngineError(b)) return b;
+    const s = readNumber(at(sales, i), "credit_sales");
+    if (isEngineError(s)) return s;
+    const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
+    if (isEngineError(d)) return d;
+    if (m === "average") return dsoAverage(a, b, s, d);
+    if (m === "bestpossible") return bestPossibleDso(a, b, s, d);
+    return averageDaysDelinquent(a, b, s, d);
+  });
+}
+
+function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
+  const arGrid = requireGrid(receivables, "receivables");
+  if (isEngineError(arGrid)) return arGrid;
+  const salesGrid = requireGrid(creditSales, "credit_sales");
+  if (isEngineError(salesGrid)) return salesGrid;
+  const rows = arGrid.length;
+  const cols = arGrid[0].length;
+
+  // Normalise to: one AR per customer + one months array per customer (oldest first).
+  let ars: unknown[];
+  let months: unknown[][];
+  let horizontal = false;
+  if (rows === 1 && cols === 1) {
+    const v = readVector(creditSales, "credit_sales");
+    if (isEngineError(v)) {
+      return valueError("credit_sales: with a single receivables cell, countback needs one column or one row of monthly sales (oldest first, newest last).");
+    }
+    ars = [arGrid[0][0]];
+    months = [v ? v.values : []];
+  } else if (cols === 1) {
+    if (salesGrid.length !== rows) {
+      return valueError(`credit_sales has ${salesGrid.length} row(s) but receivables has ${rows}: give one row of monthly sales per customer (months left → right, newest last).`);
+    }
+    ars = arGrid.map((r) => r[0]);
+    months = salesGrid;
+  } else if (rows === 1) {
+    if (salesGrid[0].length !== cols) {
+      return valueError(`credit_sales has ${salesGrid[0].length} column(s) but receivables has ${cols}: give one column of monthly sales per customer (months top → bottom, newest last).`);
+    }
+    ars = arGrid[0];
+    months = arGrid[0].map((_, j) => salesGrid.map((r) => r[j]));
+    horizontal = true;
+  } else {
+    return valueError(`receivables: countback expects one AR cell, a column or a row, but got ${rows} rows × ${cols} columns.`);
+  }
+
+  const monthCount = months[0].length;
+  // Days per month: one number for every month, or one value per month.
+  let daysPerMonth: number | number[] = DEFAULT_DAYS_PER_MONTH;
+  const dv = readVector(daysInPeriod, "days_in_period");
+  if (isEngineError(dv)) return dv;
+  if (dv && dv.values.length === 1) {
+    const d = readDays(dv.values[0], DEFAULT_DAYS_PER_MONTH, "days_in_period (days per month)");
+    if (isEngineError(d)) return d;
+    daysPerMonth = d;
+  } else if (dv) {
+    if (dv.values.length !== monthCount) {
+      return valueError(`days_in_period has ${dv.values.length} values but there are ${monthCount} months: give one number for every month or one per month.`);
+    }
+    const list: number[] = [];
+    for (let k = 0; k < monthCount; k++) {
+      const d = readDays(dv.values[k], DEFAULT_DAYS_PER_MONTH, `days_in_period (month ${k + 1})`);
+      if (isEngineError(d)) return d;
+      list.push(d);
+    }
+    daysPerMonth = list;
+  }
+
+  const out: SpillCell[] = ars.map((arCell, i) => {
+    const a = readNumber(arCell, "receivables");
+    if (isEngineError(a)) return a;
+    const ms: (number | null)[] = [];
+    for (let k = 0; k < months[i].length; k++) {
+      const s = readOptionalNumber(months[i][k], `credit_sales (month ${k + 1})`);
+      if (isEngineError(s)) return s;
+      ms.push(s);
+    }
+    return dsoCountback(a, ms, daysPerMonth);
+  });
+  return horizontal ? [out] : out.map((v) => [v]);
+}

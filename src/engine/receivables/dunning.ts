@@ -1,0 +1,202 @@
+/**
+ * Dunning (collection) stages: a ladder of stages by days relative to the due
+ * date, with optional minimum open amounts and grace days per stage, disputed
+ * invoices held, and closed invoices recognised.
+ *
+ * Days relative to due = as-of date − due date (negative = before due).
+ */
+import { isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { Result, isEngineError, valueError } from "../errors";
+import { readSerial } from "../dates";
+import { Lang } from "../lang";
+import { Spill, SpillCell, at, mapRows, readGrid, readVector } from "../spill";
+import { Bilingual, pick, readFlag, readOptionalDate, requireVector } from "./common";
+
+/** One rung of a dunning ladder. */
+export interface DunningLevel {
+  /** Days relative to the due date from which this stage applies (−7 = 7 days before due). */
+  readonly fromDay: number;
+  /** Stage name (user ladders use the same text in both languages). */
+  readonly name: Bilingual;
+  /** The stage applies only when the open amount is at least this (default 0 = any amount). */
+  readonly minOpen: number;
+  /** Extra days added to `fromDay` before the stage applies (default 0). */
+  readonly graceDays: number;
+}
+
+/** A ladder: stages in ascending `fromDay` order. Stage numbers are 1..levels.length. */
+export interface DunningLadder {
+  readonly levels: readonly DunningLevel[];
+}
+
+/** Stage number of a closed invoice (outstanding ≤ 0). */
+export const STAGE_CLOSED = -1;
+/** Stage number before the first rung of the ladder. */
+export const STAGE_NOT_DUE = 0;
+
+export const LABEL_NOT_DUE: Bilingual = { en: "Not due", zh: "未到期" };
+export const LABEL_CLOSED: Bilingual = { en: "Closed", zh: "已结清" };
+export const LABEL_ON_HOLD: Bilingual = { en: "On hold (disputed)", zh: "争议暂停" };
+
+/**
+ * The default ladder of the domain reference (阶梯式催收): reminder from 7
+ * days before due, formal notice 3+ days overdue, legal escalation 15+,
+ * insurance claim 30+, collection agency 90+. Stage numbers 1–5.
+ */
+export const DEFAULT_DUNNING_LADDER: DunningLadder = Object.freeze({
+  levels: Object.freeze([
+    { fromDay: -7, name: { en: "Reminder", zh: "到期前提醒" }, minOpen: 0, graceDays: 0 },
+    { fromDay: 3, name: { en: "Formal notice", zh: "正式催款通知" }, minOpen: 0, graceDays: 0 },
+    { fromDay: 15, name: { en: "Legal escalation", zh: "法律催收" }, minOpen: 0, graceDays: 0 },
+    { fromDay: 30, name: { en: "Insurance claim", zh: "信用保险索赔" }, minOpen: 0, graceDays: 0 },
+    { fromDay: 90, name: { en: "Collection agency", zh: "移交催收机构" }, minOpen: 0, graceDays: 0 },
+  ]),
+});
+
+/** The outcome for one invoice. */
+export interface DunningResult {
+  /** −1 closed, 0 not due, 1..n ladder stage (for a disputed invoice: the stage it is held at). */
+  readonly stage: number;
+  readonly closed: boolean;
+  readonly onHold: boolean;
+}
+
+/**
+ * The dunning stage of one invoice (pure).
+ *
+ * The stage is the LAST rung whose day threshold (fromDay + graceDays) has been
+ * reached and whose minimum the open amount meets; 0 when none applies. Since
+ * each condition only becomes true as days pass, the stage never moves
+ * earlier when the as-of date moves later.
+ *
+ * @param daysPastDue as-of date − due date in days (negative before due)
+ * @param open open amount; `null` = unknown but open (minimums count as met); ≤ 0 = closed
+ * @param disputed a disputed invoice keeps its stage number but is reported on hold
+ * @example dunningStage(20, 1000, false) // { stage: 3 (legal escalation), closed: false, onHold: false }
+ * @example dunningStage(-10, null, false) // stage 0 (not due)
+ */
+export function dunningStage(daysPastDue: number, open: number | null, disputed: boolean, ladder: DunningLadder = DEFAULT_DUNNING_LADDER): DunningResult {
+  if (open !== null && open <= 0) return { stage: STAGE_CLOSED, closed: true, onHold: false };
+  let stage = STAGE_NOT_DUE;
+  const levels = ladder.levels;
+  for (let k = 0; k < levels.length; k++) {
+    const lv = levels[k];
+    if (daysPastDue >= lv.fromDay + lv.graceDays && (open === null || open >= lv.minOpen)) stage = k + 1;
+  }
+  return { stage, closed: false, onHold: disputed };
+}
+
+/** Name of a result in a language. */
+export function dunningStageName(r: DunningResult, ladder: DunningLadder, lang: Lang): string {
+  if (r.closed) return pick(LABEL_CLOSED, lang);
+  if (r.onHold) return pick(LABEL_ON_HOLD, lang);
+  if (r.stage === STAGE_NOT_DUE) return pick(LABEL_NOT_DUE, lang);
+  return pick(ladder.levels[r.stage - 1].name, lang);
+}
+
+function isHeaderRow(row: unknown[]): boolean {
+  const c = row[0];
+  return typeof c === "string" && !isBlank(c) && !/^\s*[+-]?\d+(\.\d+)?\s*$/.test(c);
+}
+
+/**
+ * Reads a user ladder range: rows [days relative to due date, stage name,
+ * minimum open amount (optional), grace days (optional)], 2 to 4 columns,
+ * with or without a header row; fully blank rows are skipped. Days must be
+ * whole numbers in strictly ascending order, names non-empty text, minimum
+ * amounts and grace days ≥ 0. Returns `DEFAULT_DUNNING_LADDER` when omitted.
+ */
+export function readLadder(arg: unknown): Result<DunningLadder> {
+  const grid = readGrid(arg);
+  if (grid === null) return DEFAULT_DUNNING_LADDER;
+  if (grid.length === 1 && grid[0].length === 1 && isBlank(grid[0][0])) return DEFAULT_DUNNING_LADDER;
+  const width = grid[0].length;
+  if (width < 2 || width > 4) {
+    return valueError(`ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got ${width}.`);
+  }
+  const rows = isHeaderRow(grid[0]) ? grid.slice(1) : grid;
+  const levels: DunningLevel[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every((c) => isBlank(c))) continue;
+    const where = `ladder row ${r + 1 + (rows === grid ? 0 : 1)}`;
+    const days = readOptionalNumber(row[0], `${where}, days`, { integer: true });
+    if (isEngineError(days)) return days;
+    if (days === null) return valueError(`${where}: the days relative to the due date are missing.`);
+    const nameCell = row[1];
+    if (typeof nameCell !== "string" || nameCell.trim() === "") {
+      return valueError(`${where}: the stage name must be non-empty text.`);
+    }
+    const minOpen = readOptionalNumber(row[2], `${where}, minimum open amount`, { min: 0 });
+    if (isEngineError(minOpen)) return minOpen;
+    const grace = readOptionalNumber(row[3], `${where}, grace days`, { min: 0, integer: true });
+    if (isEngineError(grace)) return grace;
+    const prev = levels[levels.length - 1];
+    if (prev && days <= prev.fromDay) {
+      return valueError(`${where}: days ${days} must be greater than the previous row's ${prev.fromDay} (ladder days ascending).`);
+    }
+    const name = nameCell.trim();
+    levels.push({ fromDay: days, name: { en: name, zh: name }, minOpen: minOpen ?? 0, graceDays: grace ?? 0 });
+  }
+  if (levels.length === 0) return valueError("ladder: the range holds no stages.");
+  return { levels };
+}
+
+export const DUNNING_OUTPUTS = ["name", "number"] as const;
+export type DunningOutput = (typeof DUNNING_OUTPUTS)[number];
+
+/**
+ * `=RISK.DUNNINGSTAGE(due_date, as_of, [outstanding], [disputed], [ladder], [output])`.
+ *
+ * due_date, as_of, outstanding and disputed are single cells or equal-length
+ * columns/rows (single cells repeat); one result per invoice spills.
+ * - due_date blank (or 0, an empty cell on Excel desktop) → "" (a selection larger than the data stays blank).
+ * - outstanding: open amount; blank/omitted = open (amount unknown); ≤ 0 = closed.
+ * - disputed: TRUE/1/"yes"/"是" holds the invoice: name "On hold (disputed)"
+ *   (争议暂停), number = the stage it is held at.
+ * - ladder: optional range, see `readLadder`; omitted = `DEFAULT_DUNNING_LADDER`.
+ * - output: "name" (default) or "number" (−1 closed, 0 not due, 1..n ladder stage).
+ *
+ * @example dunningStageCore([[46000]], [[46020]], null, null, null, null, "en") // [["Legal escalation"]]
+ */
+export function dunningStageCore(
+  dueDates: unknown,
+  asOf: unknown,
+  outstanding: unknown,
+  disputed: unknown,
+  ladder: unknown,
+  output: unknown,
+  lang: Lang,
+): Result<Spill> {
+  const out = readChoice(scalarOf(output), "output", DUNNING_OUTPUTS, "name");
+  if (isEngineError(out)) return out;
+  const lad = readLadder(ladder);
+  if (isEngineError(lad)) return lad;
+  const due = requireVector(dueDates, "due_date");
+  if (isEngineError(due)) return due;
+  const asOfV = requireVector(asOf, "as_of");
+  if (isEngineError(asOfV)) return asOfV;
+  const openV = readVector(outstanding, "outstanding");
+  if (isEngineError(openV)) return openV;
+  const dispV = readVector(disputed, "disputed");
+  if (isEngineError(dispV)) return dispV;
+  const vectors = [
+    { name: "due_date", vector: due },
+    { name: "as_of", vector: asOfV },
+    { name: "outstanding", vector: openV },
+    { name: "disputed", vector: dispV },
+  ];
+  return mapRows(vectors, (i): SpillCell => {
+    const d = readOptionalDate(at(due, i), "due_date");
+    if (isEngineError(d)) return d;
+    if (d === null) return ""; // blank row of a larger selection: blank out
+    const a = readSerial(at(asOfV, i), "as_of");
+    if (isEngineError(a)) return a;
+    const o = readOptionalNumber(at(openV, i), "outstanding");
+    if (isEngineError(o)) return o;
+    const f = readFlag(at(dispV, i), "disputed");
+    if (isEngineError(f)) return f;
+    const r = dunningStage(a - d, o, f, lad);
+    return out === "number" ? r.stage : dunningStageName(r, lad, lang);
+  });
+}
