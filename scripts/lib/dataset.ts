@@ -1,0 +1,194 @@
+/**
+ * Reading labelled data sets (ARFF or CSV) into canonical factor columns.
+ *
+ * Column names go through the same `matchHeader` as the formulas; in ARFF files
+ * the attribute names of the Polish bankruptcy data (Attr1 … Attr64) are mapped
+ * to canonical keys first (POLISH_ATTRS). Blank cells and `?` are missing (NaN).
+ */
+import { isBlank } from "../../src/engine/cells";
+import { FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorDef, factorIndex, isFactorKey } from "../../src/engine/scoring/factors";
+import { deriveInPlace } from "../../src/engine/scoring/derive";
+import { matchHeader } from "../../src/engine/scoring/headers";
+
+export interface Dataset {
+  n: number;
+  /** Canonical factor columns, NaN = missing. */
+  columns: Partial<Record<FactorKey, Float64Array>>;
+  /** 1 = default / bankrupt, 0 = healthy. */
+  label: Uint8Array;
+  /** Columns that were not recognised (ignored). */
+  ignored: string[];
+  /** Name of the label column used. */
+  labelColumn: string;
+  /** Rows dropped because their label was blank or unreadable. */
+  droppedRows: number;
+  /** Cells that were text where a number was needed (read as missing). */
+  badCells: number;
+}
+
+/** Polish bankruptcy data (UCI 365) attribute → canonical key, with a value transform. */
+export const POLISH_ATTRS: Record<string, { key: FactorKey; map?: (x: number) => number }> = {
+  Attr1: { key: "roa" },
+  Attr2: { key: "debt_ratio" },
+  Attr3: { key: "working_capital_to_assets" },
+  Attr4: { key: "current_ratio" },
+  Attr6: { key: "retained_earnings_to_assets" },
+  Attr7: { key: "ebit_to_assets" },
+  Attr8: { key: "equity_to_liabilities" },
+  Attr9: { key: "sales_to_assets" },
+  Attr19: { key: "gross_margin" },
+  Attr20: { key: "inventory_days" },
+  Attr21: { key: "sales_growth", map: (x) => x - 1 },
+  Attr23: { key: "net_margin" },
+  Attr26: { key: "cash_flow_to_debt" },
+  // Exact zeros (7 % of healthy firms, no bankrupt one) look like missing values coded 0.
+  Attr27: { key: "interest_coverage", map: (x) => (x === 0 ? NaN : x) },
+  Attr42: { key: "operating_margin" },
+  Attr44: { key: "receivable_days" },
+  Attr46: { key: "quick_ratio" },
+};
+
+/** Default label column names tried when none is given. */
+export const DEFAULT_LABELS = ["class", "label", "default", "defaulted", "bankrupt", "bankruptcy", "target", "y", "违约"];
+
+function parseLabel(cell: string): number | null {
+  const t = cell.trim().replace(/^['"]|['"]$/g, "").toLowerCase();
+  if (t === "1" || t === "true" || t === "yes" || t === "y" || t === "bankrupt" || t === "default") return 1;
+  if (t === "0" || t === "false" || t === "no" || t === "n" || t === "healthy") return 0;
+  return null;
+}
+
+function parseNumber(cell: string): number | "bad" {
+  if (isBlank(cell)) return NaN;
+  const t = cell.trim();
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return "bad";
+  return Number(t);
+}
+
+/** Splits one CSV/ARFF record (commas, double or single quotes) into fields. */
+export function splitRecord(line: string, quotes = "\""): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let q: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (q) {
+      if (ch === q) {
+        if (line[i + 1] === q) {
+          cur += ch;
+          i++;
+        } else q = null;
+      } else cur += ch;
+    } else if (quotes.includes(ch) && cur.trim() === "") {
+      q = ch;
+      cur = "";
+    } else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+function build(names: string[], records: string[][], labelName: string | undefined, mapName: (name: string) => { key: FactorKey; map?: (x: number) => number } | null): Dataset | string {
+  const lower = names.map((n) => n.trim().toLowerCase());
+  let li = -1;
+  if (labelName) li = lower.indexOf(labelName.trim().toLowerCase());
+  else for (const d of DEFAULT_LABELS) if ((li = lower.indexOf(d)) >= 0) break;
+  if (li < 0) return labelName ? `label column "${labelName}" not found; columns are: ${names.join(", ")}` : `no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`;
+  const cols: { j: number; key: FactorKey; map?: (x: number) => number }[] = [];
+  const ignored: string[] = [];
+  const seen = new Set<FactorKey>();
+  names.forEach((name, j) => {
+    if (j === li) return;
+    const m = mapName(name);
+    if (m && !seen.has(m.key)) {
+      seen.add(m.key);
+      cols.push({ j, ...m });
+    } else ignored.push(name);
+  });
+  const label: number[] = [];
+  const keep: string[][] = [];
+  let dropped = 0;
+  for (const r of records) {
+    const y = parseLabel(r[li] ?? "");
+    if (y === null) dropped++;
+    else {
+      label.push(y);
+      keep.push(r);
+    }
+  }
+  const n = keep.length;
+  const columns: Partial<Record<FactorKey, Float64Array>> = {};
+  let badCells = 0;
+  for (const c of cols) {
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = parseNumber(keep[i][c.j] ?? "");
+      if (x === "bad") {
+        badCells++;
+        a[i] = NaN;
+      } else a[i] = c.map && !Number.isNaN(x) ? c.map(x) : x;
+    }
+    columns[c.key] = a;
+  }
+  return { n, columns, label: Uint8Array.from(label), ignored, labelColumn: names[li], droppedRows: dropped, badCells };
+}
+
+function headerMap(name: string): { key: FactorKey } | null {
+  const k = matchHeader(name);
+  return k && isFactorKey(k) ? { key: k } : null;
+}
+
+/** Reads ARFF text (numeric attributes; `?` = missing; the label may be nominal {0,1}). Returns the data set or an error message. */
+export function readArff(text: string, labelName?: string): Dataset | string {
+  const names: string[] = [];
+  const records: string[][] = [];
+  let inData = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("%")) continue;
+    if (!inData) {
+      const m = /^@attribute\s+('[^']*'|"[^"]*"|\S+)\s+/i.exec(line);
+      if (m) names.push(m[1].replace(/^['"]|['"]$/g, ""));
+      else if (/^@data\b/i.test(line)) inData = true;
+      continue;
+    }
+    records.push(splitRecord(line, "'\""));
+  }
+  if (!inData || names.length === 0) return "not an ARFF file (no @attribute/@data sections)";
+  return build(names, records, labelName, (name) => POLISH_ATTRS[name] ?? headerMap(name));
+}
+
+/** Reads CSV text with a header row (RFC 4180 quoting; a UTF-8 BOM is ignored). Returns the data set or an error message. */
+export function readCsv(text: string, labelName?: string): Dataset | string {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length < 2) return "CSV needs a header row and at least one data row";
+  const names = splitRecord(lines[0]);
+  return build(names, lines.slice(1).map((l) => splitRecord(l)), labelName, headerMap);
+}
+
+/**
+ * Returns the data set with ratios derived from statement items where the
+ * ratio column is missing or blank (same rules as the formulas: `deriveInPlace`).
+ * Data sets without statement items are returned unchanged.
+ */
+export function withDerivedRatios(ds: Dataset): Dataset {
+  const has = Object.keys(ds.columns).some((k) => factorDef(k as FactorKey).group === "statement");
+  if (!has) return ds;
+  const cols = Object.entries(ds.columns).map(([k, a]) => ({ i: factorIndex(k), a: a as Float64Array }));
+  const out: Partial<Record<FactorKey, Float64Array>> = {};
+  const v = new Float64Array(FACTOR_COUNT);
+  for (let r = 0; r < ds.n; r++) {
+    v.fill(NaN);
+    for (const { i, a } of cols) v[i] = a[r];
+    deriveInPlace(v);
+    for (let i = 0; i < FACTOR_COUNT; i++) {
+      if (Number.isNaN(v[i])) continue;
+      const key = FACTOR_KEYS[i];
+      (out[key] ??= new Float64Array(ds.n).fill(NaN))[r] = v[i];
+    }
+  }
+  return { ...ds, columns: { ...ds.columns, ...out } };
+}

@@ -1,0 +1,69 @@
+/**
+ * Logistic regression by Newton–Raphson (IRLS) with a small ridge penalty on
+ * the slopes. Models ln(p / (1 − p)) = b0 + Σ b_j x_j, where p = P(y = 1).
+ */
+
+/** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
+    [M[c], M[p]] = [M[p], M[c]];
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r][c] / M[c][c];
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+    }
+  }
+  const x = new Array(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r][n];
+    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
+    x[r] = s / M[r][r];
+  }
+  return x;
+}
+
+/**
+ * Fits the coefficients [b0, b1, …] for features `X` (one array per feature)
+ * and outcomes `y` (0/1). `ridge` penalises the slopes (not the intercept).
+ */
+export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge = 1e-3, iterations = 50): number[] {
+  const d = X.length + 1;
+  const n = y.length;
+  let beta = new Array(d).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const H = Array.from({ length: d }, () => new Array(d).fill(0));
+    const g = new Array(d).fill(0);
+    const row = new Array(d).fill(1);
+    for (let i = 0; i < n; i++) {
+      for (let j = 1; j < d; j++) row[j] = X[j - 1][i];
+      let z = 0;
+      for (let j = 0; j < d; j++) z += beta[j] * row[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const w = p * (1 - p);
+      const r = y[i] - p;
+      for (let a = 0; a < d; a++) {
+        g[a] += r * row[a];
+        for (let b = 0; b <= a; b++) H[a][b] += w * row[a] * row[b];
+      }
+    }
+    for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) H[b][a] = H[a][b];
+    for (let j = 1; j < d; j++) {
+      H[j][j] += ridge * n;
+      g[j] -= ridge * n * beta[j];
+    }
+    const step = solve(H, g);
+    beta = beta.map((b, j) => b + step[j]);
+    if (Math.max(...step.map(Math.abs)) < 1e-10) break;
+  }
+  return beta;
+}
+
+/** Linear predictor b0 + Σ b_j x_j for row i. */
+export function linearPredictor(beta: readonly number[], X: ArrayLike<number>[], i: number): number {
+  let z = beta[0];
+  for (let j = 0; j < X.length; j++) z += beta[j + 1] * X[j][i];
+  return z;
+}

@@ -1,0 +1,187 @@
+/**
+ * The engine behind =RISK.CREDITSCORE(values, [labels], [output]).
+ *
+ * - `values`: one or many rows of customer factors (Excel passes any[][]).
+ * - `labels`: the header row naming each column; when omitted (null) the first
+ *   row of `values` is the header row and the result starts with a header row
+ *   of output labels, so a formula placed next to the table lines up row by row.
+ * - `output`: "score" (default), "band", "pd", "reasons" or "all" (score,
+ *   band, pd, coverage, reasons side by side).
+ *
+ * Columns are matched with `matchHeader`; unknown columns are ignored. A
+ * blank cell means "not known" (the factor scores neutral points). A row whose
+ * factor cells are all blank gives "" cells; a row with a bad cell (text where
+ * a number is needed, a value out of range) gives an error in that row only.
+ */
+import { isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { Lang } from "../lang";
+import { Spill, SpillCell, readGrid } from "../spill";
+import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./factors";
+import { STATEMENT_KEYS, deriveInPlace } from "./derive";
+import { acceptedKeysText, matchHeader } from "./headers";
+import { BANDS, DEFAULT_MODEL, ScorecardModel, compileModel, validateModel } from "./model";
+import { bandIndex, contributionsOf, pdOf, scoreVector } from "./score";
+import { formatReasons, topReasons } from "./reasons";
+
+/** The `output` choices of CREDITSCORE. */
+export const CREDITSCORE_OUTPUTS = ["score", "band", "pd", "reasons", "all"] as const;
+export type CreditScoreOutput = (typeof CREDITSCORE_OUTPUTS)[number];
+
+/** Column headers of the result for each output column, by language. */
+export const OUTPUT_LABELS: Record<Exclude<CreditScoreOutput, "all"> | "coverage", { en: string; zh: string }> = {
+  score: { en: "Score", zh: "信用评分" },
+  band: { en: "Band", zh: "等级" },
+  pd: { en: "PD (12m)", zh: "违约概率(12个月)" },
+  coverage: { en: "Coverage", zh: "数据覆盖率" },
+  reasons: { en: "Reasons", zh: "主要扣分原因" },
+};
+
+type Column = "score" | "band" | "pd" | "coverage" | "reasons";
+const COLUMNS: Record<CreditScoreOutput, readonly Column[]> = {
+  score: ["score"],
+  band: ["band"],
+  pd: ["pd"],
+  reasons: ["reasons"],
+  all: ["score", "band", "pd", "coverage", "reasons"],
+};
+
+const FLAG = FACTORS.map((f) => f.unit === "flag");
+const STATEMENT = new Set<number>(STATEMENT_KEYS.map(factorIndex));
+
+function labelText(cell: unknown): string {
+  return typeof cell === "string" ? cell.trim() : String(cell);
+}
+
+/** Reads one factor cell: blank → NaN, a number within the factor's rules, or an error naming the column. */
+function readFactorCell(cell: unknown, fi: number, column: string): number | EngineError {
+  if (typeof cell === "number" && Number.isFinite(cell)) {
+    const r = FACTORS[fi].rules as { min?: number; max?: number; integer?: boolean };
+    if ((r.min === undefined || cell >= r.min) && (r.max === undefined || cell <= r.max) && (!r.integer || Number.isInteger(cell))) return cell;
+  }
+  if (FLAG[fi] && typeof cell === "boolean") return cell ? 1 : 0;
+  const v = readOptionalNumber(cell, column, FACTORS[fi].rules);
+  if (v === null) return NaN;
+  return v;
+}
+
+/**
+ * Scores a table of customers for the CREDITSCORE formula.
+ * @param values rows × columns of factor cells (the first row is the header when `labels` is null)
+ * @param labels null, or a 1-row range naming each column of `values`
+ * @param output null/blank ("score"), or "score" | "band" | "pd" | "reasons" | "all"
+ * @param lang language of reasons and header labels
+ * @param model scorecard model (defaults to the bundled calibrated model)
+ * @returns a spill with one row per data row (plus a header row when labels is null),
+ *   or one error for the whole call when the arguments are unusable
+ * @example creditScoreCore([["debt_ratio","interest_coverage"],[0.5,4]], null, "band", "en") // → [["Band"],["B"]]
+ */
+export function creditScoreCore(values: unknown, labels: unknown, output: unknown, lang: Lang, model: ScorecardModel = DEFAULT_MODEL): Result<Spill> {
+  const out = readChoice(scalarOf(output), "output", CREDITSCORE_OUTPUTS, "score");
+  if (isEngineError(out)) return out;
+  if (model !== DEFAULT_MODEL) {
+    const bad = validateModel(model);
+    if (bad) return bad;
+  }
+  const grid = readGrid(values);
+  if (!grid || grid.length === 0 || grid[0].length === 0) return valueError("values: expected a range of customer factors (one row per customer).");
+  const width = grid[0].length;
+
+  let header: unknown[];
+  let first: number;
+  if (labels === null || labels === undefined) {
+    header = grid[0];
+    first = 1;
+  } else {
+    const lg = readGrid(labels);
+    if (!lg || lg.length !== 1) return valueError(`labels: expected a single row of column names${lg ? `, but got ${lg.length} rows` : ""}.`);
+    header = lg[0];
+    if (header.length !== width) return valueError(`labels has ${header.length} columns but values has ${width}: give one label per column of values.`);
+    first = 0;
+  }
+
+  // Map columns to factor indexes.
+  const colIdx: number[] = [];
+  const colFactor: number[] = [];
+  const colName: string[] = [];
+  const colOf = new Map<number, number>();
+  let derive = false;
+  for (let j = 0; j < width; j++) {
+    const key = matchHeader(header[j]);
+    if (key === null || !isFactorKey(key)) continue;
+    const fi = factorIndex(key);
+    const prior = colOf.get(fi);
+    if (prior !== undefined) {
+      return valueError(`labels: columns "${labelText(header[prior])}" and "${labelText(header[j])}" both mean ${key}; keep one of them.`);
+    }
+    colOf.set(fi, j);
+    colIdx.push(j);
+    colFactor.push(fi);
+    colName.push(`${key} (column "${labelText(header[j])}")`);
+    if (STATEMENT.has(fi)) derive = true;
+  }
+  if (colIdx.length === 0) {
+    return valueError(`${first === 1 ? "values (header row)" : "labels"}: no column is a recognised factor. Accepted keys: ${acceptedKeysText(FACTOR_KEYS)} (or their English/Chinese names).`);
+  }
+
+  const c = compileModel(model);
+  const cols = COLUMNS[out];
+  const ncol = cols.length;
+  const wantReasons = cols.includes("reasons");
+  const rows = grid.length - first;
+  const spill: Spill = new Array(rows + first);
+  if (first === 1) spill[0] = cols.map((k) => OUTPUT_LABELS[k][lang]);
+  const v = new Float64Array(FACTOR_COUNT);
+  const pair = new Float64Array(2);
+
+  for (let i = 0; i < rows; i++) {
+    const row = grid[i + first];
+    v.fill(NaN);
+    let err: EngineError | null = null;
+    let any = false;
+    for (let t = 0; t < colIdx.length; t++) {
+      const cell = Array.isArray(row) ? row[colIdx[t]] : undefined;
+      if (typeof cell !== "number" && isBlank(cell)) continue;
+      const x = readFactorCell(cell, colFactor[t], colName[t]);
+      if (typeof x !== "number") {
+        err = x;
+        break;
+      }
+      if (x === x) {
+        v[colFactor[t]] = x;
+        any = true;
+      }
+    }
+    const line: SpillCell[] = new Array(ncol);
+    if (err) {
+      for (let k = 0; k < ncol; k++) line[k] = err;
+    } else if (!any) {
+      for (let k = 0; k < ncol; k++) line[k] = "";
+    } else {
+      if (derive) deriveInPlace(v);
+      scoreVector(c, v, pair);
+      const score = pair[0];
+      for (let k = 0; k < ncol; k++) {
+        switch (cols[k]) {
+          case "score":
+            line[k] = Math.round(score * 10) / 10;
+            break;
+          case "band":
+            line[k] = BANDS[bandIndex(c, score)];
+            break;
+          case "pd":
+            line[k] = pdOf(score, model);
+            break;
+          case "coverage":
+            line[k] = Math.round(pair[1] * 1000) / 1000;
+            break;
+          case "reasons":
+            line[k] = wantReasons ? formatReasons(topReasons(contributionsOf(c, v)), lang) : "";
+            break;
+        }
+      }
+    }
+    spill[i + first] = line;
+  }
+  return spill;
+}

@@ -1,0 +1,175 @@
+/**
+ * The scorecard model: its JSON shape, validation and compilation for fast scoring.
+ *
+ * Each scored factor maps its value through monotone bins to points:
+ * `edges` are ascending cut points and bin k covers [edges[k-1], edges[k]),
+ * so a value below edges[0] falls in bin 0 and a value ≥ the last edge in the
+ * last bin. Points never fall below 0; the largest attainable points of all
+ * factors add up to 100, so the score (the sum) lies in 0–100, higher = safer.
+ * A missing factor scores its `neutral` points (the points of an average
+ * firm). The score is linear in the log-odds of survival over the calibration
+ * horizon: ln(odds good) = pd.logOddsAtZero + score / pd.pointsPerLogOdds.
+ */
+import { EngineError, valueError } from "../errors";
+import { FACTOR_COUNT, FactorKey, ScoreGroup, factorIndex, isFactorKey } from "./factors";
+import modelJson from "./scorecard-model.v1.json";
+
+export type Band = "A" | "B" | "C" | "D" | "E";
+export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
+
+export interface FactorSpec {
+  key: FactorKey;
+  group: ScoreGroup;
+  /** "calibrated" = fitted on data; "expert" = documented expert points. */
+  source: "calibrated" | "expert";
+  /** "increasing": points never fall as the value grows; "decreasing": never rise. */
+  direction: "increasing" | "decreasing";
+  /** Ascending bin cut points. */
+  edges: number[];
+  /** Points per bin, length edges.length + 1, monotone in `direction`. */
+  points: number[];
+  /** Points when the factor is missing. */
+  neutral: number;
+  /** Why these bins (documentation only). */
+  note?: string;
+}
+
+export interface BandSpec {
+  band: Band;
+  /** Lowest score of the band (inclusive). E must start at 0. */
+  minScore: number;
+  /** 12-month probability of default of the band. */
+  pd: number;
+}
+
+export interface ScorecardModel {
+  id: string;
+  version: string;
+  description: string;
+  /** Maps the score to a PD: ln(odds good over horizon) = logOddsAtZero + score / pointsPerLogOdds. */
+  pd: { logOddsAtZero: number; pointsPerLogOdds: number; horizonYears: number };
+  /** Bands A (best) … E (worst), in that order. */
+  bands: BandSpec[];
+  factors: FactorSpec[];
+  /** Provenance of the calibration (documentation only). */
+  calibration?: Record<string, unknown>;
+}
+
+/** The bundled, calibrated model (src/engine/scoring/scorecard-model.v1.json). */
+export const DEFAULT_MODEL: ScorecardModel = modelJson as unknown as ScorecardModel;
+
+const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+const GROUPS: readonly string[] = ["financial", "payment", "profile", "risk"];
+
+/**
+ * Checks a model and returns an error naming the first bad field, or null when
+ * it is usable. Checks: id/version, pd scale, bands A–E with descending
+ * minScore (E at 0) and PDs in (0,1) rising from A to E, and per factor: known
+ * key (once), group, ascending edges, points ≥ 0 matching edges and monotone in
+ * `direction`, neutral within the points range; the maximum points add up to 100.
+ * @example validateModel({ ...DEFAULT_MODEL, bands: [] }) // → #VALUE! "model.bands: …"
+ */
+export function validateModel(model: unknown): EngineError | null {
+  if (typeof model !== "object" || model === null) return valueError("model: expected a scorecard model object.");
+  const m = model as Partial<ScorecardModel>;
+  if (typeof m.id !== "string" || m.id === "") return valueError("model.id: expected a non-empty text.");
+  if (typeof m.version !== "string" || m.version === "") return valueError("model.version: expected a non-empty text.");
+  const pd = m.pd;
+  if (typeof pd !== "object" || pd === null) return valueError("model.pd: expected { logOddsAtZero, pointsPerLogOdds, horizonYears }.");
+  if (!isNum(pd.logOddsAtZero)) return valueError("model.pd.logOddsAtZero: expected a number.");
+  if (!isNum(pd.pointsPerLogOdds) || pd.pointsPerLogOdds <= 0) return valueError("model.pd.pointsPerLogOdds: expected a positive number.");
+  if (!isNum(pd.horizonYears) || pd.horizonYears <= 0) return valueError("model.pd.horizonYears: expected a positive number.");
+  if (!Array.isArray(m.bands) || m.bands.length !== BANDS.length) return valueError(`model.bands: expected ${BANDS.length} bands A–E.`);
+  for (let i = 0; i < BANDS.length; i++) {
+    const b = m.bands[i] as Partial<BandSpec>;
+    const at = `model.bands[${i}]`;
+    if (typeof b !== "object" || b === null) return valueError(`${at}: expected { band, minScore, pd }.`);
+    if (b.band !== BANDS[i]) return valueError(`${at}.band: expected "${BANDS[i]}" (bands run A, B, C, D, E).`);
+    if (!isNum(b.minScore) || b.minScore < 0 || b.minScore > 100) return valueError(`${at}.minScore: expected a number from 0 to 100.`);
+    if (i > 0 && b.minScore >= (m.bands[i - 1] as BandSpec).minScore) return valueError(`${at}.minScore: must be below band ${BANDS[i - 1]}'s minScore.`);
+    if (i === BANDS.length - 1 && b.minScore !== 0) return valueError(`${at}.minScore: band E must start at 0.`);
+    if (!isNum(b.pd) || b.pd <= 0 || b.pd >= 1) return valueError(`${at}.pd: expected a probability between 0 and 1 (exclusive).`);
+    if (i > 0 && b.pd < (m.bands[i - 1] as BandSpec).pd) return valueError(`${at}.pd: must not be below band ${BANDS[i - 1]}'s PD.`);
+  }
+  if (!Array.isArray(m.factors) || m.factors.length === 0) return valueError("model.factors: expected a non-empty list.");
+  const seen = new Set<string>();
+  let maxTotal = 0;
+  for (let i = 0; i < m.factors.length; i++) {
+    const f = m.factors[i] as Partial<FactorSpec>;
+    const at = `model.factors[${i}]`;
+    if (typeof f !== "object" || f === null) return valueError(`${at}: expected a factor object.`);
+    if (!isFactorKey(f.key)) return valueError(`${at}.key: "${String(f.key)}" is not a canonical factor key.`);
+    const atk = `${at} (${f.key})`;
+    if (seen.has(f.key)) return valueError(`${atk}.key: appears twice.`);
+    seen.add(f.key);
+    if (typeof f.group !== "string" || !GROUPS.includes(f.group)) return valueError(`${atk}.group: expected one of ${GROUPS.join(", ")}.`);
+    if (f.source !== "calibrated" && f.source !== "expert") return valueError(`${atk}.source: expected "calibrated" or "expert".`);
+    if (f.direction !== "increasing" && f.direction !== "decreasing") return valueError(`${atk}.direction: expected "increasing" or "decreasing".`);
+    if (!Array.isArray(f.edges) || !f.edges.every(isNum)) return valueError(`${atk}.edges: expected a list of numbers.`);
+    for (let k = 1; k < f.edges.length; k++) {
+      if (!(f.edges[k] > f.edges[k - 1])) return valueError(`${atk}.edges: must be strictly ascending (edge ${k}).`);
+    }
+    if (!Array.isArray(f.points) || f.points.length !== f.edges.length + 1) return valueError(`${atk}.points: expected ${(f.edges.length ?? 0) + 1} numbers (one more than edges).`);
+    if (!f.points.every((p) => isNum(p) && p >= 0)) return valueError(`${atk}.points: every point value must be a number ≥ 0.`);
+    for (let k = 1; k < f.points.length; k++) {
+      const ok = f.direction === "increasing" ? f.points[k] >= f.points[k - 1] : f.points[k] <= f.points[k - 1];
+      if (!ok) return valueError(`${atk}.points: must be ${f.direction === "increasing" ? "non-decreasing" : "non-increasing"} (bin ${k}).`);
+    }
+    const lo = Math.min(...f.points), hi = Math.max(...f.points);
+    if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi) return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
+    maxTotal += hi;
+  }
+  if (Math.abs(maxTotal - 100) > 0.01) return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
+  return null;
+}
+
+/** A model prepared for fast scoring: flat typed arrays indexed like `FACTORS`. */
+export interface CompiledModel {
+  readonly model: ScorecardModel;
+  /** Factor index (into FACTORS / factor vectors) of each scored factor. */
+  readonly index: Int32Array;
+  readonly edges: Float64Array[];
+  readonly points: Float64Array[];
+  readonly neutral: Float64Array;
+  readonly max: Float64Array;
+  /** Sum of max points (100 for a valid model). */
+  readonly maxTotal: number;
+  /** Band lower bounds, A..E. */
+  readonly bandMin: Float64Array;
+  /** Position in `index` of each factor index, or -1 when the factor is not scored. */
+  readonly slotOf: Int32Array;
+}
+
+const compiledCache = new WeakMap<ScorecardModel, CompiledModel>();
+
+/** Compiles (and caches per model object) a model for scoring. The model must be valid. */
+export function compileModel(model: ScorecardModel): CompiledModel {
+  const hit = compiledCache.get(model);
+  if (hit) return hit;
+  const n = model.factors.length;
+  const slotOf = new Int32Array(FACTOR_COUNT).fill(-1);
+  const index = new Int32Array(n);
+  const max = new Float64Array(n);
+  const neutral = new Float64Array(n);
+  let maxTotal = 0;
+  model.factors.forEach((f, s) => {
+    index[s] = factorIndex(f.key);
+    slotOf[index[s]] = s;
+    max[s] = Math.max(...f.points);
+    neutral[s] = f.neutral;
+    maxTotal += max[s];
+  });
+  const compiled: CompiledModel = {
+    model,
+    index,
+    edges: model.factors.map((f) => Float64Array.from(f.edges)),
+    points: model.factors.map((f) => Float64Array.from(f.points)),
+    neutral,
+    max,
+    maxTotal,
+    bandMin: Float64Array.from(model.bands.map((b) => b.minScore)),
+    slotOf,
+  };
+  compiledCache.set(model, compiled);
+  return compiled;
+}

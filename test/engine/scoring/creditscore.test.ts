@@ -1,0 +1,120 @@
+import { creditScoreCore } from "../../../src/engine/scoring/creditscore";
+import { isEngineError } from "../../../src/engine/errors";
+import { DEFAULT_MODEL } from "../../../src/engine/scoring/model";
+import { pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
+import type { Spill } from "../../../src/engine/spill";
+import { TEST_MODEL } from "./fixtures";
+
+const spill = (x: unknown): Spill => {
+  if (isEngineError(x)) throw new Error(`unexpected error: ${x.message}`);
+  return x as Spill;
+};
+
+describe("creditScoreCore (test model)", () => {
+  const table = [
+    ["Customer", "Debt ratio", "利息保障倍数", "Days beyond terms", "Notes"],
+    ["Alpha", 0.6, 0.8, "", "x"],
+    ["Beta", 0.3, 5, 0, ""],
+    ["", "", "", "", ""],
+    ["Gamma", "1,234", 2, 0, "bad cell"],
+    ["Delta", "n/a", "-", 45, ""],
+  ];
+
+  test("header row from values: first output row is a header of output labels", () => {
+    expect(creditScoreCore(table, null, null, "en", TEST_MODEL)).toEqual([
+      ["Score"], [35], [100], [""], [expect.objectContaining({ kind: "EngineError", code: "VALUE" })], [25],
+    ]);
+    expect(spill(creditScoreCore(table, null, "band", "zh", TEST_MODEL))[0]).toEqual(["等级"]);
+  });
+
+  test("a bad cell gives an error in that row only, naming the column", () => {
+    const out = spill(creditScoreCore(table, null, "all", "en", TEST_MODEL));
+    expect(out[4]).toHaveLength(5);
+    for (const cell of out[4]) {
+      expect(isEngineError(cell)).toBe(true);
+      expect((cell as { message: string }).message).toContain('debt_ratio (column "Debt ratio")');
+      expect((cell as { message: string }).message).toContain("1,234");
+    }
+    expect(out[5][0]).toBe(25); // next row still scores: debt & coverage unknown (15 + 10), 45 days late → 0
+  });
+
+  test('output "all": score, band, pd, coverage, reasons', () => {
+    const out = spill(creditScoreCore(table, null, "all", "en", TEST_MODEL));
+    expect(out[0]).toEqual(["Score", "Band", "PD (12m)", "Coverage", "Reasons"]);
+    expect(out[1]).toEqual([35, "D", pdOf(35, TEST_MODEL), 0.55, "Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]);
+    expect(out[2]).toEqual([100, "A", pdOf(100, TEST_MODEL), 1, ""]);
+    expect(out[3]).toEqual(["", "", "", "", ""]);
+    expect(out[5]).toEqual([25, "E", pdOf(25, TEST_MODEL), 0.45, "Average days late 45 days (−45 pts)"]);
+  });
+
+  test('output "reasons" in Chinese, "pd" and "band"', () => {
+    expect(spill(creditScoreCore(table, null, "reasons", "zh", TEST_MODEL))[1]).toEqual(["利息保障倍数 0.8倍（−25分）; 资产负债率 60%（−15分）"]);
+    expect(spill(creditScoreCore(table, null, "PD", "en", TEST_MODEL))[1][0]).toBeCloseTo(1 / (1 + Math.exp(1.5)), 12);
+    expect(spill(creditScoreCore(table, null, [["band"]], "en", TEST_MODEL)).map((r) => r[0])).toEqual(["Band", "D", "A", "", expect.anything(), "E"]);
+  });
+
+  test("labels given: all rows are data, no header row in the result", () => {
+    expect(creditScoreCore([[0.6, 0.8], [0.3, 5]], [["debt_ratio", "interest_coverage"]], "score", "en", TEST_MODEL)).toEqual([[35], [75]]);
+    expect(creditScoreCore([0.6, 0.8], ["debt_ratio", "interest_coverage"], "band", "en", TEST_MODEL)).toEqual([["D"]]);
+  });
+
+  test("labels must be one row as wide as values", () => {
+    const e1 = creditScoreCore([[0.6, 0.8]], [["debt_ratio"]], null, "en", TEST_MODEL);
+    expect(isEngineError(e1) && e1.message).toContain("labels has 1 columns but values has 2");
+    const e2 = creditScoreCore([[0.6]], [["debt_ratio"], ["x"]], null, "en", TEST_MODEL);
+    expect(isEngineError(e2) && e2.message).toContain("labels: expected a single row");
+  });
+
+  test("unknown output names the allowed values", () => {
+    const e = creditScoreCore(table, null, "rating", "en", TEST_MODEL);
+    expect(isEngineError(e) && e.code).toBe("VALUE");
+    expect(isEngineError(e) && e.message).toBe('output: "rating" is not one of "score", "band", "pd", "reasons", "all".');
+  });
+
+  test("no recognised column → one #VALUE! naming accepted keys", () => {
+    const e = creditScoreCore([["Customer", "Colour"], ["A", "red"]], null, null, "en");
+    expect(isEngineError(e) && e.code).toBe("VALUE");
+    expect(isEngineError(e) && e.message).toMatch(/no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*debt_ratio.*negative_news/);
+    // recognised non-factor fields alone are not enough to score
+    expect(isEngineError(creditScoreCore([["客户名称", "Exposure"], ["A", 5]], null, null, "en"))).toBe(true);
+  });
+
+  test("two columns meaning the same key are an error", () => {
+    const e = creditScoreCore([["Sales", "Revenue"], [1, 2]], null, null, "en");
+    expect(isEngineError(e) && e.message).toContain('"Sales" and "Revenue" both mean sales');
+  });
+
+  test("empty values is an error; a header-only table gives just the header row", () => {
+    expect(isEngineError(creditScoreCore(null, null, null, "en"))).toBe(true);
+    expect(isEngineError(creditScoreCore([], null, null, "en"))).toBe(true);
+    expect(creditScoreCore([["debt_ratio"]], null, null, "en")).toEqual([["Score"]]);
+  });
+
+  test("out-of-range values and logical values", () => {
+    const out = spill(creditScoreCore([["country_risk", "negative_news", "pct_invoices_late"], [9, 0, 0.1], [2, true, 0.1], [2, 0, 1.5], [2, "yes", 0]], null, null, "en"));
+    expect(isEngineError(out[1][0]) && out[1][0].message).toContain("country_risk");
+    expect(typeof out[2][0]).toBe("number"); // TRUE is accepted for a 0/1 flag
+    expect(isEngineError(out[3][0]) && out[3][0].message).toContain("pct_invoices_late");
+    expect(isEngineError(out[4][0]) && out[4][0].message).toContain("negative_news");
+  });
+
+  test("an invalid model passed in is reported", () => {
+    const e = creditScoreCore([["debt_ratio"], [0.5]], null, null, "en", { ...TEST_MODEL, bands: [] });
+    expect(isEngineError(e) && e.message).toContain("model.bands");
+  });
+});
+
+describe("creditScoreCore (bundled model) agrees with scoreCustomer", () => {
+  test("statement items are derived per row; score rounded to 1 decimal", () => {
+    const header = ["Total assets", "Total liabilities", "EBIT", "Interest expense", "Net income", "Depreciation", "Current assets", "Current liabilities", "Inventory", "Retained earnings"];
+    const row = [1000, 700, 60, 30, 25, 15, 400, 300, 120, 50];
+    const values = Object.fromEntries(["total_assets", "total_liabilities", "ebit", "interest_expense", "net_income", "depreciation", "current_assets", "current_liabilities", "inventory", "retained_earnings"].map((k, i) => [k, row[i]]));
+    const expected = scoreCustomer(values);
+    const out = spill(creditScoreCore([header, row], null, "all", "en"));
+    expect(out[1][0]).toBe(Math.round(expected.score * 10) / 10);
+    expect(out[1][1]).toBe(expected.band);
+    expect(out[1][2]).toBe(expected.pd);
+    expect(out[1][3]).toBe(Math.round(expected.coverage * 1000) / 1000);
+    expect(DEFAULT_MODEL.factors.some((f) => f.key === "interest_coverage")).toBe(true);
+  });
+});

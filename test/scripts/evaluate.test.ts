@@ -1,0 +1,70 @@
+import * as path from "path";
+import { main } from "../../scripts/evaluate";
+import { scoreCustomer } from "../../src/engine/scoring/score";
+import { matchHeader } from "../../src/engine/scoring/headers";
+import { readFileSync } from "fs";
+import { splitRecord } from "../../scripts/lib/dataset";
+import type { FactorKey } from "../../src/engine/scoring/factors";
+
+const CSV = path.resolve(__dirname, "../fixtures/scoring/evaluate-small.csv");
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [], err: string[] = [];
+  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Independent AUC by counting (defaulter, healthy) pairs. */
+function pairAuc(score: number[], y: number[]): number {
+  let good = 0, pairs = 0;
+  for (let i = 0; i < y.length; i++) for (let j = 0; j < y.length; j++) {
+    if (y[i] !== 1 || y[j] !== 0) continue;
+    pairs++;
+    good += score[i] < score[j] ? 1 : score[i] === score[j] ? 0.5 : 0;
+  }
+  return good / pairs;
+}
+
+describe("npm run evaluate on a small CSV with English and Chinese headers", () => {
+  test("prints n, AUC, KS, Brier, D–E shares and Altman Z''", () => {
+    const r = run([CSV, "--label", "default"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("n = 12 (defaulters 4, 33.3 %)");
+    // the same rows scored through scoreCustomer → the same AUC
+    const lines = readFileSync(CSV, "utf8").trim().split("\n").map((l) => splitRecord(l));
+    const keys = lines[0].map((h) => matchHeader(h));
+    const scores: number[] = [], y: number[] = [];
+    for (const row of lines.slice(1)) {
+      const rec: Partial<Record<FactorKey, number>> = {};
+      row.forEach((cell, j) => {
+        const k = keys[j];
+        if (k && k !== "customer_name" && cell !== "" && cell !== "n/a") rec[k as FactorKey] = Number(cell);
+      });
+      scores.push(scoreCustomer(rec).score);
+      y.push(Number(row[row.length - 1]));
+    }
+    expect(r.out).toContain(`AUC ${pairAuc(scores, y).toFixed(3)}`);
+    expect(r.out).toMatch(/KS \d\.\d{3}\s+Brier \d\.\d{4} \(PD over 1 y\)/);
+    expect(r.out).toMatch(/bands D–E hold \d+\.\d % of defaulters and \d+\.\d % of healthy firms/);
+    expect(r.out).toMatch(/Altman Z''\s+AUC \d\.\d{3} on 12 rows/);
+    expect(r.out).toContain("factors debt_ratio, interest_coverage");
+  });
+
+  test("--horizon changes the Brier horizon; --split validation runs on the fixed split", () => {
+    expect(run([CSV, "--label", "default", "--horizon", "5"]).out).toContain("(PD over 5 y)");
+    const v = run([CSV, "--label", "default", "--split", "validation"]);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain("validation split (seed 20240917, 70/30 stratified)");
+    expect(v.out).toContain("n = 3 (defaulters 1,"); // 30 % of 8 healthy (2) and of 4 defaulters (1), rounded
+  });
+
+  test("errors: missing file, unreadable format, missing label, bad options", () => {
+    expect(run(["/no/such/file.csv"])).toMatchObject({ code: 1, err: expect.stringContaining("file not found") });
+    expect(run([path.resolve(__dirname, "evaluate.test.ts")])).toMatchObject({ code: 1, err: expect.stringContaining("unreadable format") });
+    expect(run([CSV]).out).toContain('label "default"'); // found among the default label names
+    expect(run([CSV, "--label", "nope"])).toMatchObject({ code: 1, err: expect.stringContaining('label column "nope" not found') });
+    expect(run([])).toMatchObject({ code: 2, err: expect.stringContaining("usage") });
+    expect(run([CSV, "--split", "test", "--label", "default"])).toMatchObject({ code: 2 });
+    expect(run([CSV, "--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option --bogus") });
+  });
+});
