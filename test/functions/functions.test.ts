@@ -68,6 +68,10 @@ describe("RISK.CREDITSCORE adapter", () => {
     expect(r[3][0]).toBe("");
     expect(isExcelError(r[4][0]) && r[4][0].code).toBe("#VALUE!");
   });
+  it("gives the reasons quoted in README.md and docs/functions.md (update the docs if the model changes)", () => {
+    const r = creditScore(table.slice(0, 3), undefined, "reasons");
+    expect(r[2][0]).toBe("Average days late 45 days (−10 pts); Debt ratio 95% (−4 pts)");
+  });
   it("no recognised column is #VALUE! naming accepted keys", () => {
     const r = creditScore([["colour"], ["red"]], undefined, OMITTED);
     expect(isExcelError(r[0][0]) && r[0][0].code).toBe("#VALUE!");
