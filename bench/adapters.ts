@@ -28,7 +28,7 @@ function time(label: string, rows: number, fn: () => unknown, repeats = 3): void
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`  ${label.padEnd(44)} ${(rows / best).toFixed(0).padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${rows.toLocaleString("en-US")})`);
+  console.log(`  ${label.padEnd(44)} ${Math.round(rows / best).toLocaleString("en-US").padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${rows.toLocaleString("en-US")})`);
 }
 
 export async function benchAdapters(): Promise<void> {
