@@ -6,6 +6,7 @@
 import { benchScoring } from "./scoring";
 import { benchAdapters } from "./adapters";
 import { benchReceivables } from "./receivables";
+import { benchReview } from "./review";
 
 async function main(): Promise<void> {
   console.log(`CreditSentinel benchmark — Node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   await benchAdapters();
   console.log("");
   await benchReceivables();
+  console.log("");
+  await benchReview();
 }
 
 void main();

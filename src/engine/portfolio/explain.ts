@@ -1,0 +1,328 @@
+/**
+ * Explaining one customer's score (task pane, "Explain a customer"):
+ *
+ * - the points waterfall: the neutral score (every factor at its neutral
+ *   points, i.e. an average firm) then each factor's contribution
+ *   (points − neutral points; 0 when missing), grouped by factor group.
+ *   Neutral score + all contributions = the score.
+ * - the reason codes, exactly as CREDITSCORE's (largest point deficits);
+ * - the recommended limit and the rule that bound it (LIMIT_RULE_TEXT);
+ * - `liftOneBand`: the smallest realistic single-factor changes that reach the next
+ *   better band. For each observed factor the search walks the factor's bins
+ *   (the model's own edges) in its improving direction, from the nearest edge
+ *   outwards, and re-scores the customer with `scoreCustomer` at each
+ *   candidate value; the first candidate that reaches the next band's cut-off
+ *   is that factor's suggestion. Candidates are rounded to the precision the
+ *   pane displays (e.g. whole percentage points above 10 %), always on the
+ *   side that keeps them in the better bin. Only factors a customer can
+ *   change (the `LEVERS` table) and values within their plausible range
+ *   count; suggestions are sorted by relative size of change and capped at 3.
+ */
+import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { Lang } from "../lang";
+import { CreditPolicy } from "../policy";
+import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex, isFactorKey } from "../scoring/factors";
+import { deriveRatios } from "../scoring/derive";
+import { BANDS, Band } from "../scoring/model";
+import { scoreCustomer } from "../scoring/score";
+import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
+import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
+import { DEFAULT_LGD, expectedLoss } from "../receivables/expected-loss";
+import { ExplainExtras, ReviewState, rowInputs } from "./review";
+
+export type { ExplainExtras };
+
+/** One factor in the waterfall. */
+export interface WaterfallStep {
+  key: FactorKey;
+  group: ScoreGroup;
+  label: string;
+  /** Value used (given or derived), null when missing. */
+  value: number | null;
+  /** The value formatted in the language ("—" when missing). */
+  valueText: string;
+  observed: boolean;
+  /** True when the value was derived from statement items rather than given. */
+  derived: boolean;
+  points: number;
+  neutral: number;
+  maxPoints: number;
+  /** points − neutral: what this factor adds to (or takes from) the neutral score. */
+  contribution: number;
+}
+
+export interface WaterfallGroup {
+  group: ScoreGroup;
+  label: string;
+  /** Sum of the group's contributions. */
+  contribution: number;
+  steps: WaterfallStep[];
+}
+
+export interface LiftSuggestion {
+  key: FactorKey;
+  label: string;
+  from: number;
+  to: number;
+  fromText: string;
+  toText: string;
+  /** Score gained (new score − score). */
+  points: number;
+  newScore: number;
+  newBand: Band;
+  /** |to − from| ÷ max(|from|, |to|): the sort key. */
+  relativeChange: number;
+  /** e.g. "Debt ratio from 82% to 76% (+1.2 pts → band C)". */
+  text: string;
+}
+
+export interface Explanation {
+  score: number;
+  band: Band;
+  pd: number;
+  coverage: number;
+  /** The neutral score: every factor at its neutral points. */
+  base: { label: string; points: number };
+  groups: WaterfallGroup[];
+  reasons: ReasonCode[];
+  reasonTexts: string[];
+  limit: { limit: number; rule: LimitRule; ruleText: string; netWorthCap: number | null; turnoverCap: number | null; rampShare: number } | null;
+  limitNote: string | null;
+  exposure: number | null;
+  headroom: number | null;
+  breach: number | null;
+  expectedLoss: number | null;
+  /** The next better band, null for band A. */
+  nextBand: Band | null;
+  /** Score needed for the next band. */
+  nextBandScore: number | null;
+  liftOneBand: LiftSuggestion[];
+  liftNote: string | null;
+}
+
+/** Plausible values of the factors a customer can change; others (industry, country, age, past events) are never suggested. */
+export const LEVERS: Partial<Record<FactorKey, { min: number; max: number }>> = {
+  working_capital_to_assets: { min: -1, max: 1 },
+  retained_earnings_to_assets: { min: -1, max: 1 },
+  ebit_to_assets: { min: -0.5, max: 0.5 },
+  equity_to_liabilities: { min: 0, max: 20 },
+  sales_to_assets: { min: 0, max: 10 },
+  roa: { min: -0.5, max: 0.5 },
+  debt_ratio: { min: 0, max: 1.5 },
+  current_ratio: { min: 0, max: 10 },
+  quick_ratio: { min: 0, max: 10 },
+  interest_coverage: { min: -20, max: 30 },
+  operating_margin: { min: -1, max: 1 },
+  net_margin: { min: -1, max: 1 },
+  gross_margin: { min: -1, max: 1 },
+  cash_flow_to_debt: { min: -1, max: 2 },
+  sales_growth: { min: -0.5, max: 1 },
+  receivable_days: { min: 0, max: 365 },
+  inventory_days: { min: 0, max: 365 },
+  avg_days_late: { min: 0, max: 365 },
+  max_days_late: { min: 0, max: 730 },
+  pct_invoices_late: { min: 0, max: 1 },
+  overdue_share: { min: 0, max: 1 },
+  relationship_months: { min: 0, max: 600 },
+  litigation_count: { min: 0, max: 1000 },
+};
+
+const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（行业平均企业）" };
+const MISSING_TEXT: Record<Lang, string> = { en: "—", zh: "—" };
+
+/**
+ * Candidate precision per unit: 1 ÷ the display step, so that candidates are
+ * shown exactly as `formatValue` shows them.
+ */
+function inverseStep(unit: UnitKind, magnitude: number): number {
+  switch (unit) {
+    case "percent":
+      return magnitude >= 0.1 ? 100 : 1000;
+    case "times":
+      return magnitude >= 10 ? 1 : 10;
+    case "ratio":
+      return 100;
+    default:
+      return 1;
+  }
+}
+
+/** The candidate just inside the better bin at edge `e`: ≥ e for increasing factors, < e for decreasing ones. */
+function candidateAt(e: number, increasing: boolean, unit: UnitKind): number {
+  const inv = inverseStep(unit, Math.abs(e));
+  if (increasing) {
+    let k = Math.ceil(e * inv - 1e-9);
+    if (k / inv < e) k++;
+    return k / inv;
+  }
+  let k = Math.ceil(e * inv) - 1;
+  if (k / inv >= e) k--;
+  while ((k + 1) / inv < e) k++;
+  return k / inv;
+}
+
+function checkValues(values: Partial<Record<FactorKey, number>>, lang: Lang): EngineError | null {
+  for (const k in values) {
+    const x = values[k as FactorKey];
+    if (!isFactorKey(k)) return valueError(lang === "zh" ? `未知因子“${k}”。` : `unknown factor "${k}".`);
+    if (typeof x !== "number" || !Number.isFinite(x)) continue;
+    const r = factorDef(k).rules;
+    if ((r.min !== undefined && x < r.min) || (r.max !== undefined && x > r.max) || (r.integer && !Number.isInteger(x))) {
+      const label = factorDef(k).label[lang];
+      return valueError(lang === "zh" ? `${label}：${x} 超出允许范围。` : `${label}: ${x} is outside the allowed values.`);
+    }
+  }
+  return null;
+}
+
+/**
+ * Explains one customer: waterfall, reasons, limit and how to lift the band.
+ * @param values factor values as the review reads them (ratios as decimals; statement items allowed)
+ * @param extras limit and exposure inputs; net worth defaults to equity (else total assets − total liabilities), sales to sales
+ * @example explainCustomer({ debt_ratio: 0.82, avg_days_late: 40 }, DEFAULT_POLICY, "en").liftOneBand[0].text
+ *   // e.g. "Average days late from 40 days to 30 days (+3.7 pts → band D)"
+ */
+export function explainCustomer(
+  values: Partial<Record<FactorKey, number>>,
+  policy: CreditPolicy,
+  lang: Lang,
+  extras: ExplainExtras & { lgd?: number } = {},
+): Result<Explanation> {
+  const bad = checkValues(values, lang);
+  if (bad) return bad;
+  const model = policy.model;
+  const res = scoreCustomer(values, model);
+  const derivedAll = deriveRatios(values);
+
+  // Waterfall.
+  const groups: WaterfallGroup[] = [];
+  let base = 0;
+  model.factors.forEach((f, s) => {
+    base += f.neutral;
+    const c = res.contributions[s];
+    const def = FACTORS[factorIndex(f.key)];
+    const given = typeof values[f.key] === "number" && Number.isFinite(values[f.key]);
+    const step: WaterfallStep = {
+      key: f.key,
+      group: f.group,
+      label: def.label[lang],
+      value: c.value,
+      valueText: c.value === null ? MISSING_TEXT[lang] : formatValue(c.value, def.unit, lang),
+      observed: c.observed,
+      derived: c.observed && !given,
+      points: c.points,
+      neutral: f.neutral,
+      maxPoints: c.maxPoints,
+      contribution: c.points - f.neutral,
+    };
+    let g = groups.find((x) => x.group === f.group);
+    if (!g) {
+      g = { group: f.group, label: GROUP_LABELS[f.group][lang], contribution: 0, steps: [] };
+      groups.push(g);
+    }
+    g.steps.push(step);
+    g.contribution += step.contribution;
+  });
+  const order: ScoreGroup[] = ["financial", "payment", "profile", "risk"];
+  groups.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
+
+  // Limit.
+  const v = derivedAll;
+  const eqFallback = typeof values.equity === "number" ? values.equity : typeof values.total_assets === "number" && typeof values.total_liabilities === "number" ? values.total_assets - values.total_liabilities : null;
+  const netWorth = extras.netWorth ?? eqFallback;
+  const sales = extras.sales ?? (typeof v.sales === "number" ? v.sales : null);
+  let limit: Explanation["limit"] = null;
+  let limitNote: string | null = null;
+  if (netWorth === null && sales === null) {
+    limitNote = lang === "zh" ? "净资产和营业收入均未知，无法测算额度。" : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
+  } else {
+    const lr = recommendLimit(
+      { band: res.band, netWorth, annualSales: sales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: extras.relationshipMonths ?? values.relationship_months ?? null },
+      policy.limit,
+    );
+    if (isEngineError(lr)) limitNote = lr.message;
+    else limit = { limit: lr.limit, rule: lr.rule, ruleText: LIMIT_RULE_TEXT[lr.rule][lang], netWorthCap: lr.netWorthCap, turnoverCap: lr.turnoverCap, rampShare: lr.rampShare };
+  }
+  const exposure = extras.exposure ?? null;
+  const x = exposure === null ? null : Math.max(0, exposure);
+  const el = x === null ? null : expectedLoss(x, res.pd, extras.lgd ?? DEFAULT_LGD);
+
+  // Lift by one band.
+  const bi = BANDS.indexOf(res.band);
+  const lift: LiftSuggestion[] = [];
+  let liftNote: string | null = null;
+  let nextBand: Band | null = null;
+  let nextBandScore: number | null = null;
+  if (bi === 0) {
+    liftNote = lang === "zh" ? "已是最高等级（A级）。" : "Already in the best band (A).";
+  } else {
+    nextBand = BANDS[bi - 1];
+    nextBandScore = model.bands[bi - 1].minScore;
+    for (const f of model.factors) {
+      const lever = LEVERS[f.key];
+      const from = derivedAll[f.key];
+      if (!lever || typeof from !== "number" || !Number.isFinite(from)) continue;
+      const unit = factorDef(f.key).unit;
+      const up = f.direction === "increasing";
+      const edges = up ? f.edges.filter((e) => e > from) : f.edges.filter((e) => e <= from).reverse();
+      for (const e of edges) {
+        const to = candidateAt(e, up, unit);
+        if (to < lever.min || to > lever.max) break;
+        const moved = scoreCustomer({ ...values, [f.key]: to }, model);
+        if (moved.score < nextBandScore) continue;
+        const def = factorDef(f.key);
+        const gained = moved.score - res.score;
+        const fromText = formatValue(from, unit, lang);
+        const toText = formatValue(to, unit, lang);
+        const pts = fmt(gained, gained < 10 ? 1 : 0);
+        const text =
+          lang === "zh"
+            ? `${def.label.zh}由 ${fromText} ${up ? "升至" : "降至"} ${toText}（+${pts}分 → ${moved.band}级）`
+            : `${def.label.en} from ${fromText} to ${toText} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
+        const denom = Math.max(Math.abs(from), Math.abs(to));
+        lift.push({ key: f.key, label: def.label[lang], from, to, fromText, toText, points: gained, newScore: moved.score, newBand: moved.band, relativeChange: denom > 0 ? Math.abs(to - from) / denom : 0, text });
+        break;
+      }
+    }
+    lift.sort((a, b) => a.relativeChange - b.relativeChange || b.points - a.points);
+    lift.splice(3);
+    if (lift.length === 0) {
+      liftNote =
+        lang === "zh"
+          ? `单一因子的合理变动无法使评分达到 ${nextBand}级（需 ${fmt(nextBandScore, 1)} 分，当前 ${fmt(res.score, 1)} 分）。`
+          : `No single realistic factor change reaches band ${nextBand} (needs ${fmt(nextBandScore, 1)}, now ${fmt(res.score, 1)}).`;
+    }
+  }
+
+  return {
+    score: res.score,
+    band: res.band,
+    pd: res.pd,
+    coverage: res.coverage,
+    base: { label: BASE_LABEL[lang], points: base },
+    groups,
+    reasons: res.reasons,
+    reasonTexts: res.reasons.map((r) => formatReason(r, lang)),
+    limit,
+    limitNote,
+    exposure: x,
+    headroom: x !== null && limit ? limit.limit - x : null,
+    breach: x !== null && limit ? Math.max(0, x - limit.limit) : null,
+    expectedLoss: el === null || isEngineError(el) ? null : el,
+    nextBand,
+    nextBandScore,
+    liftOneBand: lift,
+    liftNote,
+  };
+}
+
+/**
+ * Explains row `r` of a review, with the same inputs the review used (table
+ * cells, the ledger's behaviour filling blanks, the row's exposure and limit
+ * inputs). An error for a bad row.
+ */
+export function explainRow(state: ReviewState, r: number): Result<Explanation> {
+  const inp = rowInputs(state, r);
+  if (isEngineError(inp)) return inp;
+  return explainCustomer(inp.values, state.policy, state.lang, { ...inp.extras, lgd: state.plan.lgd });
+}

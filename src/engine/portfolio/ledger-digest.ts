@@ -1,0 +1,234 @@
+/**
+ * Per-customer digest of an invoice ledger for the portfolio review: payment
+ * behaviour (the PAYBEHAVIOR measures), open amount by aging bucket, the
+ * worst dunning stage of the open invoices, and the ledger's standard DSO.
+ *
+ * Rows are parsed with the receivables engine's `readInvoice` (same rules as
+ * the RISK.* ledger formulas: credit notes are negative amounts, blank rows
+ * are skipped, text dates are errors). Unlike the formulas, a bad invoice row
+ * does not void its customer: it is left out, counted and reported, so one
+ * bad row never stops a review.
+ */
+import { EngineError, Result, isEngineError } from "../errors";
+import { Lang } from "../lang";
+import { DunningLadder, STAGE_CLOSED, dunningStage, dunningStageName } from "../receivables/dunning";
+import { Invoice, customerKey, openAt, readInvoice } from "../receivables/ledger";
+import { PayBehavior, payBehavior } from "../receivables/pay-behavior";
+import { agingBucket } from "../receivables/aging";
+import { dsoFromInvoices } from "../receivables/dso-invoices";
+import { ColumnMapping, columnOf } from "./mapping";
+
+/** What the ledger says about one customer. */
+export interface LedgerCustomer {
+  /** Join key (trimmed text; numbers as their text). */
+  readonly key: string;
+  /** The id as first given in the ledger. */
+  readonly cell: string | number;
+  /** Valid invoices (incl. credit notes). */
+  invoices: number;
+  /** Ledger rows of this customer that could not be read (left out). */
+  badRows: number;
+  /** PAYBEHAVIOR measures at as-of ("" = no experience). */
+  behavior: PayBehavior;
+  /** Open amount at as-of, credit notes netted. */
+  open: number;
+  /** Open amount per aging bucket (index 0 = current / not yet due), credit notes netted in their bucket. */
+  aging: number[];
+  /** Worst dunning stage number over the open invoices: −1 none open, 0 not due, 1..n ladder stage. */
+  dunningStage: number;
+  /** True when only disputed invoices reach the worst stage (held out of escalation). */
+  dunningOnHold: boolean;
+  /** Stage name in the review language. */
+  dunningName: string;
+  /** Row of the customer table it is joined to, or −1 (set by the review). */
+  matchedRow: number;
+}
+
+export interface LedgerDigest {
+  /** By join key. */
+  readonly customers: Map<string, LedgerCustomer>;
+  /** In first-appearance order. */
+  readonly order: LedgerCustomer[];
+  /** Valid invoices in all. */
+  readonly invoices: number;
+  /** Rows that could not be read. */
+  readonly badRows: number;
+  /** The first few bad-row errors (row numbers are 1-based data rows of the ledger). */
+  readonly firstErrors: EngineError[];
+  /** Standard DSO of the whole ledger over `dsoPeriodDays`, or why not. */
+  readonly dso: Result<number>;
+  readonly agingEdges: readonly number[];
+}
+
+const NO_CELLS: readonly unknown[] = [];
+
+/** How many bad-row messages are kept. */
+export const MAX_ERROR_MESSAGES = 5;
+
+function langError(e: EngineError, lang: Lang): EngineError {
+  return { ...e, message: lang === "zh" ? `发票台账 ${e.message}` : `ledger ${e.message}` };
+}
+
+/** Progress of a step-wise preparation. */
+export interface ReviewProgress {
+  phase: "ledger-rows" | "ledger-customers" | "customers";
+  done: number;
+  total: number;
+}
+
+/**
+ * Digests a mapped ledger at `asOf` (Excel serial) in one go. The mapping must
+ * have passed `checkMapping` (customer_id, invoice_date, due_date, amount mapped).
+ * @param rows data rows (no header row), one invoice per row
+ */
+export function digestLedger(
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+  asOf: number,
+  ladder: DunningLadder,
+  agingEdges: readonly number[],
+  dsoPeriodDays: number,
+  lang: Lang,
+): LedgerDigest {
+  const steps = digestLedgerSteps(rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, Infinity);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/**
+ * `digestLedger` as a generator that yields its progress every `step` rows
+ * (then every `step` customers), so a caller can yield to the host between steps.
+ */
+export function* digestLedgerSteps(
+  rows: readonly (readonly unknown[])[],
+  mapping: ColumnMapping,
+  asOf: number,
+  ladder: DunningLadder,
+  agingEdges: readonly number[],
+  dsoPeriodDays: number,
+  lang: Lang,
+  step = 50_000,
+): Generator<ReviewProgress, LedgerDigest, void> {
+  const cCust = columnOf(mapping, "customer_id");
+  const cInv = columnOf(mapping, "invoice_date");
+  const cDue = columnOf(mapping, "due_date");
+  const cPaid = columnOf(mapping, "paid_date");
+  const cAmt = columnOf(mapping, "amount");
+  const cOpen = columnOf(mapping, "open_amount");
+  const cDisp = columnOf(mapping, "disputed");
+  const nb = agingEdges.length + 2;
+
+  const customers = new Map<string, LedgerCustomer>();
+  const slot = new Map<string, number>();
+  const order: LedgerCustomer[] = [];
+  const all: Invoice[] = [];
+  /** Customer position of each invoice in `all`. */
+  const owner: number[] = [];
+  let badRows = 0;
+  const firstErrors: EngineError[] = [];
+
+  /** Position of a customer in `order`, created on first sight. */
+  const get = (key: string, cell: string | number): number => {
+    const k = slot.get(key);
+    if (k !== undefined) return k;
+    const c: LedgerCustomer = {
+      key,
+      cell,
+      invoices: 0,
+      badRows: 0,
+      behavior: { avg_days_late: "", max_days_late: "", pct_invoices_late: "", overdue_share: "", days_late_trend: "" },
+      open: 0,
+      aging: new Array<number>(nb).fill(0),
+      dunningStage: STAGE_CLOSED,
+      dunningOnHold: false,
+      dunningName: "",
+      matchedRow: -1,
+    };
+    customers.set(key, c);
+    slot.set(key, order.length);
+    order.push(c);
+    return order.length - 1;
+  };
+
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0 && i % step === 0) yield { phase: "ledger-rows", done: i, total: rows.length };
+    const row = rows[i] ?? NO_CELLS;
+    const r = readInvoice(
+      i,
+      row[cCust],
+      row[cInv],
+      row[cDue],
+      cPaid >= 0 ? row[cPaid] : null,
+      row[cAmt],
+      cOpen >= 0 ? row[cOpen] : null,
+      cDisp >= 0 ? row[cDisp] : null,
+      true,
+    );
+    if (r === null) continue;
+    if (isEngineError(r)) {
+      badRows++;
+      if (firstErrors.length < MAX_ERROR_MESSAGES) firstErrors.push(langError(r, lang));
+      const cell = row[cCust];
+      if (typeof cell === "string" || typeof cell === "number") {
+        const key = customerKey(cell);
+        if (key !== "") order[get(key, cell)].badRows++;
+      }
+      continue;
+    }
+    owner.push(get(r.customer, r.customerCell));
+    all.push(r);
+  }
+
+  // Group invoices by customer (counting sort: no long-lived per-customer arrays).
+  const m = order.length;
+  const start = new Int32Array(m + 1);
+  for (let i = 0; i < owner.length; i++) start[owner[i] + 1]++;
+  for (let k = 0; k < m; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, m);
+  const grouped = new Int32Array(all.length);
+  for (let i = 0; i < owner.length; i++) grouped[fill[owner[i]]++] = i;
+
+  for (let k = 0; k < m; k++) {
+    if (k > 0 && k % step === 0) yield { phase: "ledger-customers", done: k, total: m };
+    const c = order[k];
+    const list: Invoice[] = new Array(start[k + 1] - start[k]);
+    for (let j = start[k]; j < start[k + 1]; j++) list[j - start[k]] = all[grouped[j]];
+    c.invoices = list.length;
+    c.behavior = payBehavior(list, asOf);
+    let worst = -Infinity;
+    let worstHeld = -Infinity;
+    for (const inv of list) {
+      const o = openAt(inv, asOf);
+      if (o === 0) continue;
+      c.open += o;
+      c.aging[agingBucket(asOf - inv.dueDate, agingEdges)] += o;
+      if (inv.amount <= 0 || o <= 0) continue; // credit notes are not dunned
+      const s = dunningStage(asOf - inv.dueDate, o, false, ladder).stage;
+      if (inv.disputed) {
+        if (s > worstHeld) worstHeld = s;
+      } else if (s > worst) worst = s;
+    }
+    // The worst stage over all open invoices; "on hold" when only disputed invoices reach it.
+    if (worst === -Infinity && worstHeld === -Infinity) {
+      c.dunningStage = STAGE_CLOSED;
+      c.dunningOnHold = false;
+    } else {
+      c.dunningStage = Math.max(worst, worstHeld);
+      c.dunningOnHold = worstHeld > worst;
+    }
+    c.dunningName = dunningStageName({ stage: c.dunningStage, closed: c.dunningStage === STAGE_CLOSED, onHold: c.dunningOnHold }, ladder, lang);
+  }
+
+  const dso = all.length ? dsoFromInvoices(all, asOf, "standard", dsoPeriodDays) : null;
+  return {
+    customers,
+    order,
+    invoices: all.length,
+    badRows,
+    firstErrors,
+    dso: dso ?? { kind: "EngineError", code: "NA", message: lang === "zh" ? "发票台账中没有可读的发票。" : "the ledger holds no readable invoices." },
+    agingEdges,
+  };
+}

@@ -1,0 +1,204 @@
+import fc from "fast-check";
+import { isEngineError } from "../../../src/engine/errors";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { FactorKey } from "../../../src/engine/scoring/factors";
+import { BANDS } from "../../../src/engine/scoring/model";
+import { scoreCustomer } from "../../../src/engine/scoring/score";
+import { formatReason } from "../../../src/engine/scoring/reasons";
+import { Explanation, LEVERS, autoMapColumns, explainCustomer, explainRow, prepareReview, reviewChunk } from "../../../src/engine/portfolio";
+import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_POLICY } from "./fixtures";
+
+function ok(x: ReturnType<typeof explainCustomer>): Explanation {
+  if (isEngineError(x)) throw new Error(x.message);
+  return x;
+}
+
+const sumWaterfall = (e: Explanation) => e.base.points + e.groups.reduce((a, g) => a + g.steps.reduce((b, s) => b + s.contribution, 0), 0);
+
+describe("explainCustomer with the test scorecard (hand-computed)", () => {
+  // debt 60 % → 20 pts, quick 0.8 → 0 pts, 28 days late → 15 pts: 35, band D
+  const e = ok(explainCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28, equity: 200_000 }, TEST_POLICY, "en", { exposure: 30_000 }));
+
+  test("waterfall: neutral score 50, then contributions by group", () => {
+    expect(e.score).toBe(35);
+    expect(e.band).toBe("D");
+    expect(e.base).toEqual({ label: "Neutral score (average firm)", points: 50 });
+    expect(e.groups.map((g) => [g.group, g.label, g.contribution])).toEqual([
+      ["financial", "Financial strength", -15],
+      ["payment", "Payment behaviour", 0],
+    ]);
+    expect(e.groups[0].steps.map((s) => [s.key, s.valueText, s.points, s.neutral, s.contribution])).toEqual([
+      ["debt_ratio", "60%", 20, 20, 0],
+      ["quick_ratio", "0.8×", 0, 15, -15],
+    ]);
+    expect(sumWaterfall(e)).toBe(35);
+  });
+
+  test("reasons are CREDITSCORE's", () => {
+    expect(e.reasonTexts).toEqual(["Quick ratio 0.8× (−30 pts)", "Debt ratio 60% (−20 pts)", "Average days late 28 days (−15 pts)"]);
+    expect(e.reasons).toEqual(scoreCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY.model).reasons);
+  });
+
+  test("limit and the rule that bound it; exposure figures", () => {
+    expect(e.limit).toMatchObject({ limit: 20_000, rule: "net_worth_cap", ruleText: "Net-worth cap", netWorthCap: 20_000, turnoverCap: null });
+    expect(e).toMatchObject({ exposure: 30_000, headroom: -10_000, breach: 10_000 });
+    expect(e.expectedLoss).toBeCloseTo(30_000 * e.pd * 0.6, 9);
+  });
+
+  test("lift by one band: smallest relative changes first, each reaching band C", () => {
+    expect(e.nextBand).toBe("C");
+    expect(e.nextBandScore).toBe(50);
+    expect(e.liftOneBand.map((l) => [l.key, l.from, l.to, l.points, l.newBand])).toEqual([
+      ["debt_ratio", 0.6, 0.49, 20, "C"], // below the 0.5 edge, at whole-percent precision; |Δ|/0.6 = 0.18
+      ["quick_ratio", 0.8, 1, 30, "C"], // the 1.0 edge; 0.2
+      ["avg_days_late", 28, 0, 15, "C"], // below the 1-day edge; 1.0
+    ]);
+    expect(e.liftOneBand.map((l) => l.text)).toEqual([
+      "Debt ratio from 60% to 49% (+20 pts → band C)",
+      "Quick ratio from 0.8× to 1× (+30 pts → band C)",
+      "Average days late from 28 days to 0 days (+15 pts → band C)",
+    ]);
+    expect(e.liftNote).toBeNull();
+  });
+
+  test("Chinese texts", () => {
+    const z = ok(explainCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY, "zh"));
+    expect(z.liftOneBand[0].text).toBe("资产负债率由 60% 降至 49%（+20分 → C级）");
+    expect(z.liftOneBand[1].text).toBe("速动比率由 0.8倍 升至 1倍（+30分 → C级）");
+    expect(z.base.label).toBe("中性分（行业平均企业）");
+    expect(z.limitNote).toBe("净资产和营业收入均未知，无法测算额度。");
+  });
+
+  test("a factor already in its best bin gives nothing; the nearest edge that is not enough is passed", () => {
+    // 40 + 0 + 0 = 40 (D), C needs 50. Debt 40 % is already in the top bin.
+    // 120 days late: the next bin (< 31 days → 30) gives 55: C. Quick ratio 1.0 gives 70: B.
+    const x = ok(explainCustomer({ debt_ratio: 0.4, quick_ratio: 0.5, avg_days_late: 120 }, TEST_POLICY, "en"));
+    expect(x.score).toBe(40);
+    expect(x.liftOneBand.map((l) => [l.key, l.to, l.newBand, l.relativeChange])).toEqual([
+      ["quick_ratio", 1, "B", 0.5],
+      ["avg_days_late", 30, "C", 0.75],
+    ]);
+  });
+
+  test("a move beyond the factor's plausible range is not suggested", () => {
+    const model = {
+      ...TEST_POLICY.model,
+      factors: [
+        { key: "debt_ratio" as const, group: "financial" as const, source: "expert" as const, direction: "decreasing" as const, edges: [0.5], points: [70, 0], neutral: 35 },
+        { key: "interest_coverage" as const, group: "financial" as const, source: "expert" as const, direction: "increasing" as const, edges: [39], points: [0, 30], neutral: 15 },
+      ],
+    };
+    // 0 + 0 = 0 (E); interest coverage 39× would reach D but lies beyond the plausible 30×; debt 49 % reaches B
+    const x = ok(explainCustomer({ debt_ratio: 0.6, interest_coverage: 2 }, { ...TEST_POLICY, model }, "en"));
+    expect(x.band).toBe("E");
+    expect(LEVERS.interest_coverage?.max).toBe(30);
+    expect(x.liftOneBand.map((l) => [l.key, l.to, l.newBand])).toEqual([["debt_ratio", 0.49, "B"]]);
+  });
+
+  test("band A: no suggestions, a note", () => {
+    const a = ok(explainCustomer({ debt_ratio: 0.3, quick_ratio: 2, avg_days_late: 0 }, TEST_POLICY, "en"));
+    expect(a.band).toBe("A");
+    expect(a.liftOneBand).toEqual([]);
+    expect(a.nextBand).toBeNull();
+    expect(a.liftNote).toBe("Already in the best band (A).");
+  });
+
+  test("no single change is enough: empty list with a note", () => {
+    // 0 + 0 + 0 = 0 (E), D needs 30: the nearest debt edge (< 0.8 → 20 pts) is not enough, the next (< 0.5 → 40) is;
+    // likewise 30 days late (15 pts) is not enough, 0 days (30 pts) is
+    const x = ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5, avg_days_late: 40 }, TEST_POLICY, "en"));
+    expect(x.band).toBe("E");
+    expect(x.liftOneBand.map((l) => [l.key, l.to, l.newBand])).toEqual([["debt_ratio", 0.49, "D"], ["quick_ratio", 1, "D"], ["avg_days_late", 0, "D"]]);
+    // only 20 days late known: 20 + 15 + 15 = 50 (C); B needs 70 but 0 days late gives 65; unknown factors are never suggested
+    const c = ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "en"));
+    expect(c.score).toBe(50);
+    expect(c.liftOneBand).toEqual([]);
+    expect(c.liftNote).toBe("No single realistic factor change reaches band B (needs 70, now 50).");
+    expect(ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "zh")).liftNote).toBe("单一因子的合理变动无法使评分达到 B级（需 70 分，当前 50 分）。");
+  });
+
+  test("values outside a factor's rules are refused", () => {
+    expect(explainCustomer({ pct_invoices_late: 1.5 }, TEST_POLICY, "en")).toEqual({ kind: "EngineError", code: "VALUE", message: "Share of invoices paid late: 1.5 is outside the allowed values." });
+  });
+});
+
+describe("explainCustomer with the bundled model (properties, no hard-coded points)", () => {
+  const factor = (lo: number, hi: number) => fc.option(fc.double({ min: lo, max: hi, noNaN: true }), { nil: undefined });
+  const values = fc.record({
+    debt_ratio: factor(0, 1.2),
+    quick_ratio: factor(0, 4),
+    ebit_to_assets: factor(-0.2, 0.3),
+    cash_flow_to_debt: factor(-0.2, 1),
+    retained_earnings_to_assets: factor(-0.2, 0.4),
+    interest_coverage: factor(-5, 50),
+    avg_days_late: factor(0, 120),
+    max_days_late: factor(0, 200),
+    pct_invoices_late: factor(0, 1),
+    overdue_share: factor(0, 1),
+    years_in_business: factor(0, 40),
+    relationship_months: factor(0, 60),
+    industry_risk: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    litigation_count: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    total_assets: factor(1, 1e7),
+    total_liabilities: factor(0, 1e7),
+  });
+  const clean = (v: Record<string, number | undefined>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<Record<FactorKey, number>>;
+
+  test("the waterfall adds up to the score", () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const vals = clean(v);
+        const e = ok(explainCustomer(vals, DEFAULT_POLICY, "en"));
+        expect(e.score).toBe(scoreCustomer(vals, DEFAULT_POLICY.model).score);
+        expect(sumWaterfall(e)).toBeCloseTo(e.score, 9);
+        expect(e.reasonTexts).toEqual(e.reasons.map((r) => formatReason(r, "en")));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("every suggestion, applied alone, reaches the next band; at most 3, smallest first; none in band A", () => {
+    fc.assert(
+      fc.property(values, (v) => {
+        const vals = clean(v);
+        const e = ok(explainCustomer(vals, DEFAULT_POLICY, "en"));
+        const bi = BANDS.indexOf(e.band);
+        if (bi === 0) {
+          expect(e.liftOneBand).toEqual([]);
+          return;
+        }
+        expect(e.liftOneBand.length).toBeLessThanOrEqual(3);
+        for (let k = 1; k < e.liftOneBand.length; k++) expect(e.liftOneBand[k].relativeChange).toBeGreaterThanOrEqual(e.liftOneBand[k - 1].relativeChange);
+        for (const l of e.liftOneBand) {
+          const moved = scoreCustomer({ ...vals, [l.key]: l.to }, DEFAULT_POLICY.model);
+          expect(moved.score).toBeGreaterThanOrEqual(DEFAULT_POLICY.model.bands[bi - 1].minScore);
+          expect(BANDS.indexOf(moved.band)).toBeLessThan(bi);
+          const lever = LEVERS[l.key];
+          expect(lever).toBeDefined();
+          expect(l.to).toBeGreaterThanOrEqual(lever!.min);
+          expect(l.to).toBeLessThanOrEqual(lever!.max);
+          expect(l.points).toBeGreaterThan(0);
+        }
+        if (e.liftOneBand.length === 0) expect(e.liftNote).toMatch(/No single realistic factor change/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("explainRow", () => {
+  test("explains a reviewed row with the review's inputs (ledger behaviour included)", () => {
+    const st = prepareReview({ headers: HEADERS, rows: ROWS, mapping: autoMapColumns(HEADERS), ledger: { headers: LEDGER_HEADERS, rows: LEDGER_ROWS, mapping: autoMapColumns(LEDGER_HEADERS, "ledger") }, asOf: AS_OF, policy: TEST_POLICY, lang: "en" });
+    if (isEngineError(st)) throw new Error(st.message);
+    reviewChunk(st, 0, st.total);
+    const e = explainRow(st, 1);
+    if (isEngineError(e)) throw new Error(e.message);
+    expect(e.score).toBe(st.results[1]?.score);
+    expect(e.limit?.limit).toBe(st.results[1]?.limit);
+    expect(e.exposure).toBe(6_000);
+    expect(e.groups[1].steps[0]).toMatchObject({ key: "avg_days_late", value: 28, valueText: "28 days" });
+    expect(isEngineError(explainRow(st, 2))).toBe(true); // the row with text in a numeric column
+    expect(isEngineError(explainRow(st, 99))).toBe(true);
+    expect(explainRow(st, 4)).toMatchObject({ code: "NA" }); // blank row: nothing to explain
+  });
+});
