@@ -7,6 +7,7 @@ import { benchScoring } from "./scoring";
 import { benchAdapters } from "./adapters";
 import { benchReceivables } from "./receivables";
 import { benchReview } from "./review";
+import { benchExcelIo } from "./excel-io";
 
 async function main(): Promise<void> {
   console.log(`CreditSentinel benchmark — Node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   await benchReceivables();
   console.log("");
   await benchReview();
+  console.log("");
+  await benchExcelIo();
 }
 
 void main();

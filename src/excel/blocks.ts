@@ -1,0 +1,156 @@
+/**
+ * Row-block reads and writes that keep every request and response under
+ * Excel on the web's 5 MB payload limit.
+ *
+ * Reads: the first block is small (FIRST_BLOCK_CELLS), each later block is
+ * sized from the bytes per row measured on the block before (target 3.5 MB,
+ * at most 4× growth, at most MAX_BLOCK_CELLS cells). Writes: rows are packed
+ * greedily by their exact JSON size up to 3.5 MB. Either way a
+ * Request/ResponsePayloadSizeLimitExceeded error halves the block and retries
+ * it; a single row that still fails ends with "payload too large". An
+ * AbortSignal is checked between blocks.
+ */
+import { IoResult, cancelledResult, fail, isPayloadLimitError, ok } from "./errors";
+import { BlockStats, TARGET_BLOCK_BYTES, MAX_BLOCK_CELLS, emptyStats, firstBlockRows, jsonBytes, nextBlockRows } from "./payload";
+import { Rect, qualifiedA1 } from "./address";
+
+/** Progress callback: rows done so far out of the total. */
+export type Progress = (rowsDone: number, total: number) => void;
+
+export interface ReadBlocksOptions {
+  /** Which range property to read; "formulas" shows formulas as text and constants as values. Default "values". */
+  property?: "values" | "formulas";
+  onProgress?: Progress;
+  signal?: AbortSignal;
+  /** Target bytes per block (default TARGET_BLOCK_BYTES, 3.5 MB). */
+  targetBytes?: number;
+  /** Rows of the first block (default FIRST_BLOCK_CELLS / columns). */
+  firstRows?: number;
+}
+
+/**
+ * Reads `rect` of `sheet` in row blocks; rows come back in order.
+ * `sheetName` is only used in error messages.
+ */
+export async function readRowBlocks(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  rect: Rect,
+  opts: ReadBlocksOptions = {},
+): Promise<IoResult<{ rows: unknown[][]; stats: BlockStats }>> {
+  const prop = opts.property ?? "values";
+  const target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
+  const rows: unknown[][] = [];
+  const stats = emptyStats();
+  const cellCap = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, rect.colCount)));
+  let size = Math.min(opts.firstRows ?? firstBlockRows(rect.rowCount, rect.colCount), cellCap);
+  let done = 0;
+  while (done < rect.rowCount) {
+    const cancelled = cancelledResult(opts.signal, `reading ${sheetName} after ${done} rows`);
+    if (cancelled) return cancelled;
+    const n = Math.max(1, Math.min(size, rect.rowCount - done));
+    const range = sheet.getRangeByIndexes(rect.row + done, rect.col, n, rect.colCount);
+    range.load(prop);
+    let block: unknown[][] | null;
+    try {
+      await ctx.sync();
+      block = range[prop] as unknown[][] | null;
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      block = null;
+    }
+    // A null block is how some hosts answer an oversize read instead of an error.
+    if (block === null || block === undefined) {
+      if (n <= 1) {
+        return fail("payload too large", `row ${rect.row + done + 1} of ${qualifiedA1(sheetName, rect.row + done, rect.col, 1, rect.colCount)} alone exceeds the host's payload limit`);
+      }
+      stats.retries++;
+      size = Math.floor(n / 2);
+      continue;
+    }
+    const bytes = jsonBytes(block);
+    for (const r of block) rows.push(r);
+    stats.blockRows.push(n);
+    stats.blockBytes.push(bytes);
+    done += n;
+    opts.onProgress?.(done, rect.rowCount);
+    size = nextBlockRows(n, bytes, rect.colCount, target);
+  }
+  return ok({ rows, stats });
+}
+
+export interface WriteBlocksOptions {
+  /** "values" sets Range.values, "formulas" Range.formulas, "numberFormat" Range.numberFormat (null = leave as is). */
+  property: "values" | "formulas" | "numberFormat";
+  onProgress?: Progress;
+  signal?: AbortSignal;
+  /** Target bytes per request (default TARGET_BLOCK_BYTES, 3.5 MB). */
+  targetBytes?: number;
+}
+
+/**
+ * Writes `rowCount` rows, produced by `rowAt(i)` (each `colCount` long and
+ * already safe to write), into `sheet` from (`row`, `col`) down. Rows are
+ * packed into blocks by their exact JSON size.
+ */
+export async function writeRowBlocks(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  at: { row: number; col: number; colCount: number },
+  rowCount: number,
+  rowAt: (i: number) => unknown[],
+  opts: WriteBlocksOptions,
+): Promise<IoResult<BlockStats>> {
+  const stats = emptyStats();
+  let target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
+  let maxRows = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, at.colCount)));
+  let done = 0;
+  // Rows converted but not yet written (kept across a retry) and their sizes.
+  const pending: unknown[][] = [];
+  const pendingBytes: number[] = [];
+  let next = 0;
+  while (done < rowCount) {
+    const cancelled = cancelledResult(opts.signal, `writing ${sheetName} after ${done} rows`);
+    if (cancelled) return cancelled;
+    // Pack: bytes of a block = 2 brackets + rows + commas between rows.
+    let n = 0;
+    let bytes = 2;
+    for (;;) {
+      if (n >= maxRows || done + n >= rowCount) break;
+      if (n === pending.length) {
+        const r = rowAt(next++);
+        if (r.length !== at.colCount) throw new RangeError(`row ${done + n} has ${r.length} cells, expected ${at.colCount}`);
+        pending.push(r);
+        pendingBytes.push(jsonBytes(r));
+      }
+      const add = pendingBytes[n] + (n > 0 ? 1 : 0);
+      if (n > 0 && bytes + add > target) break;
+      bytes += add;
+      n++;
+    }
+    const block = pending.slice(0, n);
+    const range = sheet.getRangeByIndexes(at.row + done, at.col, n, at.colCount);
+    range[opts.property] = block;
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      if (n <= 1) {
+        return fail("payload too large", `row ${done + 1} to write at ${qualifiedA1(sheetName, at.row + done, at.col, 1, at.colCount)} alone exceeds the host's payload limit`);
+      }
+      stats.retries++;
+      maxRows = Math.max(1, Math.floor(n / 2));
+      target = Math.max(1, Math.floor(bytes / 2));
+      continue;
+    }
+    pending.splice(0, n);
+    pendingBytes.splice(0, n);
+    stats.blockRows.push(n);
+    stats.blockBytes.push(bytes);
+    done += n;
+    opts.onProgress?.(done, rowCount);
+  }
+  return ok(stats);
+}
