@@ -114,7 +114,9 @@ module.exports = async (env, argv) => {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      // The portfolio engine joins the functions chunk so all engine code lives in
+      // one bundle (the pane depends on it); e2e checks engine literals appear once.
+      functions: ["./src/functions/functions.ts", "./src/engine/portfolio/index.ts"],
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: { path: dist, filename: "[name].js", clean: true },

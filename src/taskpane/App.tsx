@@ -13,11 +13,15 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import type { Lang } from "../engine/lang";
 import { APP_NAME, FORMULAS, LANGUAGE_NAMES, htmlLang, strings } from "./i18n";
 import { useLanguage } from "./hooks/useLanguage";
 import { useOfficeStatus } from "./hooks/useOfficeStatus";
 import { OFFICE_READY_TIMEOUT_MS, OfficeLike } from "./office-ready";
+import { ReviewPane } from "./review/ReviewPane";
+import { createExcelWorkbook } from "./services/excel-workbook";
+import type { WorkbookPort } from "./services/workbook";
 
 export interface AppProps {
   /** Add-in version shown to the user (package.json version). */
@@ -30,11 +34,19 @@ export interface AppProps {
   officeTimeoutMs?: number;
   /** Icon shown next to the name (relative to taskpane.html). */
   logoSrc?: string;
+  /**
+   * The workbook to review. When omitted, the pane uses the live Excel
+   * workbook once Office reports an Excel host; tests and the browser demo
+   * pass an in-memory one.
+   */
+  workbook?: WorkbookPort;
+  /** Progress panels appear for work longer than this (ms; default 1000). */
+  progressDelayMs?: number;
 }
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: tokens.spacingHorizontalL },
-  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxWidth: "40em" },
+  main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxWidth: "48em" },
   header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
   logo: { width: "48px", height: "48px", flexShrink: 0 },
   names: { display: "flex", flexDirection: "column" },
@@ -58,11 +70,13 @@ const useStyles = makeStyles({
  * function reference and an English/Chinese switch. Renders immediately;
  * Office readiness only updates the status line and the default language.
  */
-export function App({ version, referenceUrl, office, officeTimeoutMs = OFFICE_READY_TIMEOUT_MS, logoSrc = "assets/icon-64.png" }: AppProps) {
+export function App({ version, referenceUrl, office, officeTimeoutMs = OFFICE_READY_TIMEOUT_MS, logoSrc = "assets/icon-64.png", workbook, progressDelayMs }: AppProps) {
   const styles = useStyles();
   const status = useOfficeStatus(office, officeTimeoutMs);
   const [lang, setLang] = useLanguage(status.displayLanguage);
   const t = strings[lang];
+  const inExcel = status.state === "ready" && status.host === "Excel";
+  const port = useMemo(() => workbook ?? (inExcel ? createExcelWorkbook() : null), [workbook, inExcel]);
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.root} lang={htmlLang(lang)}>
@@ -81,6 +95,14 @@ export function App({ version, referenceUrl, office, officeTimeoutMs = OFFICE_RE
         <Body1 as="p">
           <strong>{t.tagline}</strong> {t.description}
         </Body1>
+
+        {port ? (
+          <ReviewPane port={port} lang={lang} progressDelayMs={progressDelayMs} />
+        ) : (
+          <Body1 as="p" className={styles.status}>
+            {t.review.needsExcel}
+          </Body1>
+        )}
 
         <section aria-labelledby="formulas-heading">
           <Subtitle2 as="h2" id="formulas-heading" className={styles.heading}>

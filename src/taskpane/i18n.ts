@@ -4,6 +4,8 @@
  * users type them as is.
  */
 import type { Lang } from "../engine/lang";
+import type { FieldKey } from "../engine/scoring/headers";
+import type { IoErrorCode } from "../excel/errors";
 
 /** Product name; the same in every language. */
 export const APP_NAME = "CreditSentinel";
@@ -25,6 +27,213 @@ export interface Strings {
   opensInNewWindow: string;
   language: string;
   status: Record<"pending" | "ready" | "outside" | "timeout" | "unavailable", string>;
+  /** The portfolio review (issue 5). */
+  review: ReviewStrings;
+}
+
+/** Columns the pane can write next to the customer table. */
+export const WRITE_COLUMNS = ["score", "band", "pd", "limit", "headroom", "stage", "reasons"] as const;
+export type WriteColumnId = (typeof WRITE_COLUMNS)[number];
+
+/** Sortable columns of the customer list. */
+export const LIST_COLUMNS = ["customer", "score", "band", "exposure", "limit", "headroom", "stage"] as const;
+export type ListColumnId = (typeof LIST_COLUMNS)[number];
+
+/**
+ * Texts of the portfolio review. Functions take already formatted values
+ * (numbers are formatted by the caller in the UI language); the first
+ * argument always appears in the text.
+ */
+export interface ReviewStrings {
+  heading: string;
+  intro: string;
+  needsExcel: string;
+  data: {
+    heading: string;
+    customerTable: string;
+    ledgerTable: string;
+    chooseTable: string;
+    none: string;
+    useSelection: string;
+    readingSelection: string;
+    refresh: string;
+    loadingTables: string;
+    noTables: string;
+    tableOption: (name: string, rows: string) => string;
+    selectionLabel: (address: string, rows: string) => string;
+    asOf: string;
+    asOfHint: string;
+    asOfInvalid: string;
+  };
+  mapping: {
+    customersHeading: string;
+    ledgerHeading: string;
+    column: string;
+    meaning: string;
+    ignore: string;
+    notRecognised: string;
+    summary: (recognised: string, total: string) => string;
+    restored: string;
+    outdated: string;
+    fieldsGroup: string;
+    ledgerGroup: string;
+    fieldLabels: Record<FieldKey, string>;
+    mappingFor: (header: string) => string;
+    emptyHeader: (column: string) => string;
+    show: string;
+    hide: string;
+  };
+  run: {
+    button: string;
+    again: string;
+    cancel: string;
+    phases: Record<"reading" | "readingLedger" | "preparing" | "scoring" | "summarising", string>;
+    progress: (done: string, total: string) => string;
+    cancelled: string;
+    blocked: string;
+    nothingWritten: string;
+    done: (customers: string, seconds: string) => string;
+    languageChanged: string;
+  };
+  io: Record<IoErrorCode, string>;
+  ioTable: Record<"customers" | "ledger", string>;
+  problems: {
+    heading: string;
+    rowErrors: (count: string) => string;
+    duplicates: (count: string) => string;
+    duplicateItem: (id: string, rows: string) => string;
+    unmatched: (count: string, open: string) => string;
+    unmatchedItem: (id: string, invoices: string, open: string) => string;
+    ledgerBadRows: (count: string) => string;
+    more: (count: string) => string;
+  };
+  dash: {
+    heading: string;
+    customers: string;
+    scored: (scored: string, total: string) => string;
+    totalExposure: string;
+    expectedLoss: string;
+    shareDE: string;
+    dso: string;
+    dsoValue: (days: string) => string;
+    byBand: string;
+    count: string;
+    exposure: string;
+    bandChartLabel: (summary: string) => string;
+    breaches: string;
+    breachesIntro: (count: string, excess: string) => string;
+    breachesNone: string;
+    breachColumns: Record<"customer" | "exposure" | "limit" | "excess", string>;
+    breachMore: (count: string) => string;
+    aging: string;
+    agingIntro: (overdue: string, open: string) => string;
+    agingChartLabel: (summary: string) => string;
+    heatMap: string;
+    heatMapIntro: string;
+    heatMapTable: (title: string) => string;
+    band: string;
+    rowNumber: (row: string) => string;
+  };
+  list: {
+    heading: string;
+    filter: string;
+    filterPlaceholder: string;
+    bandFilter: string;
+    allBands: string;
+    columns: Record<ListColumnId, string>;
+    shown: (shown: string, total: string) => string;
+    sortBy: (column: string) => string;
+    empty: string;
+    gridLabel: string;
+    keyboardHint: string;
+  };
+  explain: {
+    heading: (customer: string) => string;
+    hint: string;
+    close: string;
+    notScored: (message: string) => string;
+    score: string;
+    band: string;
+    pd: string;
+    coverage: string;
+    waterfall: string;
+    waterfallLabel: (base: string, score: string) => string;
+    factor: string;
+    value: string;
+    points: string;
+    total: string;
+    missing: (count: string) => string;
+    derived: string;
+    reasons: string;
+    noReasons: string;
+    limit: string;
+    boundBy: (rule: string) => string;
+    exposure: string;
+    headroom: string;
+    lift: (band: string) => string;
+    selectInSheet: string;
+  };
+  write: {
+    heading: string;
+    intro: string;
+    columns: string;
+    columnLabels: Record<WriteColumnId, string>;
+    mode: string;
+    formulas: string;
+    values: string;
+    formulasNote: string;
+    formulasLedger: string;
+    report: string;
+    button: string;
+    checking: string;
+    confirmTitle: string;
+    confirmBody: (columns: string, rows: string, target: string) => string;
+    confirmReport: (sheet: string) => string;
+    overwriteTitle: string;
+    overwriteBody: (count: string, where: string) => string;
+    overwriteAsk: string;
+    write: string;
+    overwrite: string;
+    cancel: string;
+    preparing: string;
+    writing: string;
+    writingReport: string;
+    done: (target: string) => string;
+    reportDone: (sheet: string) => string;
+    cancelled: string;
+    failed: (message: string) => string;
+    noColumns: string;
+    languageNote: (language: string) => string;
+    headers: Record<WriteColumnId, string>;
+  };
+  report: {
+    title: string;
+    asOf: string;
+    modelVersion: string;
+    policyVersion: string;
+    summary: string;
+    item: string;
+    value: string;
+    customers: string;
+    scored: string;
+    notScored: string;
+    totalExposure: string;
+    expectedLoss: string;
+    shareDE: string;
+    recommendedLimits: string;
+    breaches: string;
+    breachExcess: string;
+    dso: string;
+    byBand: string;
+    recommendedLimit: string;
+    aging: string;
+    bucket: string;
+    openAmount: string;
+    heatMap: string;
+    breachList: string;
+    id: string;
+    name: string;
+  };
 }
 
 export const strings: Record<Lang, Strings> = {
@@ -51,6 +260,235 @@ export const strings: Record<Lang, Strings> = {
       timeout: "Excel has not answered yet. The formulas work once the add-in is loaded in Excel.",
       unavailable: "Office could not be loaded (offline?). The pane works, but the formulas need Excel.",
     },
+    review: {
+      heading: "Portfolio review",
+      intro: "Score a whole customer table, see where the risk and the money are, explain any customer and write the results next to the table.",
+      needsExcel: "Open the add-in in Excel to review a table of your workbook.",
+      data: {
+        heading: "Data",
+        customerTable: "Customer table",
+        ledgerTable: "Invoice ledger (optional)",
+        chooseTable: "Choose a table",
+        none: "None",
+        useSelection: "Use current selection",
+        readingSelection: "Reading the selection…",
+        refresh: "Refresh tables",
+        loadingTables: "Loading the workbook's tables…",
+        noTables: "This workbook has no Excel tables: select a cell inside your customer data (with a header row) and use the current selection.",
+        tableOption: (name, rows) => `${name} (${rows} rows)`,
+        selectionLabel: (address, rows) => `Selection ${address} (${rows} rows)`,
+        asOf: "As-of date",
+        asOfHint: "Days late, aging and dunning stages are measured at this date.",
+        asOfInvalid: "Enter a valid date.",
+      },
+      mapping: {
+        customersHeading: "Customer table columns",
+        ledgerHeading: "Invoice ledger columns",
+        column: "Column",
+        meaning: "Used as",
+        ignore: "Ignore",
+        notRecognised: "Not recognised (ignored)",
+        summary: (recognised, total) => `${recognised} of ${total} columns recognised`,
+        restored: "The column mapping saved in this workbook was restored.",
+        outdated: "The table's columns changed since the mapping was saved, so they were matched again.",
+        fieldsGroup: "Customer details",
+        ledgerGroup: "Invoice fields",
+        fieldLabels: {
+          customer_id: "Customer ID",
+          customer_name: "Customer name",
+          exposure: "Exposure (open receivables)",
+          credit_limit: "Current credit limit",
+          requested_limit: "Requested limit",
+          terms_days: "Payment terms (days)",
+        },
+        mappingFor: (header) => `Use of column “${header}”`,
+        emptyHeader: (column) => `(column ${column}, no header)`,
+        show: "Show columns",
+        hide: "Hide columns",
+      },
+      run: {
+        button: "Review portfolio",
+        again: "Review again",
+        cancel: "Cancel",
+        phases: {
+          reading: "Reading customer rows…",
+          readingLedger: "Reading invoices…",
+          preparing: "Joining invoices to customers…",
+          scoring: "Scoring customers…",
+          summarising: "Summarising…",
+        },
+        progress: (done, total) => `${done} of ${total} rows`,
+        cancelled: "Review cancelled. Nothing was written.",
+        blocked: "Fix the column problems above to run the review.",
+        nothingWritten: "A review only reads: nothing is written until you choose to write the results.",
+        done: (customers, seconds) => `Reviewed ${customers} customers in ${seconds} s.`,
+        languageChanged: "Texts from the review (reasons, messages) stay in the language of the review. Review again to get them in the new language.",
+      },
+      io: {
+        "empty selection": "The selection is empty. Select a cell inside your customer data (with a header row), or pick a table.",
+        "no header row": "The first row has no column labels. The data needs a header row naming each column.",
+        "no data rows": "Only a header row was found: there are no rows under it.",
+        "table not found": "The table no longer exists. Refresh the list of tables.",
+        "sheet not found": "The worksheet was renamed or deleted. Review again.",
+        "payload too large": "A single row is larger than Excel accepts in one request (5 MB).",
+        cancelled: "Cancelled.",
+        "overwrite not confirmed": "Cells of yours would be overwritten and you did not confirm: nothing was written.",
+      },
+      ioTable: { customers: "Customer table", ledger: "Invoice ledger" },
+      problems: {
+        heading: "Data problems",
+        rowErrors: (count) => `Rows not scored: ${count}. Numeric columns hold text or out-of-range values; correct these cells (the other rows are reviewed). First rows:`,
+        duplicates: (count) => `Customer IDs found in more than one row: ${count}. The invoice ledger is joined to the first row of each:`,
+        duplicateItem: (id, rows) => `${id}: rows ${rows}`,
+        unmatched: (count, open) => `Invoice-ledger customer IDs that match no customer in the table: ${count} (open amount ${open}):`,
+        unmatchedItem: (id, invoices, open) => `${id}: ${invoices} invoices, open ${open}`,
+        ledgerBadRows: (count) => `Invoice rows that could not be read and were left out: ${count}. First rows:`,
+        more: (count) => `and ${count} more`,
+      },
+      dash: {
+        heading: "Dashboard",
+        customers: "Customers",
+        scored: (scored, total) => `${scored} of ${total} scored`,
+        totalExposure: "Total exposure",
+        expectedLoss: "Expected loss",
+        shareDE: "Exposure in bands D–E",
+        dso: "Portfolio DSO",
+        dsoValue: (days) => `${days} days`,
+        byBand: "Customers and exposure by band",
+        count: "Customers",
+        exposure: "Exposure",
+        bandChartLabel: (summary) => `Customers and exposure by band: ${summary}`,
+        breaches: "Limit breaches",
+        breachesIntro: (count, excess) => `Customers above their recommended limit: ${count}, with ${excess} in excess.`,
+        breachesNone: "No customer's exposure exceeds its recommended limit.",
+        breachColumns: { customer: "Customer", exposure: "Exposure", limit: "Limit", excess: "Excess" },
+        breachMore: (count) => `and ${count} more (see the customer list, sorted by headroom)`,
+        aging: "Open receivables by aging bucket",
+        agingIntro: (overdue, open) => `${overdue} overdue of ${open} open.`,
+        agingChartLabel: (summary) => `Open receivables by aging bucket: ${summary}`,
+        heatMap: "Exposure by band and aging",
+        heatMapIntro: "Each customer's exposure is split over the aging buckets of its open invoices.",
+        heatMapTable: (title) => `${title} (table)`,
+        band: "Band",
+        rowNumber: (row) => `row ${row}`,
+      },
+      list: {
+        heading: "Customers",
+        filter: "Filter",
+        filterPlaceholder: "ID or name",
+        bandFilter: "Band",
+        allBands: "All bands",
+        columns: { customer: "Customer", score: "Score", band: "Band", exposure: "Exposure", limit: "Limit", headroom: "Headroom", stage: "Stage" },
+        shown: (shown, total) => `${shown} of ${total} customers`,
+        sortBy: (column) => `Sort by ${column}`,
+        empty: "No customer matches the filter.",
+        gridLabel: "Customer list",
+        keyboardHint: "Arrow keys move, Enter explains the customer.",
+      },
+      explain: {
+        heading: (customer) => `Why ${customer}?`,
+        hint: "Select a customer in the list, or its row in the sheet, to see what drives its score.",
+        close: "Close",
+        notScored: (message) => `Not scored: ${message}`,
+        score: "Score",
+        band: "Band",
+        pd: "PD (12 months)",
+        coverage: "Data coverage",
+        waterfall: "Points by factor",
+        waterfallLabel: (base, score) => `Points waterfall from the neutral score ${base} to the score ${score}`,
+        factor: "Factor",
+        value: "Value",
+        points: "Points",
+        total: "Score",
+        missing: (count) => `Factors not given (scored as an average firm): ${count}.`,
+        derived: "derived",
+        reasons: "Main reasons",
+        noReasons: "No factor costs a notable number of points.",
+        limit: "Recommended limit",
+        boundBy: (rule) => `Set by: ${rule}`,
+        exposure: "Exposure",
+        headroom: "Headroom",
+        lift: (band) => `To reach band ${band}`,
+        selectInSheet: "Show in sheet",
+      },
+      write: {
+        heading: "Write results to the workbook",
+        intro: "The columns go right of the table, one row per customer. Cells of yours are never overwritten without asking.",
+        columns: "Columns",
+        columnLabels: {
+          score: "Score",
+          band: "Band (coloured)",
+          pd: "Probability of default",
+          limit: "Recommended limit",
+          headroom: "Headroom",
+          stage: "Dunning stage",
+          reasons: "Reasons",
+        },
+        mode: "Write as",
+        formulas: "Live RISK formulas",
+        values: "Static values (for sharing without the add-in)",
+        formulasNote: "Formulas recalculate when the table changes. Headroom without an exposure column and the dunning stage come from the ledger and are written as values.",
+        formulasLedger: "The review used payment behaviour from the invoice ledger, which a row formula cannot see: the results are written as values.",
+        report: "(Re)generate the “Risk report” sheet with summary tables and charts",
+        button: "Write to workbook…",
+        checking: "Checking the target cells…",
+        confirmTitle: "Write the results?",
+        confirmBody: (columns, rows, target) => `${columns} columns for ${rows} customers will be written to ${target}.`,
+        confirmReport: (sheet) => `The “${sheet}” sheet will be (re)generated.`,
+        overwriteTitle: "Overwrite your cells?",
+        overwriteBody: (count, where) => `Non-empty cells that CreditSentinel did not write would be overwritten: ${count}, e.g. ${where}.`,
+        overwriteAsk: "Overwrite them, or cancel and move your data first?",
+        write: "Write",
+        overwrite: "Overwrite and write",
+        cancel: "Cancel",
+        preparing: "Preparing the columns…",
+        writing: "Writing columns…",
+        writingReport: "Writing the report sheet…",
+        done: (target) => `Written to ${target}.`,
+        reportDone: (sheet) => `The “${sheet}” sheet was (re)generated.`,
+        cancelled: "Nothing was written.",
+        failed: (message) => `Writing failed: ${message}`,
+        noColumns: "Choose at least one column, or the report sheet.",
+        languageNote: (language) => `Texts are written in ${language}, the language of the review.`,
+        headers: {
+          score: "Risk score",
+          band: "Risk band",
+          pd: "PD (12m)",
+          limit: "Recommended limit",
+          headroom: "Headroom",
+          stage: "Dunning stage",
+          reasons: "Risk reasons",
+        },
+      },
+      report: {
+        title: "CreditSentinel portfolio risk report",
+        asOf: "As of",
+        modelVersion: "Model version",
+        policyVersion: "Policy version",
+        summary: "Summary",
+        item: "Item",
+        value: "Value",
+        customers: "Customers",
+        scored: "Scored",
+        notScored: "Not scored",
+        totalExposure: "Total exposure",
+        expectedLoss: "Expected loss",
+        shareDE: "Exposure share in bands D–E",
+        recommendedLimits: "Sum of recommended limits",
+        breaches: "Customers above recommended limit",
+        breachExcess: "Exposure above recommended limits",
+        dso: "Portfolio DSO (days)",
+        byBand: "By band",
+        recommendedLimit: "Recommended limit",
+        aging: "Open receivables by aging bucket",
+        bucket: "Bucket",
+        openAmount: "Open amount",
+        heatMap: "Exposure by band and aging bucket",
+        breachList: "Largest limit breaches",
+        id: "Customer ID",
+        name: "Customer name",
+      },
+    },
   },
   zh: {
     localName: "信用哨兵 · Excel 贸易信用风险工具",
@@ -73,6 +511,235 @@ export const strings: Record<Lang, Strings> = {
       outside: "当前不在 Excel 中运行，仅为预览。请在 Excel 中加载本加载项以使用公式。",
       timeout: "Excel 尚未响应。在 Excel 中加载本加载项后即可使用公式。",
       unavailable: "无法加载 Office（可能处于离线状态）。窗格可以使用，但公式需要 Excel。",
+    },
+    review: {
+      heading: "组合风险评估",
+      intro: "对整张客户表评分，查看风险与资金分布，解释任一客户的评分，并将结果写回表格旁。",
+      needsExcel: "请在 Excel 中打开本加载项，以评估工作簿中的表格。",
+      data: {
+        heading: "数据",
+        customerTable: "客户表",
+        ledgerTable: "发票台账（可选）",
+        chooseTable: "选择表格",
+        none: "无",
+        useSelection: "使用当前选区",
+        readingSelection: "正在读取选区…",
+        refresh: "刷新表格列表",
+        loadingTables: "正在读取工作簿中的表格…",
+        noTables: "此工作簿中没有 Excel 表格：请选中客户数据（含表头行）中的任一单元格，然后使用当前选区。",
+        tableOption: (name, rows) => `${name}（${rows} 行）`,
+        selectionLabel: (address, rows) => `选区 ${address}（${rows} 行）`,
+        asOf: "评估基准日",
+        asOfHint: "逾期天数、账龄和催收阶段均按此日期计算。",
+        asOfInvalid: "请输入有效日期。",
+      },
+      mapping: {
+        customersHeading: "客户表的列",
+        ledgerHeading: "发票台账的列",
+        column: "列",
+        meaning: "用作",
+        ignore: "忽略",
+        notRecognised: "未识别（忽略）",
+        summary: (recognised, total) => `已识别 ${recognised} / ${total} 列`,
+        restored: "已恢复此工作簿中保存的列映射。",
+        outdated: "保存映射后表格的列已变化，已重新自动匹配。",
+        fieldsGroup: "客户信息",
+        ledgerGroup: "发票字段",
+        fieldLabels: {
+          customer_id: "客户编号",
+          customer_name: "客户名称",
+          exposure: "风险敞口（应收余额）",
+          credit_limit: "现有信用额度",
+          requested_limit: "申请额度",
+          terms_days: "账期（天）",
+        },
+        mappingFor: (header) => `“${header}”列的用途`,
+        emptyHeader: (column) => `（第 ${column} 列，无表头）`,
+        show: "显示列映射",
+        hide: "隐藏列映射",
+      },
+      run: {
+        button: "评估组合",
+        again: "重新评估",
+        cancel: "取消",
+        phases: {
+          reading: "正在读取客户行…",
+          readingLedger: "正在读取发票…",
+          preparing: "正在将发票关联到客户…",
+          scoring: "正在评分…",
+          summarising: "正在汇总…",
+        },
+        progress: (done, total) => `${done} / ${total} 行`,
+        cancelled: "评估已取消，未写入任何内容。",
+        blocked: "请先解决上方的列映射问题，再进行评估。",
+        nothingWritten: "评估只读取数据：在您选择写回结果之前，不会写入任何内容。",
+        done: (customers, seconds) => `已评估 ${customers} 个客户，用时 ${seconds} 秒。`,
+        languageChanged: "评估产生的文字（原因、提示）保持评估时的语言。重新评估即可切换为新语言。",
+      },
+      io: {
+        "empty selection": "选区为空。请选中客户数据（含表头行）中的任一单元格，或选择一个表格。",
+        "no header row": "第一行没有列标题。数据需要一行表头来命名每一列。",
+        "no data rows": "只找到表头行，下方没有数据行。",
+        "table not found": "该表格已不存在，请刷新表格列表。",
+        "sheet not found": "工作表已被重命名或删除，请重新评估。",
+        "payload too large": "单行数据超过 Excel 单次请求的上限（5 MB）。",
+        cancelled: "已取消。",
+        "overwrite not confirmed": "将会覆盖您的单元格但未获确认：未写入任何内容。",
+      },
+      ioTable: { customers: "客户表", ledger: "发票台账" },
+      problems: {
+        heading: "数据问题",
+        rowErrors: (count) => `${count} 行无法评分（数值列中有文本或超出范围的值）。请更正这些单元格；其余行照常评估。前几行：`,
+        duplicates: (count) => `${count} 个客户编号出现在多行中。发票台账关联到其中第一行：`,
+        duplicateItem: (id, rows) => `${id}：第 ${rows} 行`,
+        unmatched: (count, open) => `发票台账中有 ${count} 个客户编号在客户表中找不到（未结金额 ${open}）：`,
+        unmatchedItem: (id, invoices, open) => `${id}：${invoices} 张发票，未结 ${open}`,
+        ledgerBadRows: (count) => `${count} 行发票无法读取，已跳过：`,
+        more: (count) => `另有 ${count} 项`,
+      },
+      dash: {
+        heading: "概览",
+        customers: "客户数",
+        scored: (scored, total) => `已评分 ${scored} / ${total}`,
+        totalExposure: "风险敞口合计",
+        expectedLoss: "预期损失",
+        shareDE: "D–E 级敞口占比",
+        dso: "组合 DSO",
+        dsoValue: (days) => `${days} 天`,
+        byBand: "各等级客户数与敞口",
+        count: "客户数",
+        exposure: "敞口",
+        bandChartLabel: (summary) => `各等级客户数与敞口：${summary}`,
+        breaches: "超额度客户",
+        breachesIntro: (count, excess) => `${count} 个客户的敞口超过建议额度，超出合计 ${excess}。`,
+        breachesNone: "没有客户的敞口超过建议额度。",
+        breachColumns: { customer: "客户", exposure: "敞口", limit: "额度", excess: "超出" },
+        breachMore: (count) => `另有 ${count} 个（可在客户列表中按额度余量排序查看）`,
+        aging: "应收账款账龄分布",
+        agingIntro: (overdue, open) => `逾期 ${overdue}，未结合计 ${open}。`,
+        agingChartLabel: (summary) => `应收账款账龄分布：${summary}`,
+        heatMap: "等级 × 账龄敞口热力图",
+        heatMapIntro: "每个客户的敞口按其未结发票的账龄分摊。",
+        heatMapTable: (title) => `${title}（表格）`,
+        band: "等级",
+        rowNumber: (row) => `第 ${row} 行`,
+      },
+      list: {
+        heading: "客户列表",
+        filter: "筛选",
+        filterPlaceholder: "编号或名称",
+        bandFilter: "等级",
+        allBands: "全部等级",
+        columns: { customer: "客户", score: "评分", band: "等级", exposure: "敞口", limit: "额度", headroom: "余量", stage: "催收" },
+        shown: (shown, total) => `显示 ${shown} / ${total} 个客户`,
+        sortBy: (column) => `按${column}排序`,
+        empty: "没有符合筛选条件的客户。",
+        gridLabel: "客户列表",
+        keyboardHint: "方向键移动，回车查看评分解释。",
+      },
+      explain: {
+        heading: (customer) => `${customer} 的评分解释`,
+        hint: "在列表中选择客户，或在工作表中选中其所在行，即可查看评分驱动因素。",
+        close: "关闭",
+        notScored: (message) => `未评分：${message}`,
+        score: "评分",
+        band: "等级",
+        pd: "违约概率（12个月）",
+        coverage: "数据覆盖率",
+        waterfall: "各因子得分",
+        waterfallLabel: (base, score) => `得分瀑布图：从中性分 ${base} 到评分 ${score}`,
+        factor: "因子",
+        value: "数值",
+        points: "分值",
+        total: "评分",
+        missing: (count) => `未提供的因子（按行业平均企业计分）：${count} 个。`,
+        derived: "推算",
+        reasons: "主要原因",
+        noReasons: "没有明显扣分的因子。",
+        limit: "建议额度",
+        boundBy: (rule) => `决定规则：${rule}`,
+        exposure: "敞口",
+        headroom: "额度余量",
+        lift: (band) => `升至${band}级的途径`,
+        selectInSheet: "在工作表中显示",
+      },
+      write: {
+        heading: "将结果写入工作簿",
+        intro: "结果列写在表格右侧，每个客户一行。未经确认，绝不覆盖您的单元格。",
+        columns: "写入的列",
+        columnLabels: {
+          score: "评分",
+          band: "等级（带颜色）",
+          pd: "违约概率",
+          limit: "建议额度",
+          headroom: "额度余量",
+          stage: "催收阶段",
+          reasons: "主要原因",
+        },
+        mode: "写入方式",
+        formulas: "实时 RISK 公式",
+        values: "静态数值（便于分享给未安装加载项的同事）",
+        formulasNote: "公式会随表格变化自动重算。没有敞口列时的额度余量以及催收阶段来自发票台账，将以数值写入。",
+        formulasLedger: "本次评估使用了发票台账中的付款行为，行公式无法获取：结果将以数值写入。",
+        report: "（重新）生成含汇总表和图表的“风险报告”工作表",
+        button: "写入工作簿…",
+        checking: "正在检查目标单元格…",
+        confirmTitle: "写入结果？",
+        confirmBody: (columns, rows, target) => `将写入 ${columns} 列（${rows} 个客户），位置：${target}。`,
+        confirmReport: (sheet) => `将（重新）生成“${sheet}”工作表。`,
+        overwriteTitle: "覆盖您的单元格？",
+        overwriteBody: (count, where) => `将覆盖 ${count} 个并非由信用哨兵写入的非空单元格，例如 ${where}。`,
+        overwriteAsk: "覆盖这些单元格，还是取消后先移走您的数据？",
+        write: "写入",
+        overwrite: "覆盖并写入",
+        cancel: "取消",
+        preparing: "正在准备数据列…",
+        writing: "正在写入数据列…",
+        writingReport: "正在写入报告工作表…",
+        done: (target) => `已写入 ${target}。`,
+        reportDone: (sheet) => `已（重新）生成“${sheet}”工作表。`,
+        cancelled: "未写入任何内容。",
+        failed: (message) => `写入失败：${message}`,
+        noColumns: "请至少选择一列，或选择生成报告工作表。",
+        languageNote: (language) => `文字将以评估时的语言（${language}）写入。`,
+        headers: {
+          score: "信用评分",
+          band: "风险等级",
+          pd: "违约概率(12个月)",
+          limit: "建议额度",
+          headroom: "额度余量",
+          stage: "催收阶段",
+          reasons: "主要扣分原因",
+        },
+      },
+      report: {
+        title: "信用哨兵组合风险报告",
+        asOf: "评估基准日",
+        modelVersion: "模型版本",
+        policyVersion: "政策版本",
+        summary: "汇总",
+        item: "项目",
+        value: "数值",
+        customers: "客户数",
+        scored: "已评分",
+        notScored: "未评分",
+        totalExposure: "风险敞口合计",
+        expectedLoss: "预期损失",
+        shareDE: "D–E 级敞口占比",
+        recommendedLimits: "建议额度合计",
+        breaches: "超过建议额度的客户数",
+        breachExcess: "超出建议额度的敞口",
+        dso: "组合 DSO（天）",
+        byBand: "按等级",
+        recommendedLimit: "建议额度",
+        aging: "应收账款账龄分布",
+        bucket: "账龄段",
+        openAmount: "未结金额",
+        heatMap: "等级 × 账龄敞口",
+        breachList: "超额度最多的客户",
+        id: "客户编号",
+        name: "客户名称",
+      },
     },
   },
 };

@@ -1,0 +1,104 @@
+/**
+ * The task pane's one seam to the workbook: `WorkbookPort`.
+ *
+ * React components talk to Excel only through this interface. The real
+ * implementation (`createExcelWorkbook`, in excel-workbook.ts) calls src/excel
+ * inside `Excel.run`; tests and the browser demo (`?mock=demo`) use an
+ * in-memory port (mock-workbook.ts). Conditions a user can cause come back as
+ * `IoResult` values with a code the pane translates; anything else throws.
+ */
+import type { IoResult } from "../../excel/errors";
+import type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
+import type { BandFormat, WritePlan, WriteResult } from "../../excel/write-columns";
+import type { ReportModel, ReportResult } from "../../excel/report-sheet";
+
+export type { IoErrorCode, IoResult } from "../../excel/errors";
+export type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
+export type { BandFormat, WritePlan, WriteResult } from "../../excel/write-columns";
+export type { ReportModel, ReportResult, ReportSection, ReportChart } from "../../excel/report-sheet";
+
+/** Progress and cancellation of a long read or write. */
+export interface ProgressOptions {
+  /** Rows done so far out of the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops between two blocks with the "cancelled" error. */
+  signal?: AbortSignal;
+}
+
+/** The data area of a reviewed table: where its rows are, for write-back and selection sync. */
+export interface DataArea extends TableArea {
+  /** Excel table name when the data is a table. */
+  tableName?: string;
+  /** Sheet-qualified A1 address of header + data. */
+  address: string;
+}
+
+/** One risk column to write next to the table. */
+export interface WriteColumn {
+  /** Header text written above the column. */
+  header: string;
+  /**
+   * "values": every value is data; text starting with =, +, - or @ stays
+   * text (the port's writer makes it so). "formulas": every string is an
+   * Excel formula in en-US syntax (`=RISK.…`); other values are data.
+   */
+  mode: "values" | "formulas";
+  /** One value (or formula text) per data row, in row order. */
+  values: readonly unknown[];
+}
+
+/** What to write: columns placed right of the data area, one row per data row. */
+export interface WriteRequest {
+  area: DataArea;
+  columns: readonly WriteColumn[];
+  /** Index (within `columns`) of the band column, for conditional formatting. */
+  bandColumn?: number;
+  /** Fill and font colour per band text ("A"…"E"). */
+  bandFormats?: Record<string, BandFormat>;
+}
+
+/** Everything the pane needs from the workbook. */
+export interface WorkbookPort {
+  /** Every Excel table of the workbook. */
+  listTables(): Promise<TableInfo[]>;
+  /** Header and data rows of a table or of the current region of the selection. */
+  readTable(source: TableSource, opts?: ProgressOptions): Promise<IoResult<TableData>>;
+  /** Checks the target cells of a write (right of the area); writes nothing. */
+  planWrite(req: WriteRequest, opts?: ProgressOptions): Promise<IoResult<WritePlan>>;
+  /**
+   * Writes the planned columns in payload-safe blocks (one undo group where
+   * the host supports it) and the band formats. Refuses with "overwrite not
+   * confirmed" when the plan found foreign cells and `overwrite` is false.
+   */
+  writeColumns(plan: WritePlan, req: WriteRequest, opts: ProgressOptions & { overwrite: boolean }): Promise<IoResult<WriteResult>>;
+  /** (Re)generates the "Risk report" sheet with native charts. */
+  writeReport(report: ReportModel, opts?: ProgressOptions): Promise<IoResult<ReportResult>>;
+  /** A value stored in the workbook under the pane's `key`, or null. */
+  loadSetting(key: string): Promise<unknown>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Calls `listener` with the 0-based data row when the user selects a cell
+   * inside `area` in the sheet. Returns a function that unsubscribes.
+   */
+  onSelectedRow(area: DataArea, listener: (row: number) => void): Promise<() => void>;
+  /** Selects the data row `row` of `area` in the sheet. */
+  selectRow(area: DataArea, row: number): Promise<void>;
+}
+
+/** The pane's setting key of a table's column mapping. */
+export function mappingSettingKey(kind: "customers" | "ledger", id: string): string {
+  return `mapping.${kind}.${id}`;
+}
+
+/** The data area of a table read by `readTable`. */
+export function areaOf(data: TableData): DataArea {
+  return {
+    sheetName: data.sheetName,
+    firstDataRow: data.firstDataRow,
+    rowCount: data.rowCount,
+    firstColumn: data.firstColumn,
+    columnCount: data.columnCount,
+    tableName: data.tableName,
+    address: data.address,
+  };
+}
