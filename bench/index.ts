@@ -8,6 +8,7 @@ import { benchAdapters } from "./adapters";
 import { benchReceivables } from "./receivables";
 import { benchReview } from "./review";
 import { benchExcelIo } from "./excel-io";
+import { benchPipeline } from "./pipeline";
 
 async function main(): Promise<void> {
   console.log(`CreditSentinel benchmark — Node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   await benchReview();
   console.log("");
   await benchExcelIo();
+  console.log("");
+  await benchPipeline();
 }
 
 void main();
