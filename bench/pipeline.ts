@@ -20,7 +20,7 @@ import { serialFromIso } from "../src/engine/dates";
 
 const N = 200_000;
 
-type Scalar = string | number | boolean | null;
+type Scalar = Parameters<FakeExcel["addTable"]>[5][number][number];
 
 export async function benchPipeline(): Promise<void> {
   const asOf = serialFromIso("2026-11-22") as number;
