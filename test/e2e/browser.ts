@@ -34,6 +34,18 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
+/**
+ * office.js itself opens a telemetry frame about 3 s after it loads outside
+ * Office. It is aborted (never reaches the network) and is Microsoft's code,
+ * not ours; every other non-loopback request fails the no-network checks.
+ */
+export const OFFICE_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/";
+
+/** Requests our own code made off the machine (office.js telemetry excluded). */
+export function ownRequests(blocked: readonly string[]): string[] {
+  return blocked.filter((u) => !u.startsWith(OFFICE_TELEMETRY));
+}
+
 export interface Sandbox {
   context: BrowserContext;
   /** Non-loopback requests that were aborted. */
