@@ -9,6 +9,7 @@ import { isBlank } from "../../src/engine/cells";
 import { FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorDef, factorIndex, isFactorKey } from "../../src/engine/scoring/factors";
 import { deriveInPlace } from "../../src/engine/scoring/derive";
 import { matchHeader } from "../../src/engine/scoring/headers";
+import { parseCsv } from "../batch/csv";
 
 export interface Dataset {
   n: number;
@@ -65,7 +66,7 @@ function parseNumber(cell: string): number | "bad" {
   return Number(t);
 }
 
-/** Splits one CSV/ARFF record (commas, double or single quotes) into fields. */
+/** Splits one ARFF data record (commas; double or single quotes) into fields. */
 export function splitRecord(line: string, quotes = "\""): string[] {
   const out: string[] = [];
   let cur = "";
@@ -161,12 +162,11 @@ export function readArff(text: string, labelName?: string): Dataset | string {
   return build(names, records, labelName, (name) => POLISH_ATTRS[name] ?? headerMap(name));
 }
 
-/** Reads CSV text with a header row (RFC 4180 quoting; a UTF-8 BOM is ignored). Returns the data set or an error message. */
+/** Reads CSV text with a header row (the CLI's RFC 4180 reader: quotes, embedded line breaks, BOM). Returns the data set or an error message. */
 export function readCsv(text: string, labelName?: string): Dataset | string {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
-  if (lines.length < 2) return "CSV needs a header row and at least one data row";
-  const names = splitRecord(lines[0]);
-  return build(names, lines.slice(1).map((l) => splitRecord(l)), labelName, headerMap);
+  const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
+  if (rows.length < 2) return "CSV needs a header row and at least one data row";
+  return build(rows[0], rows.slice(1), labelName, headerMap);
 }
 
 /**
