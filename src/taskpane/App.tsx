@@ -22,6 +22,7 @@ import { OFFICE_READY_TIMEOUT_MS, OfficeLike } from "./office-ready";
 import { ReviewPane } from "./review/ReviewPane";
 import { createExcelWorkbook } from "./services/excel-workbook";
 import type { WorkbookPort } from "./services/workbook";
+import { VISUALLY_HIDDEN } from "./theme";
 
 export interface AppProps {
   /** Add-in version shown to the user (package.json version). */
@@ -55,14 +56,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   code: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   status: { color: tokens.colorNeutralForeground3 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 /**

@@ -26,3 +26,13 @@ export const BAND_COLOURS: Record<BandKey, BandColour> = {
 
 /** Fixed height of one row of the virtualised customer list (px). */
 export const LIST_ROW_HEIGHT = 32;
+
+/** Hidden on screen, read by screen readers (accessible table fallbacks, live regions). */
+export const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: "1px",
+  height: "1px",
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;

@@ -9,7 +9,7 @@ import type { Lang } from "../../engine/lang";
 import type { BandKey } from "../../engine/portfolio/texts";
 import type { Explanation } from "../../engine/portfolio/explain";
 import * as fmt from "../format";
-import { BAND_COLOURS } from "../theme";
+import { BAND_COLOURS, VISUALLY_HIDDEN } from "../theme";
 
 const W = 320;
 const FONT = 11;
@@ -21,14 +21,7 @@ export const useChartStyles = makeStyles({
   small: { fill: tokens.colorNeutralForeground3, fontSize: "9.5px" },
   title: { fill: tokens.colorNeutralForeground1, fontSize: `${FONT}px`, fontWeight: tokens.fontWeightSemibold },
   axis: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
-  visuallyHidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 /** Text width estimate in px (CJK characters count double). */
