@@ -47,7 +47,7 @@ export async function benchExcelIo(): Promise<void> {
     return [score, BANDS[i % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; ${String(r[1])} pays late`];
   });
   const write = await timed("write 7 risk columns", x, () =>
-    writeColumns(ctx(), plan.value, RISK, rows, { bandColumn: 1, bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])) }),
+    writeColumns(ctx(), plan.value, RISK, rows, { numberFormats: ["0.0", null, "0.00%", "#,##0", "#,##0", null, null], bandColumn: 1, bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])) }),
   );
   if (!write.ok) throw new Error(write.error.message);
   console.log(`    write ${summary(write.value.stats.blockRows)}, largest block ${mb(Math.max(...write.value.stats.blockBytes))}, retries ${write.value.stats.retries}`);

@@ -87,12 +87,25 @@ export interface WriteBlocksOptions {
   signal?: AbortSignal;
   /** Target bytes per request (default TARGET_BLOCK_BYTES, 3.5 MB). */
   targetBytes?: number;
+  /**
+   * Number format per column (`colCount` long; null = leave the cell's format
+   * as is), set on each block's range as a 2-D array of the block's size, in
+   * the same request as the values and after them. Its bytes count toward
+   * the block's size. Ignored when every entry is null.
+   */
+  numberFormats?: readonly (string | null | undefined)[];
 }
 
 /**
  * Writes `rowCount` rows, produced by `rowAt(i)` (each `colCount` long and
  * already safe to write), into `sheet` from (`row`, `col`) down. Rows are
- * packed into blocks by their exact JSON size.
+ * packed into blocks by their exact JSON size (values plus, with
+ * `numberFormats`, the block's format array).
+ *
+ * @example
+ *   // 3 columns, the first as a percentage, the others left as they are
+ *   await writeRowBlocks(ctx, sheet, "Data", { row: 1, col: 5, colCount: 3 }, rows.length, (i) => rows[i],
+ *     { property: "values", numberFormats: ["0.00%", null, null] });
  */
 export async function writeRowBlocks(
   ctx: Excel.RequestContext,
@@ -104,6 +117,9 @@ export async function writeRowBlocks(
   opts: WriteBlocksOptions,
 ): Promise<IoResult<BlockStats>> {
   const stats = emptyStats();
+  const fmt = formatRow(opts.numberFormats, at.colCount, opts.property);
+  // JSON bytes of one row of the format array (the comma between rows is added when packing).
+  const fmtBytes = fmt ? jsonBytes(fmt) : 0;
   let target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
   let maxRows = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, at.colCount)));
   let done = 0;
@@ -114,9 +130,10 @@ export async function writeRowBlocks(
   while (done < rowCount) {
     const cancelled = cancelledResult(opts.signal, `writing ${sheetName} after ${done} rows`);
     if (cancelled) return cancelled;
-    // Pack: bytes of a block = 2 brackets + rows + commas between rows.
+    // Pack: bytes of a block = 2 brackets + rows + commas between rows
+    // (twice with formats: the values array and the format array).
     let n = 0;
-    let bytes = 2;
+    let bytes = fmt ? 4 : 2;
     for (;;) {
       if (n >= maxRows || done + n >= rowCount) break;
       if (n === pending.length) {
@@ -125,7 +142,7 @@ export async function writeRowBlocks(
         pending.push(r);
         pendingBytes.push(jsonBytes(r));
       }
-      const add = pendingBytes[n] + (n > 0 ? 1 : 0);
+      const add = pendingBytes[n] + fmtBytes + (n > 0 ? (fmt ? 2 : 1) : 0);
       if (n > 0 && bytes + add > target) break;
       bytes += add;
       n++;
@@ -133,6 +150,7 @@ export async function writeRowBlocks(
     const block = pending.slice(0, n);
     const range = sheet.getRangeByIndexes(at.row + done, at.col, n, at.colCount);
     range[opts.property] = block;
+    if (fmt) range.numberFormat = Array.from({ length: n }, () => fmt);
     try {
       await ctx.sync();
     } catch (e) {
@@ -153,4 +171,12 @@ export async function writeRowBlocks(
     opts.onProgress?.(done, rowCount);
   }
   return ok(stats);
+}
+
+/** The per-column format row of a block, or null when there is nothing to format. */
+function formatRow(formats: readonly (string | null | undefined)[] | undefined, colCount: number, property: WriteBlocksOptions["property"]): (string | null)[] | null {
+  if (!formats || formats.every((f) => f === null || f === undefined)) return null;
+  if (property === "numberFormat") throw new RangeError("numberFormats cannot go with property \"numberFormat\"");
+  if (formats.length !== colCount) throw new RangeError(`${formats.length} number formats for ${colCount} columns`);
+  return formats.map((f) => f ?? null);
 }

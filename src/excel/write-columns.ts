@@ -241,6 +241,12 @@ export interface WriteOptions {
   bandColumn?: number;
   /** One rule per band text (e.g. "A"…"E") with the colours chosen by the caller; applied after the values. */
   bandFormats?: Record<string, BandFormat>;
+  /**
+   * Excel number format code per written column (language-neutral, e.g.
+   * "0.00%", "#,##0"; null = leave the cells' format as is), applied to the
+   * column's data cells (not the header), block by block with the values.
+   */
+  numberFormats?: readonly (string | null)[];
   /** Target bytes per request (default 3.5 MB); tests lower it. */
   targetBytes?: number;
   /** Clock for the ownership record (default: now). */
@@ -273,7 +279,8 @@ export function queueBandFormats(range: Excel.Range, bands: Record<string, BandF
 /**
  * Writes `header` and `rows` into the planned block: header first (bold) and
  * the ownership record in the same request, then the rows in blocks under
- * 3.5 MB, then the band conditional formats. Strings are written through
+ * 3.5 MB (each block with its columns' number formats, when given), then the
+ * band conditional formats. Strings are written through
  * `injectionSafe`; `formula(...)` cells only in "formulas" mode.
  *
  * Errors: "overwrite not confirmed" (plan.foreignCount > 0 without
@@ -283,7 +290,7 @@ export function queueBandFormats(range: Excel.Range, bands: Record<string, BandF
  * @example
  *   const plan = await Excel.run((ctx) => planWrite(ctx, targetBeside(table, 7)));
  *   // ask the user if plan.value.foreignCount > 0, then:
- *   await runWrite((ctx) => writeColumns(ctx, plan.value, headers, rows, { overwrite: true, bandColumn: 1, bandFormats }));
+ *   await runWrite((ctx) => writeColumns(ctx, plan.value, headers, rows, { overwrite: true, bandColumn: 1, bandFormats, numberFormats: ["0.0", null] }));
  */
 export async function writeColumns(
   ctx: Excel.RequestContext,
@@ -297,6 +304,7 @@ export async function writeColumns(
   if (header.length !== t.columnCount) throw new RangeError(`${header.length} headers for ${t.columnCount} columns`);
   if (rows.length !== t.rowCount) throw new RangeError(`${rows.length} rows for a target of ${t.rowCount}`);
   if (opts.bandColumn !== undefined && (opts.bandColumn < 0 || opts.bandColumn >= t.columnCount)) throw new RangeError(`band column ${opts.bandColumn} outside the block`);
+  if (opts.numberFormats && opts.numberFormats.length !== t.columnCount) throw new RangeError(`${opts.numberFormats.length} number formats for ${t.columnCount} columns`);
   if (plan.foreignCount > 0 && !opts.overwrite) {
     return fail("overwrite not confirmed", `${plan.foreignCount} non-empty cells in ${plan.address} were not written by CreditSentinel`);
   }
@@ -332,7 +340,7 @@ export async function writeColumns(
     { row: t.headerRow + 1, col: t.firstColumn, colCount: t.columnCount },
     t.rowCount,
     (i) => rows[i].map((v) => toExcelCell(v, mode)),
-    { property: mode, onProgress: opts.onProgress, signal: opts.signal, targetBytes: opts.targetBytes },
+    { property: mode, numberFormats: opts.numberFormats, onProgress: opts.onProgress, signal: opts.signal, targetBytes: opts.targetBytes },
   );
   if (!written.ok) return written;
 

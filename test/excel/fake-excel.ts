@@ -20,6 +20,9 @@
  *   character is = + - @ or a full-width/small form of them becomes a
  *   FORMULA (value "#FORMULA", formula text kept). Cells formatted "@" keep
  *   text as is. `null` leaves a cell unchanged, "" clears it.
+ * - Range.values / formulas / numberFormat are set only with a 2-D array of
+ *   the range's exact size (the documented `any[][]`; a single value throws
+ *   InvalidArgument); a `null` number format leaves the cell's format.
  * - Sheets, tables, used range, current region, selection and its event,
  *   settings, conditional formats, charts (recorded, not drawn).
  */
@@ -655,14 +658,19 @@ class RangeProxy extends FakeProxy<RangeRef> {
   set numberFormat(v: unknown) {
     this.write("numberFormat", v);
   }
+  /**
+   * values / formulas / numberFormat: only the documented form, a 2-D array
+   * of exactly the range's size (`any[][]` in office-js; a single value
+   * "applied to all cells" is no longer in the reference), so a write that
+   * relies on broadcasting fails here. Its JSON bytes count toward the
+   * request; `null` leaves that cell (value or format) as it is.
+   */
   private write(prop: Heavy, v: unknown): void {
     this.queue(jsonBytes(v), () => {
       const { sheet, rect } = this.entity();
-      const at = (i: number, j: number): unknown => {
-        if (!Array.isArray(v)) return v; // a single value applies to every cell
-        return (v[i] as unknown[])[j];
-      };
-      if (Array.isArray(v) && (v.length !== rect.rowCount || v.some((r) => !Array.isArray(r) || r.length !== rect.colCount))) {
+      const at = (i: number, j: number): unknown => (v as unknown[][])[i][j];
+      if (!Array.isArray(v)) throw new FakeOfficeError("InvalidArgument", `Range.${prop} takes a two-dimensional array of the range's size (${rect.rowCount}×${rect.colCount}), not a single value.`);
+      if (v.length !== rect.rowCount || v.some((r) => !Array.isArray(r) || r.length !== rect.colCount)) {
         throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount}×${rect.colCount}).`);
       }
       for (let i = 0; i < rect.rowCount; i++) {

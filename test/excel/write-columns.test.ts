@@ -14,6 +14,7 @@ import {
   writeColumns,
 } from "../../src/excel/write-columns";
 import { SETTING_KEYS, decodeSetting } from "../../src/excel/settings";
+import { jsonBytes } from "../../src/excel/payload";
 import { FAKE_PAYLOAD_LIMIT, FakeExcel } from "./fake-excel";
 import { HEADER_20, customerRows, firstDifference } from "./data";
 
@@ -295,6 +296,122 @@ describe("writeColumns in payload-safe blocks", () => {
     const r = await writeColumns(ctxOf(x), p, RISK, [[1, "x".repeat(2000)], [2, "B"], [3, "C"]]);
     expect(!r.ok && r.error).toEqual({ code: "payload too large", message: "row 1 to write at Data!D2:E2 alone exceeds the host's payload limit" });
   });
+});
+
+describe("number formats of the written columns", () => {
+  const col = (x: FakeExcel, sheet: string, row: number, c: number, n: number) =>
+    x.sheet(sheet).read({ row, col: c, rowCount: n, colCount: 1 }, "numberFormat").map((r) => r[0]);
+
+  test("each format lands on its column's data cells only; the header stays General; null leaves a cell's format", async () => {
+    const x = book();
+    const r = await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { numberFormats: ["0.0", "0.000"] });
+    expect(r.ok).toBe(true);
+    expect(col(x, "Data", 0, 3, 5)).toEqual(["General", "0.0", "0.0", "0.0", "General"]); // D1 header … D5 below the block
+    expect(col(x, "Data", 0, 4, 5)).toEqual(["General", "0.000", "0.000", "0.000", "General"]);
+    expect(col(x, "Data", 0, 5, 5)).toEqual(Array(5).fill("General")); // F: right of the block
+    expect(x.cell("Data", "C2").numberFormat).toBe("General"); // the user's table
+    // Rewrite: the score column gets a new format, the band column (null) keeps the one it had.
+    await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { numberFormats: ["0.00%", null] });
+    expect(col(x, "Data", 1, 3, 3)).toEqual(["0.00%", "0.00%", "0.00%"]);
+    expect(col(x, "Data", 1, 4, 3)).toEqual(["0.000", "0.000", "0.000"]);
+    expect(x.cell("Data", "D2")).toMatchObject({ value: 712, numberFormat: "0.00%" });
+  });
+
+  test("formats travel in the values' request: same syncs, that one request larger by exactly the format array", async () => {
+    const run = async (numberFormats?: (string | null)[]) => {
+      const x = book();
+      const p = await plan(x);
+      const before = x.syncs.length;
+      await writeColumns(ctxOf(x), p, RISK, ROWS, { numberFormats });
+      return x.syncs.slice(before).map((s) => s.requestBytes);
+    };
+    const plain = await run();
+    const all = await run([null, null]);
+    const formatted = await run(["0.0", null]);
+    expect(all).toEqual(plain); // nothing to format: nothing sent
+    expect(formatted).toHaveLength(plain.length);
+    const diff = formatted.map((b, i) => b - plain[i]).filter((d) => d !== 0);
+    // the 3×2 array [["0.0",null],…] plus one operation's overhead (40 bytes in the fake)
+    expect(diff).toEqual([jsonBytes(Array(3).fill(["0.0", null])) + 40]);
+  });
+
+  test("formulas mode: formula cells get the format too", async () => {
+    const x = book();
+    const rows: WriteCell[][] = [
+      [formula("=RISK.PD(A2:C2)"), "B"],
+      [formula("=RISK.PD(A3:C3)"), "D"],
+      [formula("=RISK.PD(A4:C4)"), "E"],
+    ];
+    const r = await writeColumns(ctxOf(x), await plan(x), ["PD", "Band"], rows, { mode: "formulas", numberFormats: ["0.00%", null] });
+    expect(r.ok).toBe(true);
+    expect(x.cell("Data", "D3")).toMatchObject({ formula: "=RISK.PD(A3:C3)", numberFormat: "0.00%" });
+    expect(col(x, "Data", 0, 3, 4)).toEqual(["General", "0.00%", "0.00%", "0.00%"]);
+    expect(col(x, "Data", 0, 4, 4)).toEqual(Array(4).fill("General"));
+  });
+
+  test("one format per column, or a RangeError", async () => {
+    const x = book();
+    await expect(writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { numberFormats: ["0.0"] })).rejects.toThrow(RangeError);
+  });
+
+  test("a request over the limit with formats is halved and retried; every request (values + formats) stays under it", async () => {
+    const x = book();
+    x.limit = 2_000;
+    const rows: WriteCell[][] = Array.from({ length: 60 }, (_, i) => [i * 1000, `band ${i} ${"x".repeat(80)}`]);
+    const p = await planWrite(ctxOf(x), { sheetName: "Data", headerRow: 0, rowCount: 60, firstColumn: 8, columnCount: 2 });
+    if (!p.ok) throw new Error();
+    const w = await writeColumns(ctxOf(x), p.value, RISK, rows, { numberFormats: ["#,##0", null], targetBytes: 3_000 });
+    if (!w.ok) throw new Error(w.error.message);
+    expect(w.value.stats.retries).toBeGreaterThan(0);
+    expect(x.maxRequestBytes).toBeLessThanOrEqual(2_000);
+    expect(col(x, "Data", 1, 8, 60)).toEqual(Array(60).fill("#,##0"));
+    expect(x.sheet("Data").read({ row: 1, col: 8, rowCount: 60, colCount: 2 }, "values")).toEqual(rows);
+  });
+
+  test("the fake host takes only a 2-D array of the range's size (a single format string is not documented)", async () => {
+    const x = book();
+    const ctx = x.context();
+    const range = ctx.workbook.worksheets.getItem("Data").getRangeByIndexes(1, 6, 3, 1) as unknown as Excel.Range;
+    (range as unknown as { numberFormat: unknown }).numberFormat = "0.00%";
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(x.cell("Data", "G2").numberFormat).toBe("General");
+    range.numberFormat = [["0.00%"], [null], ["#,##0"]];
+    await ctx.sync();
+    expect(col(x, "Data", 1, 6, 3)).toEqual(["0.00%", "General", "#,##0"]);
+  });
+
+  test("200,000 rows × 7 risk columns with 4 formats: every block under the limit, every data cell formatted", async () => {
+    const N = 200_000;
+    const x = new FakeExcel();
+    x.addSheet("Customers");
+    x.addTable("Customers", "Book", 0, 0, HEADER_20, customerRows(N));
+    const area = { sheetName: "Customers", firstDataRow: 1, rowCount: N, firstColumn: 0, columnCount: 20 };
+    const header = ["Score", "Band", "PD", "Recommended limit", "Headroom", "Dunning stage", "Reasons"];
+    const formats = ["0.0", null, "0.00%", "#,##0", "#,##0", null, null];
+    const rows: WriteCell[][] = Array.from({ length: N }, (_, i) => {
+      const score = 300 + ((i * 37) % 551);
+      return [score / 10, "ABCDE"[i % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; customer ${i + 1} pays late`];
+    });
+    const p = await planWrite(ctxOf(x), targetBeside(area, 7));
+    if (!p.ok) throw new Error(p.error.message);
+    const w = await writeColumns(ctxOf(x), p.value, header, rows, { numberFormats: formats });
+    if (!w.ok) throw new Error(w.error.message);
+    const st = w.value.stats;
+    expect(st.retries).toBe(0);
+    expect(x.payloadErrors).toEqual([]);
+    expect(Math.max(...st.blockBytes)).toBeLessThanOrEqual(3_500_000);
+    expect(x.maxRequestBytes).toBeLessThan(FAKE_PAYLOAD_LIMIT);
+    expect(st.blockRows.reduce((a, b) => a + b, 0)).toBe(N);
+    // A block's size counts its values and its format array.
+    const n0 = st.blockRows[0];
+    expect(st.blockBytes[0]).toBe(jsonBytes(rows.slice(0, n0)) + jsonBytes(Array(n0).fill(formats)));
+    const s = x.sheet("Customers");
+    const fmts = s.read({ row: 0, col: 20, rowCount: N + 1, colCount: 7 }, "numberFormat");
+    expect(fmts[0]).toEqual(Array(7).fill("General"));
+    const expected = formats.map((f) => f ?? "General");
+    expect(firstDifference(fmts.slice(1), Array(N).fill(expected))).toBe(-1);
+    expect(firstDifference(s.read({ row: 1, col: 20, rowCount: N, colCount: 7 }, "values"), rows as unknown[][])).toBe(-1);
+  }, 30_000);
 });
 
 describe("runWrite: one undo group where supported", () => {

@@ -9,10 +9,11 @@ import { creditScoreCore } from "../../src/engine/scoring/creditscore";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { isEngineError } from "../../src/engine/errors";
 import { toExcelCell } from "../../src/excel/write-columns";
-import { rowsOf } from "../../src/taskpane/services/excel-workbook";
+import { createExcelWorkbook, rowsOf } from "../../src/taskpane/services/excel-workbook";
+import { FakeExcel } from "../excel/fake-excel";
 import { labelsArgument, riskFormulas } from "../../src/taskpane/services/formulas";
 import { runReview, type ReviewOutcome, type ReviewProgress } from "../../src/taskpane/services/review-runner";
-import { buildReport, buildWriteRequest } from "../../src/taskpane/services/write-back";
+import { WRITE_NUMBER_FORMATS, buildReport, buildWriteRequest } from "../../src/taskpane/services/write-back";
 import type { DataArea } from "../../src/taskpane/services/workbook";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, customersTable, workbook } from "./fixtures";
@@ -104,6 +105,22 @@ describe("write request and report from a review", () => {
     expect(req!.bandColumn).toBe(1);
     expect(Object.keys(req!.bandFormats ?? {})).toEqual(["A", "B", "C", "D", "E"]);
     expect(req!.area).toMatchObject({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9 });
+    expect(cols.map((c) => c.numberFormat)).toEqual(["0.0", undefined, "#,##0", "#,##0", undefined]);
+  });
+
+  test("number formats: score 0.0, PD 0.00%, limit and headroom #,##0; band, stage and reasons none — in formulas mode too", async () => {
+    const o = await review();
+    const all = await buildWriteRequest(o, [...WRITE_COLUMNS], "values");
+    expect(all!.columns.map((c) => c.numberFormat)).toEqual(["0.0", undefined, "0.00%", "#,##0", "#,##0", undefined, undefined]);
+    expect(all!.columns.map((c) => "numberFormat" in c)).toEqual([true, false, true, true, true, false, false]);
+    expect(all!.columns[2].values.every((v) => typeof v === "number" && v > 0 && v < 1)).toBe(true); // PD is a fraction: 0.0234 shows 2.34%
+    const live = await buildWriteRequest(o, ["score", "pd", "stage"], "formulas");
+    expect(live!.columns.map((c) => [c.mode, c.numberFormat])).toEqual([
+      ["formulas", "0.0"],
+      ["formulas", "0.00%"],
+      ["values", undefined], // no live formula for the stage without a ledger
+    ]);
+    expect(Object.keys(WRITE_NUMBER_FORMATS)).toEqual([...WRITE_COLUMNS]);
   });
 
   test("formulas mode writes formulas; with a ledger joined it falls back to values", async () => {
@@ -162,6 +179,56 @@ describe("hand-off to src/excel's writer", () => {
       ["'+1 555", ""],
       [12.5, 3],
     ]);
+  });
+});
+
+describe("number formats through the ports", () => {
+  const req = {
+    area: AREA,
+    columns: [
+      { header: "Score", mode: "values" as const, values: [81.3, 67.2, 75.6, 78.6], numberFormat: "0.0" },
+      { header: "Band", mode: "values" as const, values: ["B", "D", "C", "C"] },
+      { header: "PD", mode: "values" as const, values: [0.0234, 0.15, 0.05, 0.04], numberFormat: "0.00%" },
+    ],
+  };
+
+  test("the in-memory workbook records each column's format on its data cells; headers and text columns stay General", async () => {
+    const wb = workbook();
+    const plan = await wb.planWrite(req);
+    if (!plan.ok) throw new Error(plan.error.message);
+    expect((await wb.writeColumns(plan.value, req, { overwrite: false })).ok).toBe(true);
+    const fmt = (row: number, col: number) => wb.numberFormatAt("Sheet1", row, col);
+    expect([0, 1, 2, 3, 4, 5].map((r) => fmt(r, 9))).toEqual(["General", "0.0", "0.0", "0.0", "0.0", "General"]);
+    expect([0, 1, 4].map((r) => fmt(r, 10))).toEqual(["General", "General", "General"]);
+    expect([0, 1, 4].map((r) => fmt(r, 11))).toEqual(["General", "0.00%", "0.00%"]);
+    expect(fmt(1, 8)).toBe("General"); // the user's table
+    // A rewrite without a format for a column leaves its cells' format, as Excel does.
+    const again = { ...req, columns: req.columns.map((c) => ({ header: c.header, mode: c.mode, values: c.values })) };
+    expect((await wb.writeColumns(plan.value, again, { overwrite: false })).ok).toBe(true);
+    expect(fmt(2, 11)).toBe("0.00%");
+  });
+
+  test("the live port passes each column's format to src/excel's writer (checked on the fake Excel host)", async () => {
+    const x = new FakeExcel();
+    x.addSheet("Sheet1");
+    x.addTable("Sheet1", "Customers", 0, 0, ["ID", "A", "B", "C", "D", "E", "F", "G", "H"], Array.from({ length: 4 }, (_, i) => [`C${i + 1}`, 1, 2, 3, 4, 5, 6, 7, 8]));
+    const g = globalThis as unknown as { Excel?: unknown };
+    g.Excel = { run: (a: unknown, b?: unknown) => x.run(a, b as never) };
+    try {
+      const port = createExcelWorkbook();
+      const plan = await port.planWrite(req);
+      if (!plan.ok) throw new Error(plan.error.message);
+      const w = await port.writeColumns(plan.value, req, { overwrite: false });
+      expect(w.ok && w.value.address).toBe("Sheet1!J1:L5");
+    } finally {
+      delete g.Excel;
+    }
+    const s = x.sheet("Sheet1");
+    expect(s.read({ row: 0, col: 9, rowCount: 5, colCount: 3 }, "numberFormat")).toEqual([
+      ["General", "General", "General"],
+      ...Array(4).fill(["0.0", "General", "0.00%"]),
+    ]);
+    expect(x.cell("Sheet1", "L2")).toMatchObject({ value: 0.0234, numberFormat: "0.00%" });
   });
 });
 

@@ -58,6 +58,7 @@ export function createExcelWorkbook(): WorkbookPort {
           signal: opts.signal,
           bandColumn: req.bandColumn,
           bandFormats: req.bandFormats,
+          numberFormats: req.columns.map((c) => c.numberFormat ?? null),
         }),
       );
     },

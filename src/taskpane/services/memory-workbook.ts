@@ -5,7 +5,8 @@
  * the browser demo (`taskpane.html?mock=demo`, loaded lazily: never part of
  * the production code path). It follows src/excel's contracts: row blocks
  * with progress and cancel, the overwrite guard (cells the add-in wrote are
- * its own; anything else non-empty is foreign), "overwrite not confirmed".
+ * its own; anything else non-empty is foreign), "overwrite not confirmed",
+ * and records the number format each written column gave its data cells.
  */
 import { cellA1, contains, intersect, qualifiedA1, type Rect } from "../../excel/address";
 import { fail, ok, type IoErrorCode } from "../../excel/errors";
@@ -54,6 +55,12 @@ export interface MemoryWorkbook extends WorkbookPort {
   readonly settings: Map<string, unknown>;
   /** The value of a cell (tables, loose cells and written blocks); "" when empty. */
   cellAt(sheetName: string, row: number, col: number): unknown;
+  /**
+   * The number format of a cell: the latest format written to it by
+   * writeColumns (a column's `numberFormat`, data rows only), else "General".
+   * A later write without a format for that column leaves it, as Excel does.
+   */
+  numberFormatAt(sheetName: string, row: number, col: number): string;
   /** Simulates the user selecting a cell in the sheet (fires onSelectedRow listeners). */
   userSelects(sheetName: string, row: number, col: number): void;
 }
@@ -65,6 +72,15 @@ interface Block {
   headers: string[];
   columns: (readonly unknown[])[];
   owned: boolean;
+}
+
+/** A column's data cells given one number format by a write. */
+interface FormatStrip {
+  sheetName: string;
+  col: number;
+  row: number;
+  rowCount: number;
+  format: string;
 }
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -80,6 +96,7 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
   const key = (s: string, r: number, c: number) => `${s.toUpperCase()}!${r}:${c}`;
   for (const c of options.cells ?? []) loose.set(key(c.sheetName, c.row, c.col), c.value);
   const blocks: Block[] = [];
+  const strips: FormatStrip[] = [];
   const writes: LoggedWrite[] = [];
   const reports: ReportModel[] = [];
   const selections: { area: DataArea; row: number }[] = [];
@@ -108,6 +125,14 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       return r === 0 ? t.headers[c] : (t.rows[r - 1][c] ?? "");
     }
     return loose.get(key(sheetName, row, col)) ?? "";
+  }
+
+  function numberFormatAt(sheetName: string, row: number, col: number): string {
+    for (let i = strips.length - 1; i >= 0; i--) {
+      const f = strips[i];
+      if (f.sheetName.toUpperCase() === sheetName.toUpperCase() && f.col === col && row >= f.row && row < f.row + f.rowCount) return f.format;
+    }
+    return "General";
   }
 
   async function read(t: Omit<MemoryTable, "name">, tableName: string | undefined, opts: ProgressOptions = {}) {
@@ -192,6 +217,7 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     selections,
     settings,
     cellAt,
+    numberFormatAt,
     userSelects(sheetName, row, col) {
       for (const l of listeners) {
         const a = l.area;
@@ -235,6 +261,9 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       const rect: Rect = { row: t.headerRow, col: t.firstColumn, rowCount: n + 1, colCount: t.columnCount };
       for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i].sheetName === t.sheetName && contains(rect, blocks[i].rect)) blocks.splice(i, 1);
       blocks.push({ sheetName: t.sheetName, rect, headers: req.columns.map((c) => c.header), columns: req.columns.map((c) => c.values), owned: true });
+      req.columns.forEach((c, j) => {
+        if (c.numberFormat !== undefined && n > 0) strips.push({ sheetName: t.sheetName, col: t.firstColumn + j, row: t.headerRow + 1, rowCount: n, format: c.numberFormat });
+      });
       writes.push({ plan: p, req, overwrite: opts.overwrite });
       return ok<WriteResult>({ address: p.address, rowsWritten: n, stats: { blockRows: [], blockBytes: [], retries: 0 } });
     },

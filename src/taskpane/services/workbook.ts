@@ -45,6 +45,13 @@ export interface WriteColumn {
   mode: "values" | "formulas";
   /** One value (or formula text) per data row, in row order. */
   values: readonly unknown[];
+  /**
+   * Excel number format code of the column's data cells, language-neutral
+   * (en-US codes such as "0.0", "0.00%", "#,##0"; Excel shows them with the
+   * user's separators). The header is not formatted. Absent: the cells keep
+   * their format (text columns).
+   */
+  numberFormat?: string;
 }
 
 /** What to write: columns placed right of the data area, one row per data row. */

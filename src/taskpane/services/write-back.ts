@@ -30,6 +30,24 @@ export function bandFormats(): Record<string, BandFormat> {
   return out;
 }
 
+/**
+ * Excel number format of each written column, as language-neutral format
+ * codes (Excel shows them with the user's decimal and thousands separators):
+ * score with one decimal ("0.0": 81.3), PD as a percentage ("0.00%": 0.0234
+ * shows 2.34%), recommended limit and headroom as whole amounts with
+ * thousands separators ("#,##0": 700,000 / -110,000). Band, dunning stage and
+ * reasons are text: no format (null), their cells keep theirs.
+ */
+export const WRITE_NUMBER_FORMATS: Record<WriteColumnId, string | null> = {
+  score: "0.0",
+  band: null,
+  pd: "0.00%",
+  limit: "#,##0",
+  headroom: "#,##0",
+  stage: null,
+  reasons: null,
+};
+
 export interface BuildOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -42,7 +60,8 @@ export interface BuildOptions {
  * Static values: score rounded to 0.1 (as RISK.CREDITSCORE shows it), band
  * letter, PD, recommended limit, headroom, dunning stage name, reasons (the
  * row's error message for a row that could not be scored); "" where the
- * review has no figure.
+ * review has no figure. Numeric columns carry their Excel number format
+ * (`WRITE_NUMBER_FORMATS`), in both modes.
  */
 export async function buildWriteRequest(outcome: ReviewOutcome, written: readonly WriteColumnId[], mode: WriteMode, opts: BuildOptions = {}): Promise<WriteRequest | null> {
   const { state, area } = outcome;
@@ -76,7 +95,10 @@ export async function buildWriteRequest(outcome: ReviewOutcome, written: readonl
     opts.onProgress?.(i, n);
     if (i < n) await nextMacrotask();
   }
-  const columns: WriteColumn[] = written.map((id, j) => ({ header: headers[id], mode: formulas[j] ? "formulas" : "values", values: cols[j] }));
+  const columns: WriteColumn[] = written.map((id, j) => {
+    const fmt = WRITE_NUMBER_FORMATS[id];
+    return { header: headers[id], mode: formulas[j] ? "formulas" : "values", values: cols[j], ...(fmt ? { numberFormat: fmt } : {}) };
+  });
   const bandColumn = written.indexOf("band");
   return { area, columns, ...(bandColumn >= 0 ? { bandColumn, bandFormats: bandFormats() } : {}) };
 }
