@@ -1,14 +1,6 @@
-/** Deterministic pseudo-random numbers (mulberry32) for reproducible splits. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../../src/engine/random";
+
+export { mulberry32 };
 
 /**
  * Stratified train/validation split with a fixed seed: within each class the

@@ -65,6 +65,11 @@ function readFactorCell(cell: unknown, fi: number, column: string): number | Eng
   return v;
 }
 
+/** A score as the formulas show and write it: one decimal. */
+export function displayScore(score: number): number {
+  return Math.round(score * 10) / 10;
+}
+
 /**
  * Scores a table of customers for the CREDITSCORE formula.
  * @param values rows × columns of factor cells (the first row is the header when `labels` is null)
@@ -164,7 +169,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
       for (let k = 0; k < ncol; k++) {
         switch (cols[k]) {
           case "score":
-            line[k] = Math.round(score * 10) / 10;
+            line[k] = displayScore(score);
             break;
           case "band":
             line[k] = BANDS[bandIndex(c, score)];

@@ -8,5 +8,5 @@ export { scoreCustomer, bandOf, pdOf, horizonPdOf, scoreVector, resultOfVector, 
 export type { ScoreResult, Contribution } from "./score";
 export { topReasons, formatReason, formatReasons, formatValue, MIN_REASON_DEFICIT } from "./reasons";
 export type { ReasonCode } from "./reasons";
-export { creditScoreCore, CREDITSCORE_OUTPUTS, OUTPUT_LABELS } from "./creditscore";
+export { creditScoreCore, displayScore, CREDITSCORE_OUTPUTS, OUTPUT_LABELS } from "./creditscore";
 export type { CreditScoreOutput } from "./creditscore";

@@ -7,19 +7,11 @@
  * of the user's right of the table (the overwrite guard asks before writing
  * over it). Used by `?mock=demo` and the tests; never by the production path.
  */
+import { mulberry32 } from "../../engine/random";
 import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbook } from "./memory-workbook";
 
 /** A small, fast, seedable PRNG (mulberry32): numbers in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export const DEMO_CUSTOMER_HEADERS = [
   "Customer ID",

@@ -15,6 +15,7 @@ import { strings, type WriteColumnId } from "../i18n";
 import { riskFormulas } from "./formulas";
 import { nextMacrotask, type ReviewOutcome } from "./review-runner";
 import type { BandFormat, ReportModel, ReportSection, WriteColumn, WriteRequest } from "./workbook";
+import { displayScore } from "../../engine/scoring/creditscore";
 
 export type WriteMode = "values" | "formulas";
 
@@ -107,7 +108,7 @@ function valueOf(id: WriteColumnId, c: ReviewOutcome["state"]["results"][number]
   if (!c || c.blank) return "";
   switch (id) {
     case "score":
-      return c.score === null ? "" : Math.round(c.score * 10) / 10;
+      return c.score === null ? "" : displayScore(c.score);
     case "band":
       return c.band ?? "";
     case "pd":
