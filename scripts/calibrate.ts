@@ -1,15 +1,17 @@
 /**
- * `npm run calibrate [-- --data <file.arff|file.csv>] [--out <model.json>] [--seed <n>] [--horizon <years>]`
+ * `npm run calibrate [-- --data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>]`
  *
  * Fits the financial factors of the scorecard on the Polish bankruptcy data
  * (default ../shared/data/polish-bankruptcy-1year.arff; its label is
  * bankruptcy within five years) with a fixed-seed 70/30 split, and writes
  * src/engine/scoring/scorecard-model.v1.json. Prints train and validation
  * figures. Deterministic: the same data and seed give the same file.
+ * The label horizon is `--horizon`, else the one a UCI Polish file names
+ * ("1year" → 5 … "5year" → 1), else 1 year.
  */
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { Dataset, readArff, readCsv } from "./lib/dataset";
+import { Dataset, LabelOptions, readArff, readCsv } from "./lib/dataset";
 import { calibrate } from "./lib/calibration";
 import { formatMetrics } from "./lib/evaluation";
 
@@ -18,8 +20,8 @@ const ROOT = path.resolve(__dirname, "..");
 const DEFAULT_DATA = path.resolve(ROOT, "..", "shared", "data", "polish-bankruptcy-1year.arff");
 const DEFAULT_OUT = path.resolve(ROOT, "src", "engine", "scoring", "scorecard-model.v1.json");
 
-/** Reads a labelled ARFF or CSV file, or returns an error message. */
-export function loadDataset(file: string, label?: string): Dataset | string {
+/** Reads a labelled ARFF or CSV file, or returns an error message. `labels` names the label column and, optionally, its "defaulted" value. */
+export function loadDataset(file: string, labels: LabelOptions = {}): Dataset | string {
   if (!existsSync(file)) return `file not found: ${file}`;
   const ext = path.extname(file).toLowerCase();
   if (ext !== ".arff" && ext !== ".csv") return `unreadable format "${ext || "(none)"}": give a .csv or .arff file`;
@@ -29,7 +31,7 @@ export function loadDataset(file: string, label?: string): Dataset | string {
   } catch (e) {
     return `cannot read ${file}: ${(e as Error).message}`;
   }
-  return ext === ".arff" ? readArff(text, label) : readCsv(text, label);
+  return ext === ".arff" ? readArff(text, labels) : readCsv(text, labels);
 }
 
 function arg(argv: string[], name: string): string | undefined {
@@ -41,15 +43,15 @@ export function main(argv: string[]): number {
   const data = arg(argv, "data") ?? DEFAULT_DATA;
   const out = arg(argv, "out") ?? DEFAULT_OUT;
   const seed = Number(arg(argv, "seed") ?? DEFAULT_SEED);
-  const horizon = Number(arg(argv, "horizon") ?? 5);
-  if (!Number.isInteger(seed) || !(horizon > 0)) {
-    console.error("calibrate: --seed must be an integer and --horizon a positive number of years");
-    return 2;
-  }
-  const ds = loadDataset(data, arg(argv, "label"));
+  const ds = loadDataset(data, { label: arg(argv, "label"), bad: arg(argv, "bad") });
   if (typeof ds === "string") {
     console.error(`calibrate: ${ds}`);
     return 1;
+  }
+  const horizon = Number(arg(argv, "horizon") ?? ds.horizonHint ?? 1);
+  if (!Number.isInteger(seed) || !(horizon > 0)) {
+    console.error("calibrate: --seed must be an integer and --horizon a positive number of years");
+    return 2;
   }
   const res = calibrate(ds, { seed, trainShare: 0.7, horizonYears: horizon, dataName: path.basename(data), version: arg(argv, "version") ?? "1.0.0" });
   writeFileSync(out, JSON.stringify(res.model, null, 2) + "\n");

@@ -1,5 +1,5 @@
 /**
- * `npm run evaluate -- <file.csv|file.arff> [--label <column>] [--split validation|train|all] [--horizon <years>] [--seed <n>]`
+ * `npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split validation|train|all] [--horizon <years>] [--seed <n>]`
  *
  * Scores every labelled row with the bundled scorecard and prints n, AUC, KS,
  * Brier, the share of defaulters (and of healthy firms) in bands D–E, next to
@@ -7,7 +7,12 @@
  * matcher; ARFF attributes of the Polish data (Attr1…) are mapped to canonical
  * keys. `--split validation` reproduces the calibration's validation rows
  * (same seed and 70/30 stratified split). `--horizon` is the label's horizon
- * in years for the Brier score (default 5 for the Polish ARFF, else 1).
+ * in years for the Brier score: by default read from a UCI Polish file's
+ * `@relation` ("1year" → 5 … "5year" → 1; 5 for other Polish ARFF files),
+ * else 1. Labels read as defaulted: 1, true, yes, bankrupt, default, failed
+ * (and 违约/破产/是); as healthy: 0, false, no, healthy, alive (and 正常/否).
+ * `--bad <value>` says which value means defaulted when a file codes it
+ * differently (e.g. `--bad 0`); every other value is then healthy.
  */
 import * as path from "path";
 import { DEFAULT_MODEL } from "../src/engine/scoring/model";
@@ -15,7 +20,7 @@ import { DEFAULT_SEED, loadDataset } from "./calibrate";
 import { splitRows } from "./lib/calibration";
 import { formatMetrics, measure } from "./lib/evaluation";
 
-const USAGE = "usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--split all|train|validation] [--horizon <years>] [--seed <n>]";
+const USAGE = "usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>]";
 
 export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
   const opts: Record<string, string> = {};
@@ -31,13 +36,13 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
       i++;
     } else files.push(argv[i]);
   }
-  const unknown = Object.keys(opts).filter((k) => !["label", "split", "horizon", "seed"].includes(k));
+  const unknown = Object.keys(opts).filter((k) => !["label", "bad", "split", "horizon", "seed"].includes(k));
   if (files.length !== 1 || unknown.length) {
     err(`evaluate: ${unknown.length ? `unknown option --${unknown[0]}` : "give exactly one data file"}\n${USAGE}`);
     return 2;
   }
   const file = files[0];
-  const ds = loadDataset(file, opts.label);
+  const ds = loadDataset(file, { label: opts.label, bad: opts.bad });
   if (typeof ds === "string") {
     err(`evaluate: ${ds}`);
     return 1;
@@ -51,8 +56,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     err(`evaluate: --split must be all, train or validation\n${USAGE}`);
     return 2;
   }
-  const isPolish = path.extname(file).toLowerCase() === ".arff" && ds.ignored.some((n) => /^Attr\d+$/.test(n));
-  const horizon = Number(opts.horizon ?? (isPolish ? 5 : 1));
+  const horizon = Number(opts.horizon ?? ds.horizonHint ?? 1);
   const seed = Number(opts.seed ?? DEFAULT_SEED);
   if (!(horizon > 0) || !Number.isInteger(seed)) {
     err("evaluate: --horizon must be a positive number of years and --seed an integer");
@@ -60,7 +64,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   }
   const rows = split === "all" ? undefined : splitRows(ds, 0.7, seed)[split as "train" | "validation"];
   const m = measure(ds, DEFAULT_MODEL, horizon, rows);
-  log(`evaluate: ${path.basename(file)} — model ${DEFAULT_MODEL.id} ${DEFAULT_MODEL.version}; label "${ds.labelColumn}"; factors ${Object.keys(ds.columns).join(", ")}`);
+  log(`evaluate: ${path.basename(file)} — model ${DEFAULT_MODEL.id} ${DEFAULT_MODEL.version}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`);
   if (ds.droppedRows || ds.badCells) log(`  skipped ${ds.droppedRows} rows without a 0/1 label; ${ds.badCells} text cells read as missing`);
   log(formatMetrics(m, split === "all" ? "all rows" : `${split} split (seed ${seed}, 70/30 stratified)`));
   return 0;

@@ -25,6 +25,13 @@ export interface Dataset {
   droppedRows: number;
   /** Cells that were text where a number was needed (read as missing). */
   badCells: number;
+  /**
+   * The label's horizon in years when the file says so: the UCI Polish files
+   * are named "1year" … "5year" in their `@relation`, and the "N-th year" file
+   * labels bankruptcy within 6 − N years (5 when a file with the Polish
+   * attributes does not name its year).
+   */
+  horizonHint?: number;
 }
 
 /** Polish bankruptcy data (UCI 365) attribute → canonical key, with a value transform. */
@@ -49,14 +56,32 @@ export const POLISH_ATTRS: Record<string, { key: FactorKey; map?: (x: number) =>
   Attr46: { key: "quick_ratio" },
 };
 
-/** Default label column names tried when none is given. */
-export const DEFAULT_LABELS = ["class", "label", "default", "defaulted", "bankrupt", "bankruptcy", "target", "y", "违约"];
+/** Default label column names tried when none is given (public bankruptcy files use several). */
+export const DEFAULT_LABELS = ["class", "label", "default", "defaulted", "bankrupt", "bankrupt?", "bankruptcy", "failed", "status_label", "status", "target", "y", "违约", "破产"];
 
-function parseLabel(cell: string): number | null {
-  const t = cell.trim().replace(/^['"]|['"]$/g, "").toLowerCase();
-  if (t === "1" || t === "true" || t === "yes" || t === "y" || t === "bankrupt" || t === "default") return 1;
-  if (t === "0" || t === "false" || t === "no" || t === "n" || t === "healthy") return 0;
+/** Label words read as "defaulted" (1) and as "healthy" (0), lower case. */
+const BAD_WORDS = new Set(["1", "true", "yes", "y", "bankrupt", "default", "defaulted", "failed", "failure", "bad", "是", "违约", "破产"]);
+const GOOD_WORDS = new Set(["0", "false", "no", "n", "healthy", "alive", "active", "survived", "good", "否", "正常"]);
+
+const labelText = (cell: string): string => cell.trim().replace(/^['"]|['"]$/g, "").trim().toLowerCase();
+
+/**
+ * Reads a label cell: 1 = defaulted, 0 = healthy, null = unreadable (the row is
+ * skipped). With `bad` given (e.g. "0" for files that code bankrupt firms as 0),
+ * that value is a default and every other non-blank value is healthy.
+ */
+export function parseLabel(cell: string, bad?: string): number | null {
+  const t = labelText(cell);
+  if (bad !== undefined) return t === "" || t === "?" ? null : t === labelText(bad) ? 1 : 0;
+  if (BAD_WORDS.has(t)) return 1;
+  if (GOOD_WORDS.has(t)) return 0;
   return null;
+}
+
+/** Label horizon of a UCI Polish bankruptcy file from its `@relation` name ("3year…" → 3), else undefined. */
+export function polishHorizon(relation: string): number | undefined {
+  const m = /^['"]?([1-5])year\b/i.exec(relation.trim());
+  return m ? 6 - Number(m[1]) : undefined;
 }
 
 function parseNumber(cell: string): number | "bad" {
@@ -92,7 +117,16 @@ export function splitRecord(line: string, quotes = "\""): string[] {
   return out;
 }
 
-function build(names: string[], records: string[][], labelName: string | undefined, mapName: (name: string) => { key: FactorKey; map?: (x: number) => number } | null): Dataset | string {
+/** How the label column is found and read. */
+export interface LabelOptions {
+  /** Label column name (case-insensitive); default: the first of DEFAULT_LABELS present. */
+  label?: string;
+  /** The label value that means "defaulted"; every other value is healthy. */
+  bad?: string;
+}
+
+function build(names: string[], records: string[][], lo: LabelOptions, mapName: (name: string) => { key: FactorKey; map?: (x: number) => number } | null): Dataset | string {
+  const labelName = lo.label;
   const lower = names.map((n) => n.trim().toLowerCase());
   let li = -1;
   if (labelName) li = lower.indexOf(labelName.trim().toLowerCase());
@@ -113,7 +147,7 @@ function build(names: string[], records: string[][], labelName: string | undefin
   const keep: string[][] = [];
   let dropped = 0;
   for (const r of records) {
-    const y = parseLabel(r[li] ?? "");
+    const y = parseLabel(r[li] ?? "", lo.bad);
     if (y === null) dropped++;
     else {
       label.push(y);
@@ -143,30 +177,37 @@ function headerMap(name: string): { key: FactorKey } | null {
 }
 
 /** Reads ARFF text (numeric attributes; `?` = missing; the label may be nominal {0,1}). Returns the data set or an error message. */
-export function readArff(text: string, labelName?: string): Dataset | string {
+export function readArff(text: string, labels: LabelOptions = {}): Dataset | string {
   const names: string[] = [];
   const records: string[][] = [];
   let inData = false;
+  let relation = "";
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith("%")) continue;
     if (!inData) {
       const m = /^@attribute\s+('[^']*'|"[^"]*"|\S+)\s+/i.exec(line);
+      const rel = /^@relation\s+(.*)$/i.exec(line);
       if (m) names.push(m[1].replace(/^['"]|['"]$/g, ""));
+      else if (rel) relation = rel[1];
       else if (/^@data\b/i.test(line)) inData = true;
       continue;
     }
     records.push(splitRecord(line, "'\""));
   }
   if (!inData || names.length === 0) return "not an ARFF file (no @attribute/@data sections)";
-  return build(names, records, labelName, (name) => POLISH_ATTRS[name] ?? headerMap(name));
+  const ds = build(names, records, labels, (name) => POLISH_ATTRS[name] ?? headerMap(name));
+  if (typeof ds === "string") return ds;
+  // A Polish file without its year in the name is taken as the 1st-year file (5-year label).
+  const h = names.some((n) => n in POLISH_ATTRS) ? polishHorizon(relation) ?? 5 : undefined;
+  return h === undefined ? ds : { ...ds, horizonHint: h };
 }
 
 /** Reads CSV text with a header row (the CLI's RFC 4180 reader: quotes, embedded line breaks, BOM). Returns the data set or an error message. */
-export function readCsv(text: string, labelName?: string): Dataset | string {
+export function readCsv(text: string, labels: LabelOptions = {}): Dataset | string {
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
   if (rows.length < 2) return "CSV needs a header row and at least one data row";
-  return build(rows[0], rows.slice(1), labelName, headerMap);
+  return build(rows[0], rows.slice(1), labels, headerMap);
 }
 
 /**

@@ -2,7 +2,8 @@ import * as path from "path";
 import { main } from "../../scripts/evaluate";
 import { scoreCustomer } from "../../src/engine/scoring/score";
 import { matchHeader } from "../../src/engine/scoring/headers";
-import { readFileSync } from "fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { splitRecord } from "../../scripts/lib/dataset";
 import type { FactorKey } from "../../src/engine/scoring/factors";
 
@@ -56,6 +57,32 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(v.code).toBe(0);
     expect(v.out).toContain("validation split (seed 20240917, 70/30 stratified)");
     expect(v.out).toContain("n = 3 (defaulters 1,"); // 30 % of 8 healthy (2) and of 4 defaulters (1), rounded
+  });
+
+  test("--bad names the defaulted value: the same file with the label flipped gives the same figures", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cs-eval-"));
+    const flipped = path.join(dir, "flipped.csv");
+    const lines = readFileSync(CSV, "utf8").trim().split("\n");
+    writeFileSync(flipped, [lines[0], ...lines.slice(1).map((l) => l.replace(/,([01])$/, (_, y) => `,${y === "1" ? "0" : "1"}`))].join("\n"));
+    const a = run([CSV, "--label", "default"]), b = run([flipped, "--label", "default", "--bad", "0"]);
+    expect(b.code).toBe(0);
+    expect(b.out).toContain('label "default" (defaulted = "0")');
+    const figures = (s: string): string => s.split("\n").slice(1).join("\n");
+    expect(figures(b.out)).toBe(figures(a.out));
+  });
+
+  test("a UCI Polish 'N-th year' ARFF sets the label horizon to 6 − N years", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cs-eval-"));
+    const body = "@attribute Attr2 numeric\n@attribute Attr7 numeric\n@attribute class {0,1}\n@data\n0.3,0.1,0\n0.9,-0.2,1\n0.5,0.05,0\n";
+    const file = (rel: string): string => {
+      const f = path.join(dir, `${rel}.arff`);
+      writeFileSync(f, `@relation '${rel}-weka.filters'\n${body}`);
+      return f;
+    };
+    expect(run([file("5year")]).out).toContain("(PD over 1 y)");
+    expect(run([file("2year")]).out).toContain("(PD over 4 y)");
+    expect(run([file("other")]).out).toContain("(PD over 5 y)"); // Polish attributes, unknown year: the 1st-year file's 5
+    expect(run([file("5year"), "--horizon", "3"]).out).toContain("(PD over 3 y)");
   });
 
   test("errors: missing file, unreadable format, missing label, bad options", () => {

@@ -3,7 +3,7 @@ import { mulberry32, stratifiedSplit } from "../../scripts/lib/rng";
 import { fitBinning, applyBinning, roundSig } from "../../scripts/lib/woe";
 import { fitLogistic } from "../../scripts/lib/logistic";
 import { poolAdjacent } from "../../scripts/lib/calibration";
-import { readArff, readCsv, splitRecord, withDerivedRatios } from "../../scripts/lib/dataset";
+import { parseLabel, polishHorizon, readArff, readCsv, splitRecord, withDerivedRatios } from "../../scripts/lib/dataset";
 
 describe("metrics", () => {
   test("AUC, KS, Brier on a worked example", () => {
@@ -89,8 +89,35 @@ describe("readers", () => {
     expect(ds.n).toBe(1); // second row has 4 fields (label "blue" unreadable), third has a blank label
     expect(ds.droppedRows).toBe(2);
     expect(readCsv("a,b\n1,2\n")).toMatch(/no label column found/);
-    expect(readCsv("a,b\n1,2\n", "y")).toMatch(/label column "y" not found/);
+    expect(readCsv("a,b\n1,2\n", { label: "y" })).toMatch(/label column "y" not found/);
     expect(readArff("hello")).toMatch(/not an ARFF file/);
+  });
+});
+
+describe("labels and label horizon", () => {
+  test.each([
+    ["1", 1], ["0", 0], [" 'true' ", 1], ["No", 0], ["failed", 1], ["alive", 0], ["Bankrupt", 1], ["healthy", 0], ["违约", 1], ["正常", 0],
+    ["", null], ["?", null], ["2", null], ["maybe", null],
+  ])("parseLabel(%j) = %j", (cell, y) => expect(parseLabel(cell as string)).toBe(y));
+  test("with bad = \"0\" (files that code bankrupt firms as 0) every other value is healthy", () => {
+    expect([parseLabel("0", "0"), parseLabel("1", "0"), parseLabel("sound", "0"), parseLabel("", "0"), parseLabel(" '0' ", "0")]).toEqual([1, 0, 0, null, 1]);
+    expect(parseLabel("Failed", "failed")).toBe(1);
+  });
+  test("UCI Polish files: the N-th year file labels bankruptcy within 6 − N years", () => {
+    expect([1, 2, 3, 4, 5].map((n) => polishHorizon(`'${n}year-weka.filters.unsupervised.instance.SubsetByExpression'`))).toEqual([5, 4, 3, 2, 1]);
+    expect(polishHorizon("x")).toBeUndefined();
+    expect(polishHorizon("'6year'")).toBeUndefined();
+    const arff = (rel: string, attr = "Attr2"): string => `@relation ${rel}\n@attribute ${attr} numeric\n@attribute class {0,1}\n@data\n0.5,0\n`;
+    const five = readArff(arff("'5year-weka'"));
+    expect(typeof five !== "string" && five.horizonHint).toBe(1);
+    const other = readArff(arff("'5year-weka'", "debt_ratio")); // not the Polish attributes: no hint
+    expect(typeof other !== "string" && other.horizonHint).toBeUndefined();
+  });
+  test("label column names used by public files are found without --label", () => {
+    for (const name of ["Bankrupt?", "status_label", "破产"]) {
+      const ds = readCsv(`debt_ratio,${name}\n0.5,0\n0.9,1\n`);
+      expect(typeof ds !== "string" && ds.labelColumn).toBe(name);
+    }
   });
 });
 
