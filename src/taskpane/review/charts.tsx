@@ -334,22 +334,8 @@ export function Waterfall({
 
 const useWaterfallStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, tableLayout: "fixed" },
-  caption: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  caption: VISUALLY_HIDDEN,
+  hidden: VISUALLY_HIDDEN,
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   label: { textAlign: "left", fontWeight: tokens.fontWeightRegular, padding: `2px ${tokens.spacingHorizontalXS} 2px 0`, width: "38%", overflowWrap: "anywhere" },
   value: { color: tokens.colorNeutralForeground3, padding: `2px ${tokens.spacingHorizontalXS}`, width: "18%", overflowWrap: "anywhere" },
