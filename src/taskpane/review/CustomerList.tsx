@@ -29,7 +29,7 @@ const useStyles = makeStyles({
     overflowX: "auto",
     overflowY: "hidden",
   },
-  table: { minWidth: "27.5em", fontSize: tokens.fontSizeBase200 },
+  table: { minWidth: "33em", fontSize: tokens.fontSizeBase200 },
   header: {
     display: "grid",
     backgroundColor: tokens.colorNeutralBackground3,
@@ -38,14 +38,16 @@ const useStyles = makeStyles({
   sort: {
     minWidth: 0,
     justifyContent: "flex-start",
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalXXS,
+    paddingRight: tokens.spacingHorizontalXXS,
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase200,
     overflow: "hidden",
     whiteSpace: "nowrap",
   },
   numSort: { justifyContent: "flex-end" },
+  /** A header label too long for its column ends in "…" instead of losing its first letters. */
+  sortLabel: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   scroller: {
     position: "relative",
     overflowY: "auto",
@@ -83,7 +85,7 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 });
 
-const GRID = "minmax(5.5em, 1.8fr) 3em 3em minmax(3.6em, 1fr) minmax(3.6em, 1fr) minmax(4em, 1fr) minmax(4.5em, 1.3fr)";
+const GRID = "minmax(6.5em, 1.8fr) 3.4em 3.2em minmax(5.2em, 1fr) minmax(3.8em, 1fr) minmax(5.6em, 1fr) minmax(5em, 1.3fr)";
 const NUMERIC: ReadonlySet<ListColumnId> = new Set(["score", "exposure", "limit", "headroom"]);
 
 type Sort = { column: ListColumnId; dir: 1 | -1 } | null;
@@ -412,8 +414,9 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
                   aria-pressed={on}
                   aria-controls={listId}
                   onClick={() => toggleSort(col)}
+                  title={t.list.columns[col]}
                 >
-                  {t.list.columns[col]}
+                  <span className={s.sortLabel}>{t.list.columns[col]}</span>
                   {arrow ? <span aria-hidden="true">&nbsp;{arrow}</span> : null}
                 </Button>
               );
