@@ -165,6 +165,8 @@ export interface ReviewStrings {
     missing: (count: string) => string;
     derived: string;
     reasons: string;
+    /** Under the reasons: what their points mean (deficit against the best value, not against the neutral score). */
+    reasonsNote: string;
     noReasons: string;
     limit: string;
     boundBy: (rule: string) => string;
@@ -403,6 +405,7 @@ export const strings: Record<Lang, Strings> = {
         missing: (count) => `Factors not given (scored as an average firm): ${count}.`,
         derived: "derived",
         reasons: "Main reasons",
+        reasonsNote: "Points short of each factor's best value (the chart above compares with an average firm).",
         noReasons: "No factor costs a notable number of points.",
         limit: "Recommended limit",
         boundBy: (rule) => `Set by: ${rule}`,
@@ -652,9 +655,10 @@ export const strings: Record<Lang, Strings> = {
         value: "数值",
         points: "分值",
         total: "评分",
-        missing: (count) => `未提供的因子（按行业平均企业计分）：${count} 个。`,
+        missing: (count) => `未提供的因子（按平均企业计分）：${count} 个。`,
         derived: "推算",
         reasons: "主要原因",
+        reasonsNote: "与各因子最高分相比少得的分数（上图是与平均企业相比）。",
         noReasons: "没有明显扣分的因子。",
         limit: "建议额度",
         boundBy: (rule) => `决定规则：${rule}`,

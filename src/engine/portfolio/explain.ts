@@ -127,7 +127,7 @@ export const LEVERS: Partial<Record<FactorKey, { min: number; max: number }>> = 
   litigation_count: { min: 0, max: 1000 },
 };
 
-const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（行业平均企业）" };
+const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（平均企业）" };
 const MISSING_TEXT: Record<Lang, string> = { en: "—", zh: "—" };
 
 /**

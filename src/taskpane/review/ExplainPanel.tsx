@@ -130,6 +130,11 @@ export function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet }: Ex
               {e.reasons}
             </Subtitle2>
             {ex.reasonTexts.length ? (
+              <Caption1 as="p" className={s.note} style={{ display: "block", margin: 0 }}>
+                {e.reasonsNote}
+              </Caption1>
+            ) : null}
+            {ex.reasonTexts.length ? (
               <ul className={s.list} data-testid="reasons">
                 {ex.reasonTexts.map((r) => (
                   <li key={r}>

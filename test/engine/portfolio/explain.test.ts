@@ -65,7 +65,7 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
     const z = ok(explainCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY, "zh"));
     expect(z.liftOneBand[0].text).toBe("资产负债率由 60% 降至 49%（+20分 → C级）");
     expect(z.liftOneBand[1].text).toBe("速动比率由 0.8倍 升至 1倍（+30分 → C级）");
-    expect(z.base.label).toBe("中性分（行业平均企业）");
+    expect(z.base.label).toBe("中性分（平均企业）");
     expect(z.limitNote).toBe("净资产和营业收入均未知，无法测算额度。");
   });
 
