@@ -444,7 +444,7 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
         </div>
       </div>
       <div className={s.footer} aria-live="polite" id={`${baseId}-hint`}>
-        {t.list.shown(fmt.count(total, lang), fmt.count(totalCustomers, lang))}. {t.list.keyboardHint}
+        {t.list.shown(fmt.count(total, lang), fmt.count(totalCustomers, lang))} {t.list.keyboardHint}
       </div>
     </div>
   );
