@@ -11,7 +11,7 @@ import type { IoErrorCode } from "../excel/errors";
 export const APP_NAME = "CreditSentinel";
 
 /** The RISK formulas the pane introduces, in display order. */
-export const FORMULAS = ["CREDITSCORE", "CREDITLIMIT", "DSO", "DUNNINGSTAGE"] as const;
+export const FORMULAS = ["CREDITSCORE", "CREDITLIMIT", "DSO", "DUNNINGSTAGE", "PAYBEHAVIOR", "AGING", "DSOINVOICES", "CEI", "EXPECTEDLOSS"] as const;
 export type FormulaId = (typeof FORMULAS)[number];
 
 export interface Strings {
@@ -249,8 +249,13 @@ export const strings: Record<Lang, Strings> = {
     formulas: {
       CREDITSCORE: "Score 0–100, band A–E, probability of default and the main reasons",
       CREDITLIMIT: "Recommended credit limit from score, net worth and sales",
-      DSO: "Days sales outstanding, standard or countback",
-      DUNNINGSTAGE: "Collection stage of an invoice on a given date",
+      DSO: "Days sales outstanding: standard, countback, average, best possible, or average days delinquent",
+      DUNNINGSTAGE: "Collection stage of an invoice on a given date, on the default or your own ladder",
+      PAYBEHAVIOR: "Payment behaviour per customer from an invoice ledger, ready to feed RISK.CREDITSCORE",
+      AGING: "Aging bucket of each open invoice, or the open amount per bucket",
+      DSOINVOICES: "DSO straight from an invoice ledger, in total or per customer",
+      CEI: "Collection effectiveness index: how much of what was collectable was collected",
+      EXPECTEDLOSS: "Expected loss after credit insurance: PD × LGD × uninsured exposure",
     },
     reference: "Function reference",
     opensInNewWindow: " (opens in a new window)",
@@ -502,8 +507,13 @@ export const strings: Record<Lang, Strings> = {
     formulas: {
       CREDITSCORE: "0–100 信用评分、A–E 等级、违约概率及主要原因",
       CREDITLIMIT: "根据评分、净资产和销售额给出建议信用额度",
-      DSO: "应收账款周转天数（标准法或倒推法）",
-      DUNNINGSTAGE: "发票在指定日期所处的催收阶段",
+      DSO: "应收账款周转天数：标准法、倒推法、平均法、最佳可能 DSO 或平均逾期天数",
+      DUNNINGSTAGE: "发票在指定日期所处的催收阶段（默认或自定义催收流程）",
+      PAYBEHAVIOR: "根据发票台账计算每个客户的付款行为，可直接用于 RISK.CREDITSCORE",
+      AGING: "每张未结发票的账龄区间，或各区间的未结金额",
+      DSOINVOICES: "直接根据发票台账计算 DSO（整体或按客户）",
+      CEI: "回款有效性指数（CEI）：可回收款项中实际回收的比例",
+      EXPECTEDLOSS: "扣除信用保险后的预期损失：PD × LGD × 未投保敞口",
     },
     reference: "函数参考",
     opensInNewWindow: "（在新窗口中打开）",
