@@ -3,20 +3,24 @@
  * behaviour (the PAYBEHAVIOR measures), open amount by aging bucket, the
  * worst dunning stage of the open invoices, and the ledger's standard DSO.
  *
- * Rows are parsed with the receivables engine's `readInvoice` (same rules as
+ * Rows are parsed with the receivables engine's `parseInvoice` (same rules as
  * the RISK.* ledger formulas: credit notes are negative amounts, blank rows
  * are skipped, text dates are errors). Unlike the formulas, a bad invoice row
  * does not void its customer: it is left out, counted and reported, so one
- * bad row never stops a review.
+ * bad row never stops a review. Bad-row messages are in the review language:
+ * English `ledger row 8: invoice_dates: text "2026-01-05" is not a date. …`
+ * (the formulas' text), Chinese `第 8 行“发票日期”列（invoice_date）：文本“2026-01-05”不是日期，…`
+ * naming the header of the mapped column.
  */
-import { EngineError, Result, isEngineError } from "../errors";
+import { EngineError, Result } from "../errors";
 import { Lang } from "../lang";
 import { DunningLadder, STAGE_CLOSED, dunningStage, dunningStageName } from "../receivables/dunning";
-import { Invoice, customerKey, openAt, readInvoice } from "../receivables/ledger";
+import { Invoice, InvoiceField, InvoiceProblem, customerKey, isInvoiceProblem, openAt, parseInvoice } from "../receivables/ledger";
+import { invoiceRowError } from "../receivables/ledger-messages";
 import { PayBehavior, payBehavior } from "../receivables/pay-behavior";
 import { agingBucket } from "../receivables/aging";
 import { dsoFromInvoices } from "../receivables/dso-invoices";
-import { ColumnMapping, columnOf } from "./mapping";
+import { ColumnMapping, LEDGER_KEYS, columnOf } from "./mapping";
 
 /** What the ledger says about one customer. */
 export interface LedgerCustomer {
@@ -65,8 +69,20 @@ const NO_CELLS: readonly unknown[] = [];
 /** How many bad-row messages are kept. */
 export const MAX_ERROR_MESSAGES = 5;
 
-function langError(e: EngineError, lang: Lang): EngineError {
-  return { ...e, message: lang === "zh" ? `发票台账 ${e.message}` : `ledger ${e.message}` };
+/** The message of bad row `i` in the review language (built only for the first few bad rows). */
+function langError(p: InvoiceProblem, i: number, headers: Readonly<Record<InvoiceField, string>>, lang: Lang): EngineError {
+  const e = invoiceRowError(p, i, headers[p.field], lang);
+  return lang === "zh" ? e : { ...e, message: `ledger ${e.message}` };
+}
+
+/** Header text of the column each ledger field is mapped to ("" when none or blank). */
+function fieldHeaders(mapping: ColumnMapping): Record<InvoiceField, string> {
+  const out = {} as Record<InvoiceField, string>;
+  for (const key of LEDGER_KEYS) {
+    const col = columnOf(mapping, key);
+    out[key] = mapping.columns.find((c) => c.index === col)?.header ?? "";
+  }
+  return out;
 }
 
 /** Progress of a step-wise preparation. */
@@ -128,6 +144,8 @@ export function* digestLedgerSteps(
   const owner: number[] = [];
   let badRows = 0;
   const firstErrors: EngineError[] = [];
+  /** Header per field, looked up at the first bad row. */
+  let headers: Record<InvoiceField, string> | null = null;
 
   /** Position of a customer in `order`, created on first sight. */
   const get = (key: string, cell: string | number): number => {
@@ -155,7 +173,7 @@ export function* digestLedgerSteps(
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % step === 0) yield { phase: "ledger-rows", done: i, total: rows.length };
     const row = rows[i] ?? NO_CELLS;
-    const r = readInvoice(
+    const r = parseInvoice(
       i,
       row[cCust],
       row[cInv],
@@ -167,9 +185,9 @@ export function* digestLedgerSteps(
       true,
     );
     if (r === null) continue;
-    if (isEngineError(r)) {
+    if (isInvoiceProblem(r)) {
       badRows++;
-      if (firstErrors.length < MAX_ERROR_MESSAGES) firstErrors.push(langError(r, lang));
+      if (firstErrors.length < MAX_ERROR_MESSAGES) firstErrors.push(langError(r, i, headers ?? (headers = fieldHeaders(mapping)), lang));
       const cell = row[cCust];
       if (typeof cell === "string" || typeof cell === "number") {
         const key = customerKey(cell);

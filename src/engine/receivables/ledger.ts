@@ -17,6 +17,8 @@
  * - a row whose cells are all blank is skipped (a selection larger than the data).
  * A bad row becomes an `EngineError` naming the row (1-based within the range)
  * and the problem; ranges of different lengths are one argument error.
+ * `parseInvoice` gives the same problem as data (`InvoiceProblem`) for
+ * messages in other languages (`./ledger-messages`).
  */
 import { isBlank, readNumber, readOptionalNumber } from "../cells";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
@@ -133,6 +135,76 @@ export function readInvoice(
   dispCell: unknown,
   withCustomer: boolean,
 ): LedgerRow {
+  const r = parseInvoice(i, custCell, invCell, dueCell, paidCell, amtCell, openCell, dispCell, withCustomer);
+  return r !== null && isInvoiceProblem(r) ? rowError(i, r.error) : r;
+}
+
+/**
+ * Canonical fields of a ledger row; the same names as the column keys of a
+ * mapped invoice ledger (`LedgerKey` of the portfolio review).
+ */
+export type InvoiceField = "customer_id" | "invoice_date" | "due_date" | "paid_date" | "amount" | "open_amount" | "disputed";
+
+/**
+ * Which rule a ledger row broke:
+ * - `customer_empty`: the customer id is blank;
+ * - `customer_type`: the customer id is neither text nor a finite number;
+ * - `unreadable`: a cell reader refused `cell` (dates: `readSerial` /
+ *   `readOptionalSerial`; amount, open amount: `readNumber` /
+ *   `readOptionalNumber`; disputed: `readFlag`);
+ * - `due_before_invoice`, `paid_before_invoice`: a date before the invoice date;
+ * - `open_on_paid`: an open amount other than 0 on an invoice with a paid date;
+ * - `open_outside`: the open amount is not between 0 and the amount.
+ */
+export type InvoiceProblemKind = "customer_empty" | "customer_type" | "unreadable" | "due_before_invoice" | "paid_before_invoice" | "open_on_paid" | "open_outside";
+
+/**
+ * Why a ledger row could not be read, as data: the field and cell concerned
+ * next to the English error (without the "row n: " prefix) that `readInvoice`
+ * reports. Lets a caller word the problem in another language without parsing
+ * the English text (see `invoiceProblemText`).
+ */
+export interface InvoiceProblem {
+  readonly kind: "InvoiceProblem";
+  readonly problem: InvoiceProblemKind;
+  readonly field: InvoiceField;
+  /** The offending cell as given (for the date rules: the later date's cell; for open_*: the open amount). */
+  readonly cell: unknown;
+  /** The invoice amount (for `open_outside`), else null. */
+  readonly amount: number | null;
+  /** The English error, e.g. `due_dates: the due date is before the invoice date.` */
+  readonly error: EngineError;
+}
+
+/** True for the `InvoiceProblem` of `parseInvoice`. */
+export function isInvoiceProblem(x: unknown): x is InvoiceProblem {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "InvoiceProblem";
+}
+
+function problemOf(problem: InvoiceProblemKind, field: InvoiceField, cell: unknown, error: EngineError, amount: number | null = null): InvoiceProblem {
+  return { kind: "InvoiceProblem", problem, field, cell, amount, error };
+}
+
+/**
+ * `readInvoice` with the problem of a bad row as data: the invoice, an
+ * `InvoiceProblem`, or null for a blank row. Same rules and the same English
+ * errors as `readInvoice` (which is this function plus the "row n: " prefix);
+ * the problem object is only built for a bad row.
+ * @example parseInvoice(11, "C1", 46030, 46000, null, 100, null, null, true)
+ *   // { kind: "InvoiceProblem", problem: "due_before_invoice", field: "due_date", cell: 46000, amount: null,
+ *   //   error: { code: "VALUE", message: "due_dates: the due date is before the invoice date.", … } }
+ */
+export function parseInvoice(
+  i: number,
+  custCell: unknown,
+  invCell: unknown,
+  dueCell: unknown,
+  paidCell: unknown,
+  amtCell: unknown,
+  openCell: unknown,
+  dispCell: unknown,
+  withCustomer: boolean,
+): Invoice | InvoiceProblem | null {
   // Blank row (0 counts as blank here: Excel desktop may pass empty cells as 0, and 0 is no date).
   if (isBlankOrZero(invCell) && isBlankOrZero(dueCell) && isBlankOrZero(amtCell) && isBlankOrZero(paidCell) && isBlankOrZero(openCell) && (!withCustomer || isBlankOrZero(custCell))) {
     return null;
@@ -140,7 +212,7 @@ export function readInvoice(
   let customer = "";
   let customerCell: string | number = "";
   if (withCustomer) {
-    if (isBlank(custCell)) return rowError(i, valueError("customer_ids: the customer id is empty."));
+    if (isBlank(custCell)) return problemOf("customer_empty", "customer_id", custCell, valueError("customer_ids: the customer id is empty."));
     if (typeof custCell === "number" && Number.isFinite(custCell)) {
       customer = customerKey(custCell);
       customerCell = custCell;
@@ -148,34 +220,34 @@ export function readInvoice(
       customer = customerKey(custCell);
       customerCell = customer;
     } else {
-      return rowError(i, valueError(`customer_ids: ${String(custCell)} is not a customer id (use text or a number).`));
+      return problemOf("customer_type", "customer_id", custCell, valueError(`customer_ids: ${String(custCell)} is not a customer id (use text or a number).`));
     }
   }
   const invoiceDate = readSerial(invCell, "invoice_dates");
-  if (isEngineError(invoiceDate)) return rowError(i, invoiceDate);
+  if (isEngineError(invoiceDate)) return problemOf("unreadable", "invoice_date", invCell, invoiceDate);
   const dueDate = readSerial(dueCell, "due_dates");
-  if (isEngineError(dueDate)) return rowError(i, dueDate);
-  if (dueDate < invoiceDate) return rowError(i, valueError("due_dates: the due date is before the invoice date."));
+  if (isEngineError(dueDate)) return problemOf("unreadable", "due_date", dueCell, dueDate);
+  if (dueDate < invoiceDate) return problemOf("due_before_invoice", "due_date", dueCell, valueError("due_dates: the due date is before the invoice date."));
   const paidDate = readOptionalDate(paidCell, "paid_dates");
-  if (isEngineError(paidDate)) return rowError(i, paidDate);
-  if (paidDate !== null && paidDate < invoiceDate) return rowError(i, valueError("paid_dates: the paid date is before the invoice date."));
+  if (isEngineError(paidDate)) return problemOf("unreadable", "paid_date", paidCell, paidDate);
+  if (paidDate !== null && paidDate < invoiceDate) return problemOf("paid_before_invoice", "paid_date", paidCell, valueError("paid_dates: the paid date is before the invoice date."));
   const amount = readNumber(amtCell, "amounts");
-  if (isEngineError(amount)) return rowError(i, amount);
+  if (isEngineError(amount)) return problemOf("unreadable", "amount", amtCell, amount);
   const openIn = readOptionalNumber(openCell, "open_amounts");
-  if (isEngineError(openIn)) return rowError(i, openIn);
+  if (isEngineError(openIn)) return problemOf("unreadable", "open_amount", openCell, openIn);
   let open: number;
   if (paidDate !== null) {
-    if (openIn !== null && openIn !== 0) return rowError(i, valueError(`open_amounts: ${openIn} is still open but the invoice has a paid date.`));
+    if (openIn !== null && openIn !== 0) return problemOf("open_on_paid", "open_amount", openCell, valueError(`open_amounts: ${openIn} is still open but the invoice has a paid date.`));
     open = 0;
   } else if (openIn === null) {
     open = amount;
   } else {
     const within = amount >= 0 ? openIn >= 0 && openIn <= amount : openIn <= 0 && openIn >= amount;
-    if (!within) return rowError(i, valueError(`open_amounts: ${openIn} must lie between 0 and the invoice amount ${amount}.`));
+    if (!within) return problemOf("open_outside", "open_amount", openCell, valueError(`open_amounts: ${openIn} must lie between 0 and the invoice amount ${amount}.`), amount);
     open = openIn;
   }
   const disputed = readFlag(dispCell, "disputed");
-  if (isEngineError(disputed)) return rowError(i, disputed);
+  if (isEngineError(disputed)) return problemOf("unreadable", "disputed", dispCell, disputed);
   return { row: i, customer, customerCell, invoiceDate, dueDate, paidDate, amount, open, disputed };
 }
 

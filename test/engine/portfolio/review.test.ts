@@ -180,7 +180,7 @@ describe("review in Chinese", () => {
     expect(r[0].limitRuleText).toBe("净资产上限");
     expect(r[2].error?.message).toBe("第 3 行“Quick ratio”列（quick_ratio）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。");
     expect(r[6].error?.message).toBe("第 7 行：该行没有任何因子数据，无法评分。");
-    expect(summary.ledger?.errorMessages[0]).toMatch(/^发票台账 row 8/);
+    expect(summary.ledger?.errorMessages).toEqual(["第 8 行“发票日期”列（invoice_date）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。"]);
   });
 });
 
