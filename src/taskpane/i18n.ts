@@ -173,6 +173,8 @@ export interface ReviewStrings {
     exposure: string;
     headroom: string;
     lift: (band: string) => string;
+    /** The combined plan when no single change is enough, e.g. "Together: A from x to y; B from u to v (+13 pts → band C)". */
+    liftTogether: (plan: string) => string;
     selectInSheet: string;
   };
   write: {
@@ -417,6 +419,7 @@ export const strings: Record<Lang, Strings> = {
         exposure: "Exposure",
         headroom: "Headroom",
         lift: (band) => `To reach band ${band}`,
+        liftTogether: (plan) => `Together: ${plan}`,
         selectInSheet: "Show in sheet",
       },
       write: {
@@ -675,6 +678,7 @@ export const strings: Record<Lang, Strings> = {
         exposure: "敞口",
         headroom: "额度余量",
         lift: (band) => `升至${band}级的途径`,
+        liftTogether: (plan) => `同时：${plan}`,
         selectInSheet: "在工作表中显示",
       },
       write: {

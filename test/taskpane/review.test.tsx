@@ -10,16 +10,6 @@ import { ReviewPane } from "../../src/taskpane/review/ReviewPane";
 import type { MemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
 import { AS_OF_ISO, CUSTOMER_ROWS, INJECTION_NAME, customersTable, workbook } from "./fixtures";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
-beforeAll(() => {
-  if (!("ResizeObserver" in window)) {
-    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    };
-  }
-});
 
 function renderPane(wb: MemoryWorkbook) {
   return render(

@@ -17,13 +17,16 @@
  *   side that keeps them in the better bin. Only factors a customer can
  *   change (the `LEVERS` table) and values within their plausible range
  *   count; suggestions are sorted by relative size of change and capped at 3.
+ * - `liftCombined`: only when no single factor suffices, a greedy plan of at
+ *   most 3 lever factors that together reach the next band, verified by
+ *   re-scoring the combined values (see `planLift`); null when 3 are not enough.
  */
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
 import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex, isFactorKey } from "../scoring/factors";
 import { deriveRatios } from "../scoring/derive";
-import { BANDS, Band } from "../scoring/model";
+import { BANDS, Band, ScorecardModel } from "../scoring/model";
 import { scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
@@ -59,20 +62,41 @@ export interface WaterfallGroup {
   steps: WaterfallStep[];
 }
 
-export interface LiftSuggestion {
+/** One factor's change: from the customer's value to a candidate at one of the model's bin edges, within `LEVERS`. */
+export interface LiftStep {
   key: FactorKey;
   label: string;
+  /** The customer's value (given or derived). */
   from: number;
   to: number;
   fromText: string;
   toText: string;
+  /** |to − from| ÷ max(|from|, |to|): the sort key. */
+  relativeChange: number;
+  /** e.g. "Average days late from 40 days to 30 days" / "平均逾期天数由 40天 降至 30天". */
+  text: string;
+}
+
+/** A single-factor change that reaches the next band on its own. */
+export interface LiftSuggestion extends LiftStep {
   /** Score gained (new score − score). */
   points: number;
   newScore: number;
   newBand: Band;
-  /** |to − from| ÷ max(|from|, |to|): the sort key. */
-  relativeChange: number;
-  /** e.g. "Debt ratio from 82% to 76% (+1.2 pts → band C)". */
+  /** With the gain, e.g. "Debt ratio from 82% to 76% (+1.2 pts → band C)". */
+  text: string;
+}
+
+/** Changes to 2–3 different factors that reach the next band together. */
+export interface LiftPlan {
+  /** In the order the greedy search first chose each factor. */
+  steps: LiftStep[];
+  /** Score gained by all steps together (new score − score). */
+  points: number;
+  /** The real score of the combined values (re-scored, not a sum of parts). */
+  newScore: number;
+  band: Band;
+  /** e.g. "Debt ratio from 85% to 49%; Average days late from 40 days to 30 days (+30 pts → band D)". */
   text: string;
 }
 
@@ -97,6 +121,8 @@ export interface Explanation {
   /** Score needed for the next band. */
   nextBandScore: number | null;
   liftOneBand: LiftSuggestion[];
+  /** Only when `liftOneBand` is empty (and the band is not A): a combined plan of at most 3 factors, null when none reaches the next band. */
+  liftCombined: LiftPlan | null;
   liftNote: string | null;
 }
 
@@ -159,6 +185,112 @@ function candidateAt(e: number, increasing: boolean, unit: UnitKind): number {
   if (k / inv >= e) k--;
   while ((k + 1) / inv < e) k++;
   return k / inv;
+}
+
+/** |to − from| ÷ max(|from|, |to|); 0 when both are 0. The size of a change, for sorting and for the plan's greedy choice. */
+function relativeChange(from: number, to: number): number {
+  const denom = Math.max(Math.abs(from), Math.abs(to));
+  return denom > 0 ? Math.abs(to - from) / denom : 0;
+}
+
+/** Points as the lift texts show them: one decimal below 10, whole points from 10. */
+function pointsText(gained: number): string {
+  return fmt(gained, gained < 10 ? 1 : 0);
+}
+
+/** "Debt ratio from 60% to 49%" / "资产负债率由 60% 降至 49%". */
+function changeText(key: FactorKey, fromText: string, toText: string, up: boolean, lang: Lang): string {
+  const label = factorDef(key).label[lang];
+  return lang === "zh" ? `${label}由 ${fromText} ${up ? "升至" : "降至"} ${toText}` : `${label} from ${fromText} to ${toText}`;
+}
+
+/** Most factors a combined plan changes. */
+export const MAX_PLAN_FACTORS = 3;
+
+/**
+ * A combined plan to reach `target` points when no single factor can: a
+ * greedy search over the observed `LEVERS` factors of the model.
+ *
+ * Each round looks, for every lever factor (one not yet changed only while
+ * fewer than `MAX_PLAN_FACTORS` are), at its next move: from its current plan
+ * value, the nearest bin edge in the improving direction that gains points
+ * (the same display-rounded candidates as `liftOneBand`; a candidate outside
+ * the lever's plausible range ends that factor). Every candidate is re-scored
+ * with `scoreCustomer` on the customer's values plus the plan so far. The move
+ * with the most points gained per unit of relative change of that move
+ * (|to − at| ÷ max(|at|, |to|)) wins; ties go to the larger gain, then to the
+ * model's factor order. The search stops once the score reaches `target`, and
+ * gives up (null) when no move is left. Then a factor the others do not need
+ * is dropped (earliest first), and the final values are re-scored: the
+ * reported score is the real score of the combined values.
+ * @param values the customer's values as given to `explainCustomer`
+ * @param derived the same values with ratios derived (the `from` values)
+ * @param score the customer's current score; `target` the next band's minimum score
+ * `explainCustomer` calls it only when no single factor reaches the target,
+ * so a plan has 2 or 3 steps.
+ * @example
+ *   // model: debt < 0.5 → 25, < 0.8 → 10, else 0; days late < 1 → 25, < 31 → 5, else 0; D from 30
+ *   explainCustomer({ debt_ratio: 0.85, avg_days_late: 40 }, policy, "en").liftCombined.text
+ *   // → "Debt ratio from 85% to 49%; Average days late from 40 days to 30 days (+30 pts → band D)"
+ *   // (debt 85 % → 79 % gains 10 for a relative change of 0.07, then 79 % → 49 % 15 for 0.38, then 30 days 5)
+ */
+function planLift(
+  values: Partial<Record<FactorKey, number>>,
+  derived: Partial<Record<FactorKey, number>>,
+  model: ScorecardModel,
+  score: number,
+  target: number,
+  lang: Lang,
+): LiftPlan | null {
+  const levers = model.factors.filter((f) => LEVERS[f.key] && typeof derived[f.key] === "number" && Number.isFinite(derived[f.key]));
+  const plan = new Map<FactorKey, number>(); // insertion order = order first chosen
+  const rescore = (p: Map<FactorKey, number>) => scoreCustomer({ ...values, ...Object.fromEntries(p) }, model);
+  let current = score;
+  while (current < target) {
+    let best: { key: FactorKey; to: number; score: number; gain: number; ratio: number } | null = null;
+    for (const f of levers) {
+      if (!plan.has(f.key) && plan.size >= MAX_PLAN_FACTORS) continue;
+      const lever = LEVERS[f.key] as { min: number; max: number };
+      const at = plan.get(f.key) ?? (derived[f.key] as number);
+      const up = f.direction === "increasing";
+      const unit = factorDef(f.key).unit;
+      const edges = up ? f.edges.filter((e) => e > at) : f.edges.filter((e) => e <= at).reverse();
+      for (const e of edges) {
+        const to = candidateAt(e, up, unit);
+        if (to < lever.min || to > lever.max) break;
+        const moved = rescore(new Map(plan).set(f.key, to)).score;
+        const gain = moved - current;
+        if (gain <= 0) continue;
+        const ratio = gain / relativeChange(at, to); // to ≠ at, so the change is > 0
+        if (!best || ratio > best.ratio || (ratio === best.ratio && gain > best.gain)) best = { key: f.key, to, score: moved, gain, ratio };
+        break;
+      }
+    }
+    if (!best) return null;
+    plan.set(best.key, best.to);
+    current = best.score;
+  }
+  for (const k of [...plan.keys()]) {
+    const without = new Map(plan);
+    without.delete(k);
+    if (rescore(without).score >= target) plan.delete(k);
+  }
+  const final = rescore(plan);
+  if (final.score < target) return null; // cannot happen: the plan only shrinks while it still reaches the target
+  const steps: LiftStep[] = [...plan].map(([key, to]) => {
+    const from = derived[key] as number;
+    const unit = factorDef(key).unit;
+    const fromText = formatValue(from, unit, lang);
+    const toText = formatValue(to, unit, lang);
+    return { key, label: factorDef(key).label[lang], from, to, fromText, toText, relativeChange: relativeChange(from, to), text: changeText(key, fromText, toText, to > from, lang) };
+  });
+  const gained = final.score - score;
+  const pts = pointsText(gained);
+  const text =
+    lang === "zh"
+      ? `${steps.map((x) => x.text).join("；")}（+${pts}分 → ${final.band}级）`
+      : `${steps.map((x) => x.text).join("; ")} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${final.band})`;
+  return { steps, points: gained, newScore: final.score, band: final.band, text };
 }
 
 function checkValues(values: Partial<Record<FactorKey, number>>, lang: Lang): EngineError | null {
@@ -250,6 +382,7 @@ export function explainCustomer(
   // Lift by one band.
   const bi = BANDS.indexOf(res.band);
   const lift: LiftSuggestion[] = [];
+  let liftCombined: LiftPlan | null = null;
   let liftNote: string | null = null;
   let nextBand: Band | null = null;
   let nextBandScore: number | null = null;
@@ -274,19 +407,17 @@ export function explainCustomer(
         const gained = moved.score - res.score;
         const fromText = formatValue(from, unit, lang);
         const toText = formatValue(to, unit, lang);
-        const pts = fmt(gained, gained < 10 ? 1 : 0);
-        const text =
-          lang === "zh"
-            ? `${def.label.zh}由 ${fromText} ${up ? "升至" : "降至"} ${toText}（+${pts}分 → ${moved.band}级）`
-            : `${def.label.en} from ${fromText} to ${toText} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
-        const denom = Math.max(Math.abs(from), Math.abs(to));
-        lift.push({ key: f.key, label: def.label[lang], from, to, fromText, toText, points: gained, newScore: moved.score, newBand: moved.band, relativeChange: denom > 0 ? Math.abs(to - from) / denom : 0, text });
+        const pts = pointsText(gained);
+        const change = changeText(f.key, fromText, toText, up, lang);
+        const text = lang === "zh" ? `${change}（+${pts}分 → ${moved.band}级）` : `${change} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
+        lift.push({ key: f.key, label: def.label[lang], from, to, fromText, toText, points: gained, newScore: moved.score, newBand: moved.band, relativeChange: relativeChange(from, to), text });
         break;
       }
     }
     lift.sort((a, b) => a.relativeChange - b.relativeChange || b.points - a.points);
     lift.splice(3);
     if (lift.length === 0) {
+      liftCombined = planLift(values, derivedAll, model, res.score, nextBandScore, lang);
       liftNote =
         lang === "zh"
           ? `单一因子的合理变动无法使评分达到 ${nextBand}级（需 ${fmt(nextBandScore, 1)} 分，当前 ${fmt(res.score, 1)} 分）。`
@@ -312,6 +443,7 @@ export function explainCustomer(
     nextBand,
     nextBandScore,
     liftOneBand: lift,
+    liftCombined,
     liftNote,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * "Explain a customer": the points waterfall, the reason codes, the
  * recommended limit and the rule that bound it, exposure and headroom, and
- * the smallest realistic changes that lift the customer one band. All of it
+ * the smallest realistic changes that lift the customer one band (or, when
+ * no single change is enough, a combined plan of up to three). All of it
  * comes from the engine's `explainCustomer` with the inputs the review used.
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -180,6 +181,12 @@ export function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet }: Ex
                       <Body1>{l.text}</Body1>
                     </li>
                   ))}
+                </ul>
+              ) : ex.liftCombined ? (
+                <ul className={s.list} data-testid="lift-combined">
+                  <li>
+                    <Body1>{e.liftTogether(ex.liftCombined.text)}</Body1>
+                  </li>
                 </ul>
               ) : (
                 <Body1>{ex.liftNote}</Body1>

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { isEngineError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { FactorKey } from "../../../src/engine/scoring/factors";
-import { BANDS } from "../../../src/engine/scoring/model";
+import { BANDS, ScorecardModel } from "../../../src/engine/scoring/model";
 import { scoreCustomer } from "../../../src/engine/scoring/score";
 import { formatReason } from "../../../src/engine/scoring/reasons";
 import { Explanation, LEVERS, autoMapColumns, explainCustomer, explainRow, prepareReview, reviewChunk } from "../../../src/engine/portfolio";
-import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_POLICY } from "./fixtures";
+import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_MODEL, TEST_POLICY } from "./fixtures";
 
 function ok(x: ReturnType<typeof explainCustomer>): Explanation {
   if (isEngineError(x)) throw new Error(x.message);
@@ -59,6 +59,7 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
       "Average days late from 28 days to 0 days (+15 pts → band C)",
     ]);
     expect(e.liftNote).toBeNull();
+    expect(e.liftCombined).toBeNull(); // a single change suffices: no combined plan
   });
 
   test("Chinese texts", () => {
@@ -101,6 +102,7 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
     expect(a.liftOneBand).toEqual([]);
     expect(a.nextBand).toBeNull();
     expect(a.liftNote).toBe("Already in the best band (A).");
+    expect(a.liftCombined).toBeNull();
   });
 
   test("no single change is enough: empty list with a note", () => {
@@ -114,11 +116,96 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
     expect(c.score).toBe(50);
     expect(c.liftOneBand).toEqual([]);
     expect(c.liftNote).toBe("No single realistic factor change reaches band B (needs 70, now 50).");
+    expect(c.liftCombined).toBeNull(); // one lever only: nothing to combine
     expect(ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "zh")).liftNote).toBe("单一因子的合理变动无法使评分达到 B级（需 70 分，当前 50 分）。");
   });
 
   test("values outside a factor's rules are refused", () => {
     expect(explainCustomer({ pct_invoices_late: 1.5 }, TEST_POLICY, "en")).toEqual({ kind: "EngineError", code: "VALUE", message: "Share of invoices paid late: 1.5 is outside the allowed values." });
+  });
+});
+
+describe("combined plan when no single change is enough (hand-computed)", () => {
+  const withModel = (factors: ScorecardModel["factors"], bands = TEST_MODEL.bands) => ({ ...TEST_POLICY, model: { ...TEST_MODEL, factors, bands } });
+  type F = ScorecardModel["factors"][number];
+  const debt = (edges: number[], points: number[]): F => ({ key: "debt_ratio", group: "financial", source: "expert", direction: "decreasing", edges, points, neutral: 0 });
+  const quick = (edges: number[], points: number[]): F => ({ key: "quick_ratio", group: "financial", source: "expert", direction: "increasing", edges, points, neutral: 0 });
+  const late = (edges: number[], points: number[]): F => ({ key: "avg_days_late", group: "payment", source: "expert", direction: "decreasing", edges, points, neutral: 0 });
+  const plan = (e: Explanation) => e.liftCombined?.steps.map((x) => [x.key, x.from, x.to]);
+
+  test("the test scorecard with band B from 75: two factors, in both languages", () => {
+    // debt 60 % → 20, quick missing → neutral 15, 20 days late → 15: 50 (C). B needs 75.
+    // Alone: debt 49 % → 70, 0 days late → 65: neither is enough.
+    // Greedy round 1: debt 60 % → 49 % gains 20 for a relative change 0.11 / 0.6 = 0.183 (109 pts per unit),
+    // 20 → 0 days gains 15 for 1.0 (15 per unit): debt. Round 2: debt has no better bin left; 0 days: 70 + 15 = 85 ≥ 75.
+    const policy = withModel(TEST_MODEL.factors, TEST_MODEL.bands.map((b) => (b.band === "B" ? { ...b, minScore: 75 } : b)));
+    const x = ok(explainCustomer({ debt_ratio: 0.6, avg_days_late: 20 }, policy, "en"));
+    expect([x.score, x.band, x.nextBand, x.nextBandScore]).toEqual([50, "C", "B", 75]);
+    expect(x.liftOneBand).toEqual([]);
+    expect(x.liftNote).toBe("No single realistic factor change reaches band B (needs 75, now 50).");
+    expect(x.liftCombined).toEqual({
+      steps: [
+        { key: "debt_ratio", label: "Debt ratio", from: 0.6, to: 0.49, fromText: "60%", toText: "49%", relativeChange: expect.closeTo(0.11 / 0.6, 12), text: "Debt ratio from 60% to 49%" },
+        { key: "avg_days_late", label: "Average days late", from: 20, to: 0, fromText: "20 days", toText: "0 days", relativeChange: 1, text: "Average days late from 20 days to 0 days" },
+      ],
+      points: 35,
+      newScore: 85,
+      band: "A", // the real band of the combined values, here beyond B
+      text: "Debt ratio from 60% to 49%; Average days late from 20 days to 0 days (+35 pts → band A)",
+    });
+    const z = ok(explainCustomer({ debt_ratio: 0.6, avg_days_late: 20 }, policy, "zh"));
+    expect(z.liftCombined?.steps.map((s) => s.text)).toEqual(["资产负债率由 60% 降至 49%", "平均逾期天数由 20天 降至 0天"]);
+    expect(z.liftCombined?.text).toBe("资产负债率由 60% 降至 49%；平均逾期天数由 20天 降至 0天（+35分 → A级）");
+    expect(z.liftNote).toBe("单一因子的合理变动无法使评分达到 B级（需 75 分，当前 50 分）。");
+  });
+
+  test("a factor moves one more bin when that is the cheapest gain", () => {
+    // debt < 0.5 → 25, < 0.8 → 10, else 0; days late < 1 → 25, < 31 → 5, else 0. Debt 85 %, 40 days: 0 (E), D needs 30.
+    // Alone at most 25 each. Round 1: debt 85 % → 79 % gains 10 for 0.06 / 0.85 (142 per unit), 40 → 30 days 5 for 0.25 (20): debt.
+    // Round 2: debt 79 % → 49 % gains 15 for 0.30 / 0.79 (39.5), days still 20: debt. Round 3: 30 days: 25 + 5 = 30 ≥ 30.
+    const policy = withModel([debt([0.5, 0.8], [25, 10, 0]), late([1, 31], [25, 5, 0])]);
+    const x = ok(explainCustomer({ debt_ratio: 0.85, avg_days_late: 40 }, policy, "en"));
+    expect([x.score, x.band]).toEqual([0, "E"]);
+    expect(x.liftOneBand).toEqual([]);
+    expect(plan(x)).toEqual([
+      ["debt_ratio", 0.85, 0.49],
+      ["avg_days_late", 40, 30],
+    ]);
+    expect(x.liftCombined).toMatchObject({ points: 30, newScore: 30, band: "D", text: "Debt ratio from 85% to 49%; Average days late from 40 days to 30 days (+30 pts → band D)" });
+  });
+
+  test("a factor the others do not need is dropped", () => {
+    // debt < 0.8 → 5; quick ≥ 1 → 15; days late < 31 → 15. Debt 85 %, quick 0.5, 40 days: 0 (E), D needs 30.
+    // Ratios: debt 5 / (0.06 / 0.85) = 70.8, days 15 / 0.25 = 60, quick 15 / 0.5 = 30. Greedy: debt (5), days (20), quick (35 ≥ 30).
+    // Without debt: 15 + 15 = 30 still reaches D, so debt is dropped.
+    const policy = withModel([debt([0.8], [5, 0]), quick([1], [0, 15]), late([31], [15, 0])]);
+    const x = ok(explainCustomer({ debt_ratio: 0.85, quick_ratio: 0.5, avg_days_late: 40 }, policy, "en"));
+    expect(x.liftOneBand).toEqual([]);
+    expect(plan(x)).toEqual([
+      ["avg_days_late", 40, 30],
+      ["quick_ratio", 0.5, 1],
+    ]);
+    expect(x.liftCombined).toMatchObject({ points: 30, newScore: 30, band: "D", text: "Average days late from 40 days to 30 days; Quick ratio from 0.5× to 1× (+30 pts → band D)" });
+    expect(ok(explainCustomer({ debt_ratio: 0.85, quick_ratio: 0.5, avg_days_late: 40 }, policy, "zh")).liftCombined?.text).toBe("平均逾期天数由 40天 降至 30天；速动比率由 0.5倍 升至 1倍（+30分 → D级）");
+  });
+
+  test("three factors are not enough: no plan, the note stays", () => {
+    // Four levers worth 9 points each, all at 0 (E); D needs 30: three give 27, only all four (36) would do.
+    const overdue: F = { key: "overdue_share", group: "payment", source: "expert", direction: "decreasing", edges: [0.1], points: [9, 0], neutral: 0 };
+    const policy = withModel([debt([0.5], [9, 0]), quick([1], [0, 9]), late([31], [9, 0]), overdue]);
+    const v = { debt_ratio: 0.9, quick_ratio: 0.5, avg_days_late: 40, overdue_share: 0.5 };
+    const x = ok(explainCustomer(v, policy, "en"));
+    expect([x.score, x.band]).toEqual([0, "E"]);
+    expect(scoreCustomer({ debt_ratio: 0.49, quick_ratio: 1, avg_days_late: 30, overdue_share: 0.09 }, policy.model).score).toBe(36); // four would
+    expect(x.liftOneBand).toEqual([]);
+    expect(x.liftCombined).toBeNull();
+    expect(x.liftNote).toBe("No single realistic factor change reaches band D (needs 30, now 0).");
+    // Moves outside the plausible range do not count either: quick ratio 11× is beyond LEVERS' 10×.
+    const far = withModel([debt([0.5], [15, 0]), quick([11], [0, 15])]);
+    expect(ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5 }, far, "en")).liftCombined).toBeNull();
+    expect(ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5 }, withModel([debt([0.5], [15, 0]), quick([9], [0, 15])]), "en")).liftCombined?.text).toBe(
+      "Debt ratio from 90% to 49%; Quick ratio from 0.5× to 9× (+30 pts → band D)",
+    );
   });
 });
 
@@ -183,6 +270,41 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
       }),
       { numRuns: 300 },
     );
+  });
+
+  test("a combined plan comes only without single suggestions; its combined values, re-scored, reach the next band; steps stay in LEVERS and improve", () => {
+    let plans = 0;
+    fc.assert(
+      fc.property(values, (v) => {
+        const vals = clean(v);
+        const e = ok(explainCustomer(vals, DEFAULT_POLICY, "en"));
+        const p = e.liftCombined;
+        if (!p) return;
+        plans++;
+        expect(e.liftOneBand).toEqual([]);
+        expect(e.liftNote).toMatch(/No single realistic factor change/);
+        expect(p.steps.length).toBeGreaterThanOrEqual(2);
+        expect(p.steps.length).toBeLessThanOrEqual(3);
+        expect(new Set(p.steps.map((x) => x.key)).size).toBe(p.steps.length);
+        const combined = { ...vals, ...Object.fromEntries(p.steps.map((x) => [x.key, x.to])) };
+        const moved = scoreCustomer(combined, DEFAULT_POLICY.model);
+        expect(moved.score).toBeGreaterThanOrEqual(e.nextBandScore!);
+        expect([p.newScore, p.band, p.points]).toEqual([moved.score, moved.band, moved.score - e.score]);
+        const derived = Object.fromEntries(e.groups.flatMap((g) => g.steps).map((x) => [x.key, x.value]));
+        for (const x of p.steps) {
+          const lever = LEVERS[x.key]!;
+          expect(lever).toBeDefined();
+          expect(x.to).toBeGreaterThanOrEqual(lever.min);
+          expect(x.to).toBeLessThanOrEqual(lever.max);
+          expect(x.from).toBe(derived[x.key]);
+          const f = DEFAULT_POLICY.model.factors.find((m) => m.key === x.key)!;
+          if (f.direction === "increasing") expect(x.to).toBeGreaterThan(x.from);
+          else expect(x.to).toBeLessThan(x.from);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(plans).toBeGreaterThan(20); // the generator does reach customers that need a plan
   });
 });
 
