@@ -181,6 +181,17 @@ export interface PlanOptions {
   targetBytes?: number;
 }
 
+/** Loads the target sheet (id, name) and the ownership records in one sync; "sheet not found" when it is gone. */
+async function openTarget(ctx: Excel.RequestContext, sheetName: string): Promise<IoResult<{ sheet: Excel.Worksheet; owned: Excel.Setting }>> {
+  const sheet = ctx.workbook.worksheets.getItemOrNullObject(sheetName);
+  sheet.load("id,name");
+  const owned = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.ownedBlocks);
+  owned.load("value");
+  await ctx.sync();
+  if (sheet.isNullObject) return fail("sheet not found", `no worksheet named "${sheetName}"`);
+  return ok({ sheet, owned });
+}
+
 /**
  * Checks the target block before writing: reads its formulas (only where the
  * sheet's used range overlaps it, in payload-safe blocks) and reports the
@@ -189,18 +200,15 @@ export interface PlanOptions {
  * Errors: "sheet not found", "cancelled", "payload too large".
  */
 export async function planWrite(ctx: Excel.RequestContext, target: WriteTarget, opts: PlanOptions = {}): Promise<IoResult<WritePlan>> {
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(target.sheetName);
-  sheet.load("id,name");
-  const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.ownedBlocks);
-  setting.load("value");
-  await ctx.sync();
-  if (sheet.isNullObject) return fail("sheet not found", `no worksheet named "${target.sheetName}"`);
+  const opened = await openTarget(ctx, target.sheetName);
+  if (!opened.ok) return opened;
+  const { sheet, owned: ownedSetting } = opened.value;
   const rect = blockRect(target);
   const plan: WritePlan = { target, sheetId: sheet.id, address: qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount), foreignCount: 0, foreignSample: [], ownedCount: 0 };
 
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  const owned = await validOwnedBlocks(ctx, sheet, sheet.id, setting.isNullObject ? [] : ownedList(setting.value), rect);
+  const owned = await validOwnedBlocks(ctx, sheet, sheet.id, ownedSetting.isNullObject ? [] : ownedList(ownedSetting.value), rect);
   if (owned.length === 0) await ctx.sync();
   const scan = used.isNullObject ? null : intersect(rect, { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount });
   if (scan === null || owned.some((b) => contains(b, scan))) return ok(plan);
@@ -309,12 +317,9 @@ export async function writeColumns(
     return fail("overwrite not confirmed", `${plan.foreignCount} non-empty cells in ${plan.address} were not written by CreditSentinel`);
   }
 
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject(t.sheetName);
-  sheet.load("id,name");
-  const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.ownedBlocks);
-  setting.load("value");
-  await ctx.sync();
-  if (sheet.isNullObject) return fail("sheet not found", `no worksheet named "${t.sheetName}"`);
+  const opened = await openTarget(ctx, t.sheetName);
+  if (!opened.ok) return opened;
+  const { sheet, owned: setting } = opened.value;
 
   const rect = blockRect(t);
   const address = qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount);
