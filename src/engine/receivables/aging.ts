@@ -6,12 +6,12 @@
  * Custom edges e1 < e2 < … < ek (whole days > 0) give Current, 1–e1,
  * (e1+1)–e2, …, ek+.
  */
-import { isBlank, readOptionalNumber } from "../cells";
+import { readNumber, readOptionalNumber } from "../cells";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { Spill, SpillCell, at, broadcastLength, mapRows, readGrid } from "../spill";
-import { readOptionalDate, requireVector, singleCell } from "./common";
+import { isBlankOrZero, readOptionalDate, requireVector, singleCell } from "./common";
 
 /** Default bucket edges in days past due. */
 export const DEFAULT_AGING_EDGES: readonly number[] = Object.freeze([30, 60, 90]);
@@ -47,7 +47,8 @@ export function agingLabels(edges: readonly number[] = DEFAULT_AGING_EDGES, lang
 
 /**
  * Reads custom bucket edges: a row or column of whole numbers > 0 in strictly
- * ascending order (blank cells ignored). Omitted → [30, 60, 90].
+ * ascending order. Blank cells are ignored, and so is 0 (no valid edge, and
+ * Excel desktop passes an empty cell of the range as 0). Omitted → [30, 60, 90].
  */
 export function readAgingEdges(arg: unknown): Result<readonly number[]> {
   const g = readGrid(arg);
@@ -56,10 +57,9 @@ export function readAgingEdges(arg: unknown): Result<readonly number[]> {
   const cells = g.length > 1 ? g.map((r) => r[0]) : g[0];
   const edges: number[] = [];
   for (const c of cells) {
-    if (isBlank(c)) continue;
-    const v = readOptionalNumber(c, "buckets", { min: 1, integer: true });
+    if (isBlankOrZero(c)) continue;
+    const v = readNumber(c, "buckets", { min: 1, integer: true });
     if (isEngineError(v)) return v;
-    if (v === null) continue;
     if (edges.length && v <= edges[edges.length - 1]) return valueError(`buckets: ${v} must be greater than the previous edge ${edges[edges.length - 1]} (edges ascending).`);
     edges.push(v);
   }

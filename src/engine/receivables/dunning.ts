@@ -10,7 +10,7 @@ import { Result, isEngineError, valueError } from "../errors";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { Spill, SpillCell, at, mapRows, readGrid, readVector } from "../spill";
-import { Bilingual, pick, readFlag, readOptionalDate, requireVector } from "./common";
+import { Bilingual, isBlankOrZero, pick, readFlag, readOptionalDate, requireVector } from "./common";
 
 /** One rung of a dunning ladder. */
 export interface DunningLevel {
@@ -102,14 +102,15 @@ function isHeaderRow(row: unknown[]): boolean {
 /**
  * Reads a user ladder range: rows [days relative to due date, stage name,
  * minimum open amount (optional), grace days (optional)], 2 to 4 columns,
- * with or without a header row; fully blank rows are skipped. Days must be
+ * with or without a header row; fully blank rows are skipped (a cell of 0
+ * counts as blank there: Excel desktop passes empty cells as 0). Days must be
  * whole numbers in strictly ascending order, names non-empty text, minimum
  * amounts and grace days ≥ 0. Returns `DEFAULT_DUNNING_LADDER` when omitted.
  */
 export function readLadder(arg: unknown): Result<DunningLadder> {
   const grid = readGrid(arg);
   if (grid === null) return DEFAULT_DUNNING_LADDER;
-  if (grid.length === 1 && grid[0].length === 1 && isBlank(grid[0][0])) return DEFAULT_DUNNING_LADDER;
+  if (grid.length === 1 && grid[0].length === 1 && isBlankOrZero(grid[0][0])) return DEFAULT_DUNNING_LADDER;
   const width = grid[0].length;
   if (width < 2 || width > 4) {
     return valueError(`ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got ${width}.`);
@@ -118,7 +119,7 @@ export function readLadder(arg: unknown): Result<DunningLadder> {
   const levels: DunningLevel[] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
-    if (row.every((c) => isBlank(c))) continue;
+    if (row.every((c) => isBlankOrZero(c))) continue;
     const where = `ladder row ${r + 1 + (rows === grid ? 0 : 1)}`;
     const days = readOptionalNumber(row[0], `${where}, days`, { integer: true });
     if (isEngineError(days)) return days;

@@ -38,3 +38,68 @@ describe("CEI", () => {
     expect(code(ceiCore([[1], [2]], [[1], [2], [3]], 1, 0, 1, null))).toBe("VALUE");
   });
 });
+
+/** An engine error with this code and message (exact text, or a pattern for cell-reader wording). */
+const err = (c: string, message: string | RegExp) =>
+  expect.objectContaining({ kind: "EngineError", code: c, message: typeof message === "string" ? message : expect.stringMatching(message) });
+
+describe("CEI edges (what an analyst may type)", () => {
+  // begin, sales, end, current, months, convention → one cell
+  test.each<[string, unknown, unknown, unknown, unknown, unknown, unknown, unknown]>([
+    ["zero sales: only the opening AR was collectable", 1000, 0, 400, 100, 1, null, (600 / 900) * 100],
+    ["blank months = 1", 1000, 500, 600, 300, "", null, 75],
+    ["months as n/a marker = 1", 1000, 500, 600, 300, "n/a", null, 75],
+    ["convention is case- and space-insensitive", 6200, 10890, 6340, 3590, 3, " PERIOD ", (10750 / 13500) * 100],
+    ["convention as a 1×1 range", 6200, 10890, 6340, 3590, 3, [["Monthly"]], (3490 / 6240) * 100],
+    ["AR grew beyond what the month added → negative CEI", 100, 300, 500, 0, 3, null, ((100 + 100 - 500) / 200) * 100],
+    ["begin_ar blank", "", 1, 1, 0, 1, null, err("VALUE", "begin_ar is required but the cell is empty.")],
+    ["credit_sales negative (credit notes exceed sales)", 1, -1, 1, 0, 1, null, err("VALUE", "credit_sales: -1 is negative; credit sales must be 0 or more.")],
+    ["credit_sales as text with a thousands separator", 1000, "1,000", 600, 300, 1, null, err("VALUE", /^credit_sales: text "1,000" is text, not a number/)],
+    ["end_ar text", 1000, 500, "x", 300, 1, null, err("VALUE", /^end_ar: expected a number but got text "x"/)],
+    ["end_ar negative", 1000, 500, -1, 0, 1, null, err("VALUE", "end_ar: -1 is negative; receivables must be 0 or more.")],
+    ["end_current_ar a logical value", 1000, 500, 600, true, 1, null, err("VALUE", /^end_current_ar: expected a number but got a logical value \(TRUE\)/)],
+    ["end_current_ar negative", 1000, 500, 600, -5, 1, null, err("VALUE", "end_current_ar: -5 is negative; receivables must be 0 or more.")],
+    ["end_current_ar above end_ar", 1000, 500, 600, 700, 1, null, err("VALUE", "end_current_ar: 700 exceeds end_ar 600; current AR is the not-yet-due part of the total.")],
+    ["months text", 1000, 500, 600, 300, "three", null, err("VALUE", /^months: expected a number but got text "three"/)],
+    ["months negative", 1000, 500, 600, 300, -3, null, err("VALUE", "months: -3 must be greater than 0.")],
+    ["months 0 (an empty cell on Excel desktop)", 1000, 500, 600, 300, 0, null, err("VALUE", "months: 0 must be greater than 0.")],
+  ])("%s", (_what, b, s, e, c, m, conv, expected) => {
+    const want = typeof expected === "number" ? expect.closeTo(expected, 9) : expected;
+    expect(ceiCore(b, s, e, c, m, conv)).toEqual([[want]]);
+  });
+
+  test.each<[string, unknown[], unknown]>([
+    ["begin_ar omitted", [null, 1, 1, 0, 1, null], err("VALUE", "begin_ar is required.")],
+    ["credit_sales omitted", [1, null, 1, 0, 1, null], err("VALUE", "credit_sales is required.")],
+    ["end_ar omitted", [1, 1, undefined, 0, 1, null], err("VALUE", "end_ar is required.")],
+    ["end_current_ar an empty range", [1, 1, 1, [], 1, null], err("VALUE", "end_current_ar is required.")],
+    ["begin_ar a 2-D range", [[[1, 2], [3, 4]], 1, 1, 0, 1, null], err("VALUE", "begin_ar: expected a single column or row, but got a range of 2 rows × 2 columns.")],
+    ["credit_sales a 2-D range", [1, [[1, 2], [3, 4]], 1, 0, 1, null], err("VALUE", /^credit_sales: expected a single column or row/)],
+    ["end_ar a 2-D range", [1, 1, [[1, 2], [3, 4]], 0, 1, null], err("VALUE", /^end_ar: expected a single column or row/)],
+    ["end_current_ar a 2-D range", [1, 1, 1, [[0, 0], [0, 0]], 1, null], err("VALUE", /^end_current_ar: expected a single column or row/)],
+    ["months a 2-D range", [1, 1, 1, 0, [[1, 2], [3, 4]], null], err("VALUE", /^months: expected a single column or row/)],
+    ["unknown convention", [1, 1, 1, 0, 1, "quarterly"], err("VALUE", 'convention: "quarterly" is not one of "monthly", "period".')],
+    ["convention a number", [1, 1, 1, 0, 1, 3], err("VALUE", /^convention: expected one of "monthly", "period" but got 3/)],
+    ["ranges of different lengths", [[[1], [2]], [[1], [2], [3]], 1, 0, 1, null], err("VALUE", "credit_sales has 3 values but begin_ar has 2: ranges must be the same size (or a single cell).")],
+  ])("one error for the call: %s", (_what, args, expected) => {
+    const [b, s, e, c, m, conv] = args;
+    expect(ceiCore(b, s, e, c, m, conv)).toEqual(expected);
+  });
+
+  test.each<[string, unknown[], unknown]>([
+    // a 1×2 row of customers with a 2×1 column of sales: paired, the row decides the orientation
+    ["row vs column → row out", [[[1000, 6200]], [[500], [10890]], [[600], [6340]], [[300], [3590]], [[1], [3]], null], [[75, expect.closeTo((3490 / 6240) * 100, 9)]]],
+    // a single cell repeats against a column
+    ["single begin_ar cell against a column", [1000, [[500], [0]], [[600], [400]], 300, null, null], [[75], [expect.closeTo((600 / 700) * 100, 9)]]],
+    // all single cells → 1×1
+    ["1×1 ranges", [[[1000]], [[500]], [[600]], [[300]], [[1]], null], [[75]]],
+  ])("shape: %s", (_what, args, expected) => {
+    const [b, s, e, c, m, conv] = args;
+    expect(ceiCore(b, s, e, c, m, conv)).toEqual(expected);
+  });
+
+  test("pure cei: months default 1, monthly convention", () => {
+    expect(cei(1000, 500, 600, 300)).toBe(75);
+    expect(cei(1000, 1500, 600, 300)).toBe(cei(1000, 1500, 600, 300, 1, "period"));
+  });
+});

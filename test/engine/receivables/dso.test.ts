@@ -160,3 +160,85 @@ describe("DSO properties", () => {
     );
   });
 });
+
+/** An engine error with this code and message (exact text, or a pattern for cell-reader wording). */
+const err = (c: string, message: string | RegExp) =>
+  expect.objectContaining({ kind: "EngineError", code: c, message: typeof message === "string" ? message : expect.stringMatching(message) });
+const DIV0_SALES = err("DIV0", "credit_sales is 0: DSO is not defined without credit sales.");
+
+describe("DSO edges (what an analyst may type)", () => {
+  // receivables, credit_sales, days_in_period, method → whole spill
+  test.each<[string, unknown, unknown, unknown, unknown, unknown]>([
+    // standard
+    ["standard: zero AR and sales → #DIV/0!", 0, 0, 30, null, [[DIV0_SALES]]],
+    ["standard: days as text", [[100]], [[365]], "a year", null, [[err("VALUE", /^days_in_period: expected a number but got text "a year"/)]]],
+    ["standard: days blank = 365", [[100]], [[365]], "", "STANDARD", [[100]]],
+    ["standard: sales as text", [[100]], [["abc"]], null, null, [[err("VALUE", /^credit_sales: expected a number but got text "abc"/)]]],
+    ["standard: 1×2 row of AR with a 2×1 column of sales → row", [[100, 200]], [[365], [730]], null, null, [[100, 100]]],
+    ["standard: one sales cell against a row of AR", [[100, 200]], 365, 365, null, [[100, 200]]],
+    // average
+    ["average: negative opening AR", [[-1, 100]], 100, 30, "average", [[err("VALUE", "receivables: opening AR -1 is negative; receivables must be 0 or more.")]]],
+    ["average: negative closing AR", [[100, -1]], 100, 30, "average", [[err("VALUE", "receivables: closing AR -1 is negative; receivables must be 0 or more.")]]],
+    ["average: zero sales", [[100, 100]], 0, 30, "average", [[DIV0_SALES]]],
+    ["average: a row of sales pairs with the rows of AR (column out)", [[10_000, 20_000], [0, 6_000]], [[30_000, 9_000]], [[30, 30]], "Average", [[15], [10]]],
+    // best possible / ADD, one problem per row
+    ["add: total AR text", [["x", 50]], 100, 30, "add", [[err("VALUE", /^receivables \(total AR\): expected a number but got text "x"/)]]],
+    ["add: current AR text", [[100, "y"]], 100, 30, "add", [[err("VALUE", /^receivables \(current AR\): expected a number but got text "y"/)]]],
+    ["add: sales text", [[100, 50]], "z", 30, "add", [[err("VALUE", /^credit_sales: expected a number but got text "z"/)]]],
+    ["add: days negative", [[100, 50]], 100, -30, "add", [[err("VALUE", "days_in_period: -30 must be greater than 0.")]]],
+    ["add: negative total AR", [[-1, 0]], 100, 30, "add", [[err("VALUE", "receivables: total AR -1 is negative; receivables must be 0 or more.")]]],
+    ["add: negative current AR", [[100, -1]], 100, 30, "add", [[err("VALUE", "receivables: current AR -1 is negative; it must be 0 or more.")]]],
+    ["add: current above total", [[100, 200]], 100, 30, "add", [[err("VALUE", "receivables: current AR 200 exceeds total AR 100; current AR is the not-yet-due part of the total.")]]],
+    ["add: all AR current → 0 days delinquent", [[100, 100]], 100, 30, "add", [[0]]],
+    ["bestpossible: total AR blank", [["", 50]], 100, 30, "bestpossible", [[err("VALUE", "receivables (total AR) is required but the cell is empty.")]]],
+    ["bestpossible: sales and days as rows pair with the rows of AR", [[100, 50], [200, 100]], [[100, 200]], [[30, 60]], "Best Possible", [[15], [30]]],
+    // countback
+    ["countback: month text", [[150], [50]], [[100, "1,000"], [100, 100]], 30, "countback", [[err("VALUE", /^credit_sales \(month 2\): text "1,000" is text, not a number/)], [15]]],
+    ["countback: AR text", [["abc"], [50]], [[100, 100], [100, 100]], 30, "countback", [[err("VALUE", /^receivables: expected a number but got text "abc"/)], [15]]],
+    ["countback: negative month", 150, [[100], [-100]], 30, "countback", [[err("VALUE", "credit_sales: month 2 (-100) is negative; credit sales must be 0 or more.")]]],
+    ["countback: one month as a single cell", 50, 100, null, "countback", [[15]]],
+    ["countback: zero AR → 0 even with zero sales", 0, [[0], [0]], null, "countback", [[0]]],
+    ["countback: AR above all months → #NUM!", 300, [[100], [100]], null, "countback", [[expect.objectContaining({ kind: "EngineError", code: "NUM" })]]],
+    ["countback: a blank day in the per-month range = 30", 100, [[100], [100]], [[31], [""]], "countback", [[30]]],
+  ])("%s", (_what, ar, sales, days, method, expected) => {
+    expect(dsoCore(ar, sales, days, method)).toEqual(expected);
+  });
+
+  test.each<[string, unknown[], unknown]>([
+    ["unknown method", [1, 1, null, "median"], err("VALUE", 'method: "median" is not one of "standard", "countback", "average", "bestpossible", "add".')],
+    ["method a number", [1, 1, null, 2], err("VALUE", /^method: expected one of "standard", .* but got 2\.$/)],
+    ["standard: credit_sales omitted", [[[100]], null, null, null], err("VALUE", "credit_sales is required.")],
+    ["standard: days a 2-D range", [[[100]], [[365]], [[1, 2], [3, 4]], null], err("VALUE", "days_in_period: expected a single column or row, but got a range of 2 rows × 2 columns.")],
+    ["standard: a 2-column AR range", [[[1, 2], [3, 4]], [[1], [2]], null, null], err("VALUE", /^receivables: expected a single column or row, but got a range of 2 rows × 2 columns/)],
+    ["average: receivables omitted", [null, 100, 30, "average"], err("VALUE", "receivables is required.")],
+    ["average: one column only", [[[100], [200]], 100, 30, "average"], err("VALUE", 'receivables: method "average" needs two columns [opening AR, closing AR] per row, but the range has 1 column(s).')],
+    ["bestpossible: credit_sales omitted", [[[100, 50]], null, 30, "bestpossible"], err("VALUE", "credit_sales is required.")],
+    ["bestpossible: days a 2-D range", [[[100, 50]], 100, [[1, 2], [3, 4]], "bestpossible"], err("VALUE", /^days_in_period: expected a single column or row/)],
+    ["bestpossible: credit_sales a 2-D range", [[[100, 50]], [[1, 2], [3, 4]], 30, "bestpossible"], err("VALUE", /^credit_sales: expected a single column or row/)],
+    ["add: rows of AR and sales of different lengths", [[[100, 50], [100, 50]], [[1], [2], [3]], 30, "add"], err("VALUE", "credit_sales has 3 values but receivables has 2: ranges must be the same size (or a single cell).")],
+    ["countback: receivables omitted", [null, [[1], [2]], null, "countback"], err("VALUE", "receivables is required.")],
+    ["countback: credit_sales omitted", [100, null, null, "countback"], err("VALUE", "credit_sales is required.")],
+    ["countback: AR row with the wrong number of sales columns", [[[100, 200]], [[1, 2, 3], [4, 5, 6]], null, "countback"], err("VALUE", "credit_sales has 3 column(s) but receivables has 2: give one column of monthly sales per customer (months top → bottom, newest last).")],
+    ["countback: AR column with the wrong number of sales rows", [[[100], [200]], [[1, 2, 3]], null, "countback"], err("VALUE", "credit_sales has 1 row(s) but receivables has 2: give one row of monthly sales per customer (months left → right, newest last).")],
+    ["countback: a 2-D AR range", [[[1, 2], [3, 4]], [[1, 2], [3, 4]], null, "countback"], err("VALUE", "receivables: countback expects one AR cell, a column or a row, but got 2 rows × 2 columns.")],
+    ["countback: single AR with a 2-D sales range", [100, [[1, 2], [3, 4]], null, "countback"], err("VALUE", "credit_sales: with a single receivables cell, countback needs one column or one row of monthly sales (oldest first, newest last).")],
+    ["countback: days a 2-D range", [100, [[100], [100]], [[1, 2], [3, 4]], "countback"], err("VALUE", /^days_in_period: expected a single column or row/)],
+    ["countback: days per month as text", [100, [[100], [100]], "thirty", "countback"], err("VALUE", /^days_in_period \(days per month\): expected a number but got text "thirty"/)],
+    ["countback: days per month 0 (empty cell on Excel desktop)", [100, [[100], [100]], 0, "countback"], err("VALUE", "days_in_period (days per month): 0 must be greater than 0.")],
+    ["countback: one bad month in the per-month days", [100, [[100], [100]], [[31], [-1]], "countback"], err("VALUE", "days_in_period (month 2): -1 must be greater than 0.")],
+    ["countback: per-month days of the wrong length", [100, [[100], [100]], [[31], [28], [31]], "countback"], err("VALUE", "days_in_period has 3 values but there are 2 months: give one number for every month or one per month.")],
+  ])("one error for the call: %s", (_what, args, expected) => {
+    const [ar, sales, days, method] = args;
+    expect(dsoCore(ar, sales, days, method)).toEqual(expected);
+  });
+
+  test("pure helpers: default 365-day period, 30-day months, and the days check", () => {
+    expect(dsoStandard(100, 365)).toBe(100);
+    expect(dsoAverage(50, 150, 365)).toBe(100);
+    expect(bestPossibleDso(200, 100, 365)).toBe(100);
+    expect(averageDaysDelinquent(200, 100, 365)).toBe(100);
+    expect(dsoCountback(50, [100])).toBe(15);
+    expect(dsoStandard(100, 100, 0)).toEqual(err("VALUE", "days_in_period: 0 must be greater than 0."));
+    expect(dsoCountback(50, [100, -1], 30)).toEqual(err("VALUE", "credit_sales: month 2 (-1) is negative; credit sales must be 0 or more."));
+  });
+});
