@@ -3,7 +3,7 @@
  * returns the recommended limit (or the rule that bound it) per row.
  */
 import { Lang } from "../lang";
-import { readChoice, readOptionalNumber, isBlank } from "../cells";
+import { readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
 import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isHorizontal } from "../spill";
 import { bandOf } from "../scoring/score";
@@ -81,7 +81,7 @@ function limitRow(i: number, v: VectorArgs, policy: CreditPolicy): Result<LimitR
  * "all" → limit, band, rule side by side.
  */
 export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolicy = DEFAULT_POLICY): Result<Spill> {
-  const output = readChoice(args.output ?? null, "output", CREDITLIMIT_OUTPUTS, "limit");
+  const output = readChoice(scalarOf(args.output ?? null), "output", CREDITLIMIT_OUTPUTS, "limit");
   if (isEngineError(output)) return output;
   const v = readArgs(args);
   if (isEngineError(v)) return v;

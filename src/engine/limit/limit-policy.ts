@@ -52,7 +52,7 @@ export const DEFAULT_LIMIT_POLICY: LimitPolicy = {
 
 function share(path: string, v: unknown): EngineError | null {
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) {
-    return valueError(`policy ${path} must be a number from 0 to 1, got ${JSON.stringify(v)}.`);
+    return valueError(`policy ${path} must be a number from 0 to 1, got ${typeof v === "number" ? String(v) : JSON.stringify(v)}.`);
   }
   return null;
 }
@@ -73,7 +73,7 @@ export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineErr
       return valueError(`policy ${prefix}.bands.${BANDS[i]} allows more credit than band ${BANDS[i - 1]}: a worse band must never get a higher share.`);
     }
   }
-  if (!Number.isFinite(p.defaultTermsDays) || p.defaultTermsDays <= 0 || p.defaultTermsDays > 365) {
+  if (!Number.isFinite(p.defaultTermsDays) || p.defaultTermsDays < 1 || p.defaultTermsDays > 365) {
     return valueError(`policy ${prefix}.defaultTermsDays must be between 1 and 365 days.`);
   }
   if (!Number.isFinite(p.rampMonths) || p.rampMonths < 0) return valueError(`policy ${prefix}.rampMonths must be 0 or more.`);

@@ -102,4 +102,69 @@ describe("validateLimitPolicy", () => {
     const e = validateLimitPolicy(mutate(P));
     expect(e?.message).toMatch(re);
   });
+
+  // What a policy editor or a hand-edited JSON might produce: exact messages.
+  const band = (p: LimitPolicy, b: keyof LimitPolicy["bands"], rule: Partial<LimitPolicy["bands"]["A"]>): LimitPolicy => ({ ...p, bands: { ...p.bands, [b]: { ...p.bands[b], ...rule } } });
+  const exact: Array<[string, (p: LimitPolicy) => unknown, string]> = [
+    ["no limit section", () => undefined, "policy limit is missing."],
+    ["limit is text", () => "generous", "policy limit is missing."],
+    ["no bands at all", (p) => ({ ...p, bands: undefined }), "policy limit.bands.A is missing."],
+    ["NaN share (shown as NaN, not null)", (p) => band(p, "B", { turnoverShare: NaN }), "policy limit.bands.B.turnoverShare must be a number from 0 to 1, got NaN."],
+    ["Infinity share", (p) => band(p, "A", { netWorthShare: Infinity }), "policy limit.bands.A.netWorthShare must be a number from 0 to 1, got Infinity."],
+    ["share as text", (p) => band(p, "C", { netWorthShare: "20%" as never }), 'policy limit.bands.C.netWorthShare must be a number from 0 to 1, got "20%".'],
+    ["share missing", (p) => ({ ...p, bands: { ...p.bands, D: { netWorthShare: 0.1 } } }), "policy limit.bands.D.turnoverShare must be a number from 0 to 1, got undefined."],
+    ["negative share", (p) => band(p, "E", { turnoverShare: -0.01 }), "policy limit.bands.E.turnoverShare must be a number from 0 to 1, got -0.01."],
+    ["turnover share rising from C to D", (p) => band(p, "D", { turnoverShare: 0.04 }), "policy limit.bands.D allows more credit than band C: a worse band must never get a higher share."],
+    ["band E given credit above band D", (p) => band(p, "E", { netWorthShare: 0.2 }), "policy limit.bands.E allows more credit than band D: a worse band must never get a higher share."],
+    ["terms of half a day", (p) => ({ ...p, defaultTermsDays: 0.5 }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
+    ["terms above a year", (p) => ({ ...p, defaultTermsDays: 366 }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
+    ["terms NaN", (p) => ({ ...p, defaultTermsDays: NaN }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
+    ["ramp months NaN", (p) => ({ ...p, rampMonths: NaN }), "policy limit.rampMonths must be 0 or more."],
+    ["negative ramp months", (p) => ({ ...p, rampMonths: -1 }), "policy limit.rampMonths must be 0 or more."],
+    ["ramp start share above 1", (p) => ({ ...p, rampStartShare: 1.5 }), "policy limit.rampStartShare must be a number from 0 to 1, got 1.5."],
+    ["rounding Infinity", (p) => ({ ...p, roundDownTo: Infinity }), "policy limit.roundDownTo must be 0 or more."],
+    ["negative rounding", (p) => ({ ...p, roundDownTo: -100 }), "policy limit.roundDownTo must be 0 or more."],
+    ["max limit Infinity", (p) => ({ ...p, maxLimit: Infinity }), "policy limit.maxLimit must be empty or a non-negative amount."],
+    ["max limit as text", (p) => ({ ...p, maxLimit: "1m" as never }), "policy limit.maxLimit must be empty or a non-negative amount."],
+  ];
+  it.each(exact)("%s → exact message", (_n, mutate, message) => {
+    expect(validateLimitPolicy(mutate(P) as LimitPolicy)).toEqual({ kind: "EngineError", code: "VALUE", message });
+  });
+
+  it("uses the prefix it is given", () => {
+    expect(validateLimitPolicy({ ...P, rampMonths: -1 }, "draft.limit")?.message).toBe("policy draft.limit.rampMonths must be 0 or more.");
+  });
+
+  const good: Array<[string, (p: LimitPolicy) => LimitPolicy]> = [
+    ["equal shares for neighbouring bands", (p) => band(p, "B", { netWorthShare: 0.5, turnoverShare: 0.1 })],
+    ["every band cash in advance", (p) => ({ ...p, bands: { A: { netWorthShare: 0, turnoverShare: 0 }, B: { netWorthShare: 0, turnoverShare: 0 }, C: { netWorthShare: 0, turnoverShare: 0 }, D: { netWorthShare: 0, turnoverShare: 0 }, E: { netWorthShare: 0, turnoverShare: 0 } } })],
+    ["default terms of 365 days", (p) => ({ ...p, defaultTermsDays: 365 })],
+    ["no ramp and no rounding", (p) => ({ ...p, rampMonths: 0, roundDownTo: 0 })],
+    ["a maximum of 0", (p) => ({ ...p, maxLimit: 0 })],
+  ];
+  it.each(good)("accepts %s", (_n, mutate) => expect(validateLimitPolicy(mutate(P))).toBeNull());
+  it("accepts 1-day default terms", () => expect(validateLimitPolicy({ ...P, defaultTermsDays: 1 })).toBeNull());
+});
+
+describe("recommendLimit: policy variants", () => {
+  it("no ramp (rampMonths 0): a brand-new customer gets the full limit", () => {
+    const r = recommendLimit({ ...base, relationshipMonths: 0 }, { ...P, rampMonths: 0 });
+    expect(!isEngineError(r) && [r.limit, r.rule, r.rampShare]).toEqual([700_000, "net_worth_cap", 1]);
+  });
+
+  it("no rounding (roundDownTo 0) keeps the exact amount", () => {
+    const r = recommendLimit({ ...base, netWorth: 1_234_567, annualSales: null }, { ...P, roundDownTo: 0 });
+    expect(!isEngineError(r) && r.limit).toBeCloseTo(432_098.45, 6);
+  });
+
+  it("the ramp is applied before the policy maximum", () => {
+    // 700,000 × 0.5 = 350,000 is below a 400,000 maximum: the ramp binds, not the maximum.
+    const r = recommendLimit({ ...base, relationshipMonths: 0 }, { ...P, maxLimit: 400_000 });
+    expect(!isEngineError(r) && [r.limit, r.rule, r.rampShare]).toEqual([350_000, "new_customer_ramp", 0.5]);
+  });
+
+  it("reports both caps and the ramp share", () => {
+    const r = recommendLimit({ ...base, relationshipMonths: 6 }, P);
+    expect(r).toEqual({ limit: 525_000, band: "B", rule: "new_customer_ramp", netWorthCap: 700_000, turnoverCap: 1_000_000, rampShare: 0.75 });
+  });
 });

@@ -1,4 +1,4 @@
-import { HEADER_KEYS, matchHeader, normaliseLabel } from "../../../src/engine/scoring/headers";
+import { HEADER_KEYS, acceptedKeysText, matchHeader, normaliseLabel } from "../../../src/engine/scoring/headers";
 import { FACTOR_KEYS } from "../../../src/engine/scoring/factors";
 
 describe("normaliseLabel", () => {
@@ -104,5 +104,18 @@ describe("matchHeader", () => {
   test("HEADER_KEYS lists all factors then the six fields", () => {
     expect(HEADER_KEYS.slice(0, FACTOR_KEYS.length)).toEqual(FACTOR_KEYS);
     expect(HEADER_KEYS.slice(FACTOR_KEYS.length)).toEqual(["customer_id", "customer_name", "exposure", "credit_limit", "requested_limit", "terms_days"]);
+  });
+});
+
+describe("acceptedKeysText", () => {
+  test("defaults to the factor keys, comma-separated, in display order", () => {
+    const text = acceptedKeysText();
+    expect(text.startsWith("working_capital_to_assets, retained_earnings_to_assets, ebit_to_assets,")).toBe(true);
+    expect(text.endsWith("litigation_count, management_change, negative_news")).toBe(true);
+    expect(text.split(", ")).toEqual([...FACTOR_KEYS]);
+  });
+
+  test("lists the keys it is given", () => {
+    expect(acceptedKeysText(["customer_id", "exposure"])).toBe("customer_id, exposure");
   });
 });

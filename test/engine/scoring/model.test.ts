@@ -48,6 +48,65 @@ describe("validateModel", () => {
     expect(e!.message).toContain(field);
   });
 
+  // Malformed models as a hand-edited JSON or a future model editor might produce: exact messages.
+  type Loose = Record<string, unknown> & { pd: Record<string, unknown>; bands: unknown[]; factors: Array<Record<string, unknown>> };
+  const exact: [string, (m: Loose) => void, string][] = [
+    ["pd section missing", (m) => delete (m as Record<string, unknown>).pd, "model.pd: expected { logOddsAtZero, pointsPerLogOdds, horizonYears }."],
+    ["pd section as a number", (m) => (m.pd = 5 as never), "model.pd: expected { logOddsAtZero, pointsPerLogOdds, horizonYears }."],
+    ["pd intercept Infinity", (m) => (m.pd.logOddsAtZero = -Infinity), "model.pd.logOddsAtZero: expected a number."],
+    ["pd scale negative", (m) => (m.pd.pointsPerLogOdds = -10), "model.pd.pointsPerLogOdds: expected a positive number."],
+    ["horizon as text", (m) => (m.pd.horizonYears = "5"), "model.pd.horizonYears: expected a positive number."],
+    ["bands not a list", (m) => (m.bands = { A: 80 } as never), "model.bands: expected 5 bands A–E."],
+    ["six bands", (m) => m.bands.push({ band: "F", minScore: 0, pd: 0.5 }), "model.bands: expected 5 bands A–E."],
+    ["a band that is null", (m) => (m.bands[1] = null), "model.bands[1]: expected { band, minScore, pd }."],
+    ["a band that is a letter", (m) => (m.bands[0] = "A"), "model.bands[0]: expected { band, minScore, pd }."],
+    ["band letter in lower case", (m) => ((m.bands[0] as Record<string, unknown>).band = "a"), 'model.bands[0].band: expected "A" (bands run A, B, C, D, E).'],
+    ["minScore above 100", (m) => ((m.bands[0] as Record<string, unknown>).minScore = 101), "model.bands[0].minScore: expected a number from 0 to 100."],
+    ["minScore negative", (m) => ((m.bands[4] as Record<string, unknown>).minScore = -1), "model.bands[4].minScore: expected a number from 0 to 100."],
+    ["minScore NaN", (m) => ((m.bands[2] as Record<string, unknown>).minScore = NaN), "model.bands[2].minScore: expected a number from 0 to 100."],
+    ["minScore as text", (m) => ((m.bands[1] as Record<string, unknown>).minScore = "65"), "model.bands[1].minScore: expected a number from 0 to 100."],
+    ["two bands with the same cut-off", (m) => ((m.bands[1] as Record<string, unknown>).minScore = 80), "model.bands[1].minScore: must be below band A's minScore."],
+    ["PD of 1", (m) => ((m.bands[4] as Record<string, unknown>).pd = 1), "model.bands[4].pd: expected a probability between 0 and 1 (exclusive)."],
+    ["PD as a percentage", (m) => ((m.bands[2] as Record<string, unknown>).pd = 2), "model.bands[2].pd: expected a probability between 0 and 1 (exclusive)."],
+    ["PD NaN", (m) => ((m.bands[0] as Record<string, unknown>).pd = NaN), "model.bands[0].pd: expected a probability between 0 and 1 (exclusive)."],
+    ["PD falling from C to D", (m) => ((m.bands[3] as Record<string, unknown>).pd = 0.019), "model.bands[3].pd: must not be below band C's PD."],
+    ["no factors", (m) => (m.factors = []), "model.factors: expected a non-empty list."],
+    ["factors missing", (m) => delete (m as Record<string, unknown>).factors, "model.factors: expected a non-empty list."],
+    ["a factor that is null", (m) => (m.factors[1] = null as never), "model.factors[1]: expected a factor object."],
+    ["a factor key missing", (m) => delete m.factors[0].key, 'model.factors[0].key: "undefined" is not a canonical factor key.'],
+    ["a statement-only group", (m) => (m.factors[2].group = "statement"), "model.factors[2] (avg_days_late).group: expected one of financial, payment, profile, risk."],
+    ["edges missing", (m) => delete m.factors[1].edges, "model.factors[1] (interest_coverage).edges: expected a list of numbers."],
+    ["edges with text", (m) => (m.factors[1].edges = [1, "3"]), "model.factors[1] (interest_coverage).edges: expected a list of numbers."],
+    ["edges with NaN", (m) => (m.factors[1].edges = [1, NaN]), "model.factors[1] (interest_coverage).edges: expected a list of numbers."],
+    ["edges with Infinity", (m) => (m.factors[1].edges = [1, Infinity]), "model.factors[1] (interest_coverage).edges: expected a list of numbers."],
+    ["equal edges", (m) => (m.factors[2].edges = [1, 1]), "model.factors[2] (avg_days_late).edges: must be strictly ascending (edge 1)."],
+    ["points missing", (m) => delete m.factors[0].points, "model.factors[0] (debt_ratio).points: expected 3 numbers (one more than edges)."],
+    ["points one too many", (m) => (m.factors[0].points = [30, 20, 10, 0]), "model.factors[0] (debt_ratio).points: expected 3 numbers (one more than edges)."],
+    ["points NaN", (m) => (m.factors[0].points = [30, NaN, 0]), "model.factors[0] (debt_ratio).points: every point value must be a number ≥ 0."],
+    ["increasing factor with falling points", (m) => (m.factors[1].points = [0, 25, 10]), "model.factors[1] (interest_coverage).points: must be non-decreasing (bin 2)."],
+    ["neutral missing", (m) => delete m.factors[0].neutral, "model.factors[0] (debt_ratio).neutral: expected a number between 0 and 30."],
+    ["neutral below the lowest points", (m) => (m.factors[1].neutral = -1), "model.factors[1] (interest_coverage).neutral: expected a number between 0 and 25."],
+    ["maximum points add up to more than 100", (m) => (m.factors[2].points = [50, 20, 0]), "model.factors: the maximum points add up to 105, expected 100."],
+  ];
+  test.each(exact)("%s → exact message", (_name, mutate, message) => {
+    const m = clone() as unknown as Loose;
+    mutate(m);
+    expect(validateModel(m)).toEqual({ kind: "EngineError", code: "VALUE", message });
+  });
+
+  test.each([
+    ["maximum points within 0.01 of 100", (m: ScorecardModel) => (m.factors[2].points = [45.005, 20, 0])],
+    ["a factor without edges (one bin)", (m: ScorecardModel) => {
+      m.factors[2] = { ...m.factors[2], edges: [], points: [45], neutral: 45 };
+    }],
+    ["flat points", (m: ScorecardModel) => (m.factors[1].points = [0, 25, 25])],
+    ["equal PDs for neighbouring bands", (m: ScorecardModel) => (m.bands[1].pd = m.bands[0].pd)],
+  ])("accepts %s", (_name, mutate) => {
+    const m = clone();
+    mutate(m);
+    expect(validateModel(m)).toBeNull();
+  });
+
   test("non-objects are rejected", () => {
     expect(validateModel(null)!.message).toContain("model");
     expect(validateModel("x")!.code).toBe("VALUE");
