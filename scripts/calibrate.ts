@@ -53,7 +53,7 @@ export function main(argv: string[]): number {
     console.error("calibrate: --seed must be an integer and --horizon a positive number of years");
     return 2;
   }
-  const res = calibrate(ds, { seed, trainShare: 0.7, horizonYears: horizon, dataName: path.basename(data), version: arg(argv, "version") ?? "1.0.0" });
+  const res = calibrate(ds, { seed, trainShare: 0.7, horizonYears: horizon, dataName: path.basename(data), version: arg(argv, "version") ?? "1.0.1" });
   writeFileSync(out, JSON.stringify(res.model, null, 2) + "\n");
   console.log(`calibrate: ${path.basename(data)}: ${ds.n} rows, ${ds.label.reduce((a, b) => a + b, 0)} defaulters; seed ${seed}; label horizon ${horizon} years`);
   console.log(`coefficients (ln odds of survival per unit WoE): ${JSON.stringify(res.coefficients)}${res.dropped.length ? `; dropped (wrong sign): ${res.dropped.join(", ")}` : ""}`);

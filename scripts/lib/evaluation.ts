@@ -5,7 +5,7 @@
 import { FACTOR_COUNT, FactorKey, factorIndex } from "../../src/engine/scoring/factors";
 import { deriveInPlace } from "../../src/engine/scoring/derive";
 import { ScorecardModel, compileModel } from "../../src/engine/scoring/model";
-import { bandIndex, horizonPdOf, scoreVector } from "../../src/engine/scoring/score";
+import { bandIndex, displayScore, horizonPdOf, scoreVector } from "../../src/engine/scoring/score";
 import type { Dataset } from "./dataset";
 import { auc, brier, captureRates, ks } from "./metrics";
 
@@ -30,7 +30,7 @@ export function scoreDataset(ds: Dataset, model: ScorecardModel): Scored {
     scoreVector(c, v, pair);
     score[r] = pair[0];
     coverage[r] = pair[1];
-    band[r] = bandIndex(c, pair[0]);
+    band[r] = bandIndex(c, displayScore(pair[0])); // the band the product shows
   }
   return { score, band, coverage };
 }

@@ -34,7 +34,7 @@ import { CreditPolicy, validatePolicy } from "../policy";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorIndex, isFactorKey } from "../scoring/factors";
 import { STATEMENT_KEYS, deriveInPlace } from "../scoring/derive";
 import { BANDS, Band, CompiledModel, compileModel } from "../scoring/model";
-import { bandIndex, contributionsOf, pdOf, scoreVector } from "../scoring/score";
+import { bandIndex, contributionsOf, displayScore, pdOf, scoreVector } from "../scoring/score";
 import { formatReasons, topReasons } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
 import { DEFAULT_AGING_EDGES, agingLabels } from "../receivables/aging";
@@ -478,8 +478,9 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
     scoreVector(p.compiled, v, p.pair);
     score = p.pair[0];
     coverage = p.pair[1];
-    band = BANDS[bandIndex(p.compiled, score)];
-    pd = pdOf(score, state.policy.model);
+    const shown = displayScore(score); // band and PD agree with the score as shown and written
+    band = BANDS[bandIndex(p.compiled, shown)];
+    pd = pdOf(shown, state.policy.model);
     if (netWorth !== null || sales !== null) {
       const lr = recommendLimit({ band, netWorth, annualSales: sales, termsDays: rd.terms, requested: rd.requested, relationshipMonths: rel }, state.policy.limit);
       if (!isEngineError(lr)) {

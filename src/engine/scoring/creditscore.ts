@@ -21,7 +21,7 @@ import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./
 import { STATEMENT_KEYS, deriveInPlace } from "./derive";
 import { acceptedKeysText, matchHeader } from "./headers";
 import { BANDS, DEFAULT_MODEL, ScorecardModel, compileModel, validateModel } from "./model";
-import { bandIndex, contributionsOf, pdOf, scoreVector } from "./score";
+import { bandIndex, contributionsOf, displayScore, pdOf, scoreVector } from "./score";
 import { formatReasons, topReasons } from "./reasons";
 
 /** The `output` choices of CREDITSCORE. */
@@ -65,10 +65,7 @@ function readFactorCell(cell: unknown, fi: number, column: string): number | Eng
   return v;
 }
 
-/** A score as the formulas show and write it: one decimal. */
-export function displayScore(score: number): number {
-  return Math.round(score * 10) / 10;
-}
+export { displayScore };
 
 /**
  * Scores a table of customers for the CREDITSCORE formula.
@@ -172,10 +169,10 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
             line[k] = displayScore(score);
             break;
           case "band":
-            line[k] = BANDS[bandIndex(c, score)];
+            line[k] = BANDS[bandIndex(c, displayScore(score))];
             break;
           case "pd":
-            line[k] = pdOf(score, model);
+            line[k] = pdOf(displayScore(score), model);
             break;
           case "coverage":
             line[k] = Math.round(pair[1] * 1000) / 1000;

@@ -63,7 +63,19 @@ export function scoreVector(c: CompiledModel, v: Float64Array, out: Float64Array
 }
 
 /**
- * The band of a score: the first band (A…E) whose minScore the score reaches.
+ * A score as the formulas show and the pane writes it: one decimal. The band
+ * and the PD of a computed score are read from this value, so a score shown as
+ * 70.9 is in the band whose cut-off is 70.9, its PD is the PD of 70.9, and
+ * RISK.CREDITLIMIT given the shown score finds the same band.
+ * @example displayScore(70.85) === 70.9
+ */
+export function displayScore(score: number): number {
+  return Math.round(score * 10) / 10;
+}
+
+/**
+ * The band of a score as given (e.g. typed into RISK.CREDITLIMIT): the first
+ * band (A…E) whose minScore it reaches, compared exactly.
  * @example bandOf(85) === "A" with the default model's cut-offs (see docs/methodology.md)
  */
 export function bandOf(score: number, model: ScorecardModel = DEFAULT_MODEL): Band {
@@ -72,7 +84,10 @@ export function bandOf(score: number, model: ScorecardModel = DEFAULT_MODEL): Ba
   return "E";
 }
 
-/** Band index 0 (A) … 4 (E) of a score, from compiled cut-offs. */
+/**
+ * Band index 0 (A) … 4 (E) of a score, from compiled cut-offs (compared exactly).
+ * Callers pass the score as shown (`displayScore`) so the band agrees with it.
+ */
 export function bandIndex(c: CompiledModel, score: number): number {
   const b = c.bandMin;
   for (let i = 0; i < b.length; i++) if (score >= b[i]) return i;
@@ -115,11 +130,12 @@ const pair = new Float64Array(2);
 export function resultOfVector(c: CompiledModel, v: Float64Array): ScoreResult {
   scoreVector(c, v, pair);
   const score = pair[0];
+  const shown = displayScore(score);
   const contributions = contributionsOf(c, v);
   return {
     score,
-    band: BANDS[bandIndex(c, score)],
-    pd: pdOf(score, c.model),
+    band: BANDS[bandIndex(c, shown)],
+    pd: pdOf(shown, c.model),
     coverage: pair[1],
     contributions,
     reasons: topReasons(contributions),

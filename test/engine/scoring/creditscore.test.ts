@@ -1,4 +1,5 @@
 import { creditScoreCore } from "../../../src/engine/scoring/creditscore";
+import { creditLimitCore } from "../../../src/engine/limit/creditlimit";
 import { isEngineError } from "../../../src/engine/errors";
 import { DEFAULT_MODEL } from "../../../src/engine/scoring/model";
 import { pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
@@ -104,6 +105,81 @@ describe("creditScoreCore (test model)", () => {
   });
 });
 
+describe("creditScoreCore: what a user types (example tables)", () => {
+  const err = (code: string, message: string) => ({ kind: "EngineError", code, message });
+
+  test.each([
+    ["labels shorter than values", [[0.6, 0.8, 3]], [["debt_ratio", "interest_coverage"]], null, "labels has 2 columns but values has 3: give one label per column of values."],
+    ["labels longer than values", [[0.6]], [["debt_ratio", "interest_coverage"]], null, "labels has 2 columns but values has 1: give one label per column of values."],
+    ["labels as a column", [[0.6, 0.8]], [["debt_ratio"], ["interest_coverage"]], null, "labels: expected a single row of column names, but got 2 rows."],
+    ["labels an empty array", [[0.6]], [], null, "labels: expected a single row of column names."],
+    ["labels naming no factor", [["Alpha", 0.6]], [["Customer", "Ratio"]], null, expect.stringMatching(/^labels: no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*, negative_news \(or their English\/Chinese names\)\.$/)],
+    ["header row naming no factor", [["Customer", "Ratio"], ["Alpha", 0.6]], null, null, expect.stringMatching(/^values \(header row\): no column is a recognised factor\./)],
+    ["values with an empty first row", [[]], null, null, "values: expected a range of customer factors (one row per customer)."],
+    ["duplicate factor in labels", [[0.6, 0.7]], [["Debt ratio", "资产负债率"]], null, 'labels: columns "Debt ratio" and "资产负债率" both mean debt_ratio; keep one of them.'],
+    ["output given as a number", [["debt_ratio"], [0.6]], null, 1, 'output: expected one of "score", "band", "pd", "reasons", "all" but got 1.'],
+  ] as Array<[string, unknown, unknown, unknown, unknown]>)("%s → one #VALUE! for the call", (_name, values, labels, output, message) => {
+    expect(creditScoreCore(values, labels, output, "en", TEST_MODEL)).toEqual(err("VALUE", message as string));
+  });
+
+  test.each([
+    ["SCORE", [[35]]],
+    [" Band ", [["D"]]],
+    ["Pd", [[1 / (1 + Math.exp(1.5))]]],
+    ["reasons", [["Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]]],
+    ["ALL", [[35, "D", 1 / (1 + Math.exp(1.5)), 0.55, "Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]]],
+    ["", [[35]]],
+    [[["band"]], [["D"]]],
+  ] as Array<[unknown, unknown]>)("output %j is case-insensitive; labels given → no header row", (output, expected) => {
+    const out = creditScoreCore([[0.6, 0.8, "note"]], [["Debt ratio", "利息保障倍数", "Notes"]], output, "en", TEST_MODEL);
+    expect(out).toEqual(expected);
+  });
+
+  test("a logical value in a 0/1 flag column: FALSE scores as 0, TRUE as 1 (bundled model)", () => {
+    // Only negative_news is known: every other factor scores its neutral points (sum 76.22);
+    // negative news "no" keeps its 4.48 points, "yes" loses them: 71.74.
+    const out = spill(creditScoreCore([["Negative news", "Customer"], [false, "a"], [true, "b"], [0, "c"], [1, "d"], ["", "e"]], null, "all", "en"));
+    expect(out.map((r) => r.slice(0, 2).concat(r.slice(3)))).toEqual([
+      ["Score", "Band", "Coverage", "Reasons"],
+      [76.2, "C", 0.045, ""],
+      [71.7, "C", 0.045, "Negative news yes (−4 pts)"],
+      [76.2, "C", 0.045, ""],
+      [71.7, "C", 0.045, "Negative news yes (−4 pts)"],
+      ["", "", "", ""],
+    ]);
+    expect(out[1][2]).toBe(out[3][2]);
+    expect(out[2][2]).toBe(out[4][2]);
+  });
+
+  test("bad cells give an error in their row only, naming factor and column", () => {
+    const out = creditScoreCore(
+      [["management_change", "litigation", "DSO", "逾期比例"], [2, 0, 30, 0.1], [0, 1.5, 30, 0.1], [0, 1, "45 days", 0.1], [0, 1, Infinity, 0.1], [0, 1, 30, "12%"], [0, 1, 30, -0.1], [0, 1, 30, 0.1]],
+      null, null, "en");
+    expect(out).toEqual([
+      ["Score"],
+      [err("VALUE", 'management_change (column "management_change"): 2 is above the largest allowed value 1.')],
+      [err("VALUE", 'litigation_count (column "litigation"): 1.5 must be a whole number.')],
+      [err("VALUE", 'receivable_days (column "DSO"): expected a number but got text "45 days".')],
+      [err("NUM", 'receivable_days (column "DSO"): Infinity is not a finite number.')],
+      [err("VALUE", 'overdue_share (column "逾期比例"): text "12%" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).')],
+      [err("VALUE", 'overdue_share (column "逾期比例"): -0.1 is below the smallest allowed value 0.')],
+      [expect.any(Number)],
+    ]);
+  });
+
+  test("a row with only non-factor cells filled is blank, not an error", () => {
+    expect(creditScoreCore([["Customer", "debt_ratio"], ["Alpha", ""], ["Beta", "n/a"]], null, "all", "zh", TEST_MODEL)).toEqual([
+      ["信用评分", "等级", "违约概率(12个月)", "数据覆盖率", "主要扣分原因"],
+      ["", "", "", "", ""],
+      ["", "", "", "", ""],
+    ]);
+  });
+
+  test("a scalar value with a scalar label scores one customer", () => {
+    expect(creditScoreCore(0.3, "debt_ratio", "score", "en", TEST_MODEL)).toEqual([[60]]); // 30 + neutral 10 + 20
+  });
+});
+
 describe("creditScoreCore (bundled model) agrees with scoreCustomer", () => {
   test("statement items are derived per row; score rounded to 1 decimal", () => {
     const header = ["Total assets", "Total liabilities", "EBIT", "Interest expense", "Net income", "Depreciation", "Current assets", "Current liabilities", "Inventory", "Retained earnings"];
@@ -116,5 +192,23 @@ describe("creditScoreCore (bundled model) agrees with scoreCustomer", () => {
     expect(out[1][2]).toBe(expected.pd);
     expect(out[1][3]).toBe(Math.round(expected.coverage * 1000) / 1000);
     expect(DEFAULT_MODEL.factors.some((f) => f.key === "interest_coverage")).toBe(true);
+  });
+});
+
+describe("band and PD agree with the score as shown (one decimal)", () => {
+  // A customer whose unrounded score is 70.85: shown as 70.9, the C|D cut-off of the bundled model.
+  const row = { debt_ratio: 0.3, avg_days_late: 0, years_in_business: 1, industry_risk: 4, country_risk: 3, overdue_share: 0.2 };
+
+  test("a computed 70.85 is shown as 70.9, in band C, with the PD of 70.9; CREDITLIMIT given 70.9 uses band C too", () => {
+    const r = scoreCustomer(row);
+    expect(r.score).toBeCloseTo(70.85, 9);
+    expect(DEFAULT_MODEL.bands.find((b) => b.band === "C")?.minScore).toBe(70.9);
+    const out = creditScoreCore([Object.keys(row), Object.values(row)], null, "all", "en") as unknown[][];
+    expect(out[1].slice(0, 3)).toEqual([70.9, "C", pdOf(70.9)]);
+    expect(r.band).toBe("C");
+    expect(r.pd).toBe(pdOf(70.9));
+    expect(pdOf(70.9)).toBeLessThanOrEqual(0.015); // inside C's 12-month PD range (0.5–1.5 %)
+    const limit = creditLimitCore({ score: 70.9, netWorth: 1_000_000, annualSales: null, output: "all" }, "en") as unknown[][];
+    expect(limit[0][1]).toBe("C");
   });
 });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { FactorKey } from "../../../src/engine/scoring/factors";
 import { DEFAULT_MODEL } from "../../../src/engine/scoring/model";
-import { bandOf, pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
+import { bandOf, displayScore, horizonPdOf, pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
 import { TEST_MODEL } from "./fixtures";
 
 describe("scoreCustomer with the test model (worked by hand)", () => {
@@ -45,6 +45,30 @@ describe("scoreCustomer with the test model (worked by hand)", () => {
   });
 });
 
+describe("edges of the scale", () => {
+  test("a model whose maximum points add up to 100.005 (accepted by validateModel) still caps the score at 100", () => {
+    const m = { ...TEST_MODEL, factors: TEST_MODEL.factors.map((f) => (f.key === "avg_days_late" ? { ...f, points: [45.005, 20, 0] } : f)) };
+    const r = scoreCustomer({ debt_ratio: 0.3, interest_coverage: 5, avg_days_late: 0 }, m);
+    expect(r.score).toBe(100);
+    expect(r.band).toBe("A");
+    expect(r.coverage).toBe(1);
+  });
+
+  test.each([
+    [100, "A"], [86.2, "A"], [86.19, "B"], [79.3, "B"], [79.29, "C"], [70.9, "C"], [70.89, "D"], [61.1, "D"], [61.09, "E"], [0, "E"],
+  ])("bandOf(%d) with the bundled cut-offs → %s", (score, band) => expect(bandOf(score)).toBe(band));
+
+  test("bandOf below every cut-off (a model whose E band would not start at 0) falls back to E", () => {
+    expect(bandOf(-1, TEST_MODEL)).toBe("E");
+  });
+
+  test("PD at the score where the bundled model's log-odds are 0: 5-year PD ½, 12-month PD 1 − ½^(1/5)", () => {
+    const even = 6.9489504 * 7.4680485;
+    expect(horizonPdOf(even)).toBeCloseTo(0.5, 12);
+    expect(pdOf(even)).toBeCloseTo(1 - Math.pow(0.5, 1 / 5), 12);
+  });
+});
+
 describe("the bundled model", () => {
   test("a strong and a weak customer", () => {
     const strong = scoreCustomer({ debt_ratio: 0.3, ebit_to_assets: 0.15, cash_flow_to_debt: 0.8, quick_ratio: 2, retained_earnings_to_assets: 0.4, interest_coverage: 12, avg_days_late: 0, years_in_business: 25 });
@@ -82,7 +106,9 @@ describe("properties of the bundled model", () => {
         expect(r.pd).toBeLessThan(1);
         expect(r.coverage).toBeGreaterThanOrEqual(0);
         expect(r.coverage).toBeLessThanOrEqual(1 + 1e-12);
-        expect(r.band).toBe(bandOf(r.score));
+        // band and PD are those of the score as shown (one decimal)
+        expect(r.band).toBe(bandOf(displayScore(r.score)));
+        expect(r.pd).toBe(pdOf(displayScore(r.score)));
         expect(r.reasons.length).toBeLessThanOrEqual(3);
       }),
       { numRuns: 500 },
