@@ -61,10 +61,11 @@ export function recommendLimit(input: LimitInput, policy: LimitPolicy): Result<L
   const termsDays = input.termsDays ?? policy.defaultTermsDays;
   const rule = policy.bands[band];
   const base = { band, netWorthCap: null, turnoverCap: null, rampShare: 1 };
+  // A band that grants no credit needs no financials: cash in advance.
+  if (rule.netWorthShare === 0 && rule.turnoverShare === 0) return { ...base, limit: 0, rule: "cash_in_advance" };
   if (netWorth === null && annualSales === null) {
     return valueError("net_worth and annual_sales are both empty: at least one is needed to size a limit.");
   }
-  if (rule.netWorthShare === 0 && rule.turnoverShare === 0) return { ...base, limit: 0, rule: "cash_in_advance" };
   if (netWorth !== null && netWorth <= 0) return { ...base, limit: 0, rule: "negative_net_worth" };
 
   const netWorthCap = netWorth === null ? null : rule.netWorthShare * netWorth;

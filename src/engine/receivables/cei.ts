@@ -10,7 +10,7 @@
  * was collected.
  */
 import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
-import { Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { Result, div0Error, isEngineError, valueError } from "../errors";
 import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
@@ -49,7 +49,8 @@ export function cei(
   const s = convention === "monthly" ? creditSales / months : creditSales;
   const collectable = beginAr + s - endCurrentAr;
   if (collectable === 0) return div0Error("CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.");
-  if (collectable < 0) return numError("CEI: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent.");
+  // #VALUE! rather than #NUM!: Excel shows a message only with #VALUE! and #N/A, and this is an input problem.
+  if (collectable < 0) return valueError("end_current_ar: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent.");
   return ((beginAr + s - endAr) / collectable) * 100;
 }
 

@@ -56,6 +56,8 @@ export function dsoFromInvoices(invoices: readonly Invoice[], asOf: number, meth
     if (inv.dueDate >= asOf) current += o;
     if (method === "average") opening += openAt(inv, start);
   }
+  // The DSO functions would blame an argument ("receivables") this formula does not have.
+  if (ar < 0) return valueError(`the ledger's open amount at as_of is ${ar}: credit notes exceed the open invoices, so DSO is not defined.`);
   switch (method) {
     case "standard":
       return dsoStandard(ar, sales, periodDays);

@@ -68,8 +68,13 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
     expect(run({ score: upstream })).toEqual([[upstream]]);
   });
 
-  it("band E with neither net worth nor sales still asks for one of them", () => {
-    expect(run({ score: "E", netWorth: null, annualSales: null })).toEqual([[expect.objectContaining({ code: "VALUE", message: expect.stringContaining("net_worth and annual_sales are both empty") })]]);
+  it("band E needs no financials: 0 (cash in advance) even with neither net worth nor sales", () => {
+    expect(run({ score: "E", netWorth: null, annualSales: null })).toEqual([[0]]);
+    expect(run({ score: "E", netWorth: null, annualSales: null, output: "rule" })).toEqual([["Cash in advance (band E)"]]);
+  });
+
+  it("band D with neither net worth nor sales asks for one of them", () => {
+    expect(run({ score: "D", netWorth: null, annualSales: null })).toEqual([[expect.objectContaining({ code: "VALUE", message: expect.stringContaining("net_worth and annual_sales are both empty") })]]);
   });
 
   it.each([

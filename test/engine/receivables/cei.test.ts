@@ -30,9 +30,10 @@ describe("CEI", () => {
     expect(code(out[3][0])).toBe("VALUE");
     expect(out[4][0]).toBeCloseTo(100, 9); // begin 0, sales 3630, end 0 → collected everything
   });
-  test("nothing collectable → #DIV/0!; inconsistent → #NUM!; bad months/convention", () => {
+  test("nothing collectable → #DIV/0!; inconsistent → #VALUE! with a message; bad months/convention", () => {
     expect(code(cei(0, 0, 0, 0, 1))).toBe("DIV0");
-    expect(code(cei(0, 0, 100, 100, 1))).toBe("NUM");
+    // #VALUE! (not #NUM!, which Excel shows without a message): the user must learn which input is off.
+    expect(cei(0, 0, 100, 100, 1)).toEqual(expect.objectContaining({ code: "VALUE", message: "end_current_ar: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent." }));
     expect(code(cei(1, 1, 1, 0, 0))).toBe("VALUE");
     expect(code(ceiCore(1, 1, 1, 0, 1, "quarterly"))).toBe("VALUE");
     expect(code(ceiCore([[1], [2]], [[1], [2], [3]], 1, 0, 1, null))).toBe("VALUE");

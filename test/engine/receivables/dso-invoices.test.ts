@@ -78,7 +78,7 @@ describe("DSO from invoices: edges (what an analyst may type)", () => {
     ["as_of before the invoice date (standard) → #DIV/0!", [col([D]), col([D + 30]), null, col([100]), D - 10, null, null], [[err("DIV0", "credit_sales is 0: DSO is not defined without credit sales.")]]],
     ["as_of before the invoice date (countback) → 0, nothing outstanding", [col([D]), col([D + 30]), null, col([100]), D - 10, "countback", null], [[0]]],
     // credit note larger than the open invoices: net credit balance
-    ["net credit balance", [col([D, D + 10]), col([D + 30, D + 40]), null, col([100, -300]), D + 20, null, null], [[err("VALUE", "receivables: -200 is negative; receivables must be 0 or more.")]]],
+    ["net credit balance", [col([D, D + 10]), col([D + 30, D + 40]), null, col([100, -300]), D + 20, null, null], [[err("VALUE", "the ledger's open amount at as_of is -200: credit notes exceed the open invoices, so DSO is not defined.")]]],
     // newest 30-day slice holds only a credit note (−2,000): it counts as a slice without sales.
     // AR 2,000 → 30 (empty slice) + 30 (1,000) + 1,000/3,000 × 30 = 70
     ["countback with a credit-note-only slice", [col([D, D + 40, D + 70]), col([D + 30, D + 70, D + 100]), null, col([3000, 1000, -2000]), D + 80, "COUNTBACK", null], [[expect.closeTo(70, 9)]]],
