@@ -8,7 +8,7 @@
  * repeated for every row. Results come back in the orientation of the first
  * range argument (a column in → a column out; a row in → a row out).
  */
-import { Cell } from "./cells";
+import { Cell, isBlank } from "./cells";
 import { EngineError, Result, isEngineError, valueError } from "./errors";
 
 /** One output cell: a value Excel can show, or the error for that cell only. */
@@ -78,6 +78,23 @@ export function at(vector: Vector | null, i: number): unknown {
 export function isHorizontal(vectors: ReadonlyArray<Vector | null>): boolean {
   const first = vectors.find((v) => v && v.values.length > 1);
   return first ? first.horizontal : false;
+}
+
+/**
+ * True when row `i` is empty in every per-row range (a range of more than one
+ * cell) and there is at least one such range: a trailing row of a whole-column
+ * selection. Such a row gives an empty result, as in RISK.CREDITSCORE, instead
+ * of "… is required" errors. Single cells repeated for every row do not count.
+ * @example isBlankRow([{ values: [100, null], horizontal: false }, { values: [365], horizontal: false }], 1) // true
+ */
+export function isBlankRow(vectors: ReadonlyArray<Vector | null>, i: number): boolean {
+  let perRow = false;
+  for (const v of vectors) {
+    if (!v || v.values.length <= 1) continue;
+    perRow = true;
+    if (!isBlank(v.values[i])) return false;
+  }
+  return perRow;
 }
 
 /** Lays one value per row out as a spill (column, or row when `horizontal`). */

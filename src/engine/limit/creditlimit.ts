@@ -5,7 +5,7 @@
 import { Lang } from "../lang";
 import { readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isHorizontal } from "../spill";
+import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isBlankRow, isHorizontal } from "../spill";
 import { bandOf } from "../scoring/score";
 import { BANDS, Band } from "../scoring/model";
 import { DEFAULT_POLICY, CreditPolicy } from "../policy";
@@ -90,6 +90,10 @@ export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolic
   if (isEngineError(n)) return n;
   const rows: SpillCell[][] = [];
   for (let i = 0; i < n; i++) {
+    if (isBlankRow([v.score, v.netWorth, v.annualSales], i)) {
+      rows.push(output === "all" ? ["", "", ""] : [""]);
+      continue;
+    }
     const r = limitRow(i, v, policy);
     if (isEngineError(r)) rows.push(output === "all" ? [r, r, r] : [r]);
     else if (output === "limit") rows.push([r.limit]);

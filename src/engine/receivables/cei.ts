@@ -11,7 +11,7 @@
  */
 import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
 import { Result, div0Error, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, at, isBlankRow, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
 export const CEI_CONVENTIONS = ["monthly", "period"] as const;
@@ -82,6 +82,7 @@ export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, 
     { name: "months", vector: m },
   ];
   return mapRows(vectors, (i): SpillCell => {
+    if (isBlankRow([b, s, e, c], i)) return "";
     const bv = readNumber(at(b, i), "begin_ar");
     if (isEngineError(bv)) return bv;
     const sv = readNumber(at(s, i), "credit_sales");

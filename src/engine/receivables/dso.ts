@@ -12,9 +12,9 @@
  * - best possible DSO = current (not yet due) AR ÷ credit sales × days;
  * - ADD = DSO − best possible DSO = overdue AR ÷ credit sales × days.
  */
-import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
+import { isBlank, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
 import { Result, div0Error, isEngineError, numError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, at, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, Vector, at, isBlankRow, mapRows, readVector } from "../spill";
 import { requireGrid, requireVector } from "./common";
 
 /** DSO methods accepted by `dsoCore`. */
@@ -189,6 +189,7 @@ function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: 
     { name: "days_in_period", vector: days },
   ];
   return mapRows(vectors, (i): SpillCell => {
+    if (isBlankRow([ar, sales], i)) return "";
     const a = readNumber(at(ar, i), "receivables");
     if (isEngineError(a)) return a;
     const s = readNumber(at(sales, i), "credit_sales");
@@ -225,6 +226,8 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
   const [first, second] = m === "average" ? ["opening AR", "closing AR"] : ["total AR", "current AR"];
   return mapRows(vectors, (i): SpillCell => {
     const row = at(pairs, i) as unknown[];
+    // A trailing empty row of a multi-row selection (as isBlankRow, for the two-column receivables).
+    if (pairs.values.length > 1 && isBlank(row[0]) && isBlank(row[1]) && (sales.values.length === 1 || isBlank(at(sales, i)))) return "";
     const a = readNumber(row[0], `receivables (${first})`);
     if (isEngineError(a)) return a;
     const b = readNumber(row[1], `receivables (${second})`);

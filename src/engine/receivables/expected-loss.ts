@@ -10,7 +10,7 @@
  */
 import { readNumber, readOptionalNumber } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, at, isBlankRow, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
 /** Loss given default used when `lgd` is blank. */
@@ -64,6 +64,7 @@ export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, i
     { name: "insured_limit", vector: lim },
   ];
   return mapRows(vectors, (i): SpillCell => {
+    if (isBlankRow([e, p], i)) return "";
     const ev = readNumber(at(e, i), "exposure");
     if (isEngineError(ev)) return ev;
     const pv = readNumber(at(p, i), "pd");
