@@ -81,7 +81,8 @@ export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineErr
   if (e) return e;
   if (!Number.isFinite(p.roundDownTo) || p.roundDownTo < 0) return valueError(`policy ${prefix}.roundDownTo must be 0 or more.`);
   if (p.maxLimit !== null && (!Number.isFinite(p.maxLimit) || p.maxLimit < 0)) {
-    return valueError(`policy ${prefix}.maxLimit must be empty or a non-negative amount.`);
+    const got = typeof p.maxLimit === "number" ? String(p.maxLimit) : JSON.stringify(p.maxLimit) ?? "nothing (the field is missing)";
+    return valueError(`policy ${prefix}.maxLimit must be null (no maximum) or a non-negative amount, got ${got}.`);
   }
   return null;
 }

@@ -124,8 +124,9 @@ describe("validateLimitPolicy", () => {
     ["ramp start share above 1", (p) => ({ ...p, rampStartShare: 1.5 }), "policy limit.rampStartShare must be a number from 0 to 1, got 1.5."],
     ["rounding Infinity", (p) => ({ ...p, roundDownTo: Infinity }), "policy limit.roundDownTo must be 0 or more."],
     ["negative rounding", (p) => ({ ...p, roundDownTo: -100 }), "policy limit.roundDownTo must be 0 or more."],
-    ["max limit Infinity", (p) => ({ ...p, maxLimit: Infinity }), "policy limit.maxLimit must be empty or a non-negative amount."],
-    ["max limit as text", (p) => ({ ...p, maxLimit: "1m" as never }), "policy limit.maxLimit must be empty or a non-negative amount."],
+    ["max limit Infinity", (p) => ({ ...p, maxLimit: Infinity }), "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got Infinity."],
+    ["max limit as text", (p) => ({ ...p, maxLimit: "1m" as never }), 'policy limit.maxLimit must be null (no maximum) or a non-negative amount, got "1m".'],
+    ["max limit left out", (p) => ({ ...p, maxLimit: undefined as never }), "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got nothing (the field is missing)."],
   ];
   it.each(exact)("%s → exact message", (_n, mutate, message) => {
     expect(validateLimitPolicy(mutate(P) as LimitPolicy)).toEqual({ kind: "EngineError", code: "VALUE", message });
