@@ -22,26 +22,35 @@ import { TableArea } from "./read-table";
 // ---------------------------------------------------------------- injection
 
 /**
- * Makes customer text safe to write to `Range.values` / `Range.formulas`.
+ * Makes customer text safe to write to `Range.values` / `Range.formulas`, so
+ * that text stays exactly the text it was.
  *
- * Excel takes a written string like typed input: one starting with `=`, `+`,
- * `-` or `@` becomes a formula. A string whose first non-space character is
- * one of those — or its full-width / small form (`＝＋－＠`, NFKC-equal) —
- * gets a leading apostrophe: Excel stores the rest as text (the apostrophe
- * is the cell's quote prefix, not part of the value; reading the cell gives
- * the original text back). A string that already starts with `'` also gets
- * one, or Excel would swallow the user's apostrophe. Everything else,
- * including numbers, booleans and null, is returned unchanged.
+ * Excel takes a written string like typed input:
+ * - one starting with `=`, `+`, `-` or `@` becomes a formula;
+ * - one that reads as a number, date, time, percentage, amount or error value
+ *   is converted ("00123" → 123, "2024-01-31" → a date, "1,5" or "50%" →
+ *   numbers, "#N/A" → an error), and "TRUE"/"FALSE" become booleans.
+ * Such a string gets a leading apostrophe: Excel stores the rest as text (the
+ * apostrophe is the cell's quote prefix, invisible and not part of the value;
+ * reading the cell gives the original text back). The test is deliberately
+ * generous — any string whose first non-space character (NFKC, so full-width
+ * forms count) is one of `= + - @`, a digit, `. , ( # $ € £ ¥`, or that is
+ * TRUE/FALSE — because an unneeded apostrophe is harmless and a converted
+ * customer id is not. A string that already starts with `'` also gets one, or
+ * Excel would swallow the user's apostrophe. Everything else, including
+ * numbers, booleans and null, is returned unchanged.
  *
  * @example injectionSafe("=HYPERLINK(\"http://x\")") === "'=HYPERLINK(\"http://x\")"
  * @example injectionSafe("  +1 555") === "'  +1 555"
+ * @example injectionSafe("00123") === "'00123"
  * @example injectionSafe("Acme Ltd") === "Acme Ltd"; injectionSafe(-5) === -5
  */
 export function injectionSafe<T>(value: T): T {
   if (typeof value !== "string" || value === "") return value;
   if (value.startsWith("'")) return ("'" + value) as T;
   const m = /^[\s\u00a0\u3000\ufeff]*(.)/u.exec(value);
-  if (m && "=+-@".includes(m[1].normalize("NFKC"))) return ("'" + value) as T;
+  if (m && /^[=+\-@0-9.,(#$€£¥]$/u.test(m[1].normalize("NFKC"))) return ("'" + value) as T;
+  if (/^\s*(true|false)\s*$/i.test(value)) return ("'" + value) as T;
   return value;
 }
 

@@ -21,10 +21,32 @@ describe("injectionSafe", () => {
     ["'already quoted", "''already quoted"],
   ])("dangerous %j → %j", (input, safe) => expect(injectionSafe(input)).toBe(safe));
 
-  test.each(["Acme Ltd", "A", "E", "O'Brien & Sons", "Customer = good", "a+b", "user@example.com", "1+1", "北京某某有限公司", "", "   ", "50%", "#N/A"])(
+  test.each(["Acme Ltd", "A", "E", "O'Brien & Sons", "Customer = good", "a+b", "user@example.com", "北京某某有限公司", "", "   ", "True North Ltd", "Falsework GmbH"])(
     "benign %j is unchanged",
     (s) => expect(injectionSafe(s)).toBe(s),
   );
+
+  // Excel converts these when written as values: ids lose leading zeros, codes become dates,
+  // percentages, amounts, booleans or error values. The apostrophe keeps the text as it was.
+  test.each([
+    ["00123", "'00123"],
+    ["2024", "'2024"],
+    ["2024-01-31", "'2024-01-31"],
+    ["1/2", "'1/2"],
+    ["12:30", "'12:30"],
+    ["50%", "'50%"],
+    ["1,234", "'1,234"],
+    [".5", "'.5"],
+    ["(123)", "'(123)"],
+    ["$100", "'$100"],
+    ["€5", "'€5"],
+    ["¥5", "'¥5"],
+    ["#N/A", "'#N/A"],
+    ["TRUE", "'TRUE"],
+    [" false ", "' false "],
+    ["１２３", "'１２３"], // full-width digits
+    ["1+1", "'1+1"],
+  ])("text Excel would convert %j → %j", (input, safe) => expect(injectionSafe(input)).toBe(safe));
 
   test.each([0, -5, 1e21, -0.5, Number.NaN, true, false, null, undefined])("non-string %p is returned as is", (v) => {
     expect(injectionSafe(v)).toBe(v);

@@ -111,6 +111,15 @@ describe("writeReport", () => {
     expect(x.cell("Risk report", "A26").value).toBe("+1 Trading");
   });
 
+  test("customer ids that look like numbers keep their leading zeros (written as text, not converted)", async () => {
+    const x = book();
+    const section = { title: "Over limit", header: ["Customer", "Exposure"], rows: [["00123", 50_000], ["2024", 10_000]] };
+    await writeReport(ctxOf(x), { ...MODEL, sections: [section] });
+    expect(x.cell("Risk report", "A8")).toMatchObject({ value: "00123", quotePrefix: true });
+    expect(x.cell("Risk report", "A9")).toMatchObject({ value: "2024", quotePrefix: true });
+    expect(x.cell("Risk report", "B8").value).toBe(50_000); // numbers stay numbers
+  });
+
   test("regenerating replaces the add-in's own sheet: same id, old cells and charts gone", async () => {
     const x = book();
     const first = await writeReport(ctxOf(x), MODEL);
