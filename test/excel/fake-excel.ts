@@ -340,9 +340,17 @@ export class FakeExcel {
     return new FakeContext(this);
   }
 
-  /** Excel.run-like: `run(batch)` or `run(options, batch)`; records the options (undefined for none). */
+  /**
+   * Excel.run-like: `run(batch)`, `run(options, batch)`, or `run(context, batch)`, which
+   * reuses that context as office.js does (an event handler's remove() runs that way).
+   * Records the options (undefined for none, and for a reused context).
+   */
   async run<T>(a: unknown, b?: (ctx: FakeContext) => Promise<T>): Promise<T> {
     const batch = (b ?? a) as (ctx: FakeContext) => Promise<T>;
+    if (b && a instanceof FakeContext) {
+      this.runOptions.push(undefined);
+      return batch(a);
+    }
     this.runOptions.push(b ? a : undefined);
     return batch(this.context());
   }

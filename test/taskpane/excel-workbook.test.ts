@@ -20,7 +20,7 @@ import { bandFormats, buildReport, buildWriteRequest } from "../../src/taskpane/
 import { areaOf, mappingSettingKey, type DataArea, type WorkbookPort, type WriteRequest } from "../../src/taskpane/services/workbook";
 import type { MemoryTable } from "../../src/taskpane/services/memory-workbook";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
-import { FakeContext, FakeExcel } from "../excel/fake-excel";
+import { FakeExcel } from "../excel/fake-excel";
 import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, LEDGER_ROWS, customersTable, ledgerTable } from "./fixtures";
 
 type Scalar = Parameters<FakeExcel["addTable"]>[5][number][number];
@@ -52,7 +52,7 @@ let requirementCalls: [string, string | undefined][] = [];
  */
 function install(x: FakeExcel, mergeUndo?: boolean): WorkbookPort {
   g.Excel = {
-    run: (a: unknown, b?: unknown) => (a instanceof FakeContext && typeof b === "function" ? (b as (c: FakeContext) => Promise<unknown>)(a) : x.run(a, b as never)),
+    run: (a: unknown, b?: unknown) => x.run(a, b as never), // run(context, batch) reuses the context, as office.js does
   };
   if (mergeUndo !== undefined) {
     g.Office = {
