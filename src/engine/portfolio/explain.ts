@@ -27,7 +27,7 @@ import { CreditPolicy } from "../policy";
 import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex, isFactorKey } from "../scoring/factors";
 import { deriveRatios } from "../scoring/derive";
 import { BANDS, Band, ScorecardModel } from "../scoring/model";
-import { scoreCustomer } from "../scoring/score";
+import { displayScore, scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
 import { DEFAULT_LGD, expectedLoss } from "../receivables/expected-loss";
@@ -246,7 +246,7 @@ function planLift(
   const plan = new Map<FactorKey, number>(); // insertion order = order first chosen
   const rescore = (p: Map<FactorKey, number>) => scoreCustomer({ ...values, ...Object.fromEntries(p) }, model);
   let current = score;
-  while (current < target) {
+  while (displayScore(current) < target) { // bands follow the score as shown
     let best: { key: FactorKey; to: number; score: number; gain: number; ratio: number } | null = null;
     for (const f of levers) {
       if (!plan.has(f.key) && plan.size >= MAX_PLAN_FACTORS) continue;
@@ -273,10 +273,10 @@ function planLift(
   for (const k of [...plan.keys()]) {
     const without = new Map(plan);
     without.delete(k);
-    if (rescore(without).score >= target) plan.delete(k);
+    if (displayScore(rescore(without).score) >= target) plan.delete(k);
   }
   const final = rescore(plan);
-  if (final.score < target) return null; // cannot happen: the plan only shrinks while it still reaches the target
+  if (displayScore(final.score) < target) return null; // cannot happen: the plan only shrinks while it still reaches the target
   const steps: LiftStep[] = [...plan].map(([key, to]) => {
     const from = derived[key] as number;
     const unit = factorDef(key).unit;
@@ -402,7 +402,7 @@ export function explainCustomer(
         const to = candidateAt(e, up, unit);
         if (to < lever.min || to > lever.max) break;
         const moved = scoreCustomer({ ...values, [f.key]: to }, model);
-        if (moved.score < nextBandScore) continue;
+        if (displayScore(moved.score) < nextBandScore) continue; // the band of the score as shown
         const def = factorDef(f.key);
         const gained = moved.score - res.score;
         const fromText = formatValue(from, unit, lang);

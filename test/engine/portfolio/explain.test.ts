@@ -3,7 +3,7 @@ import { isEngineError } from "../../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { FactorKey } from "../../../src/engine/scoring/factors";
 import { BANDS, ScorecardModel } from "../../../src/engine/scoring/model";
-import { scoreCustomer } from "../../../src/engine/scoring/score";
+import { displayScore, scoreCustomer } from "../../../src/engine/scoring/score";
 import { formatReason } from "../../../src/engine/scoring/reasons";
 import { Explanation, LEVERS, autoMapColumns, explainCustomer, explainRow, prepareReview, reviewChunk } from "../../../src/engine/portfolio";
 import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_MODEL, TEST_POLICY } from "./fixtures";
@@ -258,7 +258,9 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
         for (let k = 1; k < e.liftOneBand.length; k++) expect(e.liftOneBand[k].relativeChange).toBeGreaterThanOrEqual(e.liftOneBand[k - 1].relativeChange);
         for (const l of e.liftOneBand) {
           const moved = scoreCustomer({ ...vals, [l.key]: l.to }, DEFAULT_POLICY.model);
-          expect(moved.score).toBeGreaterThanOrEqual(DEFAULT_POLICY.model.bands[bi - 1].minScore);
+          // bands follow the score as shown (one decimal)
+          expect(displayScore(moved.score)).toBeGreaterThanOrEqual(DEFAULT_POLICY.model.bands[bi - 1].minScore);
+          expect("ABCDE".indexOf(moved.band)).toBeLessThanOrEqual(bi - 1); // the next band or better
           expect(BANDS.indexOf(moved.band)).toBeLessThan(bi);
           const lever = LEVERS[l.key];
           expect(lever).toBeDefined();
@@ -288,7 +290,8 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
         expect(new Set(p.steps.map((x) => x.key)).size).toBe(p.steps.length);
         const combined = { ...vals, ...Object.fromEntries(p.steps.map((x) => [x.key, x.to])) };
         const moved = scoreCustomer(combined, DEFAULT_POLICY.model);
-        expect(moved.score).toBeGreaterThanOrEqual(e.nextBandScore!);
+        expect(displayScore(moved.score)).toBeGreaterThanOrEqual(e.nextBandScore!);
+        expect("ABCDE".indexOf(moved.band)).toBeLessThanOrEqual("ABCDE".indexOf(e.nextBand!)); // the next band or better
         expect([p.newScore, p.band, p.points]).toEqual([moved.score, moved.band, moved.score - e.score]);
         const derived = Object.fromEntries(e.groups.flatMap((g) => g.steps).map((x) => [x.key, x.value]));
         for (const x of p.steps) {
