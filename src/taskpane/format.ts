@@ -4,6 +4,7 @@
  */
 import type { Lang } from "../engine/lang";
 import { htmlLang } from "./i18n";
+import { displayScore } from "../engine/scoring/score";
 
 const cache = new Map<string, Intl.NumberFormat>();
 function nf(lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -48,7 +49,8 @@ export function percent(x: number | null | undefined, lang: Lang, digits = 1): s
 /** A score 0–100 with one decimal. @example score(71.26, "en") === "71.3" */
 export function score(x: number | null | undefined, lang: Lang): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "–";
-  return nf(lang, "score", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+  // Round with the engine's rule first, so the pane shows exactly the score bands are read from.
+  return nf(lang, "score", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(displayScore(x));
 }
 
 /** Days with no decimals. */
