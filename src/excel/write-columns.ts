@@ -21,6 +21,9 @@ import { TableArea } from "./read-table";
 
 // ---------------------------------------------------------------- injection
 
+/** Text Excel reads as a date although it starts with a letter: "Jan 2024", "May-24", "december 5". */
+const MONTH_FIRST_DATE = /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[\s\-/,]*\d/i;
+
 /**
  * Makes customer text safe to write to `Range.values` / `Range.formulas`, so
  * that text stays exactly the text it was.
@@ -35,7 +38,8 @@ import { TableArea } from "./read-table";
  * reading the cell gives the original text back). The test is deliberately
  * generous — any string whose first non-space character (NFKC, so full-width
  * forms count) is one of `= + - @`, a digit, `. , ( # $ € £ ¥`, or that is
- * TRUE/FALSE — because an unneeded apostrophe is harmless and a converted
+ * TRUE/FALSE, or that starts with a month name and a number ("Jan 2024") —
+ * because an unneeded apostrophe is harmless and a converted
  * customer id is not. A string that already starts with `'` also gets one, or
  * Excel would swallow the user's apostrophe. Everything else, including
  * numbers, booleans and null, is returned unchanged.
@@ -51,6 +55,7 @@ export function injectionSafe<T>(value: T): T {
   const m = /^[\s\u00a0\u3000\ufeff]*(.)/u.exec(value);
   if (m && /^[=+\-@0-9.,(#$€£¥]$/u.test(m[1].normalize("NFKC"))) return ("'" + value) as T;
   if (/^\s*(true|false)\s*$/i.test(value)) return ("'" + value) as T;
+  if (MONTH_FIRST_DATE.test(value)) return ("'" + value) as T;
   return value;
 }
 

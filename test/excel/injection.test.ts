@@ -21,7 +21,7 @@ describe("injectionSafe", () => {
     ["'already quoted", "''already quoted"],
   ])("dangerous %j → %j", (input, safe) => expect(injectionSafe(input)).toBe(safe));
 
-  test.each(["Acme Ltd", "A", "E", "O'Brien & Sons", "Customer = good", "a+b", "user@example.com", "北京某某有限公司", "", "   ", "True North Ltd", "Falsework GmbH"])(
+  test.each(["Acme Ltd", "A", "E", "O'Brien & Sons", "Customer = good", "a+b", "user@example.com", "北京某某有限公司", "", "   ", "True North Ltd", "Falsework GmbH", "May Trading", "Marco Polo 2000 Srl"])(
     "benign %j is unchanged",
     (s) => expect(injectionSafe(s)).toBe(s),
   );
@@ -46,6 +46,9 @@ describe("injectionSafe", () => {
     [" false ", "' false "],
     ["１２３", "'１２３"], // full-width digits
     ["1+1", "'1+1"],
+    ["Jan 2024", "'Jan 2024"],
+    ["May-24", "'May-24"],
+    ["december 5", "'december 5"],
   ])("text Excel would convert %j → %j", (input, safe) => expect(injectionSafe(input)).toBe(safe));
 
   test.each([0, -5, 1e21, -0.5, Number.NaN, true, false, null, undefined])("non-string %p is returned as is", (v) => {
