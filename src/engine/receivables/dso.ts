@@ -13,7 +13,7 @@
  * - ADD = DSO − best possible DSO = overdue AR ÷ credit sales × days.
  */
 import { isBlank, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
-import { Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { Result, div0Error, isEngineError, naError, valueError } from "../errors";
 import { Spill, SpillCell, Vector, at, isBlankRow, mapRows, readVector } from "../spill";
 import { requireGrid, requireVector } from "./common";
 
@@ -132,7 +132,8 @@ export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | nu
     if (s > 0 && ar <= cum + eps) return days + Math.min(1, Math.max(0, (ar - before) / s)) * d;
     days += d;
   }
-  return numError(
+  // #N/A (not #NUM!): the result is not available from the months given, and Excel shows #N/A's message.
+  return naError(
     `receivables exceed the credit sales of all ${m} month(s) given (${days} days counted, ${ar - cum} AR left): countback needs more (older) months.`,
   );
 }

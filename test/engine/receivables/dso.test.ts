@@ -102,12 +102,12 @@ describe("countback details", () => {
     expect(code(dsoCore(212000, [[70000], [80000], [100000]], [[31], [28]], "countback"))).toBe("VALUE");
   });
   test("AR above all months' sales → #NUM! (needs more months)", () => {
-    expect(code(dsoCountback(300, [100, 100], 30))).toBe("NUM");
+    expect(code(dsoCountback(300, [100, 100], 30))).toBe("NA");
     expect(dsoCountback(200, [100, 100], 30)).toBe(60);
   });
   test("a blank (unknown) month stops the walk", () => {
     expect(dsoCountback(50, [null, 100], 30)).toBe(15);
-    expect(code(dsoCountback(150, [null, 100], 30))).toBe("NUM");
+    expect(code(dsoCountback(150, [null, 100], 30))).toBe("NA");
   });
   test("zero-sales month counts in full", () => {
     expect(dsoCountback(50, [100, 0], 30)).toBe(45);
@@ -198,7 +198,7 @@ describe("DSO edges (what an analyst may type)", () => {
     ["countback: negative month", 150, [[100], [-100]], 30, "countback", [[err("VALUE", "credit_sales: month 2 (-100) is negative; credit sales must be 0 or more.")]]],
     ["countback: one month as a single cell", 50, 100, null, "countback", [[15]]],
     ["countback: zero AR → 0 even with zero sales", 0, [[0], [0]], null, "countback", [[0]]],
-    ["countback: AR above all months → #NUM!", 300, [[100], [100]], null, "countback", [[expect.objectContaining({ kind: "EngineError", code: "NUM" })]]],
+    ["countback: AR above all months → #N/A with the reason", 300, [[100], [100]], null, "countback", [[expect.objectContaining({ kind: "EngineError", code: "NA", message: "receivables exceed the credit sales of all 2 month(s) given (60 days counted, 100 AR left): countback needs more (older) months." })]]],
     ["countback: a blank day in the per-month range = 30", 100, [[100], [100]], [[31], [""]], "countback", [[30]]],
   ])("%s", (_what, ar, sales, days, method, expected) => {
     expect(dsoCore(ar, sales, days, method)).toEqual(expected);
