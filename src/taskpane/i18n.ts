@@ -105,6 +105,8 @@ export interface ReviewStrings {
     unmatched: (count: string, open: string) => string;
     unmatchedItem: (id: string, invoices: string, open: string) => string;
     ledgerBadRows: (count: string) => string;
+    /** Title over the engine's messages of ratio columns holding percent numbers. */
+    percentColumns: (count: string) => string;
     more: (count: string) => string;
   };
   dash: {
@@ -352,6 +354,7 @@ export const strings: Record<Lang, Strings> = {
         unmatched: (count, open) => `Invoice-ledger customer IDs that match no customer in the table: ${count} (open amount ${open}):`,
         unmatchedItem: (id, invoices, open) => `${id}: ${invoices} invoices, open ${open}`,
         ledgerBadRows: (count) => `Invoice rows that could not be read and were left out: ${count}. First rows:`,
+        percentColumns: (count) => `Ratio columns that look like percentages: ${count}. Scores that use them are wrong until the columns hold decimals:`,
         more: (count) => `and ${count} more`,
       },
       dash: {
@@ -611,6 +614,7 @@ export const strings: Record<Lang, Strings> = {
         unmatched: (count, open) => `发票台账中有 ${count} 个客户编号在客户表中找不到（未结金额 ${open}）：`,
         unmatchedItem: (id, invoices, open) => `${id}：${invoices} 张发票，未结 ${open}`,
         ledgerBadRows: (count) => `${count} 行发票无法读取，已跳过：`,
+        percentColumns: (count) => `${count} 个比率列看起来是百分数；改为小数之前，用到这些列的评分都不正确：`,
         more: (count) => `另有 ${count} 项`,
       },
       dash: {

@@ -1,6 +1,6 @@
 /**
  * The review workflow in jsdom against an in-memory WorkbookPort: mapping,
- * review and dashboard, data problems, cancel, explanation (from the list and
+ * review and dashboard, data problems (incl. percent-number ratio columns), cancel, explanation (from the list and
  * from the sheet), write-back with the overwrite confirmation, language.
  */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -8,7 +8,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { ReviewPane } from "../../src/taskpane/review/ReviewPane";
 import type { MemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
-import { AS_OF_ISO, CUSTOMER_ROWS, INJECTION_NAME, customersTable, workbook } from "./fixtures";
+import { Problems } from "../../src/taskpane/review/Dashboard";
+import { strings } from "../../src/taskpane/i18n";
+import { isEngineError } from "../../src/engine/errors";
+import { DEFAULT_POLICY } from "../../src/engine/policy";
+import { autoMapColumns, prepareReview, reviewChunk, summarise } from "../../src/engine/portfolio";
+import { AS_OF, AS_OF_ISO, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, customersTable, workbook } from "./fixtures";
 
 
 function renderPane(wb: MemoryWorkbook) {
@@ -144,6 +149,39 @@ describe("review and dashboard", () => {
     expect(within(problems).getByText(/^row 2, column "Debt ratio" \(debt_ratio\): text "90 %"/)).toBeInTheDocument();
     expect(within(problems).getByText(/^Customer IDs found in more than one row: 1\./)).toBeInTheDocument();
     expect(within(problems).getByText("C1: rows 1, 4")).toBeInTheDocument();
+  });
+
+  test("data problems: a ratio column of percent numbers is reported, not rescaled", async () => {
+    // Debt ratios 30, 90, 60, 50 → median (50 + 60) / 2 = 55
+    const rows = CUSTOMER_ROWS.map((r) => [r[0], r[1], (r[2] as number) * 100, ...r.slice(3)]);
+    const headers = CUSTOMER_HEADERS.map((h) => (h === "Debt ratio" ? "Debt ratio %" : h));
+    renderPane(workbook({ tables: [customersTable(rows, headers)] }));
+    await pick();
+    await runReview();
+    const problem = within(screen.getByTestId("problems")).getByText(/^Ratio columns that look like percentages/).closest("[data-problem]") as HTMLElement;
+    expect(problem).toHaveAttribute("data-problem", "percent");
+    expect(within(problem).getByText("Ratio columns that look like percentages: 1. Scores that use them are wrong until the columns hold decimals:")).toBeInTheDocument();
+    expect(
+      within(problem).getByText("Column “Debt ratio %” (debt_ratio) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again."),
+    ).toBeInTheDocument();
+    // Every row is still scored as given.
+    expect(screen.getByText("4 of 4 scored")).toBeInTheDocument();
+  });
+
+  test("the percent-column problem in Chinese", () => {
+    const headers = ["客户编号", "资产负债率(%)", "速动比率"];
+    const state = prepareReview({ headers, rows: [["C1", 55.3, 1.2], ["C2", 40.2, 0.8], ["C3", 70, 1.5]], mapping: autoMapColumns(headers), asOf: AS_OF, policy: DEFAULT_POLICY, lang: "zh" });
+    if (isEngineError(state)) throw new Error(state.message);
+    reviewChunk(state, 0, state.total);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <Problems summary={summarise(state)} lang="zh" t={strings.zh.review} />
+      </FluentProvider>,
+    );
+    const problems = screen.getByTestId("problems");
+    expect(within(problems).getByRole("heading", { name: "数据问题" })).toBeInTheDocument();
+    expect(within(problems).getByText("1 个比率列看起来是百分数；改为小数之前，用到这些列的评分都不正确：")).toBeInTheDocument();
+    expect(within(problems).getByText("“资产负债率(%)”列（debt_ratio）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。")).toBeInTheDocument();
   });
 
   test("Cancel stops a review: nothing is shown or written", async () => {

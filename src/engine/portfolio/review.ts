@@ -44,6 +44,10 @@ import { customerKey } from "../receivables/ledger";
 import { ColumnMapping, MappingIssue, checkMapping, columnOf, mappingMismatch } from "./mapping";
 import { LedgerCustomer, LedgerDigest, MAX_ERROR_MESSAGES, ReviewProgress, digestLedgerSteps } from "./ledger-digest";
 import { BAND_LABELS, BandKey, NO_EXPOSURE_TEXT, NO_FACTORS_TEXT, NO_LEDGER_TEXT, NO_OPEN_LABEL } from "./texts";
+import { PercentColumn, finishPercentScan, scanPercentRow, startPercentScan } from "./percent-columns";
+
+export type { PercentColumn } from "./percent-columns";
+export { DEFAULT_PERCENT_BOUND, findPercentColumns, percentBound, percentColumnMessage } from "./percent-columns";
 
 /** Tuning of the review beyond the credit policy. */
 export interface ReviewOptions {
@@ -165,6 +169,8 @@ export interface ReviewState {
   /** Warnings of the mappings (errors stop `prepareReview`). */
   readonly warnings: readonly MappingIssue[];
   readonly duplicates: readonly DuplicateId[];
+  /** Ratio columns that look like percent numbers (see `findPercentColumns`), in column order. */
+  readonly percentColumns: readonly PercentColumn[];
   readonly ledger: LedgerDigest | null;
   readonly asOf: number;
   readonly policy: CreditPolicy;
@@ -200,8 +206,9 @@ function readOptions(o: ReviewOptions | undefined, lang: Lang): Result<{ lgd: nu
 /**
  * Checks the inputs and prepares a review: validates policy, as-of date and
  * both mappings (a mapping error is returned as one EngineError in `lang`),
- * digests the ledger, joins it on customer_id and finds duplicate ids.
- * Work: one pass over the ledger and one over the id column (about 1 s for
+ * digests the ledger, joins it on customer_id, finds duplicate ids and ratio
+ * columns holding percent numbers (`percentColumns`, see `findPercentColumns`).
+ * Work: one pass over the ledger and one over the table's rows (about 1 s for
  * 1,000,000 invoices; use `prepareReviewSteps` to keep the host responsive).
  * @example prepareReview({ headers, rows, mapping: autoMapColumns(headers), asOf: serialFromYmd(2026, 6, 30), policy: DEFAULT_POLICY, lang: "en" })
  */
@@ -275,14 +282,20 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   const ledgerOf = new Int32Array(total).fill(-1);
   const duplicate = new Uint8Array(total);
   const duplicates: DuplicateId[] = [];
-  if (idCol >= 0) {
+  // One pass over the rows: duplicate ids and the ledger join (id column), counts of the percent-unit columns.
+  const scan = startPercentScan(mapping.columns);
+  const scanning = scan.cols.length > 0;
+  if (idCol >= 0 || scanning) {
     const first = new Map<string, number>();
     const dupOf = new Map<string, DuplicateId>();
     const slot = new Map<LedgerCustomer, number>();
     if (ledger) ledger.order.forEach((c, i) => slot.set(c, i));
     for (let r = 0; r < total; r++) {
       if (r > 0 && r % step === 0) yield { phase: "customers", done: r, total };
-      const cell = (rows[r] ?? EMPTY_ROW)[idCol];
+      const row = rows[r] ?? EMPTY_ROW;
+      if (scanning) scanPercentRow(scan, row);
+      if (idCol < 0) continue;
+      const cell = row[idCol];
       if (isBlank(cell)) continue;
       const key = customerKey(cell);
       const f = first.get(key);
@@ -337,6 +350,7 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
     results: new Array<CustomerResult | null>(total).fill(null),
     warnings,
     duplicates,
+    percentColumns: scanning ? finishPercentScan(scan, rows, lang) : [],
     ledger,
     asOf,
     policy,
@@ -672,6 +686,12 @@ export interface PortfolioSummary {
     unmatchedOpen: number;
   } | null;
   duplicateIds: DuplicateId[];
+  /**
+   * Ratio columns that look like percent numbers (55.3 for 55.3 %), with the
+   * warning in the review language; their rows are still scored (never
+   * rescaled), so their scores are wrong until the column is fixed.
+   */
+  percentColumns: PercentColumn[];
 }
 
 const BAND_KEYS: readonly BandKey[] = [...BANDS, "not_scored"];
@@ -807,5 +827,6 @@ export function summarise(state: ReviewState): PortfolioSummary {
     exposureWithoutLedger,
     ledger: ledgerOut,
     duplicateIds: state.duplicates.map((d) => ({ id: d.id, rows: [...d.rows] })),
+    percentColumns: state.percentColumns.map((c) => ({ ...c })),
   };
 }

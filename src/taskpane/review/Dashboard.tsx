@@ -211,12 +211,18 @@ export function Dashboard({ summary, agingEdges, lang, t, onExplain }: Dashboard
   );
 }
 
-/** The data problems of a review (item 7): rows not scored, duplicate ids, ledger ids with no customer, unreadable invoices. */
+/**
+ * The data problems of a review (item 7): rows not scored, ratio columns that
+ * look like percentages, duplicate ids, ledger ids with no customer,
+ * unreadable invoices.
+ */
 export function Problems({ summary, lang, t }: { summary: PortfolioSummary; lang: Lang; t: ReviewStrings }) {
   const s = useStyles();
   const p = t.problems;
   const items: { key: string; title: string; lines: string[]; more: number }[] = [];
   if (summary.errors > 0) items.push({ key: "rows", title: p.rowErrors(fmt.count(summary.errors, lang)), lines: summary.errorMessages, more: summary.errors - summary.errorMessages.length });
+  const pc = summary.percentColumns;
+  if (pc.length > 0) items.push({ key: "percent", title: p.percentColumns(fmt.count(pc.length, lang)), lines: pc.map((c) => c.message), more: 0 });
   if (summary.duplicateIds.length > 0) {
     items.push({
       key: "dup",

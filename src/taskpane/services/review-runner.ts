@@ -1,7 +1,8 @@
 /**
  * Runs a portfolio review without freezing Excel: reads the customer table
  * (and the optional ledger) through the WorkbookPort in payload-safe blocks,
- * then prepares (`prepareReviewSteps`: ledger digest, join, duplicate ids) and
+ * then prepares (`prepareReviewSteps`: ledger digest, join, duplicate ids,
+ * ratio columns holding percent numbers — reported in `summary.percentColumns`) and
  * scores (`reviewChunk`) in time slices (~12 ms), yielding a macrotask between
  * slices so the pane stays
  * responsive, then `summarise`. Progress is reported per phase; an
