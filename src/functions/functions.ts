@@ -93,7 +93,7 @@ export function dso(receivables: any[][], credit_sales: any[][], days_in_period?
  * @param as_of Date to assess the stage at, e.g. a cell with the review date (avoid TODAY() if you want stable results).
  * @param [outstanding] Open amount; 0 or less means Closed. Omit when all invoices are open.
  * @param [disputed] TRUE (or 1, "yes", 是) for a disputed invoice: it is held "On hold (disputed)" and does not escalate.
- * @param [ladder] Your own ladder: rows of [days relative to due date, stage name, minimum open amount, grace days].
+ * @param [ladder] Your own ladder: rows of [days relative to due date, stage name, minimum open amount, grace days]. Empty rows are ignored.
  * @param [output] "name" (default) or "number" (0 = not due, 1… = ladder stage, -1 = closed).
  * @returns One stage per invoice.
  */
@@ -161,7 +161,7 @@ export function dsoInvoices(
  * @param due_dates Due date of each invoice.
  * @param as_of Date to age at.
  * @param [amounts] Open amount per invoice: returns bucket labels and the total per bucket instead of a label per invoice.
- * @param [buckets] Your own bucket edges in days overdue, e.g. {30,60,90,180}.
+ * @param [buckets] Your own bucket edges in days overdue, e.g. {30,60,90,180}. Empty cells are ignored.
  * @returns A bucket per invoice, or labels and totals.
  */
 export function aging(due_dates: any[][], as_of: any[][], amounts?: any[][], buckets?: any[][]): any[][] {
