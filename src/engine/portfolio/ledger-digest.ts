@@ -92,12 +92,9 @@ export interface ReviewProgress {
   total: number;
 }
 
-/**
- * Digests a mapped ledger at `asOf` (Excel serial) in one go. The mapping must
- * have passed `checkMapping` (customer_id, invoice_date, due_date, amount mapped).
- * @param rows data rows (no header row), one invoice per row
- */
-export function digestLedger(
+/** Arguments of `digestLedger` (and, with a progress step, `digestLedgerSteps`). */
+export type DigestArgs = [
+  /** Data rows (no header row), one invoice per row. */
   rows: readonly (readonly unknown[])[],
   mapping: ColumnMapping,
   asOf: number,
@@ -105,8 +102,14 @@ export function digestLedger(
   agingEdges: readonly number[],
   dsoPeriodDays: number,
   lang: Lang,
-): LedgerDigest {
-  const steps = digestLedgerSteps(rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, Infinity);
+];
+
+/**
+ * Digests a mapped ledger at `asOf` (Excel serial) in one go. The mapping must
+ * have passed `checkMapping` (customer_id, invoice_date, due_date, amount mapped).
+ */
+export function digestLedger(...args: DigestArgs): LedgerDigest {
+  const steps = digestLedgerSteps(...args, Infinity);
   for (;;) {
     const s = steps.next();
     if (s.done) return s.value;
@@ -117,16 +120,7 @@ export function digestLedger(
  * `digestLedger` as a generator that yields its progress every `step` rows
  * (then every `step` customers), so a caller can yield to the host between steps.
  */
-export function* digestLedgerSteps(
-  rows: readonly (readonly unknown[])[],
-  mapping: ColumnMapping,
-  asOf: number,
-  ladder: DunningLadder,
-  agingEdges: readonly number[],
-  dsoPeriodDays: number,
-  lang: Lang,
-  step = 50_000,
-): Generator<ReviewProgress, LedgerDigest, void> {
+export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, step = 50_000]: [...DigestArgs, step?: number]): Generator<ReviewProgress, LedgerDigest, void> {
   const cCust = columnOf(mapping, "customer_id");
   const cInv = columnOf(mapping, "invoice_date");
   const cDue = columnOf(mapping, "due_date");

@@ -123,20 +123,10 @@ function rowError(i: number, e: EngineError): EngineError {
   return { ...e, message: `row ${i + 1}: ${e.message}` };
 }
 
-/** Parses one ledger row (exported for tests and single-invoice use). */
-export function readInvoice(
-  i: number,
-  custCell: unknown,
-  invCell: unknown,
-  dueCell: unknown,
-  paidCell: unknown,
-  amtCell: unknown,
-  openCell: unknown,
-  dispCell: unknown,
-  withCustomer: boolean,
-): LedgerRow {
-  const r = parseInvoice(i, custCell, invCell, dueCell, paidCell, amtCell, openCell, dispCell, withCustomer);
-  return r !== null && isInvoiceProblem(r) ? rowError(i, r.error) : r;
+/** Parses one ledger row (exported for tests and single-invoice use): `parseInvoice` with a bad row as an error naming it ("row n: …"). */
+export function readInvoice(...args: Parameters<typeof parseInvoice>): LedgerRow {
+  const r = parseInvoice(...args);
+  return r !== null && isInvoiceProblem(r) ? rowError(args[0], r.error) : r;
 }
 
 /**
