@@ -1,5 +1,5 @@
 /**
- * `npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split validation|train|all] [--horizon <years>] [--seed <n>]`
+ * `npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split validation|train|all] [--horizon <years>] [--seed <n>] [--cutoff <score>]`
  *
  * Scores every labelled row with the bundled scorecard and prints n, AUC, KS,
  * Brier, the share of defaulters (and of healthy firms) in bands D–E, next to
@@ -13,14 +13,19 @@
  * (and 违约/破产/是); as healthy: 0, false, no, healthy, alive (and 正常/否).
  * `--bad <value>` says which value means defaulted when a file codes it
  * differently (e.g. `--bad 0`); every other value is then healthy.
+ * `--cutoff <score>` also prints the shares of defaulters and healthy firms
+ * whose shown score is below that score (a what-if C|D cut-off, as in the
+ * cut-off table of docs/methodology.md).
  */
 import * as path from "path";
 import { DEFAULT_MODEL } from "../src/engine/scoring/model";
 import { DEFAULT_SEED, loadDataset } from "./calibrate";
 import { splitRows } from "./lib/calibration";
-import { formatMetrics, measure } from "./lib/evaluation";
+import { formatMetrics, measure, scoreDataset } from "./lib/evaluation";
+import { captureRates } from "./lib/metrics";
+import { displayScore } from "../src/engine/scoring/score";
 
-const USAGE = "usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>]";
+const USAGE = "usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>]";
 
 export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
   const opts: Record<string, string> = {};
@@ -36,7 +41,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
       i++;
     } else files.push(argv[i]);
   }
-  const unknown = Object.keys(opts).filter((k) => !["label", "bad", "split", "horizon", "seed"].includes(k));
+  const unknown = Object.keys(opts).filter((k) => !["label", "bad", "split", "horizon", "seed", "cutoff"].includes(k));
   if (files.length !== 1 || unknown.length) {
     err(`evaluate: ${unknown.length ? `unknown option --${unknown[0]}` : "give exactly one data file"}\n${USAGE}`);
     return 2;
@@ -62,11 +67,22 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     err("evaluate: --horizon must be a positive number of years and --seed an integer");
     return 2;
   }
+  const cutoff = opts.cutoff === undefined ? null : Number(opts.cutoff);
+  if (cutoff !== null && !(cutoff >= 0 && cutoff <= 100)) {
+    err("evaluate: --cutoff must be a score from 0 to 100");
+    return 2;
+  }
   const rows = split === "all" ? undefined : splitRows(ds, 0.7, seed)[split as "train" | "validation"];
   const m = measure(ds, DEFAULT_MODEL, horizon, rows);
   log(`evaluate: ${path.basename(file)} — model ${DEFAULT_MODEL.id} ${DEFAULT_MODEL.version}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`);
   if (ds.droppedRows || ds.badCells) log(`  skipped ${ds.droppedRows} rows without a 0/1 label; ${ds.badCells} text cells read as missing`);
   log(formatMetrics(m, split === "all" ? "all rows" : `${split} split (seed ${seed}, 70/30 stratified)`));
+  if (cutoff !== null) {
+    const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);
+    const score = scoreDataset(ds, DEFAULT_MODEL).score;
+    const r = captureRates(idx.map((i) => displayScore(score[i]) < cutoff), idx.map((i) => ds.label[i]));
+    log(`  below cut-off ${cutoff}: ${(r.defaulters * 100).toFixed(1)} % of defaulters and ${(r.healthy * 100).toFixed(1)} % of healthy firms`);
+  }
   return 0;
 }
 

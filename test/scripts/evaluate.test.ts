@@ -1,5 +1,6 @@
 import * as path from "path";
 import { main } from "../../scripts/evaluate";
+import { DEFAULT_MODEL } from "../../src/engine/scoring/model";
 import { scoreCustomer } from "../../src/engine/scoring/score";
 import { matchHeader } from "../../src/engine/scoring/headers";
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
@@ -83,6 +84,17 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(run([file("2year")]).out).toContain("(PD over 4 y)");
     expect(run([file("other")]).out).toContain("(PD over 5 y)"); // Polish attributes, unknown year: the 1st-year file's 5
     expect(run([file("5year"), "--horizon", "3"]).out).toContain("(PD over 3 y)");
+  });
+
+  test("--cutoff prints the shares below a what-if cut-off; at the C|D cut-off they equal the D–E shares", () => {
+    const cd = DEFAULT_MODEL.bands.find((b) => b.band === "C")!.minScore; // band D starts below it
+    const r = run([CSV, "--label", "default", "--cutoff", String(cd)]);
+    expect(r.code).toBe(0);
+    const de = /bands D–E hold (\S+ %) of defaulters and (\S+ %) of healthy firms/.exec(r.out)!;
+    expect(r.out).toContain(`below cut-off ${cd}: ${de[1]} of defaulters and ${de[2]} of healthy firms`);
+    expect(run([CSV, "--label", "default", "--cutoff", "100"]).out).toContain("below cut-off 100: 100.0 % of defaulters and 100.0 % of healthy firms");
+    expect(run([CSV, "--label", "default", "--cutoff", "0"]).out).toContain("below cut-off 0: 0.0 % of defaulters and 0.0 % of healthy firms");
+    expect(run([CSV, "--label", "default", "--cutoff", "high"])).toMatchObject({ code: 2, err: expect.stringContaining("--cutoff must be a score from 0 to 100") });
   });
 
   test("errors: missing file, unreadable format, missing label, bad options", () => {
