@@ -41,6 +41,15 @@ async function runReview() {
   await screen.findByTestId("band-chart", {}, { timeout: 5000 });
 }
 
+
+/**
+ * A button of the open dialog, found once the dialog is accessible again: under load, Fluent's focus trap
+ * (tabster) can leave the dialog aria-hidden for a moment after it opens, or re-render it.
+ */
+async function dialogButton(name: string): Promise<HTMLElement> {
+  return within(await screen.findByRole("alertdialog")).findByRole("button", { name });
+}
+
 describe("data and mapping", () => {
   test("the mapping editor fixes an unrecognised column; errors block the review; the mapping is remembered per table", async () => {
     const wb = workbook({ tables: [customersTable([["A", 0.4, 100], ["B", 0.95, 200]], ["Customer ID", "Gearing", "Exposure"])] });
@@ -243,7 +252,7 @@ describe("write back", () => {
     expect(within(dialog).getByText("Overwrite your cells?")).toBeInTheDocument();
     expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("Non-empty cells that CreditSentinel did not write would be overwritten: 1, e.g. Sheet1!K3.");
     expect(within(dialog).getByText("6 columns for 4 customers will be written to Sheet1!J1:O5.")).toBeInTheDocument();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    fireEvent.click(await dialogButton("Cancel"));
     expect(await screen.findByText("Nothing was written.")).toBeInTheDocument();
     expect(wb.writes).toEqual([]);
     expect(wb.reports).toEqual([]);
@@ -251,7 +260,7 @@ describe("write back", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     dialog = await screen.findByRole("alertdialog");
-    fireEvent.click(within(dialog).getByRole("button", { name: "Overwrite and write" }));
+    fireEvent.click(await dialogButton("Overwrite and write"));
     expect(await screen.findByText("Written to Sheet1!J1:O5. The “Risk report” sheet was (re)generated.")).toBeInTheDocument();
     expect(wb.writes).toHaveLength(1);
     const w = wb.writes[0];
@@ -279,7 +288,7 @@ describe("write back", () => {
     const dialog = await screen.findByRole("alertdialog");
     expect(within(dialog).getByText("Write the results?")).toBeInTheDocument();
     expect(within(dialog).queryByTestId("overwrite-warning")).toBeNull();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Write" }));
+    fireEvent.click(await dialogButton("Write"));
     expect(await screen.findByText("Written to Sheet1!J1:O5.")).toBeInTheDocument();
     const cols = wb.writes[0].req.columns;
     expect(cols[0]).toMatchObject({ mode: "formulas", header: "Risk score" });
