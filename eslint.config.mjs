@@ -1,6 +1,19 @@
 // Flat ESLint config: TypeScript rules everywhere, architecture rules per layer.
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
+import importX from "eslint-plugin-import-x";
+
+/**
+ * The layers and what each may import (docs: README "Layout"). Zones are resolved paths, so they hold for a
+ * file at any depth: src/engine/scoring/x.ts importing "../../taskpane/y" is caught like a top-level file.
+ */
+const LAYER_ZONES = [
+  { target: "./src/engine", from: ["./src/functions", "./src/excel", "./src/taskpane", "./scripts", "./bench", "./test"], message: "The engine is pure: it imports only the engine." },
+  { target: "./src/excel", from: ["./src/taskpane", "./src/functions", "./scripts", "./bench", "./test"], message: "src/excel is Office.js I/O: it may use the engine, never the pane or the functions." },
+  { target: "./src/functions", from: ["./src/taskpane", "./src/excel", "./scripts", "./bench", "./test"], message: "The custom functions are thin adapters over the engine." },
+  { target: "./src/taskpane", from: ["./src/functions", "./scripts", "./bench", "./test"], message: "The pane reaches formulas and files only through the engine and src/excel." },
+  { target: "./scripts", from: ["./src/taskpane", "./src/excel", "./src/functions", "./test"], message: "Scripts run the engine without Office or the pane." },
+];
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.js", "**/*.mjs", "!scripts/**/*.mjs"] },
@@ -9,6 +22,13 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // Layer boundaries for every file (tests and a lint fixture prove a probe import fails: test/lint/).
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } } },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: LAYER_ZONES }] },
   },
   {
     files: ["src/taskpane/**/*.{ts,tsx}"],
@@ -26,7 +46,7 @@ export default tseslint.config(
     // The engine is pure: no Office, React, DOM or clock.
     files: ["src/engine/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "../functions/*", "../excel/*", "../taskpane/*", "fs", "path", "node:*"] }],
+      "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "fs", "path", "node:*"] }],
       "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "CustomFunctions", "fetch", "XMLHttpRequest", "localStorage", "WebSocket", "EventSource"],
       "no-restricted-properties": ["error", { object: "Date", property: "now", message: "The engine is deterministic: take the as-of date as an argument." }],
       "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The engine is deterministic: no current-time Date." }],

@@ -13,12 +13,13 @@ const shared = {
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
 };
 module.exports = {
+  // One limit for every test (Jest reads testTimeout only at the top level, not per project). The jsdom flow
+  // tests wait for elements up to Testing Library's asyncUtilTimeout (15 s, test/setup-dom.ts); on a busy
+  // 2-core machine a flow takes several seconds, so each test gets 60 s, well above the longest wait it holds.
+  testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: "unit", testEnvironment: "node", testTimeout: 60_000, testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"], setupFiles: ["<rootDir>/test/functions/custom-functions-global.ts"] },
-    // jsdom flow tests wait for elements (Testing Library waits up to asyncUtilTimeout, set in
-    // test/setup-dom.ts); on a busy 2-core machine a flow takes several seconds, so each test
-    // gets 60 s, well above the longest wait it contains.
-    { ...shared, displayName: "dom", testEnvironment: "jsdom", testTimeout: 60_000, testMatch: ["<rootDir>/test/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"] },
+    { ...shared, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"], setupFiles: ["<rootDir>/test/functions/custom-functions-global.ts"] },
+    { ...shared, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"] },
     { ...shared, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 };
