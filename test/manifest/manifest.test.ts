@@ -45,7 +45,7 @@ describe("the real manifest.xml", () => {
 // Each broken variant must be caught with a message that names the problem.
 const VARIANTS: [string, (xml: string) => string, string][] = [
   ["malformed XML", (x) => replaceOnce(x, "</ProviderName>", "</Provider>"), "not well-formed XML"],
-  ["undeclared namespace prefix", (x) => replaceOnce(x, '<bt:Image size="16" resid="Icon.16x16" />', '<zz:Image size="16" resid="Icon.16x16" />'), 'prefix "zz"'],
+  ["undeclared namespace prefix", (x) => replaceOnce(x, '<bt:Image size="16" resid="Icon.16x16" />', '<zz:Image size="16" resid="Icon.16x16" />'), 'unbound namespace prefix: "zz"'],
   ["DOCTYPE", (x) => replaceOnce(x, "<OfficeApp ", "<!DOCTYPE x>\n<OfficeApp "), "DOCTYPE"],
   ["Id not a GUID", (x) => replaceOnce(x, /<Id>[^<]+<\/Id>/, "<Id>creditsentinel</Id>"), "<Id> must be a GUID"],
   ["Version with five parts", (x) => replaceOnce(x, "<Version>0.1.0.0</Version>", "<Version>0.1.0.0.1</Version>"), "<Version> must look like"],
