@@ -11,9 +11,26 @@ import { deflateSync } from "node:zlib";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = resolve(process.argv[2] ?? join(root, "assets"));
+const USAGE = "usage: npm run icons -- [outDir]   (default: assets/)";
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", short: "h" } } });
+} catch (e) {
+  console.error(`icons: ${e.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(`${USAGE}\n\nDraws the CreditSentinel icons (16, 32, 64, 80, 128 px and the 300 px logo) deterministically.`);
+  process.exit(0);
+}
+if (parsed.positionals.length > 1) {
+  console.error(`icons: one output folder, got ${parsed.positionals.length}\n${USAGE}`);
+  process.exit(2);
+}
+const outDir = resolve(parsed.positionals[0] ?? join(root, "assets"));
 
 /** Brand colours: a deep teal shield, lighter at the top, with a white check. */
 const TOP = [0x16, 0x8a, 0x86]; // #168A86

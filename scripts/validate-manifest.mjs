@@ -14,22 +14,31 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
 import { tsImport } from "tsx/esm/api";
 
-const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  if (!value) {
-    console.error(`${name} needs a value`);
-    process.exit(2);
-  }
-  return value;
-};
-const baseUrl = option("--base-url");
-const rootOpt = option("--root");
+const USAGE = "usage: npm run validate -- [manifest.xml] [--base-url URL] [--root DIR]";
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { "base-url": { type: "string" }, root: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+} catch (e) {
+  console.error(`validate: ${e.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(`${USAGE}\n\nOffline structural check of the add-in manifest: ids, resources, string lengths, https URLs,\nshared runtime, RISK namespace and icons. --root: folder the manifest's files are served from\n(default: the manifest's folder); --base-url: URL that folder is served at.`);
+  process.exit(0);
+}
+if (parsed.positionals.length > 1) {
+  console.error(`validate: one manifest at a time, got ${parsed.positionals.length}\n${USAGE}`);
+  process.exit(2);
+}
+const args = parsed.positionals;
+const baseUrl = parsed.values["base-url"];
+const rootOpt = parsed.values.root;
 const file = resolve(args[0] ?? "manifest.xml");
 const shown = relative(process.cwd(), file) || file;
 const root = resolve(rootOpt ?? dirname(file));

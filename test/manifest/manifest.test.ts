@@ -136,6 +136,16 @@ describe("scripts/validate-manifest.mjs (npm run validate)", () => {
     expect(run.stderr).toMatch(/manifest\.xml:\d+: <Runtime> lifetime must be "long"/);
     expect(run.stderr).toContain("2 problems");
   });
+
+  test("rejects an unknown flag with the usage and exit code 2; --help prints the usage", () => {
+    const bad = spawnSync(process.execPath, [cli, "--bogus"], { cwd: ROOT, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Unknown option '--bogus'");
+    expect(bad.stderr).toContain("usage: npm run validate");
+    const help = spawnSync(process.execPath, [cli, "--help"], { cwd: ROOT, encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("usage: npm run validate");
+  });
 });
 
 describe("manifest and task pane agree", () => {
