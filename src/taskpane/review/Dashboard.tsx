@@ -99,7 +99,7 @@ export function Dashboard({ summary, agingEdges, lang, t, onExplain }: Dashboard
   const bars = summary.bands.filter((b) => b.band !== "not_scored" || b.count > 0).map((b) => ({ band: b.band, label: BAND_LABELS[b.band][lang], count: b.count, exposure: b.exposure }));
   const bandSummary = bars.map((b) => `${b.label} ${fmt.count(b.count, lang)} / ${fmt.amount(b.exposure, lang)}`).join("; ");
   const agingText = agingLabels(agingEdges, lang);
-  const who = (b: { id: string | number | null; name: string | null; row: number }) => (b.id !== null ? String(b.id) : d.rowNumber(String(b.row + 1)));
+  const who = (b: { id: string | number | null; name: string | null; sheetRow: number }) => (b.id !== null ? String(b.id) : d.rowNumber(String(b.sheetRow)));
   return (
     <div className={s.root}>
       <section className={s.section} aria-labelledby="dash-kpis">
@@ -224,10 +224,11 @@ export function Problems({ summary, lang, t }: { summary: PortfolioSummary; lang
   const pc = summary.percentColumns;
   if (pc.length > 0) items.push({ key: "percent", title: p.percentColumns(fmt.count(pc.length, lang)), lines: pc.map((c) => c.message), more: 0 });
   if (summary.duplicateIds.length > 0) {
+    const sep = lang === "zh" ? "、" : ", ";
     items.push({
       key: "dup",
       title: p.duplicates(fmt.count(summary.duplicateIds.length, lang)),
-      lines: summary.duplicateIds.slice(0, MAX_ITEMS).map((x) => p.duplicateItem(String(x.id), x.rows.map((r) => fmt.count(r + 1, lang)).join(", "))),
+      lines: summary.duplicateIds.slice(0, MAX_ITEMS).map((x) => p.duplicateItem(String(x.id), x.sheetRows.map(String).join(sep))),
       more: summary.duplicateIds.length - MAX_ITEMS,
     });
   }
