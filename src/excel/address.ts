@@ -2,25 +2,19 @@
  * A1 address helpers. Rows and columns are 0-based indexes as in
  * `Worksheet.getRangeByIndexes`; A1 text is 1-based ("A1" = row 0, column 0).
  */
+import { columnLetters as engineColumnLetters, quoteSheet } from "../engine/a1";
 
 /** Excel's last column index (XFD) and row index (1,048,576th row). */
 export const MAX_COLUMN = 16383;
 export const MAX_ROW = 1048575;
 
 /**
- * Column letters of a 0-based column index.
+ * Column letters of a 0-based column index (the engine's rule, with a range check).
  * @example columnLetters(0) === "A"; columnLetters(27) === "AB"; columnLetters(16383) === "XFD"
  */
 export function columnLetters(col: number): string {
   if (!Number.isInteger(col) || col < 0 || col > MAX_COLUMN) throw new RangeError(`column index out of range: ${col}`);
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return engineColumnLetters(col);
 }
 
 /** 0-based column index of column letters. @example columnIndex("AB") === 27 */
@@ -49,14 +43,11 @@ export function rangeA1(row: number, col: number, rowCount: number, colCount: nu
 }
 
 /**
- * Sheet name as Excel writes it in a reference: quoted (with '' for ') unless
- * it is plain letters, digits, dots and underscores not starting with a digit.
+ * Sheet name as Excel writes it in a reference (quoted unless plain): the
+ * engine's rule, so messages and I/O agree.
  * @example quoteSheet("Sheet1") === "Sheet1"; quoteSheet("Risk report") === "'Risk report'"
  */
-export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[Rr][0-9]*([Cc][0-9]*)?$/.test(name);
-  return plain ? name : `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheet };
 
 /** Sheet-qualified A1 text. @example qualifiedA1("My data", 0, 0, 2, 2) === "'My data'!A1:B2" */
 export function qualifiedA1(sheet: string, row: number, col: number, rowCount: number, colCount: number): string {

@@ -1,9 +1,11 @@
 /**
  * Linking the pane and the sheet: which reviewed customer's row the user
- * selected, and selecting a customer's row from the pane.
+ * selected, selecting a customer's row from the pane, and going to the cell
+ * (or row) of a data problem.
  */
 import { TableArea } from "./read-table";
-import { parseA1 } from "./address";
+import { MAX_COLUMN, MAX_ROW, parseA1, qualifiedA1 } from "./address";
+import { IoResult, fail, hasOfficeCode, ok } from "./errors";
 
 /**
  * Data-row index (0-based within the table) of the top-left cell of a
@@ -71,4 +73,30 @@ export async function selectRow(ctx: Excel.RequestContext, area: TableArea, data
   sheet.activate();
   sheet.getRangeByIndexes(area.firstDataRow + dataRow, area.firstColumn, 1, area.columnCount).select();
   await ctx.sync();
+}
+
+/**
+ * Activates sheet `sheetName` and selects one cell (0-based `row` and
+ * `column`), or the whole sheet row when `column` is null: the pane's
+ * "Go to" of a data problem. A sheet that was renamed or deleted since the
+ * review gives "sheet not found" (one sync either way). Throws RangeError
+ * for an index outside the sheet.
+ * @example await selectCell(ctx, "Customers", 17, 2) // selects Customers!C18
+ */
+export async function selectCell(ctx: Excel.RequestContext, sheetName: string, row: number, column: number | null): Promise<IoResult<void>> {
+  if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) throw new RangeError(`row ${row} outside 0..${MAX_ROW}`);
+  if (column !== null && (!Number.isInteger(column) || column < 0 || column > MAX_COLUMN)) throw new RangeError(`column ${column} outside 0..${MAX_COLUMN}`);
+  const sheet = ctx.workbook.worksheets.getItem(sheetName);
+  sheet.activate();
+  (column === null ? sheet.getRange(`${row + 1}:${row + 1}`) : sheet.getRangeByIndexes(row, column, 1, 1)).select();
+  try {
+    await ctx.sync();
+  } catch (e) {
+    if (hasOfficeCode(e, "ItemNotFound")) {
+      const where = column === null ? `row ${row + 1}` : qualifiedA1(sheetName, row, column, 1, 1);
+      return fail("sheet not found", `no worksheet named "${sheetName}" to select ${where} on`);
+    }
+    throw e;
+  }
+  return ok(undefined);
 }

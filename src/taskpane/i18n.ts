@@ -108,6 +108,14 @@ export interface ReviewStrings {
     /** Title over the engine's messages of ratio columns holding percent numbers. */
     percentColumns: (count: string) => string;
     more: (count: string) => string;
+    /** Visible text of the "Go to" button of a problem's cell ("F8"). */
+    goToCell: (cell: string) => string;
+    /** Visible text of the "Go to" button of a problem's row. */
+    goToRow: (row: string) => string;
+    /** Accessible name of a "Go to" button: its visible text and the sheet. */
+    goToOnSheet: (label: string, sheet: string) => string;
+    /** A "Go to" that could not select its cell (the sheet was renamed or deleted). */
+    goToFailed: (address: string, why: string) => string;
   };
   dash: {
     heading: string;
@@ -356,6 +364,10 @@ export const strings: Record<Lang, Strings> = {
         ledgerBadRows: (count) => `Invoice rows that could not be read and were left out: ${count}. First rows:`,
         percentColumns: (count) => `Ratio columns that look like percentages: ${count}. Scores that use them are wrong until the columns hold decimals:`,
         more: (count) => `and ${count} more`,
+        goToCell: (cell) => `Go to ${cell}`,
+        goToRow: (row) => `Go to row ${row}`,
+        goToOnSheet: (label, sheet) => `${label} on sheet ${sheet}`,
+        goToFailed: (address, why) => `Could not go to ${address}: ${why}`,
       },
       dash: {
         heading: "Dashboard",
@@ -616,6 +628,10 @@ export const strings: Record<Lang, Strings> = {
         ledgerBadRows: (count) => `${count} 行发票无法读取，已跳过：`,
         percentColumns: (count) => `${count} 个比率列看起来是百分数；改为小数之前，用到这些列的评分都不正确：`,
         more: (count) => `另有 ${count} 项`,
+        goToCell: (cell) => `转到 ${cell}`,
+        goToRow: (row) => `转到第 ${row} 行`,
+        goToOnSheet: (label, sheet) => `${label}（工作表 ${sheet}）`,
+        goToFailed: (address, why) => `无法转到 ${address}：${why}`,
       },
       dash: {
         heading: "概览",

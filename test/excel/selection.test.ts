@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { onSelectedRow, rowInArea, selectRow } from "../../src/excel/selection";
+import { onSelectedRow, rowInArea, selectCell, selectRow } from "../../src/excel/selection";
 import { FakeExcel } from "./fake-excel";
 
 const AREA = { sheetName: "Data", firstDataRow: 1, rowCount: 10, firstColumn: 1, columnCount: 3 }; // B2:D11
@@ -88,5 +88,31 @@ describe("selection on the fake workbook", () => {
     expect(x.active?.name).toBe("Data");
     expect(x.selection?.rect).toEqual({ row: 5, col: 1, rowCount: 1, colCount: 3 }); // B6:D6
     await expect(selectRow(x.context() as unknown as Excel.RequestContext, AREA, 10)).rejects.toThrow(RangeError);
+  });
+
+  test("selectCell activates the sheet and selects one cell, or the whole row", async () => {
+    const x = book();
+    x.select("Other", "A1");
+    const ctx = () => x.context() as unknown as Excel.RequestContext;
+    expect(await selectCell(ctx(), "Data", 17, 2)).toEqual({ ok: true, value: undefined });
+    expect(x.active?.name).toBe("Data");
+    expect(x.selection?.rect).toEqual({ row: 17, col: 2, rowCount: 1, colCount: 1 }); // C18
+    expect(await selectCell(ctx(), "other", 4, null)).toEqual({ ok: true, value: undefined }); // sheet names are case-insensitive
+    expect(x.active?.name).toBe("Other");
+    expect(x.selection?.rect).toEqual({ row: 4, col: 0, rowCount: 1, colCount: 16384 }); // 5:5
+  });
+
+  test("selectCell on a sheet that was renamed or deleted: 'sheet not found', selection unchanged", async () => {
+    const x = book();
+    x.select("Data", "B2");
+    const ctx = () => x.context() as unknown as Excel.RequestContext;
+    x.sheet("Other").name = "Renamed";
+    const r = await selectCell(ctx(), "Other", 3, 1);
+    expect(r).toEqual({ ok: false, error: { code: "sheet not found", message: 'no worksheet named "Other" to select Other!B4 on' } });
+    expect(x.active?.name).toBe("Data");
+    expect(x.selection?.rect).toEqual({ row: 1, col: 1, rowCount: 1, colCount: 1 });
+    await expect(selectCell(ctx(), "Data", -1, 0)).rejects.toThrow(RangeError);
+    await expect(selectCell(ctx(), "Data", 0, 16384)).rejects.toThrow(RangeError);
+    await expect(selectCell(ctx(), "Data", 1048576, null)).rejects.toThrow(RangeError);
   });
 });

@@ -18,6 +18,7 @@ function customer(row: number, over: Partial<CustomerResult> = {}): CustomerResu
   const score = (row % 1000) / 10;
   return {
     row,
+    sheetRow: row + 2, // header in sheet row 1
     id: `C${String(row + 1).padStart(6, "0")}`,
     name: `Firm ${row + 1}`,
     blank: false,
@@ -42,6 +43,7 @@ function customer(row: number, over: Partial<CustomerResult> = {}): CustomerResu
     overdueByBucket: null,
     duplicateId: false,
     error: null,
+    errorAt: null,
     ...over,
   };
 }

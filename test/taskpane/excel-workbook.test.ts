@@ -410,6 +410,23 @@ describe("settings and selection", () => {
     await expect(port.selectRow(CUSTOMER_AREA, 4)).rejects.toThrow(RangeError);
   });
 
+  test("selectCell goes to a problem's cell from the review (the ledger at B3), or says the sheet is gone", async () => {
+    const x = host();
+    const port = install(x);
+    const o = await reviewOn(port, true);
+    // X9 matches no customer: ledger data row 3 is sheet row 3 + 3 + 1 = 7, its id in column B.
+    const at = o.summary.ledger?.unmatched[0].at;
+    expect(at).toEqual({ sheetName: "Ledger", row: 6, column: 1, cell: "B7", address: "Ledger!B7" });
+    if (!at) throw new Error("no location");
+    expect(await port.selectCell(at.sheetName, at.row, at.column)).toEqual({ ok: true, value: undefined });
+    expect(x.active?.name).toBe("Ledger");
+    expect(x.selection?.rect).toEqual({ row: 6, col: 1, rowCount: 1, colCount: 1 });
+    x.sheet("Ledger").name = "Invoices 2026"; // renamed after the review
+    const r = await port.selectCell(at.sheetName, at.row, at.column);
+    expect(!r.ok && r.error.code).toBe("sheet not found");
+    expect(x.selection?.rect).toEqual({ row: 6, col: 1, rowCount: 1, colCount: 1 });
+  });
+
   test("onSelectedRow hears the user's selections inside the data rows until unsubscribed", async () => {
     const x = host();
     const port = install(x);

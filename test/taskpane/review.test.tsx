@@ -155,9 +155,10 @@ describe("review and dashboard", () => {
     await runReview();
     const problems = screen.getByTestId("problems");
     expect(within(problems).getByText(/^Rows not scored: 1\./)).toBeInTheDocument();
-    expect(within(problems).getByText(/^row 2, column "Debt ratio" \(debt_ratio\): text "90 %"/)).toBeInTheDocument();
+    // The table's header is sheet row 1: data rows 1 and 3 are sheet rows 3 and 5.
+    expect(within(problems).getByText(/^row 3, column "Debt ratio" \(debt_ratio\), cell Sheet1!C3: text "90 %"/)).toBeInTheDocument();
     expect(within(problems).getByText(/^Customer IDs found in more than one row: 1\./)).toBeInTheDocument();
-    expect(within(problems).getByText("C1: rows 1, 4")).toBeInTheDocument();
+    expect(within(problems).getByText("C1: rows 2, 5")).toBeInTheDocument();
   });
 
   test("data problems: a ratio column of percent numbers is reported, not rescaled", async () => {
@@ -171,7 +172,7 @@ describe("review and dashboard", () => {
     expect(problem).toHaveAttribute("data-problem", "percent");
     expect(within(problem).getByText("Ratio columns that look like percentages: 1. Scores that use them are wrong until the columns hold decimals:")).toBeInTheDocument();
     expect(
-      within(problem).getByText("Column “Debt ratio %” (debt_ratio) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again."),
+      within(problem).getByText("Column “Debt ratio %” (debt_ratio, Sheet1!C2:C5) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again."),
     ).toBeInTheDocument();
     // Every row is still scored as given.
     expect(screen.getByText("4 of 4 scored")).toBeInTheDocument();
@@ -190,7 +191,8 @@ describe("review and dashboard", () => {
     const problems = screen.getByTestId("problems");
     expect(within(problems).getByRole("heading", { name: "数据问题" })).toBeInTheDocument();
     expect(within(problems).getByText("1 个比率列看起来是百分数；改为小数之前，用到这些列的评分都不正确：")).toBeInTheDocument();
-    expect(within(problems).getByText("“资产负债率(%)”列（debt_ratio）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。")).toBeInTheDocument();
+    // No place given to the engine: the table is taken to start at A1, so its debt ratios are B2:B4.
+    expect(within(problems).getByText("“资产负债率(%)”列（debt_ratio，B2:B4）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。")).toBeInTheDocument();
   });
 
   test("Cancel stops a review: nothing is shown or written", async () => {

@@ -7,9 +7,11 @@
  * the RISK.* ledger formulas: credit notes are negative amounts, blank rows
  * are skipped, text dates are errors). Unlike the formulas, a bad invoice row
  * does not void its customer: it is left out, counted and reported, so one
- * bad row never stops a review. Bad-row messages are in the review language:
- * English `ledger row 8: invoice_dates: text "2026-01-05" is not a date. …`
- * (the formulas' text), Chinese `第 8 行“发票日期”列（invoice_date）：文本“2026-01-05”不是日期，…`
+ * bad row never stops a review. Bad-row messages are in the review language
+ * and name the sheet's own row and cell (the ledger's `SheetPlace`): English
+ * `ledger row 9, cell Ledger!B9: invoice_dates: text "2026-01-05" is not a date. …`
+ * (the formulas' text after the place), Chinese
+ * `第 9 行“发票日期”列（invoice_date，单元格 Ledger!B9）：文本“2026-01-05”不是日期，…`
  * naming the header of the mapped column.
  */
 import { EngineError, Result } from "../errors";
@@ -21,6 +23,7 @@ import { PayBehavior, payBehavior } from "../receivables/pay-behavior";
 import { agingBucket } from "../receivables/aging";
 import { dsoFromInvoices } from "../receivables/dso-invoices";
 import { ColumnMapping, LEDGER_KEYS, columnOf } from "./mapping";
+import { DEFAULT_PLACE, DataProblem, SheetPlace, cellLocation } from "./place";
 
 /** What the ledger says about one customer. */
 export interface LedgerCustomer {
@@ -46,6 +49,8 @@ export interface LedgerCustomer {
   dunningName: string;
   /** Row of the customer table it is joined to, or −1 (set by the review). */
   matchedRow: number;
+  /** The ledger's first data row (0-based) with this customer id. */
+  readonly firstRow: number;
 }
 
 export interface LedgerDigest {
@@ -57,8 +62,14 @@ export interface LedgerDigest {
   readonly invoices: number;
   /** Rows that could not be read. */
   readonly badRows: number;
-  /** The first few bad-row errors (row numbers are 1-based data rows of the ledger). */
+  /** The first few bad-row errors (messages name the sheet row and cell). */
   readonly firstErrors: EngineError[];
+  /** The same problems with the offending cell's location, for the pane's "Go to". */
+  readonly firstProblems: DataProblem[];
+  /** Where the ledger sits (the given place, or `DEFAULT_PLACE`). */
+  readonly place: SheetPlace;
+  /** Table column (0-based) of customer_id. */
+  readonly idColumn: number;
   /** Standard DSO of the whole ledger over `dsoPeriodDays`, or why not. */
   readonly dso: Result<number>;
   readonly agingEdges: readonly number[];
@@ -69,20 +80,33 @@ const NO_CELLS: readonly unknown[] = [];
 /** How many bad-row messages are kept. */
 export const MAX_ERROR_MESSAGES = 5;
 
-/** The message of bad row `i` in the review language (built only for the first few bad rows). */
-function langError(p: InvoiceProblem, i: number, headers: Readonly<Record<InvoiceField, string>>, lang: Lang): EngineError {
-  const e = invoiceRowError(p, i, headers[p.field], lang);
-  return lang === "zh" ? e : { ...e, message: `ledger ${e.message}` };
+/** The header text and table column of each mapped ledger field ("" / −1 when none). */
+interface FieldColumns {
+  header: Record<InvoiceField, string>;
+  column: Record<InvoiceField, number>;
 }
 
-/** Header text of the column each ledger field is mapped to ("" when none or blank). */
-function fieldHeaders(mapping: ColumnMapping): Record<InvoiceField, string> {
-  const out = {} as Record<InvoiceField, string>;
+/**
+ * The problem of bad data row `i` in the review language, naming the sheet
+ * row and the offending cell (built only for the first few bad rows).
+ */
+function langProblem(p: InvoiceProblem, i: number, fields: FieldColumns, place: SheetPlace, lang: Lang): { error: EngineError; problem: DataProblem } {
+  const at = cellLocation(place, i, Math.max(0, fields.column[p.field]));
+  const e = invoiceRowError(p, at.row, fields.header[p.field], lang, at.address);
+  const error = lang === "zh" ? e : { ...e, message: `ledger ${e.message}` };
+  return { error, problem: { message: error.message, at } };
+}
+
+/** Header text and column of each ledger field's mapped column. */
+function fieldColumns(mapping: ColumnMapping): FieldColumns {
+  const header = {} as Record<InvoiceField, string>;
+  const column = {} as Record<InvoiceField, number>;
   for (const key of LEDGER_KEYS) {
     const col = columnOf(mapping, key);
-    out[key] = mapping.columns.find((c) => c.index === col)?.header ?? "";
+    header[key] = mapping.columns.find((c) => c.index === col)?.header ?? "";
+    column[key] = col;
   }
-  return out;
+  return { header, column };
 }
 
 /** Progress of a step-wise preparation. */
@@ -102,6 +126,8 @@ export type DigestArgs = [
   agingEdges: readonly number[],
   dsoPeriodDays: number,
   lang: Lang,
+  /** Where the ledger sits on its sheet (default `DEFAULT_PLACE`: header in row 1 from column A). */
+  place?: SheetPlace | null,
 ];
 
 /**
@@ -109,7 +135,8 @@ export type DigestArgs = [
  * have passed `checkMapping` (customer_id, invoice_date, due_date, amount mapped).
  */
 export function digestLedger(...args: DigestArgs): LedgerDigest {
-  const steps = digestLedgerSteps(...args, Infinity);
+  const [rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, place = null] = args;
+  const steps = digestLedgerSteps(rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, place, Infinity);
   for (;;) {
     const s = steps.next();
     if (s.done) return s.value;
@@ -120,7 +147,8 @@ export function digestLedger(...args: DigestArgs): LedgerDigest {
  * `digestLedger` as a generator that yields its progress every `step` rows
  * (then every `step` customers), so a caller can yield to the host between steps.
  */
-export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, step = 50_000]: [...DigestArgs, step?: number]): Generator<ReviewProgress, LedgerDigest, void> {
+export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, given, step = 50_000]: [...DigestArgs, step?: number]): Generator<ReviewProgress, LedgerDigest, void> {
+  const place = given ?? DEFAULT_PLACE;
   const cCust = columnOf(mapping, "customer_id");
   const cInv = columnOf(mapping, "invoice_date");
   const cDue = columnOf(mapping, "due_date");
@@ -138,11 +166,12 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
   const owner: number[] = [];
   let badRows = 0;
   const firstErrors: EngineError[] = [];
-  /** Header per field, looked up at the first bad row. */
-  let headers: Record<InvoiceField, string> | null = null;
+  const firstProblems: DataProblem[] = [];
+  /** Header and column per field, looked up at the first bad row. */
+  let fields: FieldColumns | null = null;
 
   /** Position of a customer in `order`, created on first sight. */
-  const get = (key: string, cell: string | number): number => {
+  const get = (key: string, cell: string | number, firstRow: number): number => {
     const k = slot.get(key);
     if (k !== undefined) return k;
     const c: LedgerCustomer = {
@@ -157,6 +186,7 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
       dunningOnHold: false,
       dunningName: "",
       matchedRow: -1,
+      firstRow,
     };
     customers.set(key, c);
     slot.set(key, order.length);
@@ -181,15 +211,19 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
     if (r === null) continue;
     if (isInvoiceProblem(r)) {
       badRows++;
-      if (firstErrors.length < MAX_ERROR_MESSAGES) firstErrors.push(langError(r, i, headers ?? (headers = fieldHeaders(mapping)), lang));
+      if (firstErrors.length < MAX_ERROR_MESSAGES) {
+        const b = langProblem(r, i, fields ?? (fields = fieldColumns(mapping)), place, lang);
+        firstErrors.push(b.error);
+        firstProblems.push(b.problem);
+      }
       const cell = row[cCust];
       if (typeof cell === "string" || typeof cell === "number") {
         const key = customerKey(cell);
-        if (key !== "") order[get(key, cell)].badRows++;
+        if (key !== "") order[get(key, cell, i)].badRows++;
       }
       continue;
     }
-    owner.push(get(r.customer, r.customerCell));
+    owner.push(get(r.customer, r.customerCell, i));
     all.push(r);
   }
 
@@ -240,6 +274,9 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
     invoices: all.length,
     badRows,
     firstErrors,
+    firstProblems,
+    place,
+    idColumn: cCust,
     dso: dso ?? { kind: "EngineError", code: "NA", message: lang === "zh" ? "发票台账中没有可读的发票。" : "the ledger holds no readable invoices." },
     agingEdges,
   };

@@ -18,6 +18,7 @@ import { EngineError, Result, valueError } from "../errors";
 import { Lang } from "../lang";
 import { HEADER_KEYS, HeaderKey, matchHeader, normaliseLabel } from "../scoring/headers";
 import { isFactorKey } from "../scoring/factors";
+import { SheetPlace, headerLocation } from "./place";
 
 /** Which kind of table a mapping describes. */
 export type MappingKind = "customers" | "ledger";
@@ -327,9 +328,10 @@ export function parseStoredMapping(json: unknown): Result<ColumnMapping> {
 /**
  * Checks that a mapping still fits a table's header row (the pane stores
  * mappings, and tables change): same number of columns and the same header
- * text in each. Returns an error naming the first difference, or null.
+ * text in each. Returns an error naming the first difference (with its header
+ * cell on the sheet when `place` is given), or null.
  */
-export function mappingMismatch(mapping: ColumnMapping, headers: readonly unknown[], lang: Lang = "en"): EngineError | null {
+export function mappingMismatch(mapping: ColumnMapping, headers: readonly unknown[], lang: Lang = "en", place?: SheetPlace | null): EngineError | null {
   if (headers.length !== mapping.columns.length) {
     return valueError(
       lang === "zh"
@@ -340,10 +342,11 @@ export function mappingMismatch(mapping: ColumnMapping, headers: readonly unknow
   for (let i = 0; i < headers.length; i++) {
     const t = headerText(headers[i]);
     if (t !== mapping.columns[i].header) {
+      const cell = place ? headerLocation(place, i).address : "";
       return valueError(
         lang === "zh"
-          ? `列映射：第 ${i + 1} 列的表头是“${t}”，但映射期望“${mapping.columns[i].header}”；请重新映射。`
-          : `mapping: column ${i + 1} is headed "${t}" but the mapping expects "${mapping.columns[i].header}"; map the columns again.`,
+          ? `列映射：第 ${i + 1} 列${cell ? `（${cell}）` : ""}的表头是“${t}”，但映射期望“${mapping.columns[i].header}”；请重新映射。`
+          : `mapping: column ${i + 1}${cell ? ` (${cell})` : ""} is headed "${t}" but the mapping expects "${mapping.columns[i].header}"; map the columns again.`,
       );
     }
   }

@@ -24,6 +24,7 @@ import { Lang } from "../lang";
 import { FACTORS, FactorKey, factorIndex, isFactorKey } from "../scoring/factors";
 import { fmt } from "../scoring/reasons";
 import type { MappedColumn } from "./mapping";
+import { DEFAULT_PLACE, SheetLocation, SheetPlace, columnRange, headerLocation } from "./place";
 
 /** A ratio column whose values look like percent numbers. */
 export interface PercentColumn {
@@ -37,8 +38,10 @@ export interface PercentColumn {
   median: number;
   /** Numeric cells of the column. */
   values: number;
-  /** The warning in the review language (see `percentColumnMessage`). */
+  /** The warning in the review language (see `percentColumnMessage`), naming the column's cells. */
   message: string;
+  /** The column's header cell on the sheet (for the pane's "Go to"). */
+  at: SheetLocation;
 }
 
 /** Default bound on the median of |x| of a decimal ratio column. */
@@ -62,16 +65,17 @@ export function percentBound(key: FactorKey): number | null {
 
 /**
  * The warning of a percent-number column in `lang`, with the median shown to
- * 2 decimals and its decimal equivalent (median ÷ 100).
- * @example percentColumnMessage("资产负债率(%)", "debt_ratio", 55.3, "en") ===
- *   "Column “资产负债率(%)” (debt_ratio) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again."
+ * 2 decimals and its decimal equivalent (median ÷ 100), and the column's
+ * cells on the sheet when `range` is given.
+ * @example percentColumnMessage("资产负债率(%)", "debt_ratio", 55.3, "en", "Customers!E6:E205") ===
+ *   "Column “资产负债率(%)” (debt_ratio, Customers!E6:E205) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again."
  */
-export function percentColumnMessage(header: string, key: FactorKey, median: number, lang: Lang): string {
+export function percentColumnMessage(header: string, key: FactorKey, median: number, lang: Lang, range?: string): string {
   const m = fmt(median, 2);
   const d = fmt(Number(m) / 100, 4);
   return lang === "zh"
-    ? `“${header}”列（${key}）看起来是百分数（中位数 ${m}）：比率须为小数，如 ${m}% 应填 ${d}。请将该列除以 100（或更正单元格格式）后重新评估。`
-    : `Column “${header}” (${key}) looks like percentages (median ${m}): ratios must be decimals, e.g. ${d} for ${m} %. Divide the column by 100 (or fix the cells' format) and review again.`;
+    ? `“${header}”列（${key}${range ? `，${range}` : ""}）看起来是百分数（中位数 ${m}）：比率须为小数，如 ${m}% 应填 ${d}。请将该列除以 100（或更正单元格格式）后重新评估。`
+    : `Column “${header}” (${key}${range ? `, ${range}` : ""}) looks like percentages (median ${m}): ratios must be decimals, e.g. ${d} for ${m} %. Divide the column by 100 (or fix the cells' format) and review again.`;
 }
 
 /**
@@ -117,9 +121,9 @@ export function scanPercentRow(scan: PercentScan, row: readonly unknown[]): void
  * The flagged columns of a finished scan, in column order. The median is
  * computed exactly (one more pass over `rows`) only for columns where at
  * least half of the numeric cells exceed the bound (the only ones whose
- * median can).
+ * median can). Messages name the column's cells on the sheet at `place`.
  */
-export function finishPercentScan(scan: PercentScan, rows: readonly (readonly unknown[])[], lang: Lang): PercentColumn[] {
+export function finishPercentScan(scan: PercentScan, rows: readonly (readonly unknown[])[], lang: Lang, place: SheetPlace = DEFAULT_PLACE): PercentColumn[] {
   const out: PercentColumn[] = [];
   for (let t = 0; t < scan.cols.length; t++) {
     const n = scan.n[t];
@@ -134,23 +138,25 @@ export function finishPercentScan(scan: PercentScan, rows: readonly (readonly un
     a.sort();
     const median = n % 2 === 1 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
     if (!(median > scan.bounds[t])) continue;
-    out.push({ column: col, header: scan.headers[t], key: scan.keys[t], median, values: n, message: percentColumnMessage(scan.headers[t], scan.keys[t], median, lang) });
+    const message = percentColumnMessage(scan.headers[t], scan.keys[t], median, lang, columnRange(place, col, rows.length));
+    out.push({ column: col, header: scan.headers[t], key: scan.keys[t], median, values: n, message, at: headerLocation(place, col) });
   }
   return out;
 }
 
 /**
  * Finds the ratio columns of a mapped table that hold percent numbers
- * (the rule is in this module's comment). One pass over the rows.
+ * (the rule is in this module's comment). One pass over the rows. `place`:
+ * where the table sits (default: header in row 1 from column A).
  * @example findPercentColumns([[55.3, 1.2], [61, 0.9]], autoMapColumns(["资产负债率(%)", "速动比率"]).columns, "en")
- *   // → [{ column: 0, header: "资产负债率(%)", key: "debt_ratio", median: 58.15, values: 2, message: "Column “资产负债率(%)” (debt_ratio) looks like percentages (median 58.15): …" }]
+ *   // → [{ column: 0, header: "资产负债率(%)", key: "debt_ratio", median: 58.15, values: 2, message: "Column “资产负债率(%)” (debt_ratio, A2:A3) looks like percentages (median 58.15): …", at: { address: "A1", … } }]
  */
-export function findPercentColumns(rows: readonly (readonly unknown[])[], columns: readonly MappedColumn[], lang: Lang): PercentColumn[] {
+export function findPercentColumns(rows: readonly (readonly unknown[])[], columns: readonly MappedColumn[], lang: Lang, place: SheetPlace = DEFAULT_PLACE): PercentColumn[] {
   const scan = startPercentScan(columns);
   if (scan.cols.length === 0) return [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row) scanPercentRow(scan, row);
   }
-  return finishPercentScan(scan, rows, lang);
+  return finishPercentScan(scan, rows, lang, place);
 }

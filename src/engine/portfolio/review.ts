@@ -20,6 +20,11 @@
  * When the exposure cell is blank (or not mapped), the ledger's open amount
  * at as-of is the exposure.
  *
+ * Row numbers: every message names the sheet's own row and cell
+ * (`row 18, column "Quick ratio" (quick_ratio), cell Customers!F18: …`), from
+ * the table's `place` (sheet, first data row, first column; default: header in
+ * row 1 from column A), and every problem carries its `SheetLocation`.
+ *
  * Per row: headroom = limit − exposure; breach = max(0, exposure − limit)
  * against the recommended limit, and breachCurrent against the mapped
  * credit_limit; expected loss = exposure × PD (12 months) × LGD (option
@@ -45,9 +50,12 @@ import { ColumnMapping, MappingIssue, checkMapping, columnOf, mappingMismatch } 
 import { LedgerCustomer, LedgerDigest, MAX_ERROR_MESSAGES, ReviewProgress, digestLedgerSteps } from "./ledger-digest";
 import { BAND_LABELS, BandKey, NO_EXPOSURE_TEXT, NO_FACTORS_TEXT, NO_LEDGER_TEXT, NO_OPEN_LABEL } from "./texts";
 import { PercentColumn, finishPercentScan, scanPercentRow, startPercentScan } from "./percent-columns";
+import { DEFAULT_PLACE, DataProblem, SheetLocation, SheetPlace, cellLocation, checkPlace, placeOf, rowLocation, sheetRowNumber } from "./place";
 
 export type { PercentColumn } from "./percent-columns";
 export { DEFAULT_PERCENT_BOUND, findPercentColumns, percentBound, percentColumnMessage } from "./percent-columns";
+export type { DataProblem, SheetLocation, SheetPlace } from "./place";
+export { DEFAULT_PLACE, cellLocation, columnRange, headerLocation, rowLocation, sheetRowNumber } from "./place";
 
 /** Tuning of the review beyond the credit policy. */
 export interface ReviewOptions {
@@ -59,11 +67,18 @@ export interface ReviewOptions {
   dsoPeriodDays?: number;
 }
 
-/** A mapped table: header row, data rows (no header), mapping. */
+/** A mapped table: header row, data rows (no header), mapping, and where it sits on its sheet. */
 export interface MappedTable {
   headers: readonly unknown[];
   rows: readonly (readonly unknown[])[];
   mapping: ColumnMapping;
+  /**
+   * Sheet name, 0-based sheet row of the first data row and 0-based first
+   * column (the pane passes the `TableArea` readTable gave): messages name
+   * sheet rows and cells from it. Default `DEFAULT_PLACE` (header in row 1
+   * from column A, no sheet name).
+   */
+  place?: SheetPlace | null;
 }
 
 export interface ReviewInput extends MappedTable {
@@ -80,6 +95,8 @@ export interface ReviewInput extends MappedTable {
 export interface CustomerResult {
   /** 0-based index of the row in the table's data rows. */
   row: number;
+  /** The row number Excel shows for this row (1-based sheet row). */
+  sheetRow: number;
   /** customer_id as given (trimmed text or number), or null (no column / blank cell: identify by row). */
   id: string | number | null;
   name: string | null;
@@ -124,17 +141,24 @@ export interface CustomerResult {
   duplicateId: boolean;
   /** The problem of a bad row (it is then not scored); other rows are unaffected. */
   error: EngineError | null;
+  /** Where the problem is: the offending cell, or the row (no factor values); null without an error. */
+  errorAt: SheetLocation | null;
 }
 
 export interface DuplicateId {
   id: string | number;
-  /** Rows (0-based) that carry the id, the first of which gets the ledger. */
+  /** Rows (0-based data rows) that carry the id, the first of which gets the ledger. */
   rows: number[];
+  /** The same rows as Excel numbers them (1-based sheet rows). */
+  sheetRows: number[];
+  /** The id cell of each of those rows. */
+  at: SheetLocation[];
 }
 
 /** Column plan and scratch space, built once per review. */
 interface Plan {
   readonly rows: readonly (readonly unknown[])[];
+  readonly place: SheetPlace;
   readonly compiled: CompiledModel;
   readonly factorCol: Int32Array;
   readonly factorIdx: Int32Array;
@@ -176,6 +200,8 @@ export interface ReviewState {
   readonly policy: CreditPolicy;
   readonly lang: Lang;
   readonly agingEdges: readonly number[];
+  /** Where the customer table sits on its sheet (the given place, or `DEFAULT_PLACE`). */
+  readonly place: SheetPlace;
   /** Internal column plan. */
   readonly plan: Plan;
 }
@@ -235,7 +261,10 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   const opts = readOptions(input.options, lang);
   if (isEngineError(opts)) return opts;
 
-  const mismatch = mappingMismatch(mapping, input.headers, lang);
+  const place = input.place ? placeOf(input.place) : DEFAULT_PLACE;
+  const badPlace = checkPlace(place, input.headers.length, lang);
+  if (badPlace) return badPlace;
+  const mismatch = mappingMismatch(mapping, input.headers, lang, input.place);
   if (mismatch) return mismatch;
   const issues = checkMapping(mapping, "customers");
   const firstError = issues.find((i) => i.severity === "error");
@@ -245,13 +274,16 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   let ledger: LedgerDigest | null = null;
   if (input.ledger) {
     const lm = input.ledger.mapping;
-    const lmis = mappingMismatch(lm, input.ledger.headers, lang);
+    const lp = input.ledger.place ? placeOf(input.ledger.place) : DEFAULT_PLACE;
+    const badLedgerPlace = checkPlace(lp, input.ledger.headers.length, lang, { en: "ledger", zh: "发票台账" });
+    if (badLedgerPlace) return badLedgerPlace;
+    const lmis = mappingMismatch(lm, input.ledger.headers, lang, input.ledger.place);
     if (lmis) return valueError(`${lang === "zh" ? "发票台账" : "ledger"} ${lmis.message}`);
     const li = checkMapping(lm, "ledger");
     const le = li.find((i) => i.severity === "error");
     if (le) return valueError(le.message[lang]);
     warnings.push(...li.filter((i) => i.severity === "warning"));
-    ledger = yield* digestLedgerSteps(input.ledger.rows, lm, asOf, policy.dunning, opts.edges, opts.period, lang, step);
+    ledger = yield* digestLedgerSteps(input.ledger.rows, lm, asOf, policy.dunning, opts.edges, opts.period, lang, lp, step);
   }
 
   // Column plan.
@@ -310,7 +342,7 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
       }
       let d = dupOf.get(key);
       if (!d) {
-        d = { id: idValue(cell), rows: [f] };
+        d = { id: idValue(cell), rows: [f], sheetRows: [], at: [] };
         dupOf.set(key, d);
         duplicates.push(d);
         duplicate[f] = 1;
@@ -319,9 +351,14 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
       duplicate[r] = 1;
     }
   }
+  for (const d of duplicates) {
+    d.sheetRows = d.rows.map((r) => sheetRowNumber(place, r));
+    d.at = d.rows.map((r) => cellLocation(place, r, idCol));
+  }
 
   const plan: Plan = {
     rows,
+    place,
     compiled: compileModel(policy.model),
     factorCol,
     factorIdx,
@@ -350,12 +387,13 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
     results: new Array<CustomerResult | null>(total).fill(null),
     warnings,
     duplicates,
-    percentColumns: scanning ? finishPercentScan(scan, rows, lang) : [],
+    percentColumns: scanning ? finishPercentScan(scan, rows, lang, place) : [],
     ledger,
     asOf,
     policy,
     lang,
     agingEdges: opts.edges,
+    place,
     plan,
   };
 }
@@ -364,10 +402,16 @@ function idValue(cell: unknown): string | number {
   return typeof cell === "number" ? cell : customerKey(cell);
 }
 
-/** The error of a bad numeric cell, in `lang`, naming the row and column. */
-function cellError(r: number, header: string, key: string, cell: unknown, rules: NumberRules, lang: Lang): EngineError {
-  const en = readOptionalNumber(cell, `row ${r + 1}, column "${header}" (${key})`, rules);
-  const base: EngineError = isEngineError(en) ? en : valueError(`row ${r + 1}, column "${header}" (${key}): unreadable value.`);
+/**
+ * The error of a bad numeric cell at `at`, in `lang`, naming the sheet row,
+ * the column and the cell: `row 18, column "Quick ratio" (quick_ratio), cell Customers!F18: …` /
+ * `第 18 行“Quick ratio”列（quick_ratio，单元格 Customers!F18）：…`.
+ */
+function cellError(at: SheetLocation, header: string, key: string, cell: unknown, rules: NumberRules, lang: Lang): EngineError {
+  const n = at.row + 1;
+  const label = `row ${n}, column "${header}" (${key}), cell ${at.address}`;
+  const en = readOptionalNumber(cell, label, rules);
+  const base: EngineError = isEngineError(en) ? en : valueError(`${label}: unreadable value.`);
   if (lang === "en") return base;
   let problem: string;
   if (typeof cell === "string") problem = `文本“${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）`;
@@ -377,12 +421,20 @@ function cellError(r: number, header: string, key: string, cell: unknown, rules:
   else if (rules.min !== undefined && cell < rules.min) problem = `${cell} 小于允许的最小值 ${rules.min}`;
   else if (rules.max !== undefined && cell > rules.max) problem = `${cell} 大于允许的最大值 ${rules.max}`;
   else problem = `${cell} 须为整数`;
-  return { ...base, message: `第 ${r + 1} 行“${header}”列（${key}）：${problem}。` };
+  return { ...base, message: `第 ${n} 行“${header}”列（${key}，单元格 ${at.address}）：${problem}。` };
+}
+
+/** The error of a row with data but no factor value: `row 18: no factor values …` / `第 18 行：该行没有任何因子数据…`. */
+function noFactorsError(state: ReviewState, r: number): EngineError {
+  const n = sheetRowNumber(state.plan.place, r);
+  return naError(state.lang === "zh" ? `第 ${n} 行：${NO_FACTORS_TEXT.zh}` : `row ${n}: ${NO_FACTORS_TEXT.en}`);
 }
 
 /** Scratch of one row read (reused: no allocation per row). */
 interface RowRead {
   error: EngineError | null;
+  /** The cell that gave `error`. */
+  errorAt: SheetLocation | null;
   nonBlank: number;
   any: boolean;
   exposure: number | null;
@@ -392,7 +444,7 @@ interface RowRead {
   lc: LedgerCustomer | null;
 }
 
-const scratchRead: RowRead = { error: null, nonBlank: 0, any: false, exposure: null, currentLimit: null, requested: null, terms: null, lc: null };
+const scratchRead: RowRead = { error: null, errorAt: null, nonBlank: 0, any: false, exposure: null, currentLimit: null, requested: null, terms: null, lc: null };
 
 /** Reads an optional numeric non-factor cell into a number, null, or records an error. */
 function readAmount(state: ReviewState, out: RowRead, r: number, row: readonly unknown[], col: number, key: string, rules: NumberRules): number | null {
@@ -404,7 +456,10 @@ function readAmount(state: ReviewState, out: RowRead, r: number, row: readonly u
   }
   if (isBlank(cell)) return null;
   out.nonBlank++;
-  if (!out.error) out.error = cellError(r, state.plan.headers[col], key, cell, rules, state.lang);
+  if (!out.error) {
+    out.errorAt = cellLocation(state.plan.place, r, col);
+    out.error = cellError(out.errorAt, state.plan.headers[col], key, cell, rules, state.lang);
+  }
   return null;
 }
 
@@ -415,6 +470,7 @@ function readRow(state: ReviewState, r: number, out: RowRead): void {
   const v = p.v;
   v.fill(NaN);
   out.error = null;
+  out.errorAt = null;
   out.nonBlank = 0;
   out.any = false;
   for (let t = 0; t < p.factorCol.length; t++) {
@@ -433,7 +489,10 @@ function readRow(state: ReviewState, r: number, out: RowRead): void {
       out.any = true;
       continue;
     }
-    if (!out.error) out.error = cellError(r, p.factorHeader[t], FACTOR_KEYS[p.factorIdx[t]], cell, FACTORS[p.factorIdx[t]].rules as NumberRules, state.lang);
+    if (!out.error) {
+      out.errorAt = cellLocation(p.place, r, p.factorCol[t]);
+      out.error = cellError(out.errorAt, p.factorHeader[t], FACTOR_KEYS[p.factorIdx[t]], cell, FACTORS[p.factorIdx[t]].rules as NumberRules, state.lang);
+    }
   }
   if (p.idCol >= 0 && !isBlank(row[p.idCol])) out.nonBlank++;
   if (p.nameCol >= 0 && !isBlank(row[p.nameCol])) out.nonBlank++;
@@ -477,8 +536,12 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
   const currentLimit = rd.currentLimit;
   const breachCurrent = exposure !== null && currentLimit !== null ? Math.max(0, exposure - currentLimit) : null;
   let error = rd.error;
+  let errorAt = rd.errorAt;
   const blank = rd.nonBlank === 0 && !error;
-  if (!error && !blank && !rd.any) error = naError(state.lang === "zh" ? `第 ${r + 1} 行：${NO_FACTORS_TEXT.zh}` : `row ${r + 1}: ${NO_FACTORS_TEXT.en}`);
+  if (!error && !blank && !rd.any) {
+    error = noFactorsError(state, r);
+    errorAt = rowLocation(p.place, r);
+  }
 
   let score: number | null = null, band: Band | null = null, pd: number | null = null, coverage: number | null = null;
   let limit: number | null = null, limitRule: LimitRule | null = null, limitRuleText: string | null = null;
@@ -514,6 +577,7 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
   }
   return {
     row: r,
+    sheetRow: sheetRowNumber(p.place, r),
     id: p.idCol >= 0 && !isBlank(idCell) ? idValue(idCell) : null,
     name: p.nameCol >= 0 ? nameOf(row[p.nameCol]) : null,
     blank,
@@ -538,6 +602,7 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
     overdueByBucket: lc ? lc.aging : null,
     duplicateId: p.duplicate[r] === 1,
     error,
+    errorAt,
   };
 }
 
@@ -565,7 +630,7 @@ export function rowInputs(state: ReviewState, r: number): Result<{ values: Parti
   const rd: RowRead = { ...scratchRead };
   readRow(state, r, rd);
   if (rd.error) return rd.error;
-  if (!rd.any) return naError(state.lang === "zh" ? `第 ${r + 1} 行：${NO_FACTORS_TEXT.zh}` : `row ${r + 1}: ${NO_FACTORS_TEXT.en}`);
+  if (!rd.any) return noFactorsError(state, r);
   const v = state.plan.v;
   const values: Partial<Record<FactorKey, number>> = {};
   for (let i = 0; i < FACTOR_COUNT; i++) if (v[i] === v[i]) values[FACTOR_KEYS[i]] = v[i];
@@ -616,6 +681,8 @@ export interface BandFigures {
 
 export interface LimitBreach {
   row: number;
+  /** The row number Excel shows (1-based sheet row). */
+  sheetRow: number;
   id: string | number | null;
   name: string | null;
   band: Band | null;
@@ -630,6 +697,8 @@ export interface UnmatchedLedgerId {
   invoices: number;
   /** Open amount at as-of. */
   open: number;
+  /** The customer_id cell of the id's first ledger row. */
+  at: SheetLocation;
 }
 
 export interface PortfolioSummary {
@@ -650,6 +719,8 @@ export interface PortfolioSummary {
   errors: number;
   /** The first few error messages, in row order. */
   errorMessages: string[];
+  /** The same first few errors with the cell (or row) each is about. */
+  errorItems: DataProblem[];
   /** A–E then "not_scored" (error rows). */
   bands: BandFigures[];
   totals: { exposure: number; expectedLoss: number; recommendedLimit: number; currentLimit: number };
@@ -680,6 +751,8 @@ export interface PortfolioSummary {
     invoices: number;
     badRows: number;
     errorMessages: string[];
+    /** The same first few bad ledger rows with the offending cell. */
+    errorItems: DataProblem[];
     customers: number;
     matched: number;
     unmatched: UnmatchedLedgerId[];
@@ -714,6 +787,7 @@ export function summarise(state: ReviewState): PortfolioSummary {
   const breaches: LimitBreach[] = [];
   const breachesCurrent: LimitBreach[] = [];
   const errorMessages: string[] = [];
+  const errorItems: DataProblem[] = [];
   let blankRows = 0, customers = 0, scored = 0, errors = 0, anyExposure = false, exposureWithoutLedger = 0;
   let breachExcess = 0, breachCurrentExcess = 0;
   for (let r = 0; r < state.total; r++) {
@@ -729,7 +803,10 @@ export function summarise(state: ReviewState): PortfolioSummary {
     bf.count++;
     if (c.error) {
       errors++;
-      if (errorMessages.length < MAX_ERROR_MESSAGES) errorMessages.push(c.error.message);
+      if (errorMessages.length < MAX_ERROR_MESSAGES) {
+        errorMessages.push(c.error.message);
+        if (c.errorAt) errorItems.push({ message: c.error.message, at: c.errorAt });
+      }
     } else scored++;
     const x = c.exposure;
     if (x !== null) {
@@ -756,11 +833,11 @@ export function summarise(state: ReviewState): PortfolioSummary {
     }
     if (c.currentLimit !== null) totals.currentLimit += c.currentLimit;
     if (c.breach !== null && c.breach > 0) {
-      breaches.push({ row: r, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.limit as number, excess: c.breach });
+      breaches.push({ row: r, sheetRow: c.sheetRow, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.limit as number, excess: c.breach });
       breachExcess += c.breach;
     }
     if (c.breachCurrent !== null && c.breachCurrent > 0) {
-      breachesCurrent.push({ row: r, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.currentLimit as number, excess: c.breachCurrent });
+      breachesCurrent.push({ row: r, sheetRow: c.sheetRow, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.currentLimit as number, excess: c.breachCurrent });
       breachCurrentExcess += c.breachCurrent;
     }
   }
@@ -783,14 +860,14 @@ export function summarise(state: ReviewState): PortfolioSummary {
         matched++;
         for (let k = 0; k < nb; k++) amounts[k] += c.aging[k];
       } else {
-        unmatched.push({ id: c.cell, invoices: c.invoices, open: c.open });
+        unmatched.push({ id: c.cell, invoices: c.invoices, open: c.open, at: cellLocation(lg.place, c.firstRow, lg.idColumn) });
         unmatchedOpen += c.open;
       }
     }
     let open = 0;
     for (let k = 0; k < nb; k++) open += amounts[k];
     aging = { labels, amounts, overdue: open - amounts[0], open };
-    ledgerOut = { invoices: lg.invoices, badRows: lg.badRows, errorMessages: lg.firstErrors.map((e) => e.message), customers: lg.order.length, matched, unmatched, unmatchedOpen };
+    ledgerOut = { invoices: lg.invoices, badRows: lg.badRows, errorMessages: lg.firstErrors.map((e) => e.message), errorItems: lg.firstProblems.map((x) => ({ ...x })), customers: lg.order.length, matched, unmatched, unmatchedOpen };
     if (isEngineError(lg.dso)) dsoNote = lg.dso.message;
     else {
       dso = lg.dso;
@@ -811,6 +888,7 @@ export function summarise(state: ReviewState): PortfolioSummary {
     scored,
     errors,
     errorMessages,
+    errorItems,
     bands,
     totals,
     exposureShareDE: totals.exposure > 0 ? de / totals.exposure : null,
@@ -826,7 +904,7 @@ export function summarise(state: ReviewState): PortfolioSummary {
     heatMapNote: lg ? null : NO_LEDGER_TEXT[lang],
     exposureWithoutLedger,
     ledger: ledgerOut,
-    duplicateIds: state.duplicates.map((d) => ({ id: d.id, rows: [...d.rows] })),
+    duplicateIds: state.duplicates.map((d) => ({ id: d.id, rows: [...d.rows], sheetRows: [...d.sheetRows], at: [...d.at] })),
     percentColumns: state.percentColumns.map((c) => ({ ...c })),
   };
 }

@@ -102,11 +102,16 @@ export function invoiceProblemText(p: InvoiceProblem, lang: Lang): string {
  * English: exactly `readInvoice`'s message, `row 12: due_dates: the due date is before the invoice date.`
  * Chinese: `第 12 行“到期日”列（due_date）：到期日早于发票日期。`, or `第 12 行“due_date”列：…` when the
  * column has no header text.
+ * With `cell` (the task pane's review names the sheet cell), English
+ * `row 12, cell Ledger!C12: due_dates: …` and Chinese `第 12 行“到期日”列（due_date，单元格 Ledger!C12）：…`
+ * (`第 12 行“due_date”列（单元格 Ledger!C12）：…` without a header). The formulas never pass it.
  * @param row 0-based row (shown 1-based)
  * @param header the header text of the column the field was mapped to ("" when unknown or blank)
+ * @param cell the A1 address of the offending cell, e.g. "Ledger!C12" (optional)
  */
-export function invoiceRowError(p: InvoiceProblem, row: number, header: string, lang: Lang): EngineError {
-  if (lang !== "zh") return { ...p.error, message: `row ${row + 1}: ${p.error.message}` };
-  const column = header !== "" ? `“${header}”列（${p.field}）` : `“${p.field}”列`;
+export function invoiceRowError(p: InvoiceProblem, row: number, header: string, lang: Lang, cell?: string): EngineError {
+  if (lang !== "zh") return { ...p.error, message: `row ${row + 1}${cell ? `, cell ${cell}` : ""}: ${p.error.message}` };
+  const at = cell ? `单元格 ${cell}` : "";
+  const column = header !== "" ? `“${header}”列（${p.field}${at ? `，${at}` : ""}）` : `“${p.field}”列${at ? `（${at}）` : ""}`;
   return { ...p.error, message: `第 ${row + 1} 行${column}：${problemZh(p)}。` };
 }

@@ -104,9 +104,9 @@ export interface CustomerListProps {
   height?: number;
 }
 
-/** The label of a customer: id, else "row n". */
+/** The label of a customer: id, else "row n" with the sheet's row number. */
 export function customerLabel(c: CustomerResult, t: ReviewStrings): string {
-  return c.id !== null ? String(c.id) : t.dash.rowNumber(String(c.row + 1));
+  return c.id !== null ? String(c.id) : t.dash.rowNumber(String(c.sheetRow));
 }
 
 function bandIndexOf(c: CustomerResult): number {

@@ -1,9 +1,11 @@
 /**
  * The review dashboard: key figures, customers and exposure by band, limit
  * breaches, open receivables by aging bucket, portfolio DSO and the heat map
- * of exposure by band × aging; plus the data problems the review found.
+ * of exposure by band × aging; plus the data problems the review found,
+ * each with a "Go to" button that selects its cell (or row) in the sheet.
  * Every figure comes from the engine's `PortfolioSummary`; labels are shown
- * in the UI language from the engine's label tables.
+ * in the UI language from the engine's label tables. Row numbers are the
+ * sheet's own (the engine's `sheetRow`), never positions among the data rows.
  */
 import {
   Body1,
@@ -20,12 +22,14 @@ import {
 } from "@fluentui/react-components";
 import type { Lang } from "../../engine/lang";
 import type { PortfolioSummary } from "../../engine/portfolio/review";
+import type { SheetLocation } from "../../engine/portfolio/place";
 import { BAND_LABELS, NO_OPEN_LABEL, type BandKey } from "../../engine/portfolio/texts";
 import { agingLabels } from "../../engine/receivables/aging";
 import { BANDS } from "../../engine/scoring/model";
 import type { ReviewStrings } from "../i18n";
 import * as fmt from "../format";
 import { AgingChart, BandChart, HeatMap } from "./charts";
+import { GoToButton, type GoToHandler } from "./GoTo";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -99,7 +103,7 @@ export function Dashboard({ summary, agingEdges, lang, t, onExplain }: Dashboard
   const bars = summary.bands.filter((b) => b.band !== "not_scored" || b.count > 0).map((b) => ({ band: b.band, label: BAND_LABELS[b.band][lang], count: b.count, exposure: b.exposure }));
   const bandSummary = bars.map((b) => `${b.label} ${fmt.count(b.count, lang)} / ${fmt.amount(b.exposure, lang)}`).join("; ");
   const agingText = agingLabels(agingEdges, lang);
-  const who = (b: { id: string | number | null; name: string | null; row: number }) => (b.id !== null ? String(b.id) : d.rowNumber(String(b.row + 1)));
+  const who = (b: { id: string | number | null; name: string | null; sheetRow: number }) => (b.id !== null ? String(b.id) : d.rowNumber(String(b.sheetRow)));
   return (
     <div className={s.root}>
       <section className={s.section} aria-labelledby="dash-kpis">
@@ -211,23 +215,34 @@ export function Dashboard({ summary, agingEdges, lang, t, onExplain }: Dashboard
   );
 }
 
+/** One line of a problem: its text and the cells (or rows) it is about. */
+interface ProblemLine {
+  text: string;
+  at: readonly SheetLocation[];
+}
+
 /**
  * The data problems of a review (item 7): rows not scored, ratio columns that
  * look like percentages, duplicate ids, ledger ids with no customer,
- * unreadable invoices.
+ * unreadable invoices. Every line names sheet rows and cells; with `onGoTo`
+ * each location gets a "Go to" button that selects it in the sheet.
  */
-export function Problems({ summary, lang, t }: { summary: PortfolioSummary; lang: Lang; t: ReviewStrings }) {
+export function Problems({ summary, lang, t, onGoTo }: { summary: PortfolioSummary; lang: Lang; t: ReviewStrings; onGoTo?: GoToHandler }) {
   const s = useStyles();
   const p = t.problems;
-  const items: { key: string; title: string; lines: string[]; more: number }[] = [];
-  if (summary.errors > 0) items.push({ key: "rows", title: p.rowErrors(fmt.count(summary.errors, lang)), lines: summary.errorMessages, more: summary.errors - summary.errorMessages.length });
+  const items: { key: string; title: string; lines: ProblemLine[]; more: number }[] = [];
+  if (summary.errors > 0) {
+    const lines = summary.errorItems.map((x) => ({ text: x.message, at: [x.at] }));
+    items.push({ key: "rows", title: p.rowErrors(fmt.count(summary.errors, lang)), lines, more: summary.errors - lines.length });
+  }
   const pc = summary.percentColumns;
-  if (pc.length > 0) items.push({ key: "percent", title: p.percentColumns(fmt.count(pc.length, lang)), lines: pc.map((c) => c.message), more: 0 });
+  if (pc.length > 0) items.push({ key: "percent", title: p.percentColumns(fmt.count(pc.length, lang)), lines: pc.map((c) => ({ text: c.message, at: [c.at] })), more: 0 });
   if (summary.duplicateIds.length > 0) {
+    const sep = lang === "zh" ? "、" : ", ";
     items.push({
       key: "dup",
       title: p.duplicates(fmt.count(summary.duplicateIds.length, lang)),
-      lines: summary.duplicateIds.slice(0, MAX_ITEMS).map((x) => p.duplicateItem(String(x.id), x.rows.map((r) => fmt.count(r + 1, lang)).join(", "))),
+      lines: summary.duplicateIds.slice(0, MAX_ITEMS).map((x) => ({ text: p.duplicateItem(String(x.id), x.sheetRows.map(String).join(sep)), at: x.at })),
       more: summary.duplicateIds.length - MAX_ITEMS,
     });
   }
@@ -236,11 +251,14 @@ export function Problems({ summary, lang, t }: { summary: PortfolioSummary; lang
     items.push({
       key: "unmatched",
       title: p.unmatched(fmt.count(lg.unmatched.length, lang), fmt.amount(lg.unmatchedOpen, lang)),
-      lines: lg.unmatched.slice(0, MAX_ITEMS).map((u) => p.unmatchedItem(String(u.id), fmt.count(u.invoices, lang), fmt.amount(u.open, lang))),
+      lines: lg.unmatched.slice(0, MAX_ITEMS).map((u) => ({ text: p.unmatchedItem(String(u.id), fmt.count(u.invoices, lang), fmt.amount(u.open, lang)), at: [u.at] })),
       more: lg.unmatched.length - MAX_ITEMS,
     });
   }
-  if (lg && lg.badRows > 0) items.push({ key: "ledger", title: p.ledgerBadRows(fmt.count(lg.badRows, lang)), lines: lg.errorMessages, more: lg.badRows - lg.errorMessages.length });
+  if (lg && lg.badRows > 0) {
+    const lines = lg.errorItems.map((x) => ({ text: x.message, at: [x.at] }));
+    items.push({ key: "ledger", title: p.ledgerBadRows(fmt.count(lg.badRows, lang)), lines, more: lg.badRows - lines.length });
+  }
   if (items.length === 0) return null;
   return (
     <section className={s.section} aria-labelledby="dash-problems" data-testid="problems">
@@ -254,7 +272,8 @@ export function Problems({ summary, lang, t }: { summary: PortfolioSummary; lang
             <ul className={s.list}>
               {it.lines.map((l, i) => (
                 <li key={i}>
-                  <Text size={200}>{l}</Text>
+                  <Text size={200}>{l.text}</Text>
+                  {onGoTo ? l.at.map((a) => <GoToButton key={a.address} at={a} t={t} onGoTo={onGoTo} />) : null}
                 </li>
               ))}
               {it.more > 0 ? (

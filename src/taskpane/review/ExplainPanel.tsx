@@ -17,6 +17,7 @@ import * as fmt from "../format";
 import { BAND_COLOURS } from "../theme";
 import { Waterfall } from "./charts";
 import { customerLabel } from "./CustomerList";
+import { GoToButton, type GoToHandler } from "./GoTo";
 
 const useStyles = makeStyles({
   root: {
@@ -55,9 +56,11 @@ export interface ExplainPanelProps {
   t: ReviewStrings;
   onClose: () => void;
   onShowInSheet: () => void;
+  /** "Go to" the cell (or row) of a row that was not scored. */
+  onGoTo?: GoToHandler;
 }
 
-export function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet }: ExplainPanelProps) {
+export function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet, onGoTo }: ExplainPanelProps) {
   const s = useStyles();
   const e = t.explain;
   const result = state.results[row];
@@ -83,7 +86,10 @@ export function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet }: Ex
       </div>
       {"error" in ex ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{e.notScored(result.error?.message ?? ex.error)}</MessageBarBody>
+          <MessageBarBody>
+            {e.notScored(result.error?.message ?? ex.error)}
+            {result.errorAt && onGoTo ? <GoToButton at={result.errorAt} t={t} onGoTo={onGoTo} /> : null}
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <>

@@ -25,6 +25,7 @@ import type { Lang } from "../../engine/lang";
 import { DEFAULT_POLICY, type CreditPolicy } from "../../engine/policy";
 import { autoMapColumns, mappingMismatch, parseStoredMapping, type ColumnMapping, type MappingKind } from "../../engine/portfolio/mapping";
 import type { CustomerResult } from "../../engine/portfolio/review";
+import type { SheetLocation } from "../../engine/portfolio/place";
 import { dunningStageName } from "../../engine/receivables/dunning";
 import { strings } from "../i18n";
 import * as fmt from "../format";
@@ -257,6 +258,9 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
     [ladder, lang],
   );
 
+  // "Go to" a data problem's cell (or row) in the sheet.
+  const goTo = useCallback((at: SheetLocation) => port.selectCell(at.sheetName, at.row, at.column), [port]);
+
   const tableOptions = tables ?? [];
   const phaseLabel = busy?.progress ? t.run.phases[busy.progress.phase] : (busy?.label ?? "");
   const p = busy?.progress;
@@ -375,7 +379,7 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
       {outcome ? (
         <>
           <hr className={s.divider} />
-          <Problems summary={outcome.summary} lang={lang} t={t} />
+          <Problems summary={outcome.summary} lang={lang} t={t} onGoTo={goTo} />
           <Dashboard summary={outcome.summary} agingEdges={outcome.state.agingEdges} lang={lang} t={t} onExplain={setSelectedRow} />
           <section className={s.section} aria-labelledby="list-h">
             <Subtitle1 as="h3" id="list-h" className={s.heading} style={{ fontSize: tokens.fontSizeBase400 }}>
@@ -391,6 +395,7 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
               t={t}
               onClose={() => setSelectedRow(null)}
               onShowInSheet={() => void port.selectRow(outcome.area, selectedRow).catch(() => undefined)}
+              onGoTo={goTo}
             />
           ) : (
             <Caption1 className={s.note}>{t.explain.hint}</Caption1>

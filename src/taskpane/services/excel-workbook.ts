@@ -13,6 +13,7 @@ import {
   planWrite,
   readTable,
   runWrite,
+  selectCell,
   selectRow,
   setSetting,
   targetBeside,
@@ -79,5 +80,6 @@ export function createExcelWorkbook(): WorkbookPort {
       };
     },
     selectRow: (area, row) => Excel.run((ctx) => selectRow(ctx, area, row)),
+    selectCell: (sheetName, row, column) => Excel.run((ctx) => selectCell(ctx, sheetName, row, column)),
   };
 }

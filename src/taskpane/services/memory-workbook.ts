@@ -52,6 +52,8 @@ export interface MemoryWorkbook extends WorkbookPort {
   readonly reports: ReportModel[];
   /** Rows selected from the pane. */
   readonly selections: { area: DataArea; row: number }[];
+  /** Cells (column null: whole rows) selected from the pane by "Go to", in order. */
+  readonly cellSelections: { sheetName: string; row: number; column: number | null }[];
   readonly settings: Map<string, unknown>;
   /** The value of a cell (tables, loose cells and written blocks); "" when empty. */
   cellAt(sheetName: string, row: number, col: number): unknown;
@@ -100,6 +102,7 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
   const writes: LoggedWrite[] = [];
   const reports: ReportModel[] = [];
   const selections: { area: DataArea; row: number }[] = [];
+  const cellSelections: { sheetName: string; row: number; column: number | null }[] = [];
   const settings = new Map<string, unknown>();
   const listeners = new Set<{ area: DataArea; fn: (row: number) => void }>();
   const blockRows = options.blockRows ?? 5000;
@@ -215,6 +218,7 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     writes,
     reports,
     selections,
+    cellSelections,
     settings,
     cellAt,
     numberFormatAt,
@@ -289,6 +293,14 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     },
     async selectRow(area, row) {
       selections.push({ area, row });
+    },
+    async selectCell(sheetName, row, column) {
+      await pause();
+      const known = [...tables.map((t) => t.sheetName), ...(options.cells ?? []).map((c) => c.sheetName), ...blocks.map((b) => b.sheetName)];
+      if (options.selection && !("error" in options.selection)) known.push(options.selection.sheetName);
+      if (!known.some((n) => n.toUpperCase() === sheetName.toUpperCase())) return fail<void>("sheet not found", `no worksheet named "${sheetName}"`);
+      cellSelections.push({ sheetName, row, column });
+      return ok<void>(undefined);
     },
   };
   return port;

@@ -1,7 +1,8 @@
 /**
  * Runs a portfolio review without freezing Excel: reads the customer table
  * (and the optional ledger) through the WorkbookPort in payload-safe blocks,
- * then prepares (`prepareReviewSteps`: ledger digest, join, duplicate ids,
+ * then prepares (`prepareReviewSteps`, told where each table sits so that
+ * problems name sheet rows and cells: ledger digest, join, duplicate ids,
  * ratio columns holding percent numbers — reported in `summary.percentColumns`) and
  * scores (`reviewChunk`) in time slices (~12 ms), yielding a macrotask between
  * slices so the pane stays
@@ -13,6 +14,7 @@ import type { CreditPolicy } from "../../engine/policy";
 import { isEngineError } from "../../engine/errors";
 import type { ColumnMapping } from "../../engine/portfolio/mapping";
 import { PortfolioSummary, ReviewState, prepareReviewSteps, reviewChunk, summarise } from "../../engine/portfolio/review";
+import { placeOf } from "../../engine/portfolio/place";
 import type { DataArea, IoErrorCode, TableData, TableSource, WorkbookPort } from "./workbook";
 import { areaOf } from "./workbook";
 
@@ -129,7 +131,9 @@ export async function runReview(port: WorkbookPort, req: ReviewRequest, opts: Ru
       headers: customers.value.headerRow,
       rows: customers.value.rows,
       mapping: req.customers.mapping,
-      ledger: ledger && req.ledger ? { headers: ledger.headerRow, rows: ledger.rows, mapping: req.ledger.mapping } : null,
+      // Where each table sits, so every problem names the sheet's own rows and cells.
+      place: placeOf(customers.value),
+      ledger: ledger && req.ledger ? { headers: ledger.headerRow, rows: ledger.rows, mapping: req.ledger.mapping, place: placeOf(ledger) } : null,
       asOf: req.asOf,
       policy: req.policy,
       lang: req.lang,

@@ -90,6 +90,12 @@ export interface WorkbookPort {
   onSelectedRow(area: DataArea, listener: (row: number) => void): Promise<() => void>;
   /** Selects the data row `row` of `area` in the sheet. */
   selectRow(area: DataArea, row: number): Promise<void>;
+  /**
+   * Activates sheet `sheetName` and selects the cell at 0-based `row` and
+   * `column` (the whole row when `column` is null): "Go to" a data problem.
+   * "sheet not found" when the sheet was renamed or deleted.
+   */
+  selectCell(sheetName: string, row: number, column: number | null): Promise<IoResult<void>>;
 }
 
 /** The pane's setting key of a table's column mapping. */

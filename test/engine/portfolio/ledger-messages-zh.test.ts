@@ -75,7 +75,22 @@ const CASES: [string, unknown[], string, string][] = [
   ["disputed flag number", bad({ 6: 2 }), `第 12 行“争议”列（disputed）：2 不是有效的争议标记${FLAG_HINT}。`, `disputed: 2 is not a yes/no flag${FLAG_HINT_EN}`],
 ];
 
-/** Eleven good rows, then the bad one (data row 12). */
+/** Column letter of each field: the ledger's columns are A–G (no place given: header in sheet row 1 from column A). */
+const LETTER: Record<string, string> = { customer_id: "A", invoice_date: "B", due_date: "C", paid_date: "D", amount: "E", open_amount: "F", disputed: "G" };
+
+/**
+ * The review's message of a case: the CASES text names data row 12 (as the formulas count); the review
+ * names sheet row `n` and the offending cell, e.g. `第 13 行“到期日”列（due_date，单元格 C13）：…`.
+ */
+function zhAt(zh: string, n: number): string {
+  return zh.replace(/^第 12 行“([^”]*)”列（(\w+)）：/, (_m, h: string, key: string) => `第 ${n} 行“${h}”列（${key}，单元格 ${LETTER[key]}${n}）：`);
+}
+function enAt(zh: string, en: string, n: number): string {
+  const key = /（(\w+)）：/.exec(zh)?.[1] as string;
+  return `ledger row ${n}, cell ${LETTER[key]}${n}: ${en}`;
+}
+
+/** Eleven good rows, then the bad one (data row 12 = sheet row 13 under the header in row 1). */
 const GOOD = Array.from({ length: 11 }, (_, k) => ["C" + (k % 3), D + k, D + k + 30, "", 100 + k, "", ""]);
 
 describe("bad ledger rows in the review", () => {
@@ -83,9 +98,13 @@ describe("bad ledger rows in the review", () => {
     const z = digest([...GOOD, row], "zh");
     expect(z.badRows).toBe(1);
     expect(z.invoices).toBe(11);
-    expect(z.firstErrors.map((e) => e.message)).toEqual([zh]);
+    expect(z.firstErrors.map((e) => e.message)).toEqual([zhAt(zh, 13)]);
+    expect(zhAt(zh, 13)).not.toBe(zh); // every case names its sheet cell
     const e = digest([...GOOD, row], "en");
-    expect(e.firstErrors.map((x) => x.message)).toEqual([`ledger row 12: ${en}`]);
+    expect(e.firstErrors.map((x) => x.message)).toEqual([enAt(zh, en, 13)]);
+    // The location of the offending cell travels with the message.
+    const key = /（(\w+)）：/.exec(zh)?.[1] as string;
+    expect(z.firstProblems).toEqual([{ message: zhAt(zh, 13), at: { sheetName: "", row: 12, column: LETTER[key].charCodeAt(0) - 65, cell: `${LETTER[key]}13`, address: `${LETTER[key]}13` } }]);
     // The same code in both languages (#NUM! for a non-finite number, else #VALUE!).
     expect(z.firstErrors[0].code).toBe(e.firstErrors[0].code);
     expect(z.firstErrors[0].code).toBe(en.includes("finite") ? "NUM" : "VALUE");
@@ -104,12 +123,12 @@ describe("bad ledger rows in the review", () => {
     expect(z.badRows).toBe(CASES.length);
     expect(z.invoices).toBe(0);
     expect(z.firstErrors).toHaveLength(MAX_ERROR_MESSAGES);
-    expect(z.firstErrors.map((e) => e.message)).toEqual(CASES.slice(0, MAX_ERROR_MESSAGES).map(([, , zh], k) => zh.replace("第 12 行", `第 ${k + 1} 行`)));
-    expect(z.firstErrors[1].message).toBe("第 2 行“客户编号”列（customer_id）：客户编号为空。");
-    // Blank rows are skipped, not counted; numbering stays that of the data rows.
+    expect(z.firstErrors.map((e) => e.message)).toEqual(CASES.slice(0, MAX_ERROR_MESSAGES).map(([, , zh], k) => zhAt(zh, k + 2)));
+    expect(z.firstErrors[1].message).toBe("第 3 行“客户编号”列（customer_id，单元格 A3）：客户编号为空。");
+    // Blank rows are skipped, not counted; numbering stays that of the sheet rows.
     const withBlank = digest([[null, null, null, null, null, null, null], bad({ 2: D - 1 })], "zh");
     expect(withBlank.badRows).toBe(1);
-    expect(withBlank.firstErrors[0].message).toBe("第 2 行“到期日”列（due_date）：到期日早于发票日期。");
+    expect(withBlank.firstErrors[0].message).toBe("第 3 行“到期日”列（due_date，单元格 C3）：到期日早于发票日期。");
   });
 
   test("the column is named by the header the user mapped", () => {
@@ -117,14 +136,14 @@ describe("bad ledger rows in the review", () => {
     const keys = ["customer_id", "invoice_date", "due_date", "paid_date", "amount", "open_amount", "disputed"] as const;
     const mapping = { version: 1 as const, kind: "ledger" as const, columns: headers.map((header, index) => ({ index, header, key: keys[index], auto: false })) };
     const d = digestLedger([bad({ 2: D - 1 })], mapping, AS_OF, DEFAULT_POLICY.dunning, EDGES, 90, "zh");
-    expect(d.firstErrors[0].message).toBe("第 1 行“Fällig am”列（due_date）：到期日早于发票日期。");
+    expect(d.firstErrors[0].message).toBe("第 2 行“Fällig am”列（due_date，单元格 C2）：到期日早于发票日期。");
     // Columns in another order: the header follows the mapping, not the position.
     const swapped = { ...mapping, columns: mapping.columns.map((c) => (c.index === 5 ? { ...c, key: "disputed" as const } : c.index === 6 ? { ...c, key: "open_amount" as const } : c)) };
     const s = digestLedger([["C1", D, D + 30, "", 100, "maybe", ""]], swapped, AS_OF, DEFAULT_POLICY.dunning, EDGES, 90, "zh");
-    expect(s.firstErrors[0].message).toBe(`第 1 行“Offen”列（disputed）：文本“maybe”不是有效的争议标记${FLAG_HINT}。`);
+    expect(s.firstErrors[0].message).toBe(`第 2 行“Offen”列（disputed，单元格 F2）：文本“maybe”不是有效的争议标记${FLAG_HINT}。`);
     // A blank header: the canonical field name stands in.
     const blank = { ...mapping, columns: mapping.columns.map((c) => (c.index === 2 ? { ...c, header: "" } : c)) };
     const b = digestLedger([bad({ 2: D - 1 })], blank, AS_OF, DEFAULT_POLICY.dunning, EDGES, 90, "zh");
-    expect(b.firstErrors[0].message).toBe("第 1 行“due_date”列：到期日早于发票日期。");
+    expect(b.firstErrors[0].message).toBe("第 2 行“due_date”列（单元格 C2）：到期日早于发票日期。");
   });
 });

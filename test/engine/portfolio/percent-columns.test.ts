@@ -14,9 +14,10 @@ import {
 } from "../../../src/engine/portfolio";
 import { AS_OF, TEST_POLICY } from "./fixtures";
 
+// No place given: the header is in sheet row 1 from column A, so the debt ratios are B2:B6.
 const EN_553 =
-  "Column “资产负债率(%)” (debt_ratio) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.";
-const ZH_553 = "“资产负债率(%)”列（debt_ratio）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。";
+  "Column “资产负债率(%)” (debt_ratio, B2:B6) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.";
+const ZH_553 = "“资产负债率(%)”列（debt_ratio，B2:B6）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。";
 
 /** One column per case; only the percent-number debt ratio is flagged. */
 const HEADERS = ["客户编号", "资产负债率(%)", "速动比率", "Gross margin", "Net margin", "ROA", "Avg days late", "Cash flow / total liabilities"];
@@ -34,7 +35,9 @@ describe("findPercentColumns: example table", () => {
 
   test("the percent-number debt ratio is flagged with the exact en text; the others are not", () => {
     // |x| sorted: 40.2, 48, 55.3, 61, 70 → median 55.3 > 1.5
-    expect(findPercentColumns(ROWS, cols, "en")).toEqual([{ column: 1, header: "资产负债率(%)", key: "debt_ratio", median: 55.3, values: 5, message: EN_553 }]);
+    expect(findPercentColumns(ROWS, cols, "en")).toEqual([
+      { column: 1, header: "资产负债率(%)", key: "debt_ratio", median: 55.3, values: 5, message: EN_553, at: { sheetName: "", row: 0, column: 1, cell: "B1", address: "B1" } },
+    ]);
   });
 
   test("exact zh text", () => {
@@ -64,7 +67,7 @@ describe("findPercentColumns: example table", () => {
   test("late/overdue shares in percent numbers are flagged too (their rows are also out of range)", () => {
     const c = autoMapColumns(["逾期发票比例"]).columns;
     const [x] = findPercentColumns([[40], [12.5], [0]], c, "zh");
-    expect(x.message).toBe("“逾期发票比例”列（pct_invoices_late）看起来是百分数（中位数 12.5）：比率须为小数，如 12.5% 应填 0.125。请将该列除以 100（或更正单元格格式）后重新评估。");
+    expect(x.message).toBe("“逾期发票比例”列（pct_invoices_late，A2:A4）看起来是百分数（中位数 12.5）：比率须为小数，如 12.5% 应填 0.125。请将该列除以 100（或更正单元格格式）后重新评估。");
   });
 
   test("percentBound: percent-unit factors only", () => {
@@ -82,6 +85,8 @@ describe("findPercentColumns: example table", () => {
       "Column “EBIT %” (ebit_to_assets) looks like percentages (median 12): ratios must be decimals, e.g. 0.12 for 12 %. Divide the column by 100 (or fix the cells' format) and review again.",
     );
     expect(percentColumnMessage("Debt ratio %", "debt_ratio", 58.154, "en")).toContain("(median 58.15): ratios must be decimals, e.g. 0.5815 for 58.15 %.");
+    expect(percentColumnMessage("Debt ratio %", "debt_ratio", 55.3, "en", "Customers!E6:E205")).toMatch(/^Column “Debt ratio %” \(debt_ratio, Customers!E6:E205\) looks like percentages/);
+    expect(percentColumnMessage("资产负债率(%)", "debt_ratio", 55.3, "zh", "'客户'!E6:E205")).toMatch(/^“资产负债率\(%\)”列（debt_ratio，'客户'!E6:E205）看起来是百分数/);
   });
 });
 
@@ -134,7 +139,8 @@ describe("in the review", () => {
       median: 55.3,
       values: 3,
       message:
-        "Column “Debt ratio %” (debt_ratio) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.",
+        "Column “Debt ratio %” (debt_ratio, B2:B4) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.",
+      at: { sheetName: "", row: 0, column: 1, cell: "B1", address: "B1" },
     };
     expect(state.percentColumns).toEqual([warning]);
     expect(summary.percentColumns).toEqual([warning]);
@@ -157,7 +163,7 @@ describe("in the review", () => {
     if (isEngineError(s.value)) throw new Error(s.value.message);
     expect(yields).toBe(2); // rows 1 and 2 of the one pass over the table
     expect(s.value.percentColumns.map((c) => c.message)).toEqual([
-      "“Debt ratio %”列（debt_ratio）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。",
+      "“Debt ratio %”列（debt_ratio，B2:B4）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。",
     ]);
     const noId = prepareReview({ ...input("en"), headers: headers.slice(1), rows: rows.map((r) => r.slice(1)), mapping: autoMapColumns(headers.slice(1)) });
     if (isEngineError(noId)) throw new Error(noId.message);

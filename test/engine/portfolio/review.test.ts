@@ -78,19 +78,28 @@ describe("review of the hand-built table + ledger", () => {
 
   test("bad rows are errors, blank rows are left out, the rest still score", () => {
     expect(r[2].error?.code).toBe("VALUE");
-    expect(r[2].error?.message).toBe('row 3, column "Quick ratio" (quick_ratio): text "1,5" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).');
+    // Without a place the table is taken to start at A1 (header in sheet row 1): data row 2 is sheet row 4.
+    expect(r[2].error?.message).toBe('row 4, column "Quick ratio" (quick_ratio), cell D4: text "1,5" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).');
+    expect(r[2].errorAt).toEqual({ sheetName: "", row: 3, column: 3, cell: "D4", address: "D4" });
     expect(r[2]).toMatchObject({ score: null, band: null, limit: null, exposure: 50_000, expectedLoss: null });
     expect(r[6].error?.code).toBe("NA");
-    expect(r[6].error?.message).toBe("row 7: no factor values in this row: nothing to score.");
+    expect(r[6].error?.message).toBe("row 8: no factor values in this row: nothing to score.");
+    expect(r[6].errorAt).toEqual({ sheetName: "", row: 7, column: null, cell: null, address: "8:8" });
+    expect(r.map((x) => x.sheetRow)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(r[0].errorAt).toBeNull();
     expect(r[4]).toMatchObject({ blank: true, error: null, score: null });
   });
 
   test("duplicate ids are flagged, each row scores, the ledger joins the first", () => {
-    expect(state.duplicates).toEqual([{ id: "C1", rows: [0, 3] }]);
+    const at = [
+      { sheetName: "", row: 1, column: 0, cell: "A2", address: "A2" },
+      { sheetName: "", row: 4, column: 0, cell: "A5", address: "A5" },
+    ];
+    expect(state.duplicates).toEqual([{ id: "C1", rows: [0, 3], sheetRows: [2, 5], at }]);
     expect(r.map((x) => x.duplicateId)).toEqual([true, false, false, true, false, false, false]);
     expect(r[0].ledger).toBe(true);
     expect(r[3].ledger).toBe(false);
-    expect(summary.duplicateIds).toEqual([{ id: "C1", rows: [0, 3] }]);
+    expect(summary.duplicateIds).toEqual([{ id: "C1", rows: [0, 3], sheetRows: [2, 5], at }]);
   });
 
   test("dunning stage and aging per customer from the ledger", () => {
@@ -142,7 +151,10 @@ describe("review of the hand-built table + ledger", () => {
     expect(summary.dso).toBeCloseTo(127.5, 10);
     expect(summary.dsoNote).toBeNull();
     expect(summary.ledger).toMatchObject({ invoices: 7, badRows: 1, customers: 4, matched: 3, unmatched: [{ id: "ZZ", invoices: 1, open: 700 }], unmatchedOpen: 700 });
-    expect(summary.ledger?.errorMessages[0]).toMatch(/^ledger row 8: invoice_dates: text "2026-01-05" is not a date/);
+    expect(summary.ledger?.errorMessages[0]).toMatch(/^ledger row 9, cell B9: invoice_dates: text "2026-01-05" is not a date/);
+    expect(summary.ledger?.errorItems.map((x) => [x.message, x.at.address])).toEqual([[summary.ledger?.errorMessages[0], "B9"]]);
+    // ZZ's first (only) invoice is ledger data row 6 = sheet row 8; its id is in column A.
+    expect(summary.ledger?.unmatched[0].at).toEqual({ sheetName: "", row: 7, column: 0, cell: "A8", address: "A8" });
   });
 
   test("summary: heat map cells add up to the exposure by band of customers with a ledger", () => {
@@ -178,9 +190,9 @@ describe("review in Chinese", () => {
     expect(r[1].dunningStage).toBe("信用保险索赔");
     expect(r[0].dunningStage).toBe("争议暂停");
     expect(r[0].limitRuleText).toBe("净资产上限");
-    expect(r[2].error?.message).toBe("第 3 行“Quick ratio”列（quick_ratio）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。");
-    expect(r[6].error?.message).toBe("第 7 行：该行没有任何因子数据，无法评分。");
-    expect(summary.ledger?.errorMessages).toEqual(["第 8 行“发票日期”列（invoice_date）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。"]);
+    expect(r[2].error?.message).toBe("第 4 行“Quick ratio”列（quick_ratio，单元格 D4）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。");
+    expect(r[6].error?.message).toBe("第 8 行：该行没有任何因子数据，无法评分。");
+    expect(summary.ledger?.errorMessages).toEqual(["第 9 行“发票日期”列（invoice_date，单元格 B9）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。"]);
   });
 });
 
