@@ -326,16 +326,17 @@ class SheetRewriter extends Transform {
     this.afterChunk?.(this.chunks);
   }
 
+  /** Hands out the queued XML up to the first row still waiting for its scores. */
   private drain(): string {
-    if (this.data.length > 0) {
-      // Hand out what precedes the first row still waiting for its scores.
-      const first = this.queue.findIndex((q) => typeof q !== "string" && q.xml === null);
-      const ready = this.queue.slice(0, first);
-      this.queue = this.queue.slice(first);
-      return ready.map((q) => (typeof q === "string" ? q : q.xml)).join("");
+    let text = "";
+    let k = 0;
+    for (; k < this.queue.length; k++) {
+      const q = this.queue[k];
+      if (typeof q === "string") text += q;
+      else if (q.xml === null) break;
+      else text += q.xml;
     }
-    const text = this.queue.map((q) => (typeof q === "string" ? q : q.xml)).join("");
-    this.queue = [];
+    this.queue = k === this.queue.length ? [] : this.queue.slice(k);
     return text;
   }
 

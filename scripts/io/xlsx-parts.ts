@@ -32,9 +32,28 @@ export function columnIndex(letters: string): number {
 
 /** "C18" → { col: 2, row: 18 } (row 1-based, column 0-based); null when not a cell reference. */
 export function parseCellRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  return { col: columnIndex(m[1]), row: Number(m[2]) };
+  // Hand-rolled for speed (called for every cell of a sheet): [$]letters[$]digits.
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0;
+  let col = 0;
+  let letters = 0;
+  for (; i < ref.length; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+    letters++;
+  }
+  if (letters === 0 || letters > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const first = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === first) return null;
+  return { col: col - 1, row };
 }
 
 /** Excel's maximum number of columns (A…XFD). */
@@ -54,6 +73,7 @@ export function sheetLabel(name: string): string {
 
 /** Escapes text for element content or a double-quoted attribute. */
 export function escapeXml(text: string): string {
+  if (!/[&<>"_\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -21,8 +21,9 @@ export interface SheetCell {
   hasValue: boolean;
   hasFormula: boolean;
   hasRef: boolean;
-  /** The cell's XML, exactly as in the input (only when raw text is kept). */
-  raw: string;
+  /** Where the cell's XML is in its row's `raw` text (only when raw text is kept). */
+  start: number;
+  end: number;
 }
 
 export interface SheetRow {
@@ -32,10 +33,10 @@ export interface SheetRow {
   prefix: string;
   selfClosing: boolean;
   cells: SheetCell[];
-  /** Raw text: the opening tag, what is between it and the closing tag, the closing tag. */
-  openRaw: string;
-  contentRaw: string;
-  closeRaw: string;
+  /** The row's XML exactly as in the input (only when raw text is kept): opening tag up to `openEnd`, closing tag from `closeStart`. */
+  raw: string;
+  openEnd: number;
+  closeStart: number;
 }
 
 export interface SheetSink {
@@ -49,7 +50,9 @@ export interface SheetSink {
 }
 
 function attr(tag: SaxTag, name: string): string | undefined {
-  for (const [k, v] of Object.entries(tag.attributes)) if (local(k) === name) return v as string;
+  const direct = tag.attributes[name];
+  if (direct !== undefined) return direct;
+  for (const k in tag.attributes) if (k.endsWith(`:${name}`) && !k.startsWith("xmlns")) return tag.attributes[k];
   return undefined;
 }
 
@@ -59,8 +62,8 @@ export class SheetParser {
   private base = 0; // absolute position of buf[0]
   private emitted = 0; // raw text before this position has been handed out
   private inSheetData = false;
-  private row: (SheetRow & { start: number; openEnd: number }) | null = null;
-  private cell: (SheetCell & { start: number }) | null = null;
+  private row: (SheetRow & { start: number }) | null = null;
+  private cell: SheetCell | null = null;
   private target: "v" | "t" | null = null;
   private inIs = false;
   private phonetic = 0;
@@ -155,7 +158,7 @@ export class SheetParser {
       if (!Number.isInteger(num) || num < 1) throw new PartError(this.part, `row number "${r}"`);
       this.nextRow = num + 1;
       this.nextCol = 0;
-      this.row = { num, prefix: prefixOf(t.name), selfClosing: !!t.isSelfClosing, cells: [], openRaw: this.keepRaw ? this.slice(start, pos) : "", contentRaw: "", closeRaw: "", start, openEnd: pos };
+      this.row = { num, prefix: prefixOf(t.name), selfClosing: !!t.isSelfClosing, cells: [], raw: "", start, openEnd: pos, closeStart: pos };
     } else if (name === "c" && this.row) {
       const ref = attr(t, "r");
       let col = this.nextCol;
@@ -165,7 +168,7 @@ export class SheetParser {
         col = parsed.col;
       }
       this.nextCol = col + 1;
-      this.cell = { col, type: attr(t, "t") ?? "n", value: "", hasValue: false, hasFormula: false, hasRef: ref !== undefined, raw: "", start: this.tagStart(pos) };
+      this.cell = { col, type: attr(t, "t") ?? "n", value: "", hasValue: false, hasFormula: false, hasRef: ref !== undefined, start: this.tagStart(pos), end: pos };
     } else if (this.cell) {
       if (name === "v") {
         this.target = "v";
@@ -189,19 +192,24 @@ export class SheetParser {
     else if (name === "c" && this.cell && this.row) {
       const c = this.cell;
       if (c.type === "inlineStr") c.value = unescapeOoxml(c.value);
-      if (this.keepRaw) c.raw = this.slice(c.start, pos);
-      this.row.cells.push({ col: c.col, type: c.type, value: c.value, hasValue: c.hasValue, hasFormula: c.hasFormula, hasRef: c.hasRef, raw: c.raw });
+      c.end = pos;
+      this.row.cells.push(c);
       this.cell = null;
     } else if (name === "row" && this.row) {
       const r = this.row;
-      if (this.keepRaw && !r.selfClosing) {
-        const closeStart = this.tagStart(pos);
-        r.contentRaw = this.slice(r.openEnd, closeStart);
-        r.closeRaw = this.slice(closeStart, pos);
+      const base = r.start;
+      r.closeStart = (r.selfClosing ? pos : this.tagStart(pos)) - base;
+      r.openEnd -= base;
+      if (this.keepRaw) {
+        r.raw = this.slice(base, pos);
+        for (const c of r.cells) {
+          c.start -= base;
+          c.end -= base;
+        }
       }
       this.row = null;
       this.emitted = pos;
-      this.sink.row({ num: r.num, prefix: r.prefix, selfClosing: r.selfClosing, cells: r.cells, openRaw: r.openRaw, contentRaw: r.contentRaw, closeRaw: r.closeRaw });
+      this.sink.row(r);
     } else if (name === "sheetData") this.inSheetData = false;
   }
 }
@@ -230,20 +238,28 @@ function withSpans(openRaw: string, first: number, last: number): string {
 export function renderRow(row: SheetRow, drop: ((col: number) => boolean) | null, add: readonly { col: number; xml: string }[]): string {
   const keep = drop ? row.cells.filter((c) => !drop(c.col)) : row.cells;
   const dropped = keep.length !== row.cells.length;
-  if (!dropped && add.length === 0) return row.openRaw + row.contentRaw + row.closeRaw;
-  const cols = [...keep.map((c) => c.col), ...add.map((a) => a.col)];
-  const open = (raw: string) => (cols.length ? withSpans(raw, Math.min(...cols), Math.max(...cols)) : raw);
-  const closeTag = `</${row.prefix}row>`;
-  if (row.selfClosing) {
-    const opening = open(row.openRaw.replace(/\s*\/>$/, ">"));
-    return opening + add.map((a) => a.xml).join("") + closeTag;
+  if (!dropped && add.length === 0) return row.raw;
+  let lo = Infinity;
+  let hi = -1;
+  for (const { col } of [...keep, ...add]) {
+    lo = Math.min(lo, col);
+    hi = Math.max(hi, col);
   }
+  const openRaw = row.raw.slice(0, row.openEnd);
+  const open = (raw: string) => (hi >= 0 ? withSpans(raw, lo, hi) : raw);
+  let added = "";
+  for (const a of add) added += a.xml;
+  if (row.selfClosing) return open(openRaw.replace(/\s*\/>$/, ">")) + added + `</${row.prefix}row>`;
+  const closeRaw = row.raw.slice(row.closeStart);
   const lastKept = keep.length ? keep[keep.length - 1].col : -1;
-  if (!dropped && add[0].col > lastKept) return open(row.openRaw) + row.contentRaw + add.map((a) => a.xml).join("") + row.closeRaw;
+  if (!dropped && add[0].col > lastKept) return open(openRaw) + row.raw.slice(row.openEnd, row.closeStart) + added + closeRaw;
   // Rebuild the cell list. Cells without an r attribute get one, so removing a cell never shifts the next.
   const merged: { col: number; xml: string }[] = [
-    ...keep.map((c) => ({ col: c.col, xml: c.hasRef ? c.raw : c.raw.replace(/^<([\w:.-]+)/, `<$1 r="${columnName(c.col)}${row.num}"`) })),
+    ...keep.map((c) => {
+      const xml = row.raw.slice(c.start, c.end);
+      return { col: c.col, xml: c.hasRef ? xml : xml.replace(/^<([\w:.-]+)/, `<$1 r="${columnName(c.col)}${row.num}"`) };
+    }),
     ...add,
   ].sort((a, b) => a.col - b.col);
-  return open(row.openRaw) + merged.map((m) => m.xml).join("") + row.closeRaw;
+  return open(openRaw) + merged.map((m) => m.xml).join("") + closeRaw;
 }

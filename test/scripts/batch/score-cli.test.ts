@@ -291,6 +291,14 @@ describe("npm run score: CSV", () => {
     expect(ok.code).toBe(0);
     expect(parseCsv(readFileSync(join(dir, "latin1.scored.csv"), "utf8"), ";")[1][0]).toBe("Müller GmbH");
   });
+
+  it("decodes strictly: a byte that is invalid in the file's encoding stops the run, never becomes \ufffd", async () => {
+    const p = file("badbom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Customer,Debt ratio\r\nA"), Buffer.from([0xff]), Buffer.from(",0.5\r\n")]));
+    const r = await score([p, "--out", join(dir, "badbom.scored.csv")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/is not valid utf-8 near byte/);
+    expect(existsSync(join(dir, "badbom.scored.csv"))).toBe(false);
+  });
 });
 
 describe("npm run score: exit codes and arguments", () => {
