@@ -72,8 +72,8 @@ export function checkOutput(input: string, out: string, force: boolean): OutputP
     if (outStat.isDirectory()) return { kind: "is-folder", out };
   }
   if (outResolved === null) return { kind: "no-folder", out, folder };
-  if (outResolved === inReal) return { kind: "same-file", input, out, how: "path" };
-  if (fold(outResolved) === fold(inReal)) return { kind: "same-file", input, out, how: "case" };
+  // Compared folded, so the exact path is caught too (should the inode check above not be reliable on some file system).
+  if (fold(outResolved) === fold(inReal)) return { kind: "same-file", input, out, how: outResolved === inReal ? "path" : "case" };
   // lstat: a dangling symbolic link is an existing name too.
   if (!force && statOrNull(outAbs, false)) return { kind: "exists", out };
   return null;

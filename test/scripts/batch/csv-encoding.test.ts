@@ -94,6 +94,10 @@ describe("encoding detection", () => {
   it("does not take Western European text for Chinese: it asks for --encoding", async () => {
     const latin = Buffer.from("Kunde;Stra\u00dfe\r\nM\u00fcller;Soci\u00e9t\u00e9 G\u00e9n\u00e9rale\r\n", "latin1");
     expect(looksLikeGb18030(latin)).toBe(false);
+    // Accented letters followed by letters are well-formed GBK pairs: only their shape (a lone high byte) tells them apart.
+    const pairs = Buffer.from("Kunde;Ort\r\nM\u00fcller;K\u00f6ln\r\nG\u00e9n\u00e9rale;Se\u00f1or\r\n", "latin1");
+    expect(new TextDecoder("gb18030", { fatal: true }).decode(pairs)).toBeTruthy();
+    expect(looksLikeGb18030(pairs)).toBe(false);
     expect(looksLikeGb18030(encodeGbk(text))).toBe(true);
     expect(await detectEncoding(file("latin.csv", latin))).toMatchObject({ kind: "not-utf8" });
     expect(await detectEncoding(file("latin2.csv", latin), "windows-1252")).toEqual({ label: "windows-1252", bomLength: 0, how: "given" });

@@ -198,6 +198,12 @@ describe("npm run score: CSV", () => {
     const rows = read(join(dir, "userscore.scored.csv"));
     expect(rows[0].slice(0, 4)).toEqual(["Customer", "Debt ratio", "Score", "Score"]);
     expect(rows[1][2]).toBe("my own 7");
+    // A block that differs from the CLI's in one header (the user's "As at") is the user's: kept whole.
+    const near = file("near.csv", "Customer,Debt ratio,Score,Band,PD (12m),Coverage,Reasons,As at\nA,0.4,1,2,3,4,5,6\n");
+    await score([near, "--out", join(dir, "near.scored.csv")]);
+    const nearRows = read(join(dir, "near.scored.csv"));
+    expect(nearRows[0].slice(2, 9)).toEqual(["Score", "Band", "PD (12m)", "Coverage", "Reasons", "As at", "Score"]);
+    expect(nearRows[1].slice(2, 8)).toEqual(["1", "2", "3", "4", "5", "6"]);
     // A scored file whose rows have user data right of the risk columns: the block is not taken for ours.
     const scored = join(dir, "right.csv");
     await score([file("right-in.csv", "Customer,Debt ratio\nA,0.4\nB,0.5\n"), "--out", scored]);

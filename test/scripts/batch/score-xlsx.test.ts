@@ -123,6 +123,36 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     expect((await load(second)).getWorksheet("Customers")!.getCell("P1").value).toBe("Score");
   });
 
+  it("a formula typed into the risk columns far down (past the rows read to plan) is found while writing and kept", async () => {
+    const rows: FixtureOptions["rows"] = [...ROWS];
+    for (let i = 0; i < 1500; i++) rows.push([`C${i}`, 0.4, 1.5, 3, 100, 1000, 2]);
+    const first = join(dir, "formula-far.1.xlsx");
+    await score([await fixture("formula-far.xlsx", { rows }), "--out", first]);
+    const p = await parts(first);
+    const sheet = text(p.get("xl/worksheets/sheet1.xml")).replace(/<c r="H1500"><v>([^<]*)<\/v><\/c>/, '<c r="H1500"><f>1+1</f><v>2</v></c>');
+    expect(sheet).toContain("<f>1+1</f>");
+    const edited = join(dir, "formula-far.edited.xlsx");
+    await writeParts(edited, new Map([...p, ["xl/worksheets/sheet1.xml", Buffer.from(sheet)]]));
+    const second = join(dir, "formula-far.2.xlsx");
+    const r = await score([edited, "--out", second]);
+    expect(r.out).toMatch(/Risk columns written to P:W/);
+    expect(text((await parts(second)).get("xl/worksheets/sheet1.xml"))).toContain('<c r="H1500"><f>1+1</f><v>2</v></c>');
+  });
+
+  it("columns under the marker whose header the user retyped are the user's: kept, a new set is appended", async () => {
+    const first = join(dir, "retyped.1.xlsx");
+    await score([await fixture("retyped.xlsx"), "--out", first]);
+    const p = await parts(first);
+    const sheet = text(p.get("xl/worksheets/sheet1.xml")).replace("<t>Reasons</t>", "<t>Committee notes</t>");
+    const edited = join(dir, "retyped.edited.xlsx");
+    await writeParts(edited, new Map([...p, ["xl/worksheets/sheet1.xml", Buffer.from(sheet)]]));
+    const r = await score([edited, "--out", join(dir, "retyped.2.xlsx")]);
+    expect(r.out).toMatch(/Risk columns written to P:W/);
+    const ws = (await load(join(dir, "retyped.2.xlsx"))).getWorksheet("Customers")!;
+    expect(ws.getCell("L1").value).toBe("Committee notes");
+    expect(ws.getCell("P1").value).toBe("Score");
+  });
+
   it("never overwrites a cell: a far-down cell, a merged range or an unmarked 'Score' column push the risk columns right", async () => {
     // A note in column J, 1,500 rows down (past the rows read to plan): the run starts again and goes right of it.
     const rows: FixtureOptions["rows"] = [...ROWS];
@@ -140,6 +170,10 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     const merged = await fixture("merged.xlsx", { merges: ["H3:J3"] });
     const r2 = await score([merged, "--out", join(dir, "merged.scored.xlsx")]);
     expect(r2.out).toMatch(/Risk columns written to K:R/);
+    // The same merged range in a sheet too long to scan before planning: found while writing, the run starts again.
+    const mergedFar = await fixture("merged-far.xlsx", { rows: rows.slice(0, -1), merges: ["H1400:J1401"] });
+    const r2b = await score([mergedFar, "--out", join(dir, "merged-far.scored.xlsx")]);
+    expect(r2b.out).toMatch(/Risk columns written to K:R/);
 
     const userScore = await fixture("userscore.xlsx", { rows: ROWS.map((row, i) => [...row, i === 0 ? "Score" : "mine"]) });
     const r3 = await score([userScore, "--out", join(dir, "userscore.scored.xlsx")]);
@@ -228,6 +262,9 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     const sub = tempDir("score-xlsx-interrupt-");
     const big = join(sub, "big.xlsx");
     await writeFixture(big, { rows });
+    let chunks = 0;
+    expect((await score([big, "--out", join(sub, "counted.xlsx")], { afterChunk: (c) => void (chunks = c) })).code).toBe(0);
+    expect(chunks).toBe(2); // scored a chunk at a time, not all rows at once
     const out = join(sub, "big.scored.xlsx");
     const r = await score([big, "--out", out], {
       afterChunk: () => {
@@ -237,6 +274,7 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     expect(r.code).toBe(1);
     expect(existsSync(out)).toBe(false);
     expect(leftovers(sub)).toEqual([]);
+    expect(existsSync(join(sub, "counted.xlsx"))).toBe(true);
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 });
