@@ -210,6 +210,7 @@ async function pass(job: CsvJob, enc: Encoding, delimiter: Delimiter, hasSepLine
   }
   if (scanOnly) throw new Restart(scanOnly.width, scanOnly.ownEnabled);
   if (header === null || !scorer) {
+    if (recNo === 0) throw new UserError(msg.emptyFile(file));
     if (job.headerRow !== undefined) throw new UserError(msg.headerRowMissing(file, job.headerRow));
     throw new UserError(msg.noHeaderRow(file, Math.min(recNo, HEADER_SEARCH_ROWS), acceptedKeysText(FACTOR_KEYS)));
   }

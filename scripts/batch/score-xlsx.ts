@@ -44,7 +44,7 @@ import {
   parseRangeFormula,
   parseRels,
   parseWorkbook,
-  quoteSheet,
+  alwaysQuotedSheet,
   readSharedStrings,
   relsPartOf,
   resolvePart,
@@ -438,7 +438,7 @@ async function scoreOpened(job: XlsxJob, zip: ZipIn): Promise<RunResult> {
   for (;;) {
     const { start, headerRow, scorer } = layout;
     const end = start + scorer.outHeader.length - 1;
-    const formula = `${quoteSheet(sheet.name)}!$${columnName(start)}$${headerRow}:$${columnName(end)}$${headerRow}`;
+    const formula = `${alwaysQuotedSheet(sheet.name)}!$${columnName(start)}$${headerRow}:$${columnName(end)}$${headerRow}`;
     const newWbXml = setDefinedName(wbXml, wb, OWN_COLUMNS_NAME, sheet.index, formula);
     const entries: ZipOutEntry[] = zip.entries.map((e) => {
       const mtime = e.getLastModDate();

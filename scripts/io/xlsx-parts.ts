@@ -6,21 +6,13 @@
  */
 import { SaxParser, SaxTag, saxParser } from "./sax";
 import { posix } from "node:path";
+import { columnLetters, quoteSheet } from "../../src/engine/a1";
 import type { Readable } from "node:stream";
 
 // ---------------------------------------------------------------- references
 
-/** "A" for 0, "Z" for 25, "AA" for 26 … "XFD" for 16383. */
-export function columnName(index: number): string {
-  let s = "";
-  let n = index + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** "A" for 0, "Z" for 25, "AA" for 26 … "XFD" for 16383: the engine's one rule (src/engine/a1.ts). */
+export const columnName = columnLetters;
 
 /** 0 for "A"; -1 when not a column name. */
 export function columnIndex(letters: string): number {
@@ -59,15 +51,13 @@ export function parseCellRef(ref: string): { col: number; row: number } | null {
 /** Excel's maximum number of columns (A…XFD). */
 export const MAX_COLUMNS = 16384;
 
-/** A sheet name as Excel writes it in a reference: quoted, with ' doubled. */
-export function quoteSheet(name: string): string {
+/** A sheet name quoted, with ' doubled (valid in any reference; used in the defined name this CLI writes). */
+export function alwaysQuotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** A sheet name as a person reads it in a message: bare when Excel would not quote it. */
-export function sheetLabel(name: string): string {
-  return /^[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : quoteSheet(name);
-}
+/** A sheet name as a person reads it in a message (`Customers`, `'Q3 book'`): the engine's rule. */
+export const sheetLabel = quoteSheet;
 
 // ---------------------------------------------------------------- XML helpers
 

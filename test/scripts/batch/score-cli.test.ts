@@ -324,6 +324,10 @@ describe("npm run score: exit codes and arguments", () => {
     expect(r2.code).toBe(1);
     expect(r2.err).toMatch(/no data rows under header row 1/);
     expect(existsSync(join(dir, "empty.out.csv"))).toBe(false);
+    const zero = file("zero.csv", "");
+    const r3 = await score([zero, "--out", join(dir, "zero.out.csv")]);
+    expect(r3.code).toBe(1);
+    expect(r3.err).toMatch(/zero\.csv is empty/);
   });
 
   it("fails clearly on a missing file, an unknown format, unknown flags and bad values (exit 1)", async () => {
