@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { csvCellValue, csvSafe, detectDecimal, formatCsv, formatNumber, parseCsv, sepLine, sniffDelimiter } from "../../../scripts/batch/csv";
 import { MESSAGES, USAGE } from "../../../scripts/batch/messages";
 import { detectEncoding, firstInvalidUtf8, looksLikeGb18030 } from "../../../scripts/io/encoding";
-import { encodeGbk, encodeUtf16, tempDir } from "./helpers";
+import { encodeGbk, encodeUtf16, removeTempDirs, tempDir } from "./helpers";
 
 const dir = tempDir("csv-encoding-");
+afterAll(removeTempDirs);
 const file = (name: string, data: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, data);

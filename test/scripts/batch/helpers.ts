@@ -1,5 +1,5 @@
 /** Helpers for the `npm run score` tests: run the CLI in-process and capture what it prints. */
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Hooks, main } from "../../../scripts/score";
@@ -18,8 +18,16 @@ export async function score(argv: string[], hooks: Hooks = {}): Promise<Run> {
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
+const made: string[] = [];
+/** A new temporary folder, removed by `removeTempDirs` (each test file calls it in afterAll). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 /** Temporary files left in `dir` by an unfinished write. */

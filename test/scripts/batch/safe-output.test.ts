@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Writable } from "node:stream";
 import { OutputExistsError, checkOutput, pendingTempFiles, writeAtomic } from "../../../scripts/io/safe-output";
 
 const root = mkdtempSync(join(tmpdir(), "safe-output-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 /** A fresh folder with an input file in it. */
 function folder(): { dir: string; input: string } {

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { parseArgs } from "../../../scripts/score";
 import { parseCsv } from "../../../scripts/batch/csv";
 import { CHUNK_ROWS } from "../../../scripts/batch/table";
-import { encodeGbk, encodeUtf16, leftovers, score, tempDir } from "./helpers";
+import { encodeGbk, encodeUtf16, leftovers, removeTempDirs, score, tempDir } from "./helpers";
 
 const dir = tempDir("score-cli-");
+afterAll(removeTempDirs);
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 const read = (path: string) => parseCsv(readFileSync(path, "utf8"));
 

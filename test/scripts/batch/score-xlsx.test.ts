@@ -4,10 +4,11 @@ import ExcelJS from "exceljs";
 import { closeZip, entryBuffer, openZip } from "../../../scripts/io/zip";
 import { OWN_COLUMNS_NAME } from "../../../scripts/batch/score-xlsx";
 import { CHUNK_ROWS } from "../../../scripts/batch/table";
-import { leftovers, score, tempDir } from "./helpers";
+import { leftovers, removeTempDirs, score, tempDir } from "./helpers";
 import { FixtureOptions, fixtureParts, writeFixture } from "./xlsx-fixture";
 
 const dir = tempDir("score-xlsx-");
+afterAll(removeTempDirs);
 
 const ROWS: FixtureOptions["rows"] = [
   ["Customer", "Debt ratio", "Current ratio", "Interest coverage", "Equity", "Sales", "Avg days late"],
