@@ -2,6 +2,7 @@
  * npm run bench — prints throughput figures; it asserts nothing (speed belongs
  * here, not in timed tests). Figures depend on the machine: compare runs on
  * the same machine only.
+ * `npm run bench -- cli` runs only the CLI section (npm run score on 1,048,576 rows).
  */
 import { benchScoring } from "./scoring";
 import { benchAdapters } from "./adapters";
@@ -9,9 +10,11 @@ import { benchReceivables } from "./receivables";
 import { benchReview } from "./review";
 import { benchExcelIo } from "./excel-io";
 import { benchPipeline } from "./pipeline";
+import { benchCli } from "./cli";
 
 async function main(): Promise<void> {
   console.log(`CreditSentinel benchmark — Node ${process.version}, ${process.platform}/${process.arch}\n`);
+  if (process.argv[2] === "cli") return benchCli();
   await benchScoring();
   console.log("");
   await benchAdapters();
@@ -23,6 +26,8 @@ async function main(): Promise<void> {
   await benchExcelIo();
   console.log("");
   await benchPipeline();
+  console.log("");
+  await benchCli();
 }
 
 void main();

@@ -1,53 +1,124 @@
 /**
- * npm run score -- <in.csv|in.xlsx> [--out <file>] [--as-of yyyy-mm-dd] [--lang en|zh]
+ * npm run score -- <in.csv|in.xlsx> [options]   (npm run score -- --help)
  *
  * Reads a customer table whose header row names factors (canonical keys,
- * English or Chinese names — the same matcher as the formulas) and writes it
- * back with the risk columns appended: score, band, PD, coverage, reasons, and
- * the recommended limit and its rule when net worth or sales are present.
- * CSV in → CSV out; XLSX in → XLSX out (first worksheet; other sheets kept).
- * A bad row gets the error text in its own cells; the run goes on.
+ * English or Chinese names — the same matcher as the formulas) and writes a
+ * copy of the file with the risk columns appended: score, band, PD, coverage,
+ * reasons, and the recommended limit and its rule when net worth or sales are
+ * present. CSV in → CSV out (scripts/batch/score-csv.ts); XLSX in → XLSX out
+ * (scripts/batch/score-xlsx.ts). A bad row gets the error text in its own
+ * cells; the run goes on.
+ *
+ * The input is never written: an --out that resolves to it is refused, an
+ * existing output is replaced only with --force, and the output appears
+ * atomically (scripts/io/safe-output.ts).
+ *
+ * Exit codes: 0 every row scored; 2 some rows carry errors (their count is
+ * printed); 1 nothing could be scored (usage errors and unreadable files too).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { extname, basename, dirname, join } from "node:path";
-import ExcelJS from "exceljs";
-import { formatCsv, parseCsv, csvCellValue } from "./batch/csv";
-import { scoreTable } from "./batch/score-table";
+import { statSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { parseArgs as parseArgv } from "node:util";
 import { serialFromIso, isoFromSerial } from "../src/engine/dates";
 import { isEngineError } from "../src/engine/errors";
 import { Lang } from "../src/engine/lang";
+import { checkOutput, OutputExistsError, removeTempFilesOnSignals } from "./io/safe-output";
+import { encodingName } from "./io/encoding";
+import { DecimalMark, Delimiter } from "./batch/csv";
+import { MESSAGES, USAGE, UserError } from "./batch/messages";
+import { RunResult, scoreCsv } from "./batch/score-csv";
+import { scoreXlsx } from "./batch/score-xlsx";
 
-interface Args {
+export interface Args {
   input: string;
   out?: string;
+  force: boolean;
   asOf: string;
   lang: Lang;
+  sheet?: string;
+  headerRow?: number;
+  encoding?: string;
+  delimiter?: Delimiter;
+  decimal?: DecimalMark;
+  help: boolean;
 }
 
-const USAGE = "usage: npm run score -- <in.csv|in.xlsx> [--out <file>] [--as-of yyyy-mm-dd] [--lang en|zh]";
+const OPTIONS = {
+  out: { type: "string", short: "o" },
+  force: { type: "boolean", short: "f" },
+  "as-of": { type: "string" },
+  lang: { type: "string" },
+  sheet: { type: "string" },
+  "header-row": { type: "string" },
+  encoding: { type: "string" },
+  delimiter: { type: "string" },
+  decimal: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
-export function parseArgs(argv: string[], today: string): Args | string {
-  let input: string | undefined;
-  let out: string | undefined;
-  let asOf = today;
-  let lang: Lang = "en";
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--out") out = argv[++i];
-    else if (a === "--as-of") asOf = argv[++i] ?? "";
-    else if (a === "--lang") {
-      const l = argv[++i];
-      if (l !== "en" && l !== "zh") return `--lang must be en or zh. ${USAGE}`;
-      lang = l;
-    } else if (a.startsWith("--")) return `unknown option ${a}. ${USAGE}`;
-    else if (!input) input = a;
-    else return `only one input file, got "${input}" and "${a}". ${USAGE}`;
+const DELIMITERS: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", "\t": "\t", "\\t": "\t", tab: "\t" };
+
+/** The --lang of an argument list, read leniently (to word the messages about the other arguments). */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  if (i < 0) return "en";
+  const v = argv[i].includes("=") ? argv[i].slice(7) : argv[i + 1];
+  return v === "zh" ? "zh" : "en";
+}
+
+/** Parses the command line. Returns the arguments, or a message in the user's language. */
+export function parseArgs(argv: string[], today: string): Args | { error: string; lang: Lang } {
+  const lang0 = langOf(argv);
+  const msg = MESSAGES[lang0];
+  let parsed: ReturnType<typeof parseArgv<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgv({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const opt = /'([^']+)'/.exec(err.message)?.[1] ?? "";
+    const flag = /--[\w-]+/.exec(opt)?.[0] ?? opt.split(/[ ,]/)[0];
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { error: msg.unknownOption(flag || err.message), lang: lang0 };
+    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return { error: msg.missingValue(flag || err.message), lang: lang0 };
+    return { error: err.message, lang: lang0 };
   }
-  if (!input) return `no input file given. ${USAGE}`;
-  if (out === undefined && argv.includes("--out")) return `--out needs a file name. ${USAGE}`;
-  const serial = serialFromIso(asOf, "--as-of");
-  if (isEngineError(serial)) return serial.message;
-  return { input, out, asOf: isoFromSerial(serial), lang };
+  const v = parsed.values;
+  const fail = (error: string) => ({ error, lang: lang0 });
+  if (v.lang !== undefined && v.lang !== "en" && v.lang !== "zh") return fail(msg.badLang(v.lang));
+  const lang: Lang = v.lang === "zh" ? "zh" : "en";
+  if (v.help) return { input: "", force: false, asOf: today, lang, help: true };
+  const [input, second] = parsed.positionals;
+  if (input === undefined) return fail(msg.noInput());
+  if (second !== undefined) return fail(msg.tooManyInputs(input, second));
+  if (v.out === "") return fail(msg.missingValue("--out"));
+  const asOfText = v["as-of"] ?? today;
+  const serial = serialFromIso(asOfText, "--as-of");
+  if (isEngineError(serial)) return fail(msg.badAsOf(asOfText, serial.message));
+  let headerRow: number | undefined;
+  if (v["header-row"] !== undefined) {
+    const n = Number(v["header-row"]);
+    if (!/^\s*\d+\s*$/.test(v["header-row"]) || n < 1 || n > 1_048_576) return fail(msg.badHeaderRow(v["header-row"]));
+    headerRow = n;
+  }
+  let delimiter: Delimiter | undefined;
+  if (v.delimiter !== undefined) {
+    delimiter = DELIMITERS[v.delimiter.toLowerCase()];
+    if (!delimiter) return fail(msg.badDelimiter(v.delimiter));
+  }
+  if (v.decimal !== undefined && v.decimal !== "." && v.decimal !== ",") return fail(msg.badDecimal(v.decimal));
+  if (v.encoding !== undefined && !encodingName(v.encoding)) return fail(msg.unknownEncoding(v.encoding));
+  return {
+    input,
+    out: v.out,
+    force: v.force ?? false,
+    asOf: isoFromSerial(serial),
+    lang,
+    sheet: v.sheet,
+    headerRow,
+    encoding: v.encoding,
+    delimiter,
+    decimal: v.decimal as DecimalMark | undefined,
+    help: false,
+  };
 }
 
 function defaultOut(input: string): string {
@@ -55,91 +126,86 @@ function defaultOut(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.scored${ext}`);
 }
 
-/** Plain cell value from an exceljs cell (formulas give their cached result). */
-function xlsxValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("result" in v) return xlsxValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
-    if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
-  }
-  return String(v);
+export interface Io {
+  log: (s: string) => void;
+  error: (s: string) => void;
 }
 
-async function scoreXlsx(args: Args, out: string): Promise<{ rows: number; errors: number }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(args.input);
-  const ws = wb.worksheets[0];
-  if (!ws) throw new Error(`${args.input} has no worksheet.`);
-  const width = ws.actualColumnCount > 0 ? ws.columnCount : 0;
-  const grid: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= width; c++) cells.push(xlsxValue(row.getCell(c).value));
-    grid.push(cells);
-  }
-  const result = scoreTable(grid, { lang: args.lang, asOf: args.asOf });
-  result.header.forEach((h, k) => {
-    const cell = ws.getRow(1).getCell(width + 1 + k);
-    cell.value = h;
-    cell.font = { bold: true };
-  });
-  result.rows.forEach((values, i) => {
-    const row = ws.getRow(i + 2);
-    // Appended cells are plain values: text is never written as a formula.
-    values.forEach((v, k) => (row.getCell(width + 1 + k).value = v));
-  });
-  await wb.xlsx.writeFile(out);
-  return { rows: result.rows.length, errors: result.errorRows };
+/** Test hooks passed through to the scoring flows. */
+export interface Hooks {
+  afterChunk?: (chunks: number) => void | Promise<void>;
 }
 
-function scoreCsvFile(args: Args, out: string): { rows: number; errors: number } {
-  const rows = parseCsv(readFileSync(args.input, "utf8"));
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  const grid = rows.map((r, i) => (i === 0 ? r : r.map(csvCellValue)));
-  const result = scoreTable(grid, { lang: args.lang, asOf: args.asOf });
-  const pad = (r: string[]) => [...r, ...Array(width - r.length).fill("")];
-  const written = [[...pad(rows[0] ?? []), ...result.header], ...rows.slice(1).map((r, i) => [...pad(r), ...result.rows[i]])];
-  // Excel opens UTF-8 CSV correctly (Chinese headers) only with a byte-order mark.
-  writeFileSync(out, "\ufeff" + formatCsv(written), "utf8");
-  return { rows: result.rows.length, errors: result.errorRows };
-}
-
-export async function main(argv: string[], today: string): Promise<number> {
+/** Runs the CLI; resolves with the exit code. */
+export async function main(argv: string[], today: string, io: Io = { log: console.log, error: console.error }, hooks: Hooks = {}): Promise<number> {
   const args = parseArgs(argv, today);
-  if (typeof args === "string") {
-    console.error(`score: ${args}`);
-    return 2;
-  }
-  if (!existsSync(args.input)) {
-    console.error(`score: input file not found: ${args.input}`);
+  if ("error" in args) {
+    io.error(`score: ${args.error}\n${MESSAGES[args.lang].usageHint()}`);
     return 1;
   }
-  const ext = extname(args.input).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx") {
-    console.error(`score: cannot read "${ext || "(no extension)"}" files: give a .csv or .xlsx file.`);
-    return 2;
-  }
-  const out = args.out ?? defaultOut(args.input);
-  if (extname(out).toLowerCase() !== ext) {
-    console.error(`score: the output must have the same format as the input (${ext}), got ${out}.`);
-    return 2;
-  }
-  try {
-    const { rows, errors } = ext === ".csv" ? scoreCsvFile(args, out) : await scoreXlsx(args, out);
-    console.log(`score: ${rows} rows scored as of ${args.asOf}${errors ? `, ${errors} with errors (see their cells)` : ""} → ${out}`);
+  const msg = MESSAGES[args.lang];
+  if (args.help) {
+    io.log(USAGE[args.lang]);
     return 0;
+  }
+  const fail = (text: string) => {
+    io.error(`score: ${text}`);
+    return 1;
+  };
+  let inputStat;
+  try {
+    inputStat = statSync(args.input);
+  } catch {
+    return fail(msg.inputMissing(args.input));
+  }
+  if (inputStat.isDirectory()) return fail(msg.inputIsFolder(args.input));
+  const ext = extname(args.input).toLowerCase();
+  if (ext === ".xls" || ext === ".xlsb" || ext === ".ods" || ext === ".numbers") return fail(msg.xlsFormat(ext));
+  const kind = ext === ".csv" || ext === ".txt" || ext === ".tsv" ? "csv" : ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : null;
+  if (!kind) return fail(msg.unsupportedFormat(ext));
+  if (kind === "xlsx") {
+    for (const [opt, given] of [["--encoding", args.encoding], ["--delimiter", args.delimiter], ["--decimal", args.decimal]] as const) if (given !== undefined) return fail(msg.csvOnly(opt));
+  } else if (args.sheet !== undefined) return fail(msg.xlsxOnly("--sheet"));
+  const out = args.out ?? defaultOut(args.input);
+  if (extname(out).toLowerCase() !== ext) return fail(msg.outFormat(ext, out));
+
+  const problem = checkOutput(args.input, out, args.force);
+  if (problem) {
+    if (problem.kind === "same-file") return fail(msg.sameFile(out, args.input, problem.how));
+    if (problem.kind === "exists") return fail(msg.outExists(out));
+    if (problem.kind === "is-folder") return fail(msg.outIsFolder(out));
+    return fail(msg.outFolderMissing(problem.folder));
+  }
+
+  let result: RunResult;
+  try {
+    const common = { input: args.input, out, force: args.force, lang: args.lang, asOf: args.asOf, headerRow: args.headerRow, afterChunk: hooks.afterChunk };
+    result =
+      kind === "csv"
+        ? await scoreCsv({ ...common, encoding: args.encoding, delimiter: args.delimiter, decimal: args.decimal })
+        : await scoreXlsx({ ...common, sheet: args.sheet });
   } catch (e) {
-    console.error(`score: ${args.input}: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof UserError) return fail(e.message);
+    if (e instanceof OutputExistsError) return fail(msg.outExists(out));
+    return fail(msg.failed(args.input, e instanceof Error ? e.message : String(e)));
+  }
+  const { stats, notes } = result;
+  for (const note of notes) io.log(note);
+  if (stats.errorRows > 0) {
+    io.error(msg.errorRows(stats.errorRows));
+    for (const e of stats.firstErrors) io.error(msg.errorAt(e.address, e.message));
+    if (stats.errorRows > stats.firstErrors.length) io.error(msg.moreErrors(stats.errorRows - stats.firstErrors.length));
+  }
+  if (stats.scored === 0) {
+    io.error(`score: ${msg.nothingScored(out)}`);
     return 1;
   }
+  io.log(msg.wrote(out, stats.scored, args.asOf));
+  return stats.errorRows > 0 ? 2 : 0;
 }
 
 if (require.main === module) {
+  removeTempFilesOnSignals();
   const now = new Date();
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
   main(process.argv.slice(2), today).then((code) => process.exit(code));

@@ -6,7 +6,8 @@
  */
 import { creditScoreCore } from "../../src/engine/scoring/creditscore";
 import { matchHeader } from "../../src/engine/scoring/headers";
-import { creditLimitCore } from "../../src/engine/limit/creditlimit";
+import { creditLimitCore, LimitArgs } from "../../src/engine/limit/creditlimit";
+import { isFactorKey } from "../../src/engine/scoring/factors";
 import { isEngineError, EngineError } from "../../src/engine/errors";
 import { Lang } from "../../src/engine/lang";
 import { Spill, SpillCell } from "../../src/engine/spill";
@@ -21,6 +22,8 @@ export interface ScoredTable {
   errorRows: number;
   /** Whether a limit could be computed (net worth or sales columns present). */
   withLimit: boolean;
+  /** Data rows (0-based, in `rows`) whose score or limit is an error, with the first error's message. */
+  errors: { index: number; message: string }[];
 }
 
 const HEADER: Record<Lang, { score: string[]; limit: string[]; asOf: string }> = {
@@ -80,16 +83,72 @@ export function scoreTable(grid: unknown[][], opts: { lang: Lang; asOf: string; 
   }
 
   let errorRows = 0;
+  const errors: { index: number; message: string }[] = [];
   const rows = body.map((scoreRow, i) => {
     const blank = scoreRow.every((c) => c === "");
     const limitRow = limits && !blank ? [limits[i][0], limits[i][2]] : limits ? ["", ""] : [];
     const cells = [...scoreRow, ...limitRow];
     const firstError = cells.findIndex(isEngineError);
-    if (firstError >= 0) errorRows++;
+    if (firstError >= 0) {
+      errorRows++;
+      errors.push({ index: i, message: (cells[firstError] as EngineError).message });
+    }
     // The message once, in the first failing cell; the other failing cells show just the code.
     const out = cells.map((c, k) => (isEngineError(c) && k > firstError ? EXCEL_ERROR_TEXT[c.code] : fileCell(c)));
     return [...out, blank ? "" : opts.asOf];
   });
   const h = HEADER[opts.lang];
-  return { header: [...h.score, ...(withLimit ? h.limit : []), h.asOf], rows, errorRows, withLimit };
+  return { header: [...h.score, ...(withLimit ? h.limit : []), h.asOf], rows, errorRows, withLimit, errors };
+}
+
+/** Every header block `scoreTable` can produce (en and zh, with and without the limit columns). */
+export function ownHeaderSets(): string[][] {
+  return (Object.keys(HEADER) as Lang[]).flatMap((lang) => {
+    const h = HEADER[lang];
+    return [[...h.score, h.asOf], [...h.score, ...h.limit, h.asOf]];
+  });
+}
+
+const LIMIT_INPUTS = ["equity", "sales", "terms_days", "requested_limit", "relationship_months"] as const;
+
+/**
+ * The columns of `header` that scoring reads: recognised factors and the
+ * limit inputs. Other columns (names, ids, notes) need not be read at all.
+ */
+export function columnsRead(header: readonly unknown[]): boolean[] {
+  return header.map((label) => {
+    const key = matchHeader(label);
+    return key !== null && (isFactorKey(key) || (LIMIT_INPUTS as readonly string[]).includes(key));
+  });
+}
+
+/**
+ * The column (index into `header`) whose cell makes this row fail, found by
+ * asking the same engine cores about each read cell alone; null when no
+ * single cell explains it. For messages that point at a cell.
+ */
+export function errorColumn(header: readonly unknown[], row: readonly unknown[], opts: { lang: Lang; policy?: CreditPolicy }): number | null {
+  const policy = opts.policy ?? DEFAULT_POLICY;
+  for (let j = 0; j < header.length; j++) {
+    const key = matchHeader(header[j]);
+    if (key === null || !isFactorKey(key)) continue;
+    const alone = creditScoreCore([[header[j]], [row[j] ?? null]], null, "score", opts.lang, policy.model);
+    if (!isEngineError(alone) && isEngineError(alone[1]?.[0])) return j;
+  }
+  const args: Record<(typeof LIMIT_INPUTS)[number], keyof LimitArgs> = {
+    equity: "netWorth",
+    sales: "annualSales",
+    terms_days: "termsDays",
+    requested_limit: "requested",
+    relationship_months: "relationshipMonths",
+  };
+  for (let j = 0; j < header.length; j++) {
+    const key = matchHeader(header[j]);
+    if (key === null || !(key in args)) continue;
+    const input: LimitArgs = { score: [["A"]], netWorth: [[null]], annualSales: [[null]], output: "limit" };
+    input[args[key as keyof typeof args]] = [[row[j] ?? null]];
+    const r = creditLimitCore(input, opts.lang, policy);
+    if (isEngineError(r) || isEngineError(r[0]?.[0])) return j;
+  }
+  return null;
 }
