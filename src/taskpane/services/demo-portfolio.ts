@@ -40,7 +40,8 @@ const SYL = ["An", "Bei", "Chen", "Da", "Eastern", "Fu", "Global", "Hua", "Jin",
 const KIND = ["Trading", "Logistics", "Foods", "Textiles", "Metals", "Electronics", "Chemicals", "Packaging", "Machinery", "Retail"];
 const FORM = ["Ltd", "Co., Ltd", "GmbH", "Inc.", "S.A.", "BV"];
 
-function normal(r: () => number): number {
+/** A standard normal draw (Box–Muller) from a uniform generator. */
+export function normal(r: () => number): number {
   const u = Math.max(1e-12, r());
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
 }
@@ -53,16 +54,28 @@ export interface DemoOptions {
   /** Excel serial the ledger is anchored to (invoices fall due around it). */
   asOf: number;
   seed?: number;
+  /** Share of customers with invoices in the ledger (default 0.75). */
+  invoiceShare?: number;
+  /** Invoices per customer with invoices, [fewest, most] (default [3, 6]). */
+  invoicesPerCustomer?: readonly [number, number];
 }
 
-/** The demo customer table and invoice ledger. */
-export function demoTables(o: DemoOptions): { customers: MemoryTable; ledger: MemoryTable } {
+/**
+ * The demo customer table and invoice ledger, and the latent credit quality
+ * of each customer (standard normal; higher = safer) that drove its figures
+ * (the sample workbook derives its labelled history from it).
+ */
+export function demoTables(o: DemoOptions): { customers: MemoryTable; ledger: MemoryTable; quality: number[] } {
   const n = Math.max(50, o.customers ?? 2000);
   const r = rng(o.seed ?? 20261031);
   const rows: unknown[][] = new Array(n);
   const invoices: unknown[][] = [];
+  const quality: number[] = new Array(n);
+  const share = o.invoiceShare ?? 0.75;
+  const [fewest, most] = o.invoicesPerCustomer ?? [3, 6];
   for (let i = 0; i < n; i++) {
     const q = normal(r);
+    quality[i] = q;
     const id = `C${String(i + 1).padStart(6, "0")}`;
     const name = `${SYL[Math.floor(r() * SYL.length)]} ${KIND[Math.floor(r() * KIND.length)]} ${FORM[Math.floor(r() * FORM.length)]}`;
     const equity = round(Math.exp(14 + 0.8 * q + 0.9 * normal(r)), -3);
@@ -87,9 +100,9 @@ export function demoTables(o: DemoOptions): { customers: MemoryTable; ledger: Me
       limit,
       r() < 0.05 ? "Key account" : "",
     ];
-    // Ledger: three quarters of the customers have 3–6 invoices around the as-of date.
-    if (r() < 0.75) {
-      const k = 3 + Math.floor(r() * 4);
+    // Ledger: three quarters of the customers (by default) have 3–6 invoices around the as-of date.
+    if (r() < share) {
+      const k = fewest + Math.floor(r() * (most - fewest + 1));
       for (let j = 0; j < k; j++) {
         const inv = o.asOf - Math.floor(10 + r() * 150);
         const due = inv + terms;
@@ -108,6 +121,7 @@ export function demoTables(o: DemoOptions): { customers: MemoryTable; ledger: Me
   return {
     customers: { name: "Customers", sheetName: "Customers", headers: [...DEMO_CUSTOMER_HEADERS], rows },
     ledger: { name: "Invoices", sheetName: "Invoices", headers: [...DEMO_LEDGER_HEADERS], rows: invoices },
+    quality,
   };
 }
 
