@@ -76,6 +76,8 @@ export interface ReviewPaneProps {
   policy?: CreditPolicy;
   /** Initial as-of date, ISO (default: today). */
   initialAsOf?: string;
+  /** Tables to pick once the workbook's tables are listed (the workbench starts on its sample this way). */
+  initialTables?: { customers?: string; ledger?: string };
 }
 
 /** The stored mapping of a table if it still fits its headers, else the automatic one. */
@@ -94,7 +96,7 @@ async function mappingFor(port: WorkbookPort, kind: MappingKind, id: string, hea
   return { mapping: autoMapColumns(headers, kind), note: null };
 }
 
-export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf }: ReviewPaneProps) {
+export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables }: ReviewPaneProps) {
   const s = useStyles();
   const t = strings[lang].review;
   const [tables, setTables] = useState<TableInfo[] | null>(null);
@@ -107,6 +109,7 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   const [selectedRow, setSelectedRow] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
   const pickToken = useRef(0);
+  const preselect = useRef(initialTables);
 
   const loadTables = useCallback(async () => {
     setTables(null);
@@ -184,6 +187,19 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
       note,
     });
   }
+
+  // Pick the initial tables once, when the list first arrives (one after the other: a pick cancels an earlier pending one).
+  useEffect(() => {
+    const want = preselect.current;
+    if (!tables || !want) return;
+    preselect.current = undefined;
+    void (async () => {
+      if (want.customers) await pickTable("customers", want.customers);
+      if (want.ledger) await pickTable("ledger", want.ledger);
+    })();
+    // pickTable reads this render's `tables`; the ref makes this run once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tables]);
 
   function changeMapping(p: Picked, mapping: ColumnMapping) {
     const next = { ...p, mapping, note: null };
