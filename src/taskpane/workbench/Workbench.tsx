@@ -350,7 +350,7 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
                 {download.busy ? <Spinner size="tiny" labelPosition="after" label={t.download.preparing} /> : null}
                 {!written ? (
                   <Caption1 id="download-hint" className={s.muted}>
-                    {t.download.nothingWritten}
+                    {t.download.nothingWritten} {t.download.valuesHint}
                   </Caption1>
                 ) : dirty && !download.busy ? (
                   <Caption1 className={s.muted}>{t.download.unsaved}</Caption1>

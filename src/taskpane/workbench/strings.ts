@@ -44,6 +44,7 @@ export interface WorkbenchStrings {
     button: string;
     preparing: string;
     nothingWritten: string;
+    valuesHint: string;
     ready: (name: string) => string;
     csvNote: string;
     noCharts: string;
@@ -107,6 +108,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
       button: "Download scored workbook",
       preparing: "Preparing the workbook…",
       nothingWritten: "Review, then write the risk columns or the report first (“Write results to the workbook”, below); the download then contains them.",
+      valuesHint: "For WPS, LibreOffice or colleagues without CreditSentinel, write “Static values”: live RISK formulas calculate only in Excel with the add-in.",
       ready: (name) => `Downloaded ${name}. Your original file is unchanged.`,
       csvNote: "CSV files are downloaded as one Excel workbook with a sheet per file.",
       noCharts: "The report sheet holds the report's tables; its charts are drawn only by CreditSentinel in Excel.",
@@ -190,6 +192,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
       button: "下载评分后的工作簿",
       preparing: "正在生成工作簿…",
       nothingWritten: "请先完成评估，再写入风险列或报告（见下方“将结果写入工作簿”）；下载的文件将包含这些内容。",
+      valuesHint: "如需在 WPS、LibreOffice 中使用，或发给未安装信用哨兵的同事，请写入“静态数值”：实时 RISK 公式只能在安装了加载项的 Excel 中计算。",
       ready: (name) => `已下载 ${name}。原文件未作任何改动。`,
       csvNote: "CSV 文件将下载为一个 Excel 工作簿，每个文件一个工作表。",
       noCharts: "报告工作表包含报告中的各个表格；图表只能由 Excel 中的信用哨兵绘制。",
