@@ -13,7 +13,7 @@
  * (git-ignored) for a human look.
  */
 import ExcelJS from "exceljs";
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Browser, Page } from "playwright-core";
@@ -57,6 +57,13 @@ describe("the workbench build", () => {
     expect(readFileSync(path.join(DIST, "workbench/workbench.js"), "utf8")).not.toContain("xl/worksheets/");
     const html = readFileSync(path.join(DIST, "workbench.html"), "utf8");
     expect(html).not.toMatch(/office\.js|appsforoffice/);
+    // As for the add-in: no source maps, no local paths.
+    const files = readdirSync(path.join(DIST, "workbench"));
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    for (const text of [html, ...files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(path.join(DIST, "workbench", f), "utf8"))]) {
+      expect(text).not.toContain("sourceMappingURL");
+      expect(text).not.toContain(ROOT);
+    }
     expect(html).toMatch(/Content-Security-Policy"? content="[^"]*connect-src 'none'/);
   });
 });
