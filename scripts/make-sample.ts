@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from "fs";
 import * as path from "path";
-import { SAMPLE_FILE_NAME } from "../src/taskpane/workbench/sample";
+import { SAMPLE_FILE_NAME } from "../src/engine/synthetic";
 import { sampleCsvFiles, sampleData, sampleWorkbook } from "./lib/sample-data";
 
 export const SAMPLE_DIR = path.resolve(__dirname, "..", "assets", "sample");

@@ -1,7 +1,7 @@
 /**
  * The sample data of assets/sample/ (`npm run sample`): deterministic for its
- * seeds, built on the demo portfolio generator of the task pane
- * (src/taskpane/services/demo-portfolio.ts) so the two never drift apart.
+ * seeds, built on the demo portfolio generator (src/engine/synthetic.ts, also
+ * the task pane's demo) so the two never drift apart.
  *
  * - "Customers": 400 customers with statements, payment history (average
  *   and longest days late, share of invoices paid late, overdue share: the
@@ -24,8 +24,7 @@ import { serialFromIso } from "../../src/engine/dates";
 import { isEngineError } from "../../src/engine/errors";
 import { openAt, type Invoice } from "../../src/engine/receivables/ledger";
 import { payBehavior } from "../../src/engine/receivables/pay-behavior";
-import { demoTables, normal, rng } from "../../src/taskpane/services/demo-portfolio";
-import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_HISTORY_SHEET, SAMPLE_TABLES } from "../../src/taskpane/workbench/sample";
+import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_HISTORY_SHEET, SAMPLE_TABLES, demoTables, normal, rng } from "../../src/engine/synthetic";
 import { formatCsv } from "../batch/csv";
 import { encodeGb18030 } from "./gb18030";
 

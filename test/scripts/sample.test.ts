@@ -12,7 +12,7 @@ import { autoMapColumns } from "../../src/engine/portfolio/mapping";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { createMemoryWorkbook, type MemoryTable } from "../../src/taskpane/services/memory-workbook";
 import { runReview } from "../../src/taskpane/services/review-runner";
-import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME, SAMPLE_HISTORY_SHEET, SAMPLE_TABLES } from "../../src/taskpane/workbench/sample";
+import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME, SAMPLE_HISTORY_SHEET, SAMPLE_TABLES } from "../../src/engine/synthetic";
 import { encodeGb18030 } from "../../scripts/lib/gb18030";
 import { CUSTOMER_HEADERS_EN, CUSTOMER_HEADERS_ZH, sampleCsvFiles, sampleData, sampleWorkbook, type SampleData } from "../../scripts/lib/sample-data";
 

@@ -13,7 +13,7 @@ import { WRITE_COLUMNS } from "../../../src/taskpane/i18n";
 import { runReview, type ReviewOutcome } from "../../../src/taskpane/services/review-runner";
 import { buildReport, buildWriteRequest } from "../../../src/taskpane/services/write-back";
 import { createWorkbenchPort, openFiles, scoredFileName, scoredWorkbook, suggestTables, type WorkbenchDocument, type WorkbenchPort } from "../../../src/taskpane/workbench/file-workbook";
-import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../../src/taskpane/workbench/sample";
+import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../../src/engine/synthetic";
 import { featureCounts, knownLosses, lostFeatures } from "../../../src/taskpane/workbench/zip-parts";
 import { withParts } from "./zip-helper";
 
