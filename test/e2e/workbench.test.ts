@@ -24,7 +24,7 @@ import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { runReview } from "../../src/taskpane/services/review-runner";
 import { buildWriteRequest } from "../../src/taskpane/services/write-back";
 import { createWorkbenchPort, openFiles } from "../../src/taskpane/workbench/file-workbook";
-import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../src/taskpane/workbench/sample";
+import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../src/engine/synthetic";
 import { CHROMIUM_PATH, ROOT, Sandbox, chromiumAvailable, launchChromium, sandbox } from "./browser";
 import { StaticServer, startStaticServer } from "./static-server";
 
@@ -249,6 +249,24 @@ async function expectedColumns() {
     await page.getByRole("dialog").getByRole("button", { name: "丢弃并打开" }).click();
     await expect(page.getByTestId("open-error").textContent()).resolves.toMatch(/^book\.ods 不是 Excel 工作簿。请在 WPS 或 LibreOffice 中选择“文件 → 另存为 → Excel 工作簿（\.xlsx）”/);
     await page.getByTestId("file-panel").screenshot({ path: shot("350-zh-open-error") });
+  });
+
+  test("drag and drop: a semicolon-separated CSV with decimal commas (as European Excel saves it)", async () => {
+    const csv = "Customer ID;Debt ratio;Current ratio;Exposure\r\nE1;0,45;1,8;12000\r\nE2;0,92;0,7;8000\r\n";
+    const dt = await page.evaluateHandle((text) => {
+      const d = new DataTransfer();
+      d.items.add(new File([text], "eu-customers.csv", { type: "text/csv" }));
+      return d;
+    }, csv);
+    await page.dispatchEvent("main", "dragenter", { dataTransfer: dt });
+    await page.getByText("松开鼠标即可打开文件").waitFor();
+    await page.dispatchEvent("main", "drop", { dataTransfer: dt });
+    await page.getByRole("dialog").getByRole("button", { name: "丢弃并打开" }).click(); // the Chinese CSV's results were not downloaded
+    await page.getByTestId("file-name").getByText("eu-customers.csv", { exact: true }).waitFor({ timeout: 60_000 });
+    await page.getByText("eu-customers.csv：2 行，按 UTF-8 编码、以分号分隔读取。 小数逗号已按数字读取。").waitFor();
+    await expect(page.getByText("松开鼠标即可打开文件").count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "评估组合" }).click();
+    await page.getByTestId("review-notice").getByText(/^已评估 2 个客户/).waitFor({ timeout: 60_000 });
   });
 
   test("no page or console errors, and no request left the machine", () => {
