@@ -1,7 +1,7 @@
 /**
  * End-to-end: the workbench (dist/workbench.html, the PRODUCTION build; npm
  * test builds it first) in headless Chromium, as a user without Excel meets
- * it: the sample workbook opens by itself → review → explain a customer →
+ * it: the sample workbook opens and is reviewed by itself → explain a customer →
  * write the risk columns and the report → download the scored workbook,
  * which Node then reads back with exceljs and checks against the engine's
  * figures for the same file. Then a GB18030 CSV with Chinese headers is
@@ -137,7 +137,7 @@ async function expectedColumns() {
     await server?.close();
   });
 
-  test("it starts on the sample workbook, with the customers and the ledger picked and the sample's as-of date", async () => {
+  test("it starts on the sample workbook, with the customers and the ledger picked, the sample's as-of date, and reviews it", async () => {
     await page.getByRole("heading", { level: 1, name: "CreditSentinel" }).waitFor();
     await page.getByTestId("privacy").getByText(/nothing is uploaded, and this page makes no network requests/).waitFor();
     await expect(page.getByTestId("file-name").textContent({ timeout: 60_000 })).resolves.toBe(SAMPLE_FILE_NAME);
@@ -149,15 +149,15 @@ async function expectedColumns() {
     // Nothing written yet: the download says what to do first, and stays reachable by keyboard.
     const download = page.getByRole("button", { name: "Download scored workbook" });
     await expect(download.getAttribute("aria-disabled")).resolves.toBe("true");
-    await page.getByText(/then write the risk columns or the report first/).waitFor();
+    await page.getByText(/Write the risk columns or the report first/).waitFor();
     await page.screenshot({ path: shot("800-start"), fullPage: true });
     await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: shot("350-start"), fullPage: true });
   });
 
-  test("review: every band, the planted data problems, the ledger's aging", async () => {
-    await page.getByRole("button", { name: "Review portfolio" }).click();
+  test("the review (run when the sample opened): every band, the planted data problems, the ledger's aging", async () => {
     await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "Review again" }).count()).resolves.toBe(1);
     await expect(page.getByTestId("review-notice").textContent()).resolves.toMatch(/^Reviewed 400 customers in/);
     const bandLabel = (await page.getByTestId("band-chart").getAttribute("aria-label")) ?? "";
     for (const band of ["A", "B", "C", "D", "E"]) expect(bandLabel).toMatch(new RegExp(`(^|; |: )${band} [1-9][\\d,]* /`));
@@ -291,7 +291,6 @@ async function expectedColumns() {
     await local.goto(pathToFileURL(path.join(DIST, "workbench.html")).href, { waitUntil: "load" });
     await expect(local.getByTestId("file-name").textContent({ timeout: 60_000 })).resolves.toBe(SAMPLE_FILE_NAME);
     await local.getByRole("heading", { name: "Invoice ledger columns" }).waitFor({ timeout: 60_000 });
-    await local.getByRole("button", { name: "Review portfolio" }).click();
     await local.getByTestId("band-chart").waitFor({ timeout: 60_000 });
     expect(localErrors).toEqual([]);
     expect(blocked).toEqual([]);

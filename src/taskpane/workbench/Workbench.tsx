@@ -163,7 +163,8 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
         : null,
     [doc],
   );
-  const initialTables = useMemo(() => (doc ? suggestTables(doc.input) : undefined), [doc]);
+  // The sample is reviewed as soon as it is open; a user's file waits for its mapping to be checked.
+  const initialTables = useMemo(() => (doc ? { ...suggestTables(doc.input), review: doc.sample } : undefined), [doc]);
 
   const open = useCallback(
     async (files: InputFile[], sample = false) => {

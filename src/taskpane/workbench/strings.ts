@@ -80,7 +80,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
     file: {
       heading: "Workbook",
       sample: "sample",
-      sampleHint: "A sample portfolio to try: press Review portfolio below. Then open your own workbook or CSV file.",
+      sampleHint: "A sample portfolio, reviewed for you below: click a customer to see why it scored as it did, write the results and download the scored workbook. Then open your own workbook or CSV files.",
       loadingSample: "Opening the sample workbook…",
       reading: (name) => `Reading ${name}…`,
       open: "Open a file…",
@@ -107,7 +107,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
     download: {
       button: "Download scored workbook",
       preparing: "Preparing the workbook…",
-      nothingWritten: "Review, then write the risk columns or the report first (“Write results to the workbook”, below); the download then contains them.",
+      nothingWritten: "Write the risk columns or the report first (“Write results to the workbook”, after the review below); the download then contains them.",
       valuesHint: "For WPS, LibreOffice or colleagues without CreditSentinel, write “Static values”: live RISK formulas calculate only in Excel with the add-in.",
       ready: (name) => `Downloaded ${name}. Your original file is unchanged.`,
       csvNote: "CSV files are downloaded as one Excel workbook with a sheet per file.",
@@ -164,7 +164,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
     file: {
       heading: "工作簿",
       sample: "示例",
-      sampleHint: "这是一个可供试用的示例组合：请点击下方的“评估组合”。之后即可打开您自己的工作簿或 CSV 文件。",
+      sampleHint: "这是一个示例组合，下方已完成评估：点击客户即可查看其评分原因，写入结果并下载评分后的工作簿。之后即可打开您自己的工作簿或 CSV 文件。",
       loadingSample: "正在打开示例工作簿…",
       reading: (name) => `正在读取 ${name}…`,
       open: "打开文件…",
@@ -191,7 +191,7 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
     download: {
       button: "下载评分后的工作簿",
       preparing: "正在生成工作簿…",
-      nothingWritten: "请先完成评估，再写入风险列或报告（见下方“将结果写入工作簿”）；下载的文件将包含这些内容。",
+      nothingWritten: "请先写入风险列或报告（见下方评估结果之后的“将结果写入工作簿”）；下载的文件将包含这些内容。",
       valuesHint: "如需在 WPS、LibreOffice 中使用，或发给未安装信用哨兵的同事，请写入“静态数值”：实时 RISK 公式只能在安装了加载项的 Excel 中计算。",
       ready: (name) => `已下载 ${name}。原文件未作任何改动。`,
       csvNote: "CSV 文件将下载为一个 Excel 工作簿，每个文件一个工作表。",
