@@ -165,6 +165,9 @@ async function expectedColumns() {
     await problems.getByText(/^Customer IDs found in more than one row: 1\./).waitFor();
     await problems.getByText(/C99999/).waitFor();
     await page.getByTestId("aging-chart").waitFor();
+    // "Go to" a problem: no sheet to select here, so the page says where the cell is.
+    await problems.getByRole("button", { name: /^Go to / }).first().click();
+    await expect(page.getByTestId("selected-row").textContent()).resolves.toMatch(/^That is (cell [A-Z]+\d+|row \d+) of sheet “(Customers|Invoices)” \(in your spreadsheet program\)\.$/);
     await page.screenshot({ path: shot("350-review"), fullPage: true });
   });
 

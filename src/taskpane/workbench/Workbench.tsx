@@ -33,6 +33,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { Lang } from "../../engine/lang";
+import { cellA1 } from "../../excel/address";
 import * as fmt from "../format";
 import { useLanguage } from "../hooks/useLanguage";
 import { APP_NAME, LANGUAGE_NAMES, htmlLang, strings } from "../i18n";
@@ -143,7 +144,8 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
   const [written, setWritten] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [download, setDownload] = useState<{ busy: boolean; result: ScoredWorkbook | null; error: string | null }>({ busy: false, result: null, error: null });
-  const [selected, setSelected] = useState<{ sheet: string; row: number } | null>(null);
+  /** Where "Show in sheet" or "Go to" pointed, said in words (there is no sheet to select on this page). */
+  const [selected, setSelected] = useState<{ sheet: string; row: number; column: number | null; customer: boolean } | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pending, setPending] = useState<File[] | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -158,7 +160,8 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
               setDirty(true);
               setDownload({ busy: false, result: null, error: null });
             },
-            onSelectRow: (area, row) => setSelected({ sheet: area.sheetName, row: area.firstDataRow + row + 1 }),
+            onSelectRow: (area, row) => setSelected({ sheet: area.sheetName, row: area.firstDataRow + row, column: null, customer: true }),
+            onSelectCell: (sheet, row, column) => setSelected({ sheet, row, column, customer: false }),
           })
         : null,
     [doc],
@@ -366,7 +369,11 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
             ) : null}
             {selected ? (
               <Caption1 role="status" data-testid="selected-row">
-                {t.selected(selected.sheet, fmt.count(selected.row, lang))}
+                {selected.customer
+                  ? t.selected(selected.sheet, String(selected.row + 1))
+                  : selected.column !== null
+                    ? t.selectedCell(selected.sheet, cellA1(selected.row, selected.column))
+                    : t.selectedRow(selected.sheet, String(selected.row + 1))}
               </Caption1>
             ) : null}
           </section>

@@ -169,6 +169,8 @@ export interface PortEvents {
   onWrite?: () => void;
   /** "Show in sheet": the row the pane would select in Excel. */
   onSelectRow?: (area: DataArea, row: number) => void;
+  /** "Go to" a data problem: the cell (or row, when `column` is null) the pane would select in Excel. */
+  onSelectCell?: (sheetName: string, row: number, column: number | null) => void;
 }
 
 /** The pane's port over an opened document. */
@@ -197,6 +199,11 @@ export function createWorkbenchPort(doc: WorkbenchDocument, events: PortEvents =
     async selectRow(area, row) {
       await memory.selectRow(area, row);
       events.onSelectRow?.(area, row);
+    },
+    async selectCell(sheetName, row, column) {
+      const r = await memory.selectCell(sheetName, row, column);
+      if (r.ok) events.onSelectCell?.(sheetName, row, column);
+      return r;
     },
   };
 }

@@ -68,6 +68,9 @@ export interface WorkbenchStrings {
   };
   /** "Show in sheet" in the workbench: where the row is. */
   selected: (sheet: string, row: string) => string;
+  /** "Go to" in the workbench: where the cell (or row) is. */
+  selectedCell: (sheet: string, cell: string) => string;
+  selectedRow: (sheet: string, row: string) => string;
   excelNote: string;
 }
 
@@ -155,6 +158,8 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
       discard: "Discard and open",
     },
     selected: (sheet, row) => `That customer is in row ${row} of sheet “${sheet}”.`,
+    selectedCell: (sheet, cell) => `That is cell ${cell} of sheet “${sheet}” (in your spreadsheet program).`,
+    selectedRow: (sheet, row) => `That is row ${row} of sheet “${sheet}” (in your spreadsheet program).`,
     excelNote: "In Excel, the same engine runs as the CreditSentinel add-in: a task pane with this review and RISK.* formulas.",
   },
   zh: {
@@ -239,6 +244,8 @@ export const WORKBENCH_STRINGS: Record<Lang, WorkbenchStrings> = {
       discard: "丢弃并打开",
     },
     selected: (sheet, row) => `该客户位于工作表“${sheet}”的第 ${row} 行。`,
+    selectedCell: (sheet, cell) => `即工作表“${sheet}”中的单元格 ${cell}（请在电子表格软件中查看）。`,
+    selectedRow: (sheet, row) => `即工作表“${sheet}”的第 ${row} 行（请在电子表格软件中查看）。`,
     excelNote: "在 Excel 中，同一引擎以信用哨兵加载项的形式运行：提供本评估任务窗格以及 RISK.* 公式。",
   },
 };

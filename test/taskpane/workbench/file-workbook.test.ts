@@ -69,11 +69,11 @@ describe("the sample workbook in the workbench", () => {
   let doc: WorkbenchDocument;
   let port: WorkbenchPort;
   let outcome: ReviewOutcome;
-  const events = { writes: 0, selected: [] as number[] };
+  const events = { writes: 0, selected: [] as number[], cells: [] as [string, number, number | null][] };
 
   beforeAll(async () => {
     doc = await open([{ name: SAMPLE_FILE_NAME, bytes: read(SAMPLE_FILE_NAME) }], true);
-    port = createWorkbenchPort(doc, { onWrite: () => events.writes++, onSelectRow: (_a, row) => events.selected.push(row) });
+    port = createWorkbenchPort(doc, { onWrite: () => events.writes++, onSelectRow: (_a, row) => events.selected.push(row), onSelectCell: (...at) => events.cells.push(at) });
   });
 
   test("opens with its four Excel tables; the pane starts on the customers and the ledger", async () => {
@@ -143,9 +143,17 @@ describe("the sample workbook in the workbench", () => {
     expect(extras(wb.getWorksheet("Customers") as ExcelJS.Worksheet).conditionalFormattings).toHaveLength(1);
   });
 
-  test('"Show in sheet" reaches the page', async () => {
+  test('"Show in sheet" and "Go to" reach the page; a sheet the file does not have is refused', async () => {
     await port.selectRow(outcome.area, 12);
     expect(events.selected).toEqual([12]);
+    expect((await port.selectCell("Invoices", 7, 4)).ok).toBe(true);
+    expect((await port.selectCell("Customers", 17, null)).ok).toBe(true);
+    const gone = await port.selectCell("Old sheet", 1, 1);
+    expect(gone.ok === false && gone.error.code).toBe("sheet not found");
+    expect(events.cells).toEqual([
+      ["Invoices", 7, 4],
+      ["Customers", 17, null],
+    ]);
   });
 });
 
