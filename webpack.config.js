@@ -14,6 +14,18 @@
  *   manifest.xml   copied; in production https://localhost:3000/ becomes the
  *                  base URL from env ADDIN_BASE_URL or npm config prod_base_url.
  *   assets/        icons.
+ *   workbench.html the review without Excel (no office.js): its own entry
+ *   workbench/     workbench.js, and the chunks it loads when needed:
+ *                  exceljs.js (the .xlsx library) and sample.js (the sample
+ *                  workbook, inlined). Nothing of it is in the add-in's
+ *                  bundles. The page works from any static host, and opened
+ *                  from disk (file://) too.
+ *
+ * `webpack serve --env workbench` (npm run workbench) builds only the
+ * workbench and serves it over plain http on the loopback interface
+ * (http://127.0.0.1:3001/workbench.html): it needs no Office, so no
+ * certificate to trust, and a loopback origin is a secure context for the
+ * browser.
  *
  * office.js is never bundled: taskpane.html loads it from Microsoft's CDN
  * (required by AppSource) and the package is declared external.
@@ -98,28 +110,69 @@ class LocalizedFunctionsPlugin {
   }
 }
 
+/**
+ * Content-Security-Policy of workbench.html: its own scripts, styles and
+ * images, no connections, no forms, no frames. Pages opened from disk have no
+ * origin for 'self', hence file:. The dev server's live reload needs its
+ * loopback websocket.
+ */
+function workbenchCsp(dev, workbenchPort) {
+  const connect = dev ? `'self' ws://127.0.0.1:${workbenchPort} ws://localhost:*` : "'none'";
+  return [
+    "default-src 'none'",
+    "script-src 'self' file:",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' file: data: blob:",
+    "font-src 'self' file: data:",
+    `connect-src ${connect}`,
+    "form-action 'none'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
+  // `--env workbench`: only the workbench page, served over http on the loopback interface (npm run workbench).
+  const workbenchOnly = Boolean(env.workbench);
   const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl();
   const port = Number(process.env.npm_package_config_dev_server_port || (pkg.config && pkg.config.dev_server_port) || 3000);
+  const workbenchPort = Number(process.env.npm_package_config_workbench_port || (pkg.config && pkg.config.workbench_port) || 3001);
 
   let httpsOptions;
-  if (env.WEBPACK_SERVE) {
+  if (env.WEBPACK_SERVE && !workbenchOnly) {
     const certs = await import("./scripts/lib/dev-certs.mjs");
     await certs.ensureDevCerts();
     httpsOptions = certs.readHttpsOptions();
   }
 
+  const workbenchEntry = { import: "./src/taskpane/workbench/index.tsx", filename: "workbench/workbench.js" };
+  const workbenchHtml = new HtmlWebpackPlugin({
+    filename: "workbench.html",
+    template: "./src/taskpane/workbench/workbench.html",
+    chunks: ["workbench"],
+    templateParameters: { csp: workbenchCsp(dev, workbenchPort) },
+  });
+  const define = new webpack.DefinePlugin({
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __SUPPORT_URL__: JSON.stringify(supportUrl()),
+  });
+
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
-    entry: {
-      // The portfolio engine joins the functions chunk so all engine code lives in
-      // one bundle (the pane depends on it); e2e checks engine literals appear once.
-      functions: ["./src/functions/functions.ts", "./src/engine/portfolio/index.ts"],
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
-    },
-    output: { path: dist, filename: "[name].js", clean: true },
+    entry: workbenchOnly
+      ? { workbench: workbenchEntry }
+      : {
+          // The portfolio engine joins the functions chunk so all engine code lives in
+          // one bundle (the pane depends on it); e2e checks engine literals appear once.
+          functions: ["./src/functions/functions.ts", "./src/engine/portfolio/index.ts"],
+          taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+          // A page of its own (no custom functions runtime): it bundles what it uses.
+          workbench: workbenchEntry,
+        },
+    output: { path: workbenchOnly ? path.join(dist, "workbench-dev") : dist, filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -132,38 +185,75 @@ module.exports = async (env, argv) => {
             options: { transpileOnly: true, compilerOptions: { sourceMap: dev } },
           },
         },
+        // The sample workbook the workbench opens first, inlined into its lazy chunk.
+        { test: /\.xlsx$/, type: "asset/inline" },
       ],
     },
     // The code uses the global `Office`; never bundle the 86 MB package by accident.
     externals: { "@microsoft/office-js": "Office" },
-    performance: { hints: dev ? false : "warning", maxEntrypointSize: 600 * 1024, maxAssetSize: 600 * 1024 },
-    plugins: [
-      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
-      new LocalizedFunctionsPlugin(),
-      new webpack.DefinePlugin({
-        __APP_VERSION__: JSON.stringify(pkg.version),
-        __SUPPORT_URL__: JSON.stringify(supportUrl()),
-      }),
-      new HtmlWebpackPlugin({
-        filename: "taskpane.html",
-        template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
-        templateParameters: { officeJsUrl: OFFICE_JS_CDN },
-      }),
-      new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : rewriteManifest(content, baseUrl)) },
-        ],
-      }),
-    ],
-    devServer: {
-      host: "localhost",
-      port,
-      server: { type: "https", options: httpsOptions },
-      headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: dist, watch: false },
-      client: { overlay: { errors: true, warnings: false } },
+    performance: {
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 600 * 1024,
+      maxAssetSize: 600 * 1024,
+      // The workbench's lazy chunks (exceljs, the inlined sample) load only on that page, when needed.
+      assetFilter: (name) => name.endsWith(".js") && !/^workbench\/(exceljs|sample)\.js$/.test(name),
     },
+    plugins: workbenchOnly
+      ? [define, workbenchHtml, new CopyWebpackPlugin({ patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }] })]
+      : [
+          new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+          new LocalizedFunctionsPlugin(),
+          define,
+          new HtmlWebpackPlugin({
+            filename: "taskpane.html",
+            template: "./src/taskpane/taskpane.html",
+            chunks: ["functions", "taskpane"],
+            templateParameters: { officeJsUrl: OFFICE_JS_CDN },
+          }),
+          workbenchHtml,
+          new CopyWebpackPlugin({
+            patterns: [
+              { from: "assets/*.png", to: "assets/[name][ext]" },
+              { from: "manifest.xml", to: "manifest.xml", transform: (content) => (dev ? content : rewriteManifest(content, baseUrl)) },
+            ],
+          }),
+        ],
+    devServer: workbenchOnly
+      ? {
+          host: "127.0.0.1",
+          port: workbenchPort,
+          server: "http",
+          static: false,
+          client: { overlay: { errors: true, warnings: false } },
+        }
+      : {
+          host: "localhost",
+          port,
+          server: { type: "https", options: httpsOptions },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: { directory: dist, watch: false },
+          // Live reload connects back to the page's own origin (https://localhost:3000 or the loopback http port).
+          client: { overlay: { errors: true, warnings: false }, webSocketURL: "auto://0.0.0.0:0/ws" },
+          // The same files over plain http on the loopback interface, for the workbench
+          // (npm start on a machine without Excel): no certificate to trust.
+          onListening: (devServer) => serveLoopbackHttp(devServer, workbenchPort),
+        },
   };
 };
+
+/**
+ * Serves the dev server's app (the in-memory build) on http://127.0.0.1:<port>
+ * too, with its live-reload websocket. A busy port is reported, not fatal:
+ * the https server keeps running.
+ */
+function serveLoopbackHttp(devServer, loopbackPort) {
+  const server = require("http").createServer(devServer.app);
+  server.on("upgrade", (req, socket, head) => {
+    const wss = devServer.webSocketServer && devServer.webSocketServer.implementation;
+    if (!wss || !wss.shouldHandle(req)) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (connection) => wss.emit("connection", connection, req));
+  });
+  server.on("error", (err) => console.error(`Workbench on http://127.0.0.1:${loopbackPort}/ not available: ${err.message}`));
+  server.listen(loopbackPort, "127.0.0.1");
+  devServer.compiler.hooks.shutdown.tap("LoopbackHttp", () => server.close());
+}

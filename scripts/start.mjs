@@ -9,7 +9,11 @@
 // office-addin-debugging reports the platform unsupported: make sure the
 // development certificates exist, run the webpack dev server on
 // https://localhost:3000 and print how to sideload manifest.xml into Excel on
-// the web. Keeps running until Ctrl-C (or SIGTERM), then exits cleanly.
+// the web. The same server answers on http://127.0.0.1:3001 (loopback only)
+// for the workbench, the review without Excel: without Excel desktop it is
+// opened in the browser (unless --no-open) and listed first, as the thing a
+// user can see right away. Keeps running until Ctrl-C (or SIGTERM), then
+// exits cleanly.
 
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -18,6 +22,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { caPath, ensureDevCerts } from "./lib/dev-certs.mjs";
+import { openInBrowser, waitForHttp, workbenchLines, workbenchUrl } from "./lib/workbench.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
@@ -26,6 +31,9 @@ const port = Number(process.env.npm_package_config_dev_server_port || pkg.config
 const manifest = join(root, "manifest.xml");
 const pageUrl = `https://localhost:${port}/taskpane.html`;
 const forceWeb = process.argv.includes("--web");
+const noOpen = process.argv.includes("--no-open");
+const hasExcelDesktop = process.platform === "win32" || process.platform === "darwin";
+const workbench = workbenchUrl(Number(process.env.npm_package_config_workbench_port || pkg.config?.workbench_port || 3001));
 
 /** Path of a package's CLI script, run with this node (no shell, works on every OS). */
 function binOf(pkgName, binName) {
@@ -73,14 +81,15 @@ function waitForServer(timeoutMs) {
   });
 }
 
-function printWebInstructions() {
+function printWebInstructions(workbenchUp, opened) {
   const lines = [
     "",
     "────────────────────────────────────────────────────────────────────────────",
+    ...(workbenchUp ? [...workbenchLines(workbench, { opened }), ""] : []),
     ` CreditSentinel dev server: ${pageUrl}`,
     " Press Ctrl-C to stop.",
     "",
-    process.platform === "win32" || process.platform === "darwin"
+    hasExcelDesktop
       ? " Sideload into Excel on the web:"
       : ` Excel desktop sideloading is not available on ${process.platform}. Sideload into Excel on the web:`,
     "",
@@ -137,13 +146,16 @@ async function serveForWeb() {
   });
 
   if (await waitForServer(180_000)) {
-    if (!stopping) printWebInstructions();
+    const workbenchUp = await waitForHttp(workbench, 10_000, () => stopping);
+    // Without Excel desktop the workbench is what a user can see right away.
+    const opened = workbenchUp && !hasExcelDesktop && !noOpen && openInBrowser(workbench);
+    if (!stopping) printWebInstructions(workbenchUp, opened);
   } else if (!stopping) {
     console.error(`The dev server did not answer on ${pageUrl} within 3 minutes; see the webpack output above.`);
   }
 }
 
-if ((process.platform === "win32" || process.platform === "darwin") && !forceWeb) {
+if (hasExcelDesktop && !forceWeb) {
   const { code, unsupported, err } = await sideloadDesktop();
   if (err) console.error(`Could not run office-addin-debugging: ${err.message}`);
   if (!unsupported && !err) process.exit(code);

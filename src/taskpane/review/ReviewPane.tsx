@@ -76,6 +76,11 @@ export interface ReviewPaneProps {
   policy?: CreditPolicy;
   /** Initial as-of date, ISO (default: today). */
   initialAsOf?: string;
+  /**
+   * Tables to pick once the workbook's tables are listed, and whether to run
+   * the review as soon as they are (the workbench opens its sample this way).
+   */
+  initialTables?: { customers?: string; ledger?: string; review?: boolean };
 }
 
 /** The stored mapping of a table if it still fits its headers, else the automatic one. */
@@ -94,7 +99,7 @@ async function mappingFor(port: WorkbookPort, kind: MappingKind, id: string, hea
   return { mapping: autoMapColumns(headers, kind), note: null };
 }
 
-export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf }: ReviewPaneProps) {
+export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables }: ReviewPaneProps) {
   const s = useStyles();
   const t = strings[lang].review;
   const [tables, setTables] = useState<TableInfo[] | null>(null);
@@ -107,6 +112,9 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   const [selectedRow, setSelectedRow] = useState<number | null>(null);
   const abort = useRef<AbortController | null>(null);
   const pickToken = useRef(0);
+  const preselect = useRef(initialTables);
+  const autoReview = useRef<"no" | "picking" | "ready">(initialTables?.review ? "picking" : "no");
+  const [autoReviewTick, setAutoReviewTick] = useState(0);
 
   const loadTables = useCallback(async () => {
     setTables(null);
@@ -185,6 +193,21 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
     });
   }
 
+  // Pick the initial tables once, when the list first arrives (one after the other: a pick cancels an earlier pending one).
+  useEffect(() => {
+    const want = preselect.current;
+    if (!tables || !want) return;
+    preselect.current = undefined;
+    void (async () => {
+      if (want.customers) await pickTable("customers", want.customers);
+      if (want.ledger) await pickTable("ledger", want.ledger);
+      if (autoReview.current === "picking") autoReview.current = "ready";
+      setAutoReviewTick((n) => n + 1);
+    })();
+    // pickTable reads this render's `tables`; the ref makes this run once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tables]);
+
   function changeMapping(p: Picked, mapping: ColumnMapping) {
     const next = { ...p, mapping, note: null };
     if (p.kind === "customers") setCustomers(next);
@@ -197,6 +220,15 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   const ledgerErrors = ledger ? mappingIssues(ledger.mapping).some((i) => i.severity === "error") : false;
   const blocked = customerErrors || ledgerErrors;
   const canRun = customers !== null && !blocked && !isEngineError(asOf) && busy === null;
+
+  // The initial review, once the initial tables are picked (this render sees them).
+  useEffect(() => {
+    if (autoReview.current !== "ready") return;
+    autoReview.current = "no";
+    if (canRun) void run();
+    // run() reads this render's state; the ref makes this run once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [autoReviewTick]);
 
   async function run() {
     if (!customers || isEngineError(asOf)) return;

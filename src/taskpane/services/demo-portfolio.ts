@@ -1,114 +1,24 @@
 /**
- * A generated demo portfolio (deterministic for a seed): a customer table
- * with English headers the engine's matcher recognises, an invoice ledger,
- * and a few deliberate data problems so every message of the pane can be
- * seen: a customer name that looks like a formula, text in a numeric column,
- * a duplicate customer id, a ledger id that matches no customer, and a note
- * of the user's right of the table (the overwrite guard asks before writing
- * over it). Used by `?mock=demo` and the tests; never by the production path.
+ * The demo workbook of `taskpane.html?mock=demo` and the tests: the demo
+ * portfolio of the engine's synthetic data (src/engine/synthetic.ts, with
+ * its planted data problems) plus a customer name that looks like a formula,
+ * in an in-memory workbook with a note of the user's right of the table (the
+ * overwrite guard asks before writing over it). Never part of the add-in's
+ * production path (a separate chunk, loaded only with the flag).
  */
-import { mulberry32 } from "../../engine/random";
-import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbook } from "./memory-workbook";
+import { DEMO_CUSTOMER_HEADERS, demoTables as syntheticDemoTables, type DemoOptions, type SyntheticTable } from "../../engine/synthetic";
+import { createMemoryWorkbook, type MemoryWorkbook } from "./memory-workbook";
 
-/** A small, fast, seedable PRNG (mulberry32): numbers in [0, 1). */
-export const rng = mulberry32;
-
-export const DEMO_CUSTOMER_HEADERS = [
-  "Customer ID",
-  "Customer name",
-  "Debt ratio",
-  "Current ratio",
-  "Interest coverage",
-  "Return on assets",
-  "Sales growth",
-  "Years in business",
-  "Industry risk",
-  "Equity",
-  "Sales",
-  "Payment terms",
-  "Exposure",
-  "Credit limit",
-  "Notes",
-] as const;
-
-export const DEMO_LEDGER_HEADERS = ["Customer ID", "Invoice date", "Due date", "Paid date", "Amount"] as const;
+export { DEMO_CUSTOMER_HEADERS, DEMO_LEDGER_HEADERS, normal, rng, type DemoOptions } from "../../engine/synthetic";
 
 /** The formula-looking customer name planted in row 3 (must reach the sheet as text). */
 export const DEMO_INJECTION_NAME = '=HYPERLINK("http://example.com","Click me")';
 
-const SYL = ["An", "Bei", "Chen", "Da", "Eastern", "Fu", "Global", "Hua", "Jin", "Kang", "Lotus", "Ming", "North", "Orient", "Pacific", "Qing", "River", "Shen", "Tian", "Union", "Wei", "Xin", "Yang", "Zhong"];
-const KIND = ["Trading", "Logistics", "Foods", "Textiles", "Metals", "Electronics", "Chemicals", "Packaging", "Machinery", "Retail"];
-const FORM = ["Ltd", "Co., Ltd", "GmbH", "Inc.", "S.A.", "BV"];
-
-function normal(r: () => number): number {
-  const u = Math.max(1e-12, r());
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
-}
-
-const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-
-export interface DemoOptions {
-  /** Customers (default 2,000). */
-  customers?: number;
-  /** Excel serial the ledger is anchored to (invoices fall due around it). */
-  asOf: number;
-  seed?: number;
-}
-
-/** The demo customer table and invoice ledger. */
-export function demoTables(o: DemoOptions): { customers: MemoryTable; ledger: MemoryTable } {
-  const n = Math.max(50, o.customers ?? 2000);
-  const r = rng(o.seed ?? 20261031);
-  const rows: unknown[][] = new Array(n);
-  const invoices: unknown[][] = [];
-  for (let i = 0; i < n; i++) {
-    const q = normal(r);
-    const id = `C${String(i + 1).padStart(6, "0")}`;
-    const name = `${SYL[Math.floor(r() * SYL.length)]} ${KIND[Math.floor(r() * KIND.length)]} ${FORM[Math.floor(r() * FORM.length)]}`;
-    const equity = round(Math.exp(14 + 0.8 * q + 0.9 * normal(r)), -3);
-    const sales = round(Math.exp(15.8 + 0.4 * q + 0.8 * normal(r)), -3);
-    const terms = [30, 30, 45, 60, 90][Math.floor(r() * 5)];
-    const exposure = round(((sales * terms) / 365) * (0.04 + 0.08 * r()) * Math.exp(-0.25 * q), 0);
-    const limit = round(exposure * (0.8 + 0.9 * r()), -3);
-    rows[i] = [
-      id,
-      name,
-      round(Math.min(1.4, Math.max(0.05, 0.55 - 0.16 * q + 0.1 * normal(r))), 3),
-      round(Math.max(0.2, 1.5 + 0.45 * q + 0.3 * normal(r)), 2),
-      round(4 + 3.2 * q + 1.5 * normal(r), 1),
-      round(0.04 + 0.045 * q + 0.02 * normal(r), 3),
-      round(Math.max(-0.6, 0.05 + 0.08 * q + 0.06 * normal(r)), 3),
-      Math.max(0, Math.round(Math.exp(2.1 + 0.5 * q + 0.5 * normal(r)))),
-      1 + Math.floor(r() * 5),
-      equity,
-      sales,
-      terms,
-      exposure,
-      limit,
-      r() < 0.05 ? "Key account" : "",
-    ];
-    // Ledger: three quarters of the customers have 3–6 invoices around the as-of date.
-    if (r() < 0.75) {
-      const k = 3 + Math.floor(r() * 4);
-      for (let j = 0; j < k; j++) {
-        const inv = o.asOf - Math.floor(10 + r() * 150);
-        const due = inv + terms;
-        const late = Math.max(0, Math.round(normal(r) * 12 - 10 * q + 6));
-        const paidAt = due + late;
-        const paid = paidAt <= o.asOf && r() < 0.9 ? paidAt : "";
-        invoices.push([id, inv, due, paid, round((exposure / 3) * (0.5 + r()), 2)]);
-      }
-    }
-  }
-  // Deliberate problems, for the pane's messages.
-  rows[2][1] = DEMO_INJECTION_NAME;
-  rows[16][2] = "12,5 %";
-  rows[40][0] = rows[39][0];
-  invoices.push(["C999999", o.asOf - 40, o.asOf - 10, "", 12_500]);
-  return {
-    customers: { name: "Customers", sheetName: "Customers", headers: [...DEMO_CUSTOMER_HEADERS], rows },
-    ledger: { name: "Invoices", sheetName: "Invoices", headers: [...DEMO_LEDGER_HEADERS], rows: invoices },
-  };
+/** The demo customer table and invoice ledger (see the engine's `demoTables`), row 3 named like a formula. */
+export function demoTables(o: DemoOptions): { customers: SyntheticTable; ledger: SyntheticTable; quality: number[] } {
+  const t = syntheticDemoTables(o);
+  t.customers.rows[2][1] = DEMO_INJECTION_NAME;
+  return t;
 }
 
 /**
