@@ -218,3 +218,59 @@ function formatRow(formats: readonly (string | null | undefined)[] | undefined, 
   if (formats.length !== colCount) throw new RangeError(`${formats.length} number formats for ${colCount} columns`);
   return formats.map((f) => f ?? null);
 }
+
+/**
+ * Reads one property of several column runs (`[first column, count]`) over
+ * the same rows, each block of rows in one sync for all runs; sized like
+ * readRowBlocks by the bytes of the block before. Returns the rows of each
+ * run, in the order of `runs`.
+ */
+export async function readColumnRuns(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  row: number,
+  rowCount: number,
+  runs: readonly (readonly [number, number])[],
+  prop: BlockProperty,
+  opts: Omit<ReadBlocksOptions, "property"> = {},
+): Promise<IoResult<unknown[][][]>> {
+  const out: unknown[][][] = runs.map(() => []);
+  const width = runs.reduce((n, [, c]) => n + c, 0);
+  if (runs.length === 0 || rowCount === 0) return ok(out);
+  const target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
+  const cellCap = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, width)));
+  let size = Math.min(opts.firstRows ?? firstBlockRows(rowCount, width), cellCap);
+  let done = 0;
+  while (done < rowCount) {
+    const cancelled = cancelledResult(opts.signal, `reading ${sheetName} after ${done} rows`);
+    if (cancelled) return cancelled;
+    const n = Math.max(1, Math.min(size, rowCount - done));
+    const ranges = runs.map(([col, count]) => {
+      const r = sheet.getRangeByIndexes(row + done, col, n, count);
+      r.load(prop);
+      return r;
+    });
+    let blocks: (unknown[][] | null)[];
+    try {
+      await ctx.sync();
+      blocks = ranges.map((r) => r[prop] as unknown[][] | null);
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      blocks = [null];
+    }
+    if (blocks.some((b) => b === null || b === undefined)) {
+      if (n <= 1) return fail("payload too large", `row ${row + done + 1} of ${sheetName} alone exceeds the host's payload limit`);
+      size = Math.floor(n / 2);
+      continue;
+    }
+    let bytes = 0;
+    blocks.forEach((b, k) => {
+      bytes += jsonBytes(b);
+      for (const r of b as unknown[][]) out[k].push(r);
+    });
+    done += n;
+    size = nextBlockRows(n, bytes, width, target);
+  }
+  return ok(out);
+}

@@ -171,24 +171,31 @@ export function changedCells(recorded: Fingerprint, now: Fingerprint): { any: bo
 // ---------------------------------------------------------------- storage
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const B64_INDEX = new Map([...B64].map((ch, i) => [ch, i]));
+const B64_VALUES = Int8Array.from({ length: 128 }, (_, c) => B64.indexOf(String.fromCharCode(c)));
+const B64_CODES = Uint8Array.from([...B64].map((ch) => ch.charCodeAt(0)));
 
 /** Base64 of the little-endian bytes of `a`. */
 export function base64OfUint32(a: Uint32Array): string {
-  const bytes = new Uint8Array(a.length * 4);
+  const le = new Uint8Array(a.length * 4);
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
-    bytes[i * 4] = x & 0xff;
-    bytes[i * 4 + 1] = (x >>> 8) & 0xff;
-    bytes[i * 4 + 2] = (x >>> 16) & 0xff;
-    bytes[i * 4 + 3] = x >>> 24;
+    le[i * 4] = x & 0xff;
+    le[i * 4 + 1] = (x >>> 8) & 0xff;
+    le[i * 4 + 2] = (x >>> 16) & 0xff;
+    le[i * 4 + 3] = x >>> 24;
   }
-  const out: string[] = [];
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out.push(B64[n >>> 18], B64[(n >>> 12) & 63], i + 1 < bytes.length ? B64[(n >>> 6) & 63] : "=", i + 2 < bytes.length ? B64[n & 63] : "=");
+  const out = new Uint8Array(Math.ceil(le.length / 3) * 4);
+  let j = 0;
+  for (let i = 0; i < le.length; i += 3) {
+    const n = (le[i] << 16) | ((le[i + 1] ?? 0) << 8) | (le[i + 2] ?? 0);
+    out[j++] = B64_CODES[n >>> 18];
+    out[j++] = B64_CODES[(n >>> 12) & 63];
+    out[j++] = i + 1 < le.length ? B64_CODES[(n >>> 6) & 63] : 61;
+    out[j++] = i + 2 < le.length ? B64_CODES[n & 63] : 61;
   }
-  return out.join("");
+  const parts: string[] = [];
+  for (let i = 0; i < out.length; i += 8192) parts.push(String.fromCharCode(...out.subarray(i, i + 8192)));
+  return parts.join("");
 }
 
 /** The Uint32Array of a base64OfUint32 text, or null when the text is not one. */
@@ -202,9 +209,9 @@ export function uint32OfBase64(s: string): Uint32Array | null {
   for (let i = 0; i < s.length; i += 4) {
     let v = 0;
     for (let k = 0; k < 4; k++) {
-      const ch = s[i + k];
-      const d = ch === "=" ? 0 : B64_INDEX.get(ch);
-      if (d === undefined) return null;
+      const c = s.charCodeAt(i + k);
+      const d = c === 61 ? 0 : c < 128 ? B64_VALUES[c] : -1;
+      if (d < 0) return null;
       v = (v << 6) | d;
     }
     if (j < n) bytes[j++] = (v >>> 16) & 0xff;

@@ -383,8 +383,7 @@ async function recordReport(
         : { id: `r${Date.parse(now) || 0}`, writtenAt: now, regions: [region], created: [], replaced: [], reportBefore: prep.recordSetting, ...(opts.undoGroup !== undefined ? { group: opts.undoGroup } : {}) };
     queueSetSetting(ctx, SETTING_KEYS.undo, rec, UNDO_VERSION);
   }
-  await ctx.sync();
-  await collectGarbage(ctx);
+  await collectGarbage(ctx); // sends the records too
   return ok(undefined);
 }
 

@@ -22,57 +22,51 @@ export interface StoreOptions {
   targetBytes?: number;
 }
 
-/** Escaped text of one JSON character run: & < > as entities; U+FFFE/U+FFFF (which XML forbids) as JSON escapes. */
-function escapeChar(ch: string): string {
-  switch (ch) {
-    case "&":
-      return "&amp;";
-    case "<":
-      return "&lt;";
-    case ">":
-      return "&gt;";
-    case "\ufffe":
-      return "\\ufffe";
-    case "\uffff":
-      return "\\uffff";
-    default:
-      return ch;
-  }
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": "\\ufffe", "\uffff": "\\uffff" };
+
+/** & < > as entities; U+FFFE/U+FFFF (which XML forbids) as JSON escapes. */
+function escapeText(s: string): string {
+  return s.replace(/[&<>\ufffe\uffff]/g, (c) => ESCAPES[c]);
+}
+
+/** Bytes one UTF-16 code unit adds once escaped and carried in a JSON string (a surrogate pair: 4 for both). */
+function unitBytes(code: number): number {
+  if (code < 0x80) return code === 0x26 ? 5 : code === 0x3c || code === 0x3e ? 4 : code === 0x22 || code === 0x5c ? 2 : 1;
+  if (code < 0x800) return 2;
+  if (code >= 0xd800 && code <= 0xdfff) return 2;
+  return code === 0xfffe || code === 0xffff ? 7 : 3;
+}
+
+/** An escaped piece of JSON text and its size as it travels. */
+export interface Piece {
+  text: string;
+  bytes: number;
 }
 
 /**
  * Cuts the JSON text into XML-escaped pieces of at most `maxBytes` bytes
  * each as they travel (UTF-8 inside a JSON string, where " and \ take two
- * bytes), never inside a surrogate pair or an entity. JSON.stringify
- * already escapes control characters and lone surrogates, and U+FFFE/U+FFFF
- * can only occur inside JSON strings, where their \u escape means the same.
+ * bytes), never inside a surrogate pair or an entity. JSON.stringify already
+ * escapes control characters and lone surrogates, and U+FFFE/U+FFFF can only
+ * occur inside JSON strings, where their \u escape means the same.
  */
-export function escapedPieces(json: string, maxBytes: number): string[] {
-  const pieces: string[] = [];
-  let cur: string[] = [];
+export function escapedPieces(json: string, maxBytes: number): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
   let bytes = 0;
   for (let i = 0; i < json.length; i++) {
     const code = json.charCodeAt(i);
-    let unit: string;
-    let n: number;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < json.length) {
-      unit = json.slice(i, i + 2);
-      i++;
-      n = 4;
-    } else {
-      unit = escapeChar(json[i]);
-      // Bytes as the XML travels to and from the host: in a JSON string, so " and \ take two.
-      n = unit.length > 1 ? unit.length + (unit.startsWith("\\") ? 1 : 0) : code === 0x22 || code === 0x5c ? 2 : code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
-    }
-    if (bytes + n > maxBytes && cur.length > 0) {
-      pieces.push(cur.join(""));
-      cur = [];
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < json.length;
+    const n = pair ? 4 : unitBytes(code);
+    if (bytes + n > maxBytes && i > start) {
+      pieces.push({ text: escapeText(json.slice(start, i)), bytes });
+      start = i;
       bytes = 0;
     }
-    cur.push(unit);
     bytes += n;
+    if (pair) i++;
   }
-  if (cur.length > 0 || pieces.length === 0) pieces.push(cur.join(""));
+  if (start < json.length || pieces.length === 0) pieces.push({ text: escapeText(json.slice(start)), bytes });
   return pieces;
 }
 
@@ -141,8 +135,8 @@ export async function saveJson(ctx: Excel.RequestContext, key: string, value: un
     bytes = 0;
   };
   for (let i = 0; i < pieces.length; i++) {
-    const xml = partXml(key, i, pieces.length, pieces[i]);
-    const n = jsonBytes(xml);
+    const xml = partXml(key, i, pieces.length, pieces[i].text);
+    const n = pieces[i].bytes + jsonBytes(partXml(key, i, pieces.length, ""));
     if (bytes + n > target) await flush();
     batch.push(ctx.workbook.customXmlParts.add(xml));
     bytes += n;
@@ -182,19 +176,21 @@ export async function loadJson<T = unknown>(ctx: Excel.RequestContext, ids: read
 }
 
 /**
- * Queues the deletion of every part of STORE_NAMESPACE whose id is not in
- * `keep` (one sync to list them; the caller syncs the deletions).
+ * Queues the load of the add-in's parts; after the sync, the returned
+ * function queues the deletion of every one whose id is not in `keep`
+ * (the caller syncs) and returns how many.
  */
-export async function queueDeleteUnreferencedParts(ctx: Excel.RequestContext, keep: ReadonlySet<string>): Promise<number> {
+export function queueListParts(ctx: Excel.RequestContext): (keep: ReadonlySet<string>) => number {
   const parts = ctx.workbook.customXmlParts.getByNamespace(STORE_NAMESPACE);
   parts.load("items/id");
-  await ctx.sync();
-  let n = 0;
-  for (const p of parts.items) {
-    if (!keep.has(p.id)) {
-      p.delete();
-      n++;
+  return (keep) => {
+    let n = 0;
+    for (const p of parts.items) {
+      if (!keep.has(p.id)) {
+        p.delete();
+        n++;
+      }
     }
-  }
-  return n;
+    return n;
+  };
 }

@@ -24,7 +24,7 @@ import { Progress, readRowBlocks, writeRowBlocks } from "./blocks";
 import { SETTING_KEYS, decodeSetting, queueSetSetting } from "./settings";
 import { CellCode, cellInput } from "./cell-codec";
 import { Fingerprint, changedCells, loadFingerprint } from "./fingerprint";
-import { StoreOptions, loadJson, queueDeleteUnreferencedParts } from "./store";
+import { StoreOptions, loadJson, queueListParts } from "./store";
 import { Grid, MARKER_PREFIX, OwnedBlock, emptySample, gridFingerprint, markerPlace, ownedList, OWNED_BLOCKS_VERSION, sheetIndex } from "./owned";
 
 /** One place a write changed, and how to put it back. */
@@ -139,8 +139,9 @@ function references(owned: readonly OwnedBlock[], undo: UndoRecord | null, repor
 
 /**
  * Deletes the custom XML parts and marker names that neither the owned
- * blocks, the undo record nor the report record refer to (reads the stored
- * state as it is after the caller's queued writes). Three syncs.
+ * blocks, the undo record nor the report record refer to. Its first sync
+ * also sends the caller's queued writes (settings included: the state is read
+ * as they leave it). Two syncs.
  */
 export async function collectGarbage(ctx: Excel.RequestContext): Promise<void> {
   const settings = ctx.workbook.settings;
@@ -150,12 +151,18 @@ export async function collectGarbage(ctx: Excel.RequestContext): Promise<void> {
   [owned, undo, report].forEach((s) => s.load("value"));
   const names = ctx.workbook.names;
   names.load("items/name");
+  const deleteParts = queueListParts(ctx);
   await ctx.sync();
   const rec = report.isNullObject ? null : decodeSetting(report.value)?.value;
   const refs = references(owned.isNullObject ? [] : ownedList(owned.value), undo.isNullObject ? null : undoRecordOf(undo.value), rec);
-  for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX) && !refs.names.has(n.name.toUpperCase())) n.delete();
-  await queueDeleteUnreferencedParts(ctx, refs.parts);
-  await ctx.sync();
+  let n = deleteParts(refs.parts);
+  for (const item of names.items) {
+    if (item.name.startsWith(MARKER_PREFIX) && !refs.names.has(item.name.toUpperCase())) {
+      item.delete();
+      n++;
+    }
+  }
+  if (n > 0) await ctx.sync();
 }
 
 // ---------------------------------------------------------------- the last write
@@ -325,7 +332,6 @@ export async function restoreLastWrite(ctx: Excel.RequestContext, opts: RestoreO
     } else ctx.workbook.settings.add(SETTING_KEYS.reportSheet, rec.reportBefore as string);
   }
   ctx.workbook.settings.getItem(SETTING_KEYS.undo).delete();
-  await ctx.sync();
   await collectGarbage(ctx);
   return ok({ restored });
 }

@@ -19,7 +19,7 @@
  */
 import { IoResult, fail, ok } from "./errors";
 import { MAX_COLUMN, Rect, qualifiedA1, rangeA1 } from "./address";
-import { Progress, readRowBlocks, writeRowBlocks } from "./blocks";
+import { Progress, readColumnRuns, readRowBlocks, writeRowBlocks } from "./blocks";
 import { BlockStats } from "./payload";
 import { SETTING_KEYS, queueSetSetting } from "./settings";
 import { TableArea } from "./read-table";
@@ -412,14 +412,14 @@ export async function writeColumns(
   if (changed.count > 0) {
     return fail("target changed", `${changed.count} cells of ${qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)} changed since the plan, e.g. ${changed.sample.join(", ")}`, { count: changed.count, cells: changed.sample });
   }
+  // The number formats the write replaces (data rows of the formatted columns), read together.
   const formatCols = formatRuns(opts.numberFormats);
   const formats = new Map<number, unknown[]>();
-  for (const [j, n] of formatCols) {
-    if (t.rowCount === 0) break;
-    const f = await readRowBlocks(ctx, sheet, sheetName, { row: rect.row + 1, col: rect.col + j, rowCount: t.rowCount, colCount: n }, { property: "numberFormat", signal: opts.signal, targetBytes: opts.targetBytes });
-    if (!f.ok) return f;
-    for (let k = 0; k < n; k++) formats.set(j + k, f.value.rows.map((r) => r[k]));
-  }
+  const fr = await readColumnRuns(ctx, sheet, sheetName, rect.row + 1, t.rowCount, formatCols.map(([j, n]) => [rect.col + j, n] as const), "numberFormat", { signal: opts.signal, targetBytes: opts.targetBytes });
+  if (!fr.ok) return fr;
+  formatCols.forEach(([j, n], k) => {
+    for (let c = 0; c < n; c++) formats.set(j + c, fr.value[k].map((r) => r[c]));
+  });
   const leftoverRects = sv.leftover.clear.length > 0 ? sv.leftover.rects : [];
   const encode = await encoder(ctx, sheet, sv.grid, [rect, ...leftoverRects]);
 
@@ -545,8 +545,7 @@ export async function writeColumns(
   };
   if (opts.undoGroup !== undefined) undo.group = opts.undoGroup;
   queueSetSetting(ctx, SETTING_KEYS.undo, undo, UNDO_VERSION);
-  await ctx.sync();
-  await collectGarbage(ctx);
+  await collectGarbage(ctx); // sends the records too
   if (!written.ok) return written;
 
   const keptSample = qualify(sheetName, sv.leftover.kept.sample);

@@ -316,7 +316,7 @@ describe("writeColumns in payload-safe blocks", () => {
   test("one row over the limit → payload too large", async () => {
     const x = book();
     const p = await plan(x);
-    x.limit = 1_500; // above the records the write keeps (about 1.3 KB), below the 2 KB row
+    x.limit = 1_800; // above the records the write keeps (about 1.6 KB), below the 2 KB row
     const r = await writeColumns(ctxOf(x), p, RISK, [[1, "x".repeat(2000)], [2, "B"], [3, "C"]]);
     expect(!r.ok && r.error).toEqual({ code: "payload too large", message: "row 1 to write at Data!D2:E2 alone exceeds the host's payload limit" });
   });
