@@ -167,6 +167,16 @@ describe("sheets are identified by id", () => {
     expect(impostor.usedRect()).toBeNull();
   });
 
+  test("a sheet whose name is the planned sheet's id is not that sheet (getItem takes a name or an id)", async () => {
+    const x = book();
+    const p = await plan(x);
+    x.sheets = x.sheets.filter((s) => s.name !== "Data");
+    const lookalike = x.addSheet(p.sheetId);
+    const r = await write(x, p);
+    expect(!r.ok && r.error.code).toBe("sheet not found");
+    expect(lookalike.usedRect()).toBeNull();
+  });
+
   test("plan: an Excel table's sheet is found through the table after a rename; a region's sheet by name, and a sheet that took the name is refused by the table check", async () => {
     const x = book();
     x.sheet("Data").name = "Renamed";

@@ -127,6 +127,27 @@ describe("write back, re-checked at write time, and restored", () => {
     expect(wb.sheetNames()).toContain("Risk report (2)");
   });
 
+  test("the report sheet changes again while the dialog is open: nothing is written to it, the dialog comes back saying so", async () => {
+    const wb = workbook();
+    await reviewed(wb);
+    fireEvent.click(screen.getByRole("radio", { name: /Static values/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
+    fireEvent.click(await dialogButton("Write"));
+    expect(await screen.findByText(/The “Risk report” sheet was \(re\)generated\./)).toBeInTheDocument();
+    wb.edit("Risk report", 30, 7, "first note");
+    fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
+    const dialog = await openDialog();
+    fireEvent.click(within(dialog).getByRole("radio", { name: /^Replace the contents of “Risk report”/, hidden: true }));
+    wb.edit("Risk report", 31, 7, "second note, typed while the dialog was open");
+    fireEvent.click(await dialogButton("Write"));
+    expect(await within(await openDialog()).findByText("The report sheet “Risk report” changed since the check. Nothing was written to it. Check it, then confirm again.", {}, { timeout: 15_000 })).toBeInTheDocument();
+    expect(within(await openDialog()).getByTestId("report-warning")).toHaveTextContent("2 cells, e.g. 'Risk report'!H31, 'Risk report'!H32.");
+    expect(wb.cellAt("Risk report", 31, 7)).toBe("second note, typed while the dialog was open");
+    fireEvent.click(await dialogButton("Cancel"));
+    expect(await screen.findByText(/^Written to Sheet1!J1:O5\.$/)).toBeInTheDocument();
+    expect(wb.cellAt("Risk report", 30, 7)).toBe("first note");
+  });
+
   test("a renamed report sheet, replaced after confirming, can be restored", async () => {
     const wb = workbook();
     await reviewed(wb);
