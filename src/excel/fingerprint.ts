@@ -78,6 +78,7 @@ export class FingerprintBuilder {
   private readonly chunkHashes: Uint32Array;
   private readonly chunks: number;
   private row = 0;
+  private readonly scratch: number[];
   constructor(
     readonly rows: number,
     readonly cols: number,
@@ -86,6 +87,7 @@ export class FingerprintBuilder {
     this.rowHashes = new Uint32Array(rows);
     this.chunks = chunkCount(rows, chunkRows);
     this.chunkHashes = new Uint32Array(cols * this.chunks).fill(FNV_OFFSET);
+    this.scratch = new Array<number>(cols).fill(0);
   }
   /** Rows added so far. */
   get added(): number {
@@ -93,9 +95,8 @@ export class FingerprintBuilder {
   }
   /** Adds the next row from its cells (as `Range.formulas` reads them; missing cells are empty). */
   addRow(cells: readonly unknown[]): void {
-    const hashes = new Array<number>(this.cols);
-    for (let c = 0; c < this.cols; c++) hashes[c] = cellHash(cells[c]);
-    this.addHashes(hashes);
+    for (let c = 0; c < this.cols; c++) this.scratch[c] = cellHash(cells[c]);
+    this.addHashes(this.scratch);
   }
   /** Adds the next row from its cell hashes. */
   addHashes(hashes: ArrayLike<number>): void {

@@ -25,7 +25,7 @@ import { encodeCell, isErrorLiteral } from "./cell-codec";
 import { cellHash, changedCells, digest, loadFingerprint, storeFingerprint } from "./fingerprint";
 import { StoreOptions, loadJson, saveJson } from "./store";
 import { Grid, MAX_SAMPLE, boundingBox, gridFingerprint } from "./owned";
-import { Backup, UNDO_VERSION, UndoRecord, backupCells, collectGarbage, compactRows, runs, undoRecordOf } from "./undo";
+import { Backup, UNDO_VERSION, UndoRecord, backupCells, collectGarbage, runs, undoRecordOf } from "./undo";
 
 /** A native Excel chart beside a section. Column indexes are 0-based within the section's header. */
 export interface ReportChart {
@@ -324,7 +324,7 @@ async function prepareSheet(
         const b: Backup = {
           rows: rect.rowCount,
           cols: rect.colCount,
-          cells: compactRows(backupCells(grid, rect, (row, col) => encodeCell(grid.formula(row, col), grid.value(row, col), types.get(`${row}:${col}`)))),
+          cells: backupCells(rect, (row, col) => encodeCell(grid.formula(row, col), grid.value(row, col), types.get(`${row}:${col}`))),
           formats: Array.from({ length: rect.colCount }, (_, j): [number, [string, number][]] => [j, runs(fmts.map((row) => row[j]))]).filter(([, rr]) => !(rr.length === 1 && rr[0][0] === "General")),
         };
         backup = { rect, parts: await saveJson(ctx, `undo.report.${mine.id}`, b, opts.store) };

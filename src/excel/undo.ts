@@ -82,10 +82,6 @@ export interface Backup {
   formats: [number, [string, number][]][];
 }
 
-/** Backup cells with an all-empty row stored as 0 (a write over empty cells keeps almost nothing). */
-export function compactRows(cells: CellCode[][]): (CellCode[] | 0)[] {
-  return cells.map((r) => (r.every((c) => c === null) ? 0 : r));
-}
 
 /** Run-length encoding of a column of number formats. @example runs(["0.0","0.0","General"]) → [["0.0",2],["General",1]] */
 export function runs(formats: readonly unknown[]): [string, number][] {
@@ -105,12 +101,21 @@ function expand(r: [string, number][]): string[] {
   return out;
 }
 
-/** Cells of the backup of a region: code of every cell of `rect` read into `grid` (empty outside it). */
-export function backupCells(grid: Grid, rect: Rect, encode: (row: number, col: number) => CellCode): CellCode[][] {
-  const cells: CellCode[][] = new Array(rect.rowCount);
+/**
+ * Cells of the backup of a region: the code of every cell of `rect` (empty
+ * outside what was read), a row of empty cells as 0 (a write over empty
+ * cells keeps almost nothing).
+ */
+export function backupCells(rect: Rect, encode: (row: number, col: number) => CellCode): (CellCode[] | 0)[] {
+  const cells: (CellCode[] | 0)[] = new Array(rect.rowCount);
   for (let i = 0; i < rect.rowCount; i++) {
-    const row: CellCode[] = new Array(rect.colCount);
-    for (let j = 0; j < rect.colCount; j++) row[j] = encode(rect.row + i, rect.col + j);
+    let row: CellCode[] | 0 = 0;
+    for (let j = 0; j < rect.colCount; j++) {
+      const c = encode(rect.row + i, rect.col + j);
+      if (c === null && row === 0) continue;
+      if (row === 0) row = new Array<CellCode>(rect.colCount).fill(null);
+      row[j] = c;
+    }
     cells[i] = row;
   }
   return cells;

@@ -40,7 +40,7 @@ import {
   qualify,
   surveyTarget,
 } from "./owned";
-import { Backup, UNDO_VERSION, UndoRecord, UndoRegion, backupCells, collectGarbage, compactRows, runs, undoRecordOf } from "./undo";
+import { Backup, UNDO_VERSION, UndoRecord, UndoRegion, backupCells, collectGarbage, runs, undoRecordOf } from "./undo";
 
 export { injectionSafe } from "./cell-codec";
 
@@ -430,7 +430,7 @@ export async function writeColumns(
   const backup: Backup = {
     rows: rect.rowCount,
     cols: rect.colCount,
-    cells: compactRows(backupCells(sv.grid, rect, encode)),
+    cells: backupCells(rect, encode),
     formats: [...formats].map(([j, col]) => [j, runs(col)]),
   };
   const backupIds = await saveJson(ctx, `undo.${id}.cells`, backup, opts.store);
@@ -438,7 +438,7 @@ export async function writeColumns(
   const leftoverRegions: { rect: Rect; marker: string; backup: string[]; after: string[] }[] = [];
   for (let k = 0; k < leftoverRects.length; k++) {
     const lr = leftoverRects[k];
-    const b: Backup = { rows: lr.rowCount, cols: lr.colCount, cells: compactRows(backupCells(sv.grid, lr, encode)), formats: [] };
+    const b: Backup = { rows: lr.rowCount, cols: lr.colCount, cells: backupCells(lr, encode), formats: [] };
     const after = fingerprintOf(lr.rowCount, lr.colCount, (i, j) => (clearSet.has(`${lr.row + i}:${lr.col + j}`) ? "" : sv.grid.formula(lr.row + i, lr.col + j)));
     leftoverRegions.push({ rect: lr, marker: `${marker}.${k + 1}`, backup: await saveJson(ctx, `undo.${id}.left${k + 1}`, b, opts.store), after: await saveJson(ctx, `undo.${id}.left${k + 1}.after`, storeFingerprint(after), opts.store) });
   }
