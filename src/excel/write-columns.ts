@@ -445,28 +445,38 @@ export async function writeColumns(
 
   // ---- 3. Write: header (bold), then the rows, each block read back for the fingerprint.
   const fp = new FingerprintBuilder(rect.rowCount, rect.colCount);
-  const headerRange = sheet.getRangeByIndexes(t.headerRow, t.firstColumn, 1, t.columnCount);
-  headerRange.values = [header.map((h) => injectionSafe(h))];
-  headerRange.format.font.bold = true;
-  headerRange.load("formulas");
-  await ctx.sync();
-  fp.addRow(headerRange.formulas[0] ?? []);
-  const written = await writeRowBlocks(
-    ctx,
-    sheet,
-    sheetName,
-    { row: t.headerRow + 1, col: t.firstColumn, colCount: t.columnCount },
-    t.rowCount,
-    (i) => rows[i].map((v) => toExcelCell(v, mode)),
-    {
-      property: mode,
-      numberFormats: opts.numberFormats,
-      onProgress: opts.onProgress,
-      signal: opts.signal,
-      targetBytes: opts.targetBytes,
-      readBack: (back) => back.forEach((r) => fp.addRow(r)),
-    },
-  );
+  let written: IoResult<BlockStats>;
+  // A host error in the middle still leaves the rows read back as written: they are recorded (owned,
+  // restorable) before the error goes on.
+  let thrown: { error: unknown } | null = null;
+  try {
+    const headerRange = sheet.getRangeByIndexes(t.headerRow, t.firstColumn, 1, t.columnCount);
+    headerRange.values = [header.map((h) => injectionSafe(h))];
+    headerRange.format.font.bold = true;
+    headerRange.load("formulas");
+    await ctx.sync();
+    fp.addRow(headerRange.formulas[0] ?? []);
+    written = await writeRowBlocks(
+      ctx,
+      sheet,
+      sheetName,
+      { row: t.headerRow + 1, col: t.firstColumn, colCount: t.columnCount },
+      t.rowCount,
+      (i) => rows[i].map((v) => toExcelCell(v, mode)),
+      {
+        property: mode,
+        numberFormats: opts.numberFormats,
+        onProgress: opts.onProgress,
+        signal: opts.signal,
+        targetBytes: opts.targetBytes,
+        readBack: (back) => back.forEach((r) => fp.addRow(r)),
+      },
+    );
+  } catch (error) {
+    if (fp.added === 0) throw error; // nothing known to be written
+    thrown = { error };
+    written = fail("cancelled", "the host failed during the write");
+  }
   const complete = written.ok;
   const rowsWritten = fp.added - 1;
 
@@ -546,6 +556,7 @@ export async function writeColumns(
   if (opts.undoGroup !== undefined) undo.group = opts.undoGroup;
   queueSetSetting(ctx, SETTING_KEYS.undo, undo, UNDO_VERSION);
   await collectGarbage(ctx); // sends the records too
+  if (thrown) throw thrown.error;
   if (!written.ok) return written;
 
   const keptSample = qualify(sheetName, sv.leftover.kept.sample);

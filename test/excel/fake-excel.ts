@@ -454,6 +454,8 @@ export class FakeExcel {
   maxLoadCells = 0;
   /** Options of every `run` call (see `run`). */
   runOptions: unknown[] = [];
+  /** Called at the start of every sync; throwing fails that sync like a host error (tests of failures). */
+  beforeSync?: () => void;
   private nextId = 1;
 
   get maxRequestBytes(): number {
@@ -611,6 +613,7 @@ export class FakeContext {
     await Promise.resolve();
     const ops = this.queue;
     this.queue = [];
+    this.excel.beforeSync?.();
     const requestBytes = ops.reduce((n, o) => n + o.requestBytes + OP_OVERHEAD, 0);
     if (requestBytes > this.excel.limit) {
       this.excel.syncs.push({ requestBytes, responseBytes: 0, failed: "RequestPayloadSizeLimitExceeded" });

@@ -7,7 +7,7 @@ import { lastWrite, restoreLastWrite, UNDO_VERSION } from "../../src/excel/undo"
 import { SETTING_KEYS, decodeSetting } from "../../src/excel/settings";
 import { STORE_NAMESPACE } from "../../src/excel/store";
 import { jsonBytes } from "../../src/excel/payload";
-import { FakeExcel } from "./fake-excel";
+import { FakeExcel, FakeOfficeError } from "./fake-excel";
 
 const ctxOf = (x: FakeExcel) => x.context() as unknown as Excel.RequestContext;
 const AREA = { sheetName: "Data", firstDataRow: 1, rowCount: 5, firstColumn: 0, columnCount: 1 };
@@ -194,6 +194,31 @@ describe("backups under the platform's limits", () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(s.read({ row: 0, col: 1, rowCount: N + 1, colCount: 2 }, "formulas")).toEqual(before);
     expect(x.payloadErrors).toEqual([]);
+  });
+
+  test("a host error in the middle of a write: the error goes on, the rows written are recorded as the add-in's and can be restored", async () => {
+    const N = 3000;
+    const x = new FakeExcel();
+    x.addSheet("Data");
+    x.addTable("Data", "T", 0, 0, ["ID"], Array.from({ length: N }, (_, i) => [`C${i}`]));
+    x.put("Data", 5, 1, [["user's note"]]);
+    const area = { sheetName: "Data", firstDataRow: 1, rowCount: N, firstColumn: 0, columnCount: 1 };
+    const p = await planWrite(ctxOf(x), targetBeside(area, 2));
+    if (!p.ok) throw new Error();
+    let armed = true;
+    x.beforeSync = () => {
+      if (armed && x.cell("Data", "B1001").value !== "") {
+        armed = false;
+        throw new FakeOfficeError("GeneralException", "the host stopped");
+      }
+    };
+    await expect(writeColumns(ctxOf(x), p.value, ["A", "B"], Array.from({ length: N }, (_, i) => [i, "x"]), { overwrite: true, targetBytes: 5_000 })).rejects.toMatchObject({ code: "GeneralException" });
+    expect(x.cell("Data", "B6").value).toBe(4);
+    const again = await planWrite(ctxOf(x), targetBeside(area, 2));
+    expect(again.ok && again.value.foreignCount).toBe(0); // what was written is the add-in's
+    expect((await restoreLastWrite(ctxOf(x))).ok).toBe(true);
+    expect(x.cell("Data", "B6").value).toBe("user's note");
+    expect(x.cell("Data", "B2").value).toBe("");
   });
 
   test("a cancelled write: the rows written stay the add-in's and can be restored", async () => {
