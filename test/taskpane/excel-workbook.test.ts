@@ -284,7 +284,13 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     unwrap(await port.writeColumns(plan, req, { overwrite: false }));
     unwrap(await port.writeReport(buildReport(o.summary, "en")));
     expect(x.runOptions.slice(before + 1)).toEqual([{ mergeUndoGroup: true }, { mergeUndoGroup: true }]);
+    // Checking the report and the last write are reads; restoring is a write: one undo group too.
+    unwrap(await port.planReport());
+    expect(await port.lastWrite()).toMatchObject({ addresses: ["Sheet1!J1:K5"] });
+    unwrap(await port.restoreLastWrite());
+    expect(x.runOptions.slice(before + 3)).toEqual([undefined, undefined, { mergeUndoGroup: true }]);
     expect(requirementCalls).toEqual([
+      ["ExcelApi", "1.20"],
       ["ExcelApi", "1.20"],
       ["ExcelApi", "1.20"],
     ]);
