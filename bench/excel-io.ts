@@ -1,7 +1,9 @@
 /**
  * Excel I/O benchmark: read a 200,000-row × 20-column customer table, plan
- * and write 7 risk columns beside it, and write a report sheet, through the
- * src/excel layer against the in-memory fake host of test/excel (which
+ * and write 7 risk columns beside it (first write, then a rewrite over the
+ * add-in's own block: the write-time re-check and the undo backup of 1.4
+ * million cells), restore the last write, and write a report sheet, through
+ * the src/excel layer against the in-memory fake host of test/excel (which
  * enforces Excel on the web's 5 MB per request and per response). Prints the
  * block sizes chosen, the largest payloads seen and the times. The times
  * measure our code plus the fake, not a real Excel round trip (each real
@@ -9,8 +11,11 @@
  * Run alone with `npx tsx bench/excel-io.ts`; `benchExcelIo()` can join `npm run bench`.
  */
 import { readTable } from "../src/excel/read-table";
-import { WriteCell, planWrite, targetBeside, writeColumns } from "../src/excel/write-columns";
+import { WriteCell, planWrite, sourceKeyHash, targetBeside, writeColumns } from "../src/excel/write-columns";
 import { writeReport } from "../src/excel/report-sheet";
+import { restoreLastWrite } from "../src/excel/undo";
+import { STORE_NAMESPACE } from "../src/excel/store";
+import { jsonBytes } from "../src/excel/payload";
 import { FakeExcel } from "../test/excel/fake-excel";
 import { HEADER_20, customerRows } from "../test/excel/data";
 
@@ -40,20 +45,35 @@ export async function benchExcelIo(): Promise<void> {
   if (!read.ok) throw new Error(read.error.message);
   console.log(`    read ${summary(read.value.stats.blockRows)}, largest block ${mb(Math.max(...read.value.stats.blockBytes))}, retries ${read.value.stats.retries}`);
 
-  const plan = await timed("plan 7 risk columns", x, () => planWrite(ctx(), targetBeside(read.value, RISK.length)));
-  if (!plan.ok) throw new Error(plan.error.message);
-  const rows: WriteCell[][] = read.value.rows.map((r, i) => {
-    const score = 300 + ((i * 37) % 551);
-    return [score, BANDS[i % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; ${String(r[1])} pays late`];
-  });
-  const write = await timed("write 7 risk columns", x, () =>
-    writeColumns(ctx(), plan.value, RISK, rows, { numberFormats: ["0.0", null, "0.00%", "#,##0", "#,##0", null, null], bandColumn: 1, bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])) }),
-  );
-  if (!write.ok) throw new Error(write.error.message);
-  console.log(`    write ${summary(write.value.stats.blockRows)}, largest block ${mb(Math.max(...write.value.stats.blockBytes))}, retries ${write.value.stats.retries}`);
+  // The pane's area carries the digest of the header row and first column: the write checks the table too.
+  const area = { ...read.value, keyHash: sourceKeyHash(read.value.headerRow, read.value.rows.map((r) => r[0])) };
+  const target = targetBeside(area, RISK.length);
+  const rows = (k: number): WriteCell[][] =>
+    read.value.rows.map((r, i) => {
+      const score = 300 + ((i * 37 + k) % 551);
+      return [score / 10, BANDS[(i + k) % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; ${String(r[1])} pays late`];
+    });
+  const opts = { numberFormats: ["0.0", null, "0.00%", "#,##0", "#,##0", null, null], bandColumn: 1, bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])) };
+  const parts = () => {
+    const ours = x.xmlParts.filter((p) => p.namespaceUri === STORE_NAMESPACE);
+    return `${ours.length} parts, ${mb(ours.reduce((n, p) => n + jsonBytes(p.xml), 0))}`;
+  };
 
-  const replan = await timed("plan again (own block)", x, () => planWrite(ctx(), targetBeside(read.value, RISK.length)));
+  const plan = await timed("plan 7 risk columns (empty target)", x, () => planWrite(ctx(), target));
+  if (!plan.ok) throw new Error(plan.error.message);
+  const first = rows(0);
+  const write = await timed("write 7 risk columns (first write)", x, () => writeColumns(ctx(), plan.value, RISK, first, opts));
+  if (!write.ok) throw new Error(write.error.message);
+  console.log(`    write ${summary(write.value.stats.blockRows)}, largest block ${mb(Math.max(...write.value.stats.blockBytes))}, retries ${write.value.stats.retries}; kept in the workbook: ${parts()}`);
+
+  const replan = await timed("plan again (own block, 1.4M cells)", x, () => planWrite(ctx(), target));
   if (!replan.ok) throw new Error(replan.error.message);
+  if (replan.value.foreignCount !== 0) throw new Error(`own block judged foreign: ${replan.value.foreignCount}`);
+  const again = await timed("rewrite over own block (re-check + backup)", x, () => writeColumns(ctx(), replan.value, RISK, rows(1), opts));
+  if (!again.ok) throw new Error(again.error.message);
+  console.log(`    kept in the workbook: ${parts()} (backup of 1.4M cells + fingerprints)`);
+  const restored = await timed("restore previous values (1.4M cells)", x, () => restoreLastWrite(ctx()));
+  if (!restored.ok) throw new Error(restored.error.message);
 
   const top = read.value.rows.slice(0, 10_000).map((r) => [String(r[0]), String(r[1]), Number(r[2])]);
   const report = await timed("report sheet (10,000-row section)", x, () =>

@@ -17,9 +17,12 @@ import { Rect, qualifiedA1 } from "./address";
 /** Progress callback: rows done so far out of the total. */
 export type Progress = (rowsDone: number, total: number) => void;
 
+/** Range properties read in blocks. */
+export type BlockProperty = "values" | "formulas" | "numberFormat" | "valueTypes";
+
 export interface ReadBlocksOptions {
   /** Which range property to read; "formulas" shows formulas as text and constants as values. Default "values". */
-  property?: "values" | "formulas";
+  property?: "values" | "formulas" | "numberFormat";
   onProgress?: Progress;
   signal?: AbortSignal;
   /** Target bytes per block (default TARGET_BLOCK_BYTES, 3.5 MB). */
@@ -40,28 +43,44 @@ export async function readRowBlocks(
   opts: ReadBlocksOptions = {},
 ): Promise<IoResult<{ rows: unknown[][]; stats: BlockStats }>> {
   const prop = opts.property ?? "values";
+  const r = await readRowBlocksOf(ctx, sheet, sheetName, rect, [prop], opts);
+  return r.ok ? ok({ rows: r.value.data[prop], stats: r.value.stats }) : r;
+}
+
+/**
+ * Reads several properties of `rect` in the same row blocks (one sync per
+ * block, sized by the bytes of all of them together).
+ */
+export async function readRowBlocksOf<P extends BlockProperty>(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  rect: Rect,
+  props: readonly P[],
+  opts: Omit<ReadBlocksOptions, "property"> = {},
+): Promise<IoResult<{ data: Record<P, unknown[][]>; stats: BlockStats }>> {
   const target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
-  const rows: unknown[][] = [];
+  const data = Object.fromEntries(props.map((p) => [p, [] as unknown[][]])) as Record<P, unknown[][]>;
   const stats = emptyStats();
   const cellCap = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, rect.colCount)));
-  let size = Math.min(opts.firstRows ?? firstBlockRows(rect.rowCount, rect.colCount), cellCap);
+  let size = Math.min(opts.firstRows ?? Math.max(1, Math.floor(firstBlockRows(rect.rowCount, rect.colCount) / props.length)), cellCap);
   let done = 0;
   while (done < rect.rowCount) {
     const cancelled = cancelledResult(opts.signal, `reading ${sheetName} after ${done} rows`);
     if (cancelled) return cancelled;
     const n = Math.max(1, Math.min(size, rect.rowCount - done));
     const range = sheet.getRangeByIndexes(rect.row + done, rect.col, n, rect.colCount);
-    range.load(prop);
-    let block: unknown[][] | null;
+    range.load(props.join(","));
+    let blocks: (unknown[][] | null)[];
     try {
       await ctx.sync();
-      block = range[prop] as unknown[][] | null;
+      blocks = props.map((p) => range[p] as unknown[][] | null);
     } catch (e) {
       if (!isPayloadLimitError(e)) throw e;
-      block = null;
+      blocks = [null];
     }
     // A null block is how some hosts answer an oversize read instead of an error.
-    if (block === null || block === undefined) {
+    if (blocks.some((b) => b === null || b === undefined)) {
       if (n <= 1) {
         return fail("payload too large", `row ${rect.row + done + 1} of ${qualifiedA1(sheetName, rect.row + done, rect.col, 1, rect.colCount)} alone exceeds the host's payload limit`);
       }
@@ -69,15 +88,20 @@ export async function readRowBlocks(
       size = Math.floor(n / 2);
       continue;
     }
-    const bytes = jsonBytes(block);
-    for (const r of block) rows.push(r);
+    let bytes = 0;
+    props.forEach((p, i) => {
+      const block = blocks[i] as unknown[][];
+      bytes += jsonBytes(block);
+      const out = data[p];
+      for (const r of block) out.push(r);
+    });
     stats.blockRows.push(n);
     stats.blockBytes.push(bytes);
     done += n;
     opts.onProgress?.(done, rect.rowCount);
     size = nextBlockRows(n, bytes, rect.colCount, target);
   }
-  return ok({ rows, stats });
+  return ok({ data, stats });
 }
 
 export interface WriteBlocksOptions {
@@ -94,6 +118,13 @@ export interface WriteBlocksOptions {
    * the block's size. Ignored when every entry is null.
    */
   numberFormats?: readonly (string | null | undefined)[];
+  /**
+   * Reads each block back (`Range.formulas`, in the same request as the
+   * write, so no extra sync: the response is about the size of the values
+   * sent) and hands the rows to this callback in order — what Excel holds
+   * after the write, for fingerprints.
+   */
+  readBack?: (rows: unknown[][]) => void;
 }
 
 /**
@@ -151,8 +182,15 @@ export async function writeRowBlocks(
     const range = sheet.getRangeByIndexes(at.row + done, at.col, n, at.colCount);
     range[opts.property] = block;
     if (fmt) range.numberFormat = Array.from({ length: n }, () => fmt);
+    if (opts.readBack) range.load("formulas");
     try {
       await ctx.sync();
+      if (opts.readBack) {
+        const back = range.formulas as unknown[][] | null;
+        // Some hosts answer an oversize response with null instead of an error.
+        if (back === null || back === undefined) throw Object.assign(new Error("no response"), { code: "ResponsePayloadSizeLimitExceeded" });
+        opts.readBack(back);
+      }
     } catch (e) {
       if (!isPayloadLimitError(e)) throw e;
       if (n <= 1) {
@@ -179,4 +217,60 @@ function formatRow(formats: readonly (string | null | undefined)[] | undefined, 
   if (property === "numberFormat") throw new RangeError("numberFormats cannot go with property \"numberFormat\"");
   if (formats.length !== colCount) throw new RangeError(`${formats.length} number formats for ${colCount} columns`);
   return formats.map((f) => f ?? null);
+}
+
+/**
+ * Reads one property of several column runs (`[first column, count]`) over
+ * the same rows, each block of rows in one sync for all runs; sized like
+ * readRowBlocks by the bytes of the block before. Returns the rows of each
+ * run, in the order of `runs`.
+ */
+export async function readColumnRuns(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  row: number,
+  rowCount: number,
+  runs: readonly (readonly [number, number])[],
+  prop: BlockProperty,
+  opts: Omit<ReadBlocksOptions, "property"> = {},
+): Promise<IoResult<unknown[][][]>> {
+  const out: unknown[][][] = runs.map(() => []);
+  const width = runs.reduce((n, [, c]) => n + c, 0);
+  if (runs.length === 0 || rowCount === 0) return ok(out);
+  const target = opts.targetBytes ?? TARGET_BLOCK_BYTES;
+  const cellCap = Math.max(1, Math.floor(MAX_BLOCK_CELLS / Math.max(1, width)));
+  let size = Math.min(opts.firstRows ?? firstBlockRows(rowCount, width), cellCap);
+  let done = 0;
+  while (done < rowCount) {
+    const cancelled = cancelledResult(opts.signal, `reading ${sheetName} after ${done} rows`);
+    if (cancelled) return cancelled;
+    const n = Math.max(1, Math.min(size, rowCount - done));
+    const ranges = runs.map(([col, count]) => {
+      const r = sheet.getRangeByIndexes(row + done, col, n, count);
+      r.load(prop);
+      return r;
+    });
+    let blocks: (unknown[][] | null)[];
+    try {
+      await ctx.sync();
+      blocks = ranges.map((r) => r[prop] as unknown[][] | null);
+    } catch (e) {
+      if (!isPayloadLimitError(e)) throw e;
+      blocks = [null];
+    }
+    if (blocks.some((b) => b === null || b === undefined)) {
+      if (n <= 1) return fail("payload too large", `row ${row + done + 1} of ${sheetName} alone exceeds the host's payload limit`);
+      size = Math.floor(n / 2);
+      continue;
+    }
+    let bytes = 0;
+    blocks.forEach((b, k) => {
+      bytes += jsonBytes(b);
+      for (const r of b as unknown[][]) out[k].push(r);
+    });
+    done += n;
+    size = nextBlockRows(n, bytes, width, target);
+  }
+  return ok(out);
 }

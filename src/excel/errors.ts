@@ -25,12 +25,26 @@ export type IoErrorCode =
   /** The caller's AbortSignal fired; work stopped between two blocks. */
   | "cancelled"
   /** The plan found foreign cells and the caller did not confirm overwriting them. */
-  | "overwrite not confirmed";
+  | "overwrite not confirmed"
+  /** Cells the write would overwrite changed since the plan (`cells` names them): nothing was written. */
+  | "target changed"
+  /** The table the results belong to moved, grew, shrank or had its first column edited since it was read. */
+  | "table changed"
+  /** The report sheet was renamed or edited, and the change was not confirmed (or changed again since). */
+  | "report changed"
+  /** There is no recorded write to restore. */
+  | "nothing to restore"
+  /** Cells written by the last write changed since (`cells` names them): restoring would lose them. */
+  | "restore refused";
 
 export interface IoError {
   code: IoErrorCode;
   /** English developer text with the details (addresses, sizes). */
   message: string;
+  /** How many cells the error is about (target changed, report changed, restore refused). */
+  count?: number;
+  /** The first few of them, sheet-qualified A1 addresses in row order. */
+  cells?: string[];
 }
 
 export type IoResult<T> = { ok: true; value: T } | { ok: false; error: IoError };
@@ -39,8 +53,8 @@ export function ok<T>(value: T): IoResult<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: IoErrorCode, message: string): IoResult<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(code: IoErrorCode, message: string, detail?: { count: number; cells: string[] }): IoResult<T> {
+  return { ok: false, error: detail ? { code, message, count: detail.count, cells: detail.cells } : { code, message } };
 }
 
 /** Office error codes that mean "this request or response was over the host's payload limit". */

@@ -24,6 +24,8 @@ export const SETTING_KEYS = {
   ownedBlocks: `${SETTINGS_PREFIX}ownedBlocks`,
   /** The sheet the add-in created for the risk report (see report-sheet.ts). */
   reportSheet: `${SETTINGS_PREFIX}reportSheet`,
+  /** The undo record of the last write: where its backups are (see undo.ts). */
+  undo: `${SETTINGS_PREFIX}undo`,
 } as const;
 
 /** Largest JSON (UTF-8 bytes) of one stored value. */

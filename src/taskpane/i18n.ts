@@ -219,6 +219,32 @@ export interface ReviewStrings {
     noColumns: string;
     languageNote: (language: string) => string;
     headers: Record<WriteColumnId, string>;
+    /** Of the foreign cells, those CreditSentinel wrote and the user changed since. */
+    editedBody: (count: string, where: string) => string;
+    /** Earlier results with rows or cells inserted or deleted inside them. */
+    resizedBody: (where: string) => string;
+    leftoverClear: (count: string) => string;
+    leftoverKeep: (count: string, where: string) => string;
+    /** Back at the confirmation after the write found changed cells. */
+    changedSince: (count: string, where: string) => string;
+    reportRenamed: (sheet: string, was: string) => string;
+    reportEdited: (sheet: string, count: string, where: string) => string;
+    reportCharts: (sheet: string) => string;
+    reportUnverifiable: (sheet: string) => string;
+    reportChoice: string;
+    reportKeep: (name: string) => string;
+    reportReplace: (sheet: string) => string;
+    reportChangedSince: (sheet: string) => string;
+    reportKept: (sheet: string) => string;
+    leftoverCleared: (count: string) => string;
+    leftoverKept: (count: string, where: string) => string;
+    undoNote: string;
+    restore: string;
+    restoreHint: (where: string) => string;
+    restoring: string;
+    restored: (where: string) => string;
+    restoreRefused: (count: string, where: string) => string;
+    restoreFailed: (message: string) => string;
   };
   report: {
     title: string;
@@ -352,6 +378,11 @@ export const strings: Record<Lang, Strings> = {
         "payload too large": "A single row is larger than Excel accepts in one request (5 MB).",
         cancelled: "Cancelled.",
         "overwrite not confirmed": "Cells of yours would be overwritten and you did not confirm: nothing was written.",
+        "target changed": "Cells in the target changed since the check: nothing was written.",
+        "table changed": "The table changed since it was reviewed (rows inserted, deleted or moved, or its first column edited): nothing was written. Review again.",
+        "report changed": "The report sheet was renamed or changed since the check: nothing was written to it.",
+        "nothing to restore": "There is no write to restore.",
+        "restore refused": "Cells CreditSentinel wrote were changed since: nothing was restored.",
       },
       ioTable: { customers: "Customer table", ledger: "Invoice ledger" },
       problems: {
@@ -485,6 +516,29 @@ export const strings: Record<Lang, Strings> = {
           stage: "Dunning stage",
           reasons: "Risk reasons",
         },
+        editedBody: (count, where) => `Of these, ${count} were written by CreditSentinel and changed since, e.g. ${where}: they are yours now.`,
+        resizedBody: (where) => `Rows or cells were inserted or deleted inside earlier results at ${where}: those cells count as yours.`,
+        leftoverClear: (count) => `${count} cells of earlier results beside rows no longer in the table will be cleared.`,
+        leftoverKeep: (count, where) => `${count} cells of earlier results outside the new block were changed since and will be left as they are, e.g. ${where}.`,
+        changedSince: (count, where) => `Since the check, ${count} cells of the target changed, e.g. ${where}. Nothing was written. Check them, then confirm again.`,
+        reportRenamed: (sheet, was) => `The report sheet “${was}” was renamed “${sheet}”.`,
+        reportEdited: (sheet, count, where) => `The report sheet “${sheet}” was changed since CreditSentinel wrote it: ${count} cells, e.g. ${where}.`,
+        reportCharts: (sheet) => `Charts on the report sheet “${sheet}” were added or deleted since CreditSentinel wrote it.`,
+        reportUnverifiable: (sheet) => `CreditSentinel cannot tell whether the report sheet “${sheet}” was changed (an earlier version wrote it).`,
+        reportChoice: "What to do with that sheet",
+        reportKeep: (name) => `Keep it as it is and write the report to a new sheet “${name}”`,
+        reportReplace: (sheet) => `Replace the contents of “${sheet}” (you can restore them afterwards)`,
+        reportChangedSince: (sheet) => `The report sheet “${sheet}” changed since the check. Nothing was written to it. Check it, then confirm again.`,
+        reportKept: (sheet) => `Your sheet “${sheet}” was left as it is.`,
+        leftoverCleared: (count) => `${count} cells of earlier results beside rows no longer in the table were cleared.`,
+        leftoverKept: (count, where) => `${count} cells of earlier results were left because they changed since CreditSentinel wrote them, e.g. ${where}.`,
+        undoNote: "Whatever is overwritten is kept in the workbook: “Restore previous values” puts it back.",
+        restore: "Restore previous values",
+        restoreHint: (where) => `Last write: ${where}.`,
+        restoring: "Restoring previous values…",
+        restored: (where) => `Previous values restored in ${where}.`,
+        restoreRefused: (count, where) => `Not restored: ${count} cells changed since CreditSentinel wrote them, e.g. ${where}. Nothing was changed.`,
+        restoreFailed: (message) => `Restoring failed: ${message}`,
       },
       report: {
         title: "CreditSentinel portfolio risk report",
@@ -616,6 +670,11 @@ export const strings: Record<Lang, Strings> = {
         "payload too large": "单行数据超过 Excel 单次请求的上限（5 MB）。",
         cancelled: "已取消。",
         "overwrite not confirmed": "将会覆盖您的单元格但未获确认：未写入任何内容。",
+        "target changed": "自检查以来目标单元格已被修改：未写入任何内容。",
+        "table changed": "自评估以来表格已变化（插入、删除或移动了行，或修改了第一列）：未写入任何内容。请重新评估。",
+        "report changed": "自检查以来报告工作表已被重命名或修改：未写入该工作表。",
+        "nothing to restore": "没有可恢复的写入。",
+        "restore refused": "信用哨兵写入的单元格此后已被修改：未恢复任何内容。",
       },
       ioTable: { customers: "客户表", ledger: "发票台账" },
       problems: {
@@ -749,6 +808,29 @@ export const strings: Record<Lang, Strings> = {
           stage: "催收阶段",
           reasons: "主要扣分原因",
         },
+        editedBody: (count, where) => `其中 ${count} 个由信用哨兵写入、此后被修改过，例如 ${where}：它们现在属于您。`,
+        resizedBody: (where) => `先前结果 ${where} 内插入或删除了行或单元格：这些单元格视为您的单元格。`,
+        leftoverClear: (count) => `将清除已不在表格中的行旁边的 ${count} 个先前结果单元格。`,
+        leftoverKeep: (count, where) => `新区域之外有 ${count} 个先前结果单元格此后被修改过，将保持原样，例如 ${where}。`,
+        changedSince: (count, where) => `自检查以来，目标中有 ${count} 个单元格被修改，例如 ${where}。未写入任何内容。请检查后再次确认。`,
+        reportRenamed: (sheet, was) => `报告工作表“${was}”已被重命名为“${sheet}”。`,
+        reportEdited: (sheet, count, where) => `报告工作表“${sheet}”在信用哨兵写入后被修改：${count} 个单元格，例如 ${where}。`,
+        reportCharts: (sheet) => `报告工作表“${sheet}”上的图表在信用哨兵写入后被添加或删除。`,
+        reportUnverifiable: (sheet) => `无法判断报告工作表“${sheet}”是否被修改（由旧版本写入）。`,
+        reportChoice: "如何处理该工作表",
+        reportKeep: (name) => `保留原样，将报告写入新工作表“${name}”`,
+        reportReplace: (sheet) => `替换“${sheet}”的内容（之后可以恢复）`,
+        reportChangedSince: (sheet) => `自检查以来报告工作表“${sheet}”已被修改。未写入该工作表。请检查后再次确认。`,
+        reportKept: (sheet) => `您的工作表“${sheet}”保持原样。`,
+        leftoverCleared: (count) => `已清除不在表格中的行旁边的 ${count} 个先前结果单元格。`,
+        leftoverKept: (count, where) => `有 ${count} 个先前结果单元格因在信用哨兵写入后被修改而保留，例如 ${where}。`,
+        undoNote: "被覆盖的内容会保存在工作簿中：“恢复先前的值”可将其还原。",
+        restore: "恢复先前的值",
+        restoreHint: (where) => `上次写入：${where}。`,
+        restoring: "正在恢复先前的值…",
+        restored: (where) => `已恢复 ${where} 中先前的值。`,
+        restoreRefused: (count, where) => `未恢复：有 ${count} 个单元格在信用哨兵写入后被修改，例如 ${where}。未做任何更改。`,
+        restoreFailed: (message) => `恢复失败：${message}`,
       },
       report: {
         title: "信用哨兵组合风险报告",

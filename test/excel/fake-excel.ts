@@ -25,9 +25,28 @@
  *   InvalidArgument); a `null` number format leaves the cell's format.
  * - Sheets, tables, used range, current region, selection and its event,
  *   settings, conditional formats, charts (recorded, not drawn).
+ * - Worksheet id vs name: `getItem`/`getItemOrNullObject` take either (an id
+ *   is matched exactly, a name case-insensitively); a rename keeps the id;
+ *   `worksheet.name = …` renames at sync.
+ * - Error constants: a typed "#N/A" (any case; every Excel error literal)
+ *   becomes an error value (`valueTypes` "Error"); "'#N/A" stays text.
+ * - Structural edits as Excel makes them: `Range.insert("Down" | "Right")`
+ *   and `Range.delete("Up" | "Left")` move cells (values, formulas, number
+ *   formats, quote prefixes, errors); workbook names and tables whose
+ *   reference spans the shifted columns (rows) move or grow/shrink with them,
+ *   one deleted entirely becomes `#REF!`; a partly covered reference is left
+ *   as is. Conditional formats and charts are not moved (not modelled).
+ * - Workbook names (`workbook.names`): add (Range or formula text), get,
+ *   formula (follows renames; `=#REF!` when its sheet or cells are deleted),
+ *   visible, delete, getRangeOrNullObject.
+ * - Custom XML parts (`workbook.customXmlParts`): add (the root element must
+ *   declare its namespace, the text must be well-formed enough: no character
+ *   XML 1.0 forbids, no bare `&` or `<`), getItem(OrNullObject), getByNamespace,
+ *   getXml (counted in the response), setXml, delete.
  */
-import { columnLetters, parseA1, qualifiedA1, Rect } from "../../src/excel/address";
+import { columnLetters, parseA1, qualifiedA1, quoteSheet, Rect } from "../../src/excel/address";
 import { jsonBytes } from "../../src/excel/payload";
+import { EXCEL_ERRORS } from "../../src/excel/cell-codec";
 
 export const FAKE_PAYLOAD_LIMIT = 5_000_000;
 const COLS = 16384;
@@ -89,6 +108,8 @@ export class FakeSheet {
   formulas = new Map<number, string>();
   numberFormats = new Map<number, string>();
   quotePrefixed = new Set<number>();
+  /** Cells holding an error constant (typed "#N/A" and the like). */
+  errors = new Set<number>();
   formatOps: FormatOp[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
@@ -118,6 +139,7 @@ export class FakeSheet {
     const k = r * COLS + c;
     this.formulas.delete(k);
     this.quotePrefixed.delete(k);
+    this.errors.delete(k);
   }
 
   /** Excel-like typed input (see the file comment). */
@@ -127,6 +149,7 @@ export class FakeSheet {
     if (typeof input === "number" || typeof input === "boolean") {
       this.formulas.delete(k);
       this.quotePrefixed.delete(k);
+      this.errors.delete(k);
       this.setRaw(r, c, input);
       return;
     }
@@ -134,12 +157,18 @@ export class FakeSheet {
     if (input === "") return this.clearCell(r, c);
     this.formulas.delete(k);
     this.quotePrefixed.delete(k);
+    this.errors.delete(k);
     if (this.numberFormats.get(k) === "@") return this.setRaw(r, c, input);
     if (input.startsWith("'")) {
       this.quotePrefixed.add(k);
       return this.setRaw(r, c, input.slice(1));
     }
     if (/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(input)) return this.setRaw(r, c, Number(input));
+    const err = EXCEL_ERRORS.find((e) => e === input.trim().toUpperCase());
+    if (err) {
+      this.errors.add(k);
+      return this.setRaw(r, c, err);
+    }
     const m = /^[\s\u00a0\u3000]*(.)/u.exec(input);
     if (m && "=+-@".includes(m[1].normalize("NFKC"))) {
       const t = input.trimStart();
@@ -149,7 +178,16 @@ export class FakeSheet {
     this.setRaw(r, c, input);
   }
 
-  read(rect: Rect, prop: "values" | "formulas" | "numberFormat"): unknown[][] {
+  /** Excel's type of a cell's value ("Empty", "String", "Double", "Boolean", "Error"). */
+  valueType(r: number, c: number): string {
+    const k = r * COLS + c;
+    if (this.errors.has(k)) return "Error";
+    const v = this.value(r, c);
+    if (v === "" && !this.formulas.has(k)) return "Empty";
+    return typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String";
+  }
+
+  read(rect: Rect, prop: "values" | "formulas" | "numberFormat" | "valueTypes"): unknown[][] {
     const out: unknown[][] = new Array(rect.rowCount);
     for (let i = 0; i < rect.rowCount; i++) {
       const r = rect.row + i;
@@ -158,6 +196,7 @@ export class FakeSheet {
       for (let j = 0; j < rect.colCount; j++) {
         const c = rect.col + j;
         if (prop === "numberFormat") row[j] = this.numberFormats.get(r * COLS + c) ?? "General";
+        else if (prop === "valueTypes") row[j] = this.valueType(r, c);
         else {
           const v = src?.[c];
           row[j] = v === undefined ? "" : v;
@@ -172,8 +211,52 @@ export class FakeSheet {
     return out;
   }
 
-  /** Bounding box of non-empty cells, or null. */
-  usedRect(): Rect | null {
+  /**
+   * Moves every cell (value, formula, number format, quote prefix, error) for
+   * which `to(r, c)` gives a new place; `to` returning null drops the cell,
+   * undefined leaves it where it is.
+   */
+  moveCells(to: (r: number, c: number) => [number, number] | null | undefined): void {
+    type Cell = { v?: Scalar; f?: string; nf?: string; q: boolean; e: boolean };
+    const cells = new Map<number, Cell>();
+    const at = (k: number): Cell => {
+      let x = cells.get(k);
+      if (!x) cells.set(k, (x = { q: false, e: false }));
+      return x;
+    };
+    this.values.forEach((row, r) => row?.forEach((v, c) => v !== undefined && v !== "" && (at(r * COLS + c).v = v)));
+    this.formulas.forEach((f, k) => (at(k).f = f));
+    this.numberFormats.forEach((f, k) => (at(k).nf = f));
+    this.quotePrefixed.forEach((k) => (at(k).q = true));
+    this.errors.forEach((k) => (at(k).e = true));
+    this.values = [];
+    this.formulas = new Map();
+    this.numberFormats = new Map();
+    this.quotePrefixed = new Set();
+    this.errors = new Set();
+    const placed: [number, Cell][] = [];
+    for (const [k, cell] of cells) {
+      const r = Math.floor(k / COLS);
+      const c = k % COLS;
+      const dest = to(r, c);
+      if (dest === null) continue;
+      const [nr, nc] = dest ?? [r, c];
+      if (nr < 0 || nc < 0 || nr >= ROWS || nc >= COLS) continue;
+      placed.push([nr * COLS + nc, cell]);
+    }
+    for (const [k, cell] of placed) {
+      const r = Math.floor(k / COLS);
+      const c = k % COLS;
+      if (cell.v !== undefined) this.setRaw(r, c, cell.v);
+      if (cell.f !== undefined) this.formulas.set(k, cell.f);
+      if (cell.nf !== undefined) this.numberFormats.set(k, cell.nf);
+      if (cell.q) this.quotePrefixed.add(k);
+      if (cell.e) this.errors.add(k);
+    }
+  }
+
+  /** Bounding box of non-empty cells (and, unless `valuesOnly`, of cells with a number format), or null. */
+  usedRect(valuesOnly = true): Rect | null {
     let r0 = Infinity;
     let r1 = -1;
     let c0 = Infinity;
@@ -189,7 +272,8 @@ export class FakeSheet {
         }
       }
     });
-    for (const k of this.formulas.keys()) {
+    const keys = valuesOnly ? [...this.formulas.keys()] : [...this.formulas.keys(), ...this.numberFormats.keys()];
+    for (const k of keys) {
       const r = Math.floor(k / COLS);
       const c = k % COLS;
       r0 = Math.min(r0, r);
@@ -253,14 +337,115 @@ export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
   failed?: string;
+  /** The cell writes of the sync, e.g. ["values Data!D2:E4", "numberFormat Data!D2:E4"]. */
+  writes?: string[];
 }
 
 // ------------------------------------------------------------------ workbook
+
+/** A workbook name: what it refers to (null once its cells or sheet are deleted: `#REF!`). */
+export interface FakeName {
+  name: string;
+  ref: { sheet: FakeSheet; rect: Rect } | null;
+  /** A name defined by a constant formula such as "=1" (not a range). */
+  constant?: string;
+  visible: boolean;
+  comment: string;
+}
+
+/** A custom XML part. */
+export interface FakeXmlPart {
+  id: string;
+  namespaceUri: string;
+  xml: string;
+}
+
+export type Shift = "Down" | "Right" | "Up" | "Left";
+
+/**
+ * How Excel adjusts a reference `ref` on the sheet where `op` cells are
+ * inserted (Down, Right) or deleted (Up, Left): moved, grown or shrunk when
+ * `op` spans the reference's full width (height); null (`#REF!`) when every
+ * referenced cell is deleted; unchanged when `op` covers it only partly.
+ */
+export function adjustReference(ref: Rect, op: Rect, shift: Shift): Rect | null {
+  const vertical = shift === "Down" || shift === "Up";
+  // Work on (pos, len) along the shifted axis and (spanPos, spanLen) across it.
+  const [pos, len, sp, sl] = vertical ? [ref.row, ref.rowCount, ref.col, ref.colCount] : [ref.col, ref.colCount, ref.row, ref.rowCount];
+  const [opPos, k, opSp, opSl] = vertical ? [op.row, op.rowCount, op.col, op.colCount] : [op.col, op.colCount, op.row, op.rowCount];
+  if (!(opSp <= sp && opSp + opSl >= sp + sl)) return ref;
+  let np = pos;
+  let nl = len;
+  if (shift === "Down" || shift === "Right") {
+    if (opPos <= pos) np = pos + k;
+    else if (opPos < pos + len) nl = len + k;
+  } else {
+    const end = opPos + k;
+    if (end <= pos) np = pos - k;
+    else if (opPos < pos + len) {
+      const overlap = Math.min(end, pos + len) - Math.max(opPos, pos);
+      if (overlap >= len) return null;
+      np = Math.min(pos, opPos);
+      nl = len - overlap;
+    }
+  }
+  return vertical ? { row: np, col: ref.col, rowCount: nl, colCount: ref.colCount } : { row: ref.row, col: np, rowCount: ref.rowCount, colCount: nl };
+}
+
+/** Where cell (r, c) goes when `op` is inserted or deleted: a new place, null (deleted) or undefined (stays). */
+function movedCell(r: number, c: number, op: Rect, shift: Shift): [number, number] | null | undefined {
+  const vertical = shift === "Down" || shift === "Up";
+  const [p, s] = vertical ? [r, c] : [c, r];
+  const [opPos, k, opSp, opSl] = vertical ? [op.row, op.rowCount, op.col, op.colCount] : [op.col, op.colCount, op.row, op.rowCount];
+  if (s < opSp || s >= opSp + opSl || p < opPos) return undefined;
+  let np: number;
+  if (shift === "Down" || shift === "Right") np = p + k;
+  else if (p < opPos + k) return null;
+  else np = p - k;
+  return vertical ? [np, c] : [r, np];
+}
+
+/** Characters XML 1.0 does not allow, and lone surrogates. */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** The namespace of a part's root element; throws InvalidArgument for XML Excel would reject. */
+export function checkXml(xml: string): string {
+  const bad = (why: string): never => {
+    throw new FakeOfficeError("InvalidArgument", `The custom XML part is not well-formed: ${why}.`);
+  };
+  if (XML_FORBIDDEN.test(xml)) bad("a character XML does not allow");
+  const body = xml.replace(/^\s*<\?xml[^?]*\?>\s*/, "");
+  const root = /^<([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>/.exec(body);
+  if (!root) bad("no root element");
+  const [, tag, attrs] = root as RegExpExecArray;
+  const prefix = tag.includes(":") ? tag.split(":")[0] : null;
+  const ns = new RegExp(`xmlns${prefix ? ":" + prefix : ""}\\s*=\\s*["']([^"']*)["']`).exec(attrs);
+  if (!ns) bad("the root element declares no namespace");
+  // Tags must nest; text must not hold a bare & or <.
+  const stack: string[] = [];
+  const re = /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|([^<]+)|(<)/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[6]) bad("a bare '<'");
+    if (m[5] !== undefined) {
+      if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(m[5])) bad("a bare '&'");
+      if (stack.length === 0 && m[5].trim() !== "") bad("text outside the root element");
+      continue;
+    }
+    if (m[1]) {
+      if (stack.pop() !== m[2]) bad(`unexpected </${m[2]}>`);
+    } else if (!m[4]) stack.push(m[2]);
+  }
+  if (stack.length > 0) bad(`<${stack[stack.length - 1]}> is not closed`);
+  return (ns as RegExpExecArray)[1];
+}
 
 export class FakeExcel {
   sheets: FakeSheet[] = [];
   tables: FakeTable[] = [];
   settings = new Map<string, unknown>();
+  /** Workbook-scoped names, by upper-case name. */
+  names = new Map<string, FakeName>();
+  xmlParts: FakeXmlPart[] = [];
   active: FakeSheet | null = null;
   selection: { sheet: FakeSheet; rect: Rect } | null = null;
   limit = FAKE_PAYLOAD_LIMIT;
@@ -269,6 +454,8 @@ export class FakeExcel {
   maxLoadCells = 0;
   /** Options of every `run` call (see `run`). */
   runOptions: unknown[] = [];
+  /** Called at the start of every sync; throwing fails that sync like a host error (tests of failures). */
+  beforeSync?: () => void;
   private nextId = 1;
 
   get maxRequestBytes(): number {
@@ -358,12 +545,55 @@ export class FakeExcel {
   newId(): number {
     return this.nextId++;
   }
+
+  /**
+   * Inserts cells at `address` of a sheet, shifting cells down or right, as
+   * the user (or Range.insert) does: "3:4" inserts two whole rows, "D5:E5"
+   * two cells. Names and tables follow (see adjustReference).
+   */
+  insertCells(sheetName: string, address: string, shift: "Down" | "Right"): void {
+    this.shiftCells(this.sheet(sheetName), parseA1(address) as Rect, shift);
+  }
+
+  /** Deletes cells at `address`, shifting cells up or left ("3:3" deletes row 3). */
+  deleteCells(sheetName: string, address: string, shift: "Up" | "Left"): void {
+    this.shiftCells(this.sheet(sheetName), parseA1(address) as Rect, shift);
+  }
+
+  shiftCells(sheet: FakeSheet, op: Rect, shift: Shift): void {
+    sheet.moveCells((r, c) => movedCell(r, c, op, shift));
+    for (const n of this.names.values()) {
+      if (n.ref && n.ref.sheet === sheet) {
+        const rect = adjustReference(n.ref.rect, op, shift);
+        n.ref = rect ? { sheet, rect } : null;
+      }
+    }
+    this.tables = this.tables.filter((t) => {
+      if (t.sheet !== sheet) return true;
+      const rect = adjustReference(t.rect, op, shift);
+      if (rect) t.rect = rect;
+      return rect !== null;
+    });
+  }
+
+  /** The formula of a name as Excel shows it, e.g. "=Data!$D$1:$E$4" ("=#REF!" once its cells are gone). */
+  nameFormula(n: FakeName): string {
+    if (n.constant !== undefined) return n.constant;
+    if (!n.ref || !this.sheets.includes(n.ref.sheet)) return "=#REF!";
+    const { row, col, rowCount, colCount } = n.ref.rect;
+    const abs = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+    const a = abs(row, col);
+    const range = rowCount === 1 && colCount === 1 ? a : `${a}:${abs(row + rowCount - 1, col + colCount - 1)}`;
+    return `=${quoteSheet(n.ref.sheet.name)}!${range}`;
+  }
 }
 
 // ------------------------------------------------------------------ context and proxies
 
 interface Op {
   requestBytes: number;
+  /** What a cell write did, e.g. "numberFormat Data!D2:E4" (recorded per sync). */
+  label?: string;
   /** Runs the operation; returns the response bytes and a commit for loaded values. */
   run(): { responseBytes?: number; commit?: () => void } | void;
 }
@@ -383,6 +613,7 @@ export class FakeContext {
     await Promise.resolve();
     const ops = this.queue;
     this.queue = [];
+    this.excel.beforeSync?.();
     const requestBytes = ops.reduce((n, o) => n + o.requestBytes + OP_OVERHEAD, 0);
     if (requestBytes > this.excel.limit) {
       this.excel.syncs.push({ requestBytes, responseBytes: 0, failed: "RequestPayloadSizeLimitExceeded" });
@@ -401,7 +632,8 @@ export class FakeContext {
       this.excel.syncs.push({ requestBytes, responseBytes, failed: "ResponsePayloadSizeLimitExceeded" });
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
     }
-    this.excel.syncs.push({ requestBytes, responseBytes });
+    const writes = ops.flatMap((o) => (o.label ? [o.label] : []));
+    this.excel.syncs.push(writes.length > 0 ? { requestBytes, responseBytes, writes } : { requestBytes, responseBytes });
     commits.forEach((c) => c());
   }
 }
@@ -479,10 +711,14 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly customXmlParts: CustomXmlPartCollectionProxy;
   constructor(readonly context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context);
     this.settings = new SettingCollectionProxy(context);
+    this.names = new NamedItemCollectionProxy(context);
+    this.customXmlParts = new CustomXmlPartCollectionProxy(context, null);
   }
   getSelectedRange(): RangeProxy {
     const x = this.context.excel;
@@ -554,6 +790,15 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   get name(): string {
     return this.get("name");
   }
+  /** Renames the sheet at sync (the id stays); a name another sheet has is refused. */
+  set name(v: string) {
+    this.queue(jsonBytes(v), () => {
+      const s = this.entity();
+      const other = this.context.excel.findSheet(v);
+      if (other && other !== s) throw new FakeOfficeError("InvalidArgument", `A sheet named ${v} exists.`);
+      s.name = v;
+    });
+  }
   get id(): string {
     return this.get("id");
   }
@@ -582,12 +827,12 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
       return { sheet: this.entity(), rect };
     });
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     return new RangeProxy(
       this.context,
       () => {
         const s = this.entity();
-        const rect = s.usedRect();
+        const rect = s.usedRect(valuesOnly === true);
         return rect ? { sheet: s, rect } : null;
       },
       true,
@@ -613,7 +858,7 @@ interface RangeRef {
   rect: Rect;
 }
 
-const HEAVY = ["values", "formulas", "numberFormat"] as const;
+const HEAVY = ["values", "formulas", "numberFormat", "valueTypes"] as const;
 type Heavy = (typeof HEAVY)[number];
 
 class RangeProxy extends FakeProxy<RangeRef> {
@@ -663,6 +908,9 @@ class RangeProxy extends FakeProxy<RangeRef> {
   get numberFormat(): unknown[][] {
     return this.get("numberFormat");
   }
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
   set numberFormat(v: unknown) {
     this.write("numberFormat", v);
   }
@@ -673,9 +921,12 @@ class RangeProxy extends FakeProxy<RangeRef> {
    * relies on broadcasting fails here. Its JSON bytes count toward the
    * request; `null` leaves that cell (value or format) as it is.
    */
-  private write(prop: Heavy, v: unknown): void {
-    this.queue(jsonBytes(v), () => {
+  private write(prop: Exclude<Heavy, "valueTypes">, v: unknown): void {
+    const op = { requestBytes: jsonBytes(v), label: undefined as string | undefined, run: () => {} };
+    this.context.enqueue(op);
+    op.run = () => {
       const { sheet, rect } = this.entity();
+      op.label = `${prop} ${qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount)}`;
       const at = (i: number, j: number): unknown => (v as unknown[][])[i][j];
       if (!Array.isArray(v)) throw new FakeOfficeError("InvalidArgument", `Range.${prop} takes a two-dimensional array of the range's size (${rect.rowCount}×${rect.colCount}), not a single value.`);
       if (v.length !== rect.rowCount || v.some((r) => !Array.isArray(r) || r.length !== rect.colCount)) {
@@ -691,7 +942,7 @@ class RangeProxy extends FakeProxy<RangeRef> {
           } else sheet.enter(r, c, x);
         }
       }
-    });
+    };
   }
   get worksheet(): WorksheetProxy {
     return new WorksheetProxy(this.context, () => this.entity().sheet);
@@ -769,20 +1020,50 @@ class RangeProxy extends FakeProxy<RangeRef> {
       this.context.excel.selection = { sheet, rect };
     });
   }
-  clear(_applyTo?: string): void {
+  /** "All" (default), "Contents" (values and formulas) or "Formats" (number formats, conditional formats, format calls). */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.queue(0, () => {
       const { sheet, rect } = this.entity();
+      const contents = applyTo !== "Formats";
+      const formats = applyTo !== "Contents";
       const whole = rect.rowCount >= ROWS && rect.colCount >= COLS;
       if (whole) {
-        sheet.values = [];
-        sheet.formulas.clear();
-        sheet.numberFormats.clear();
-        sheet.quotePrefixed.clear();
-        sheet.conditionalFormats = [];
-        sheet.formatOps = [];
+        if (contents) {
+          sheet.values = [];
+          sheet.formulas.clear();
+          sheet.quotePrefixed.clear();
+          sheet.errors.clear();
+        }
+        if (formats) {
+          sheet.numberFormats.clear();
+          sheet.conditionalFormats = [];
+          sheet.formatOps = [];
+        }
         return;
       }
-      for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.col; c < rect.col + rect.colCount; c++) sheet.clearCell(r, c);
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+        for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+          if (contents) sheet.clearCell(r, c);
+          if (formats) sheet.numberFormats.delete(r * COLS + c);
+        }
+      }
+    });
+  }
+  /** Inserts cells of this range's size here, shifting the cells down or right (names and tables follow). */
+  insert(shift: "Down" | "Right"): RangeProxy {
+    let made: RangeRef | null = null;
+    this.queue(OP_OVERHEAD, () => {
+      const ref = this.entity();
+      this.context.excel.shiftCells(ref.sheet, ref.rect, shift);
+      made = ref;
+    });
+    return new RangeProxy(this.context, () => made);
+  }
+  /** Deletes this range's cells, shifting the cells up or left (names and tables follow). */
+  delete(shift: "Up" | "Left"): void {
+    this.queue(OP_OVERHEAD, () => {
+      const { sheet, rect } = this.entity();
+      this.context.excel.shiftCells(sheet, rect, shift);
     });
   }
 }
@@ -854,6 +1135,260 @@ class TableProxy extends FakeProxy<FakeTable> {
   }
   getDataBodyRange(): RangeProxy {
     return this.part((r) => ({ ...r, row: r.row + 1, rowCount: r.rowCount - 1 }));
+  }
+}
+
+// ---- names
+
+/** A name is a letter, "_" or "\\" then letters, digits, "_", "." or "\\"; never a cell reference. */
+function validName(name: string): boolean {
+  return /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc]$/.test(name) && name.length <= 255;
+}
+
+class NamedItemCollectionProxy {
+  private loadedItems: NamedItemProxy[] | undefined;
+  constructor(readonly context: FakeContext) {}
+  get items(): NamedItemProxy[] {
+    if (!this.loadedItems) notLoaded("items");
+    return this.loadedItems;
+  }
+  load(_props?: unknown): this {
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const names = [...this.context.excel.names.values()];
+        return {
+          responseBytes: jsonBytes(names.map((n) => n.name)),
+          commit: () => (this.loadedItems = names.map((n) => NamedItemProxy.loadedFrom(this.context, n))),
+        };
+      },
+    });
+    return this;
+  }
+  /** Adds a workbook-scoped name referring to a Range or to a formula such as "=Data!$A$1:$B$2". */
+  add(name: string, reference: RangeProxy | string, comment = ""): NamedItemProxy {
+    let made: FakeName | null = null;
+    const bytes = jsonBytes(name) + (typeof reference === "string" ? jsonBytes(reference) : OP_OVERHEAD);
+    this.context.enqueue({
+      requestBytes: bytes,
+      run: () => {
+        const x = this.context.excel;
+        if (!validName(name)) throw new FakeOfficeError("InvalidArgument", `"${name}" is not a valid name.`);
+        if (x.names.has(name.toUpperCase())) throw new FakeOfficeError("ItemAlreadyExists", `A name "${name}" exists.`);
+        let n: FakeName;
+        if (typeof reference === "string") {
+          const r = parseA1(reference.replace(/^=/, "").replace(/\$/g, ""));
+          const sheet = r?.sheet !== undefined ? x.findSheet(r.sheet) : undefined;
+          n = r && sheet ? { name, ref: { sheet, rect: r }, visible: true, comment } : { name, ref: null, constant: reference.startsWith("=") ? reference : `=${reference}`, visible: true, comment };
+        } else {
+          const { sheet, rect } = reference.entity();
+          n = { name, ref: { sheet, rect: { ...rect } }, visible: true, comment };
+        }
+        x.names.set(name.toUpperCase(), n);
+        made = n;
+      },
+    });
+    return new NamedItemProxy(this.context, () => made);
+  }
+  getItem(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => {
+      const n = this.context.excel.names.get(name.toUpperCase());
+      if (!n) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      return n;
+    });
+  }
+  getItemOrNullObject(name: string): NamedItemProxy {
+    return new NamedItemProxy(this.context, () => this.context.excel.names.get(name.toUpperCase()) ?? null, true);
+  }
+}
+
+class NamedItemProxy extends FakeProxy<FakeName> {
+  static loadedFrom(ctx: FakeContext, n: FakeName): NamedItemProxy {
+    const p = new NamedItemProxy(ctx, () => ([...ctx.excel.names.values()].includes(n) ? n : null));
+    for (const [k, v] of Object.entries(p.scalars(n))) p.loaded.set(k, v);
+    return p;
+  }
+  protected scalars(n: FakeName) {
+    const formula = this.context.excel.nameFormula(n);
+    const broken = formula.includes("#REF!");
+    return {
+      name: n.name,
+      formula,
+      visible: n.visible,
+      comment: n.comment,
+      type: n.constant !== undefined ? "String" : broken ? "Error" : "Range",
+      value: broken ? "#REF!" : formula.slice(1).replace(/\$/g, ""),
+      scope: "Workbook",
+    };
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  get formula(): string {
+    return this.get("formula");
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  get visible(): boolean {
+    return this.get("visible");
+  }
+  set visible(v: boolean) {
+    this.queue(OP_OVERHEAD, () => void (this.entity().visible = v));
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const n = this.resolver();
+        if (!n || !n.ref || !this.context.excel.sheets.includes(n.ref.sheet)) return null;
+        return { sheet: n.ref.sheet, rect: n.ref.rect };
+      },
+      true,
+    );
+  }
+  delete(): void {
+    this.queue(0, () => {
+      const n = this.entity();
+      this.context.excel.names.delete(n.name.toUpperCase());
+    });
+  }
+}
+
+// ---- custom XML parts
+
+/** A value available after the sync that computes it (OfficeExtension.ClientResult). */
+class FakeClientResult<T> {
+  private done = false;
+  private v: T | undefined;
+  set(v: T): void {
+    this.v = v;
+    this.done = true;
+  }
+  get value(): T {
+    if (!this.done) notLoaded("value");
+    return this.v as T;
+  }
+}
+
+class CustomXmlPartCollectionProxy {
+  private loadedItems: CustomXmlPartProxy[] | undefined;
+  /** `ns` null: every part of the workbook; otherwise the parts of that namespace (getByNamespace). */
+  constructor(
+    readonly context: FakeContext,
+    private readonly ns: string | null,
+  ) {}
+  private parts(): FakeXmlPart[] {
+    return this.context.excel.xmlParts.filter((p) => this.ns === null || p.namespaceUri === this.ns);
+  }
+  get items(): CustomXmlPartProxy[] {
+    if (!this.loadedItems) notLoaded("items");
+    return this.loadedItems;
+  }
+  load(_props?: unknown): this {
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const parts = this.parts();
+        return {
+          responseBytes: jsonBytes(parts.map((p) => [p.id, p.namespaceUri])),
+          commit: () => (this.loadedItems = parts.map((p) => CustomXmlPartProxy.loadedFrom(this.context, p))),
+        };
+      },
+    });
+    return this;
+  }
+  getCount(): FakeClientResult<number> {
+    const r = new FakeClientResult<number>();
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const n = this.parts().length;
+        return { responseBytes: 8, commit: () => r.set(n) };
+      },
+    });
+    return r;
+  }
+  add(xml: string): CustomXmlPartProxy {
+    if (this.ns !== null) throw new FakeOfficeError("InvalidOperation", "add is not available on a scoped collection");
+    let made: FakeXmlPart | null = null;
+    this.context.enqueue({
+      requestBytes: jsonBytes(xml),
+      run: () => {
+        const namespaceUri = checkXml(xml);
+        const x = this.context.excel;
+        made = { id: `{${String(x.newId()).padStart(8, "0")}-0000-4000-8000-000000000000}`, namespaceUri, xml };
+        x.xmlParts.push(made);
+      },
+    });
+    return new CustomXmlPartProxy(this.context, () => made);
+  }
+  getItem(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.context, () => {
+      const p = this.parts().find((q) => q.id === id);
+      if (!p) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: ${id}`);
+      return p;
+    });
+  }
+  getItemOrNullObject(id: string): CustomXmlPartProxy {
+    return new CustomXmlPartProxy(this.context, () => this.parts().find((q) => q.id === id) ?? null, true);
+  }
+  getByNamespace(namespaceUri: string): CustomXmlPartCollectionProxy {
+    return new CustomXmlPartCollectionProxy(this.context, namespaceUri);
+  }
+}
+
+class CustomXmlPartProxy extends FakeProxy<FakeXmlPart> {
+  static loadedFrom(ctx: FakeContext, p: FakeXmlPart): CustomXmlPartProxy {
+    const q = new CustomXmlPartProxy(ctx, () => (ctx.excel.xmlParts.includes(p) ? p : null));
+    q.loaded.set("id", p.id);
+    q.loaded.set("namespaceUri", p.namespaceUri);
+    return q;
+  }
+  protected scalars(p: FakeXmlPart) {
+    return { id: p.id, namespaceUri: p.namespaceUri };
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get namespaceUri(): string {
+    return this.get("namespaceUri");
+  }
+  /**
+   * The part's XML, as a host may serialise it: with an XML declaration in
+   * front (readers must not expect the exact text they wrote).
+   */
+  getXml(): FakeClientResult<string> {
+    const r = new FakeClientResult<string>();
+    this.context.enqueue({
+      requestBytes: 0,
+      run: () => {
+        const p = this.entity();
+        const xml = p.xml.startsWith("<?xml") ? p.xml : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${p.xml}`;
+        return { responseBytes: jsonBytes(xml), commit: () => r.set(xml) };
+      },
+    });
+    return r;
+  }
+  setXml(xml: string): void {
+    this.context.enqueue({
+      requestBytes: jsonBytes(xml),
+      run: () => {
+        const p = this.entity();
+        const ns = checkXml(xml);
+        p.xml = xml;
+        p.namespaceUri = ns;
+      },
+    });
+  }
+  delete(): void {
+    this.queue(0, () => {
+      const p = this.entity();
+      this.context.excel.xmlParts = this.context.excel.xmlParts.filter((q) => q !== p);
+    });
   }
 }
 

@@ -2,7 +2,6 @@ import { OfficeMockObject } from "office-addin-mock";
 import { readTable } from "../../src/excel/read-table";
 import {
   BandFormat,
-  OWNED_BLOCKS_VERSION,
   WriteCell,
   WriteHost,
   defaultWriteHost,
@@ -14,6 +13,7 @@ import {
   writeColumns,
 } from "../../src/excel/write-columns";
 import { SETTING_KEYS, decodeSetting } from "../../src/excel/settings";
+import { OWNED_BLOCKS_VERSION } from "../../src/excel/owned";
 import { jsonBytes } from "../../src/excel/payload";
 import { FAKE_PAYLOAD_LIMIT, FakeExcel } from "./fake-excel";
 import { HEADER_20, customerRows, firstDifference } from "./data";
@@ -63,6 +63,11 @@ describe("planWrite: the overwrite guard", () => {
       foreignCount: 0,
       foreignSample: [],
       ownedCount: 0,
+      editedCount: 0,
+      editedSample: [],
+      resized: [],
+      leftover: { clearCount: 0, keptCount: 0, keptSample: [] },
+      snapshot: new Uint32Array(8),
     });
   });
 
@@ -92,14 +97,33 @@ describe("planWrite: the overwrite guard", () => {
     expect(again.foreignCount).toBe(0);
   });
 
-  test("the ownership record: sheet id and name, address, headers, time", async () => {
+  test("the ownership record: sheet id and name, address, headers, time, a hidden name on the block, the fingerprint's parts", async () => {
     const x = book();
     await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { now: NOW });
     const stored = decodeSetting(x.settings.get(SETTING_KEYS.ownedBlocks));
     expect(stored).toEqual({
       version: OWNED_BLOCKS_VERSION,
-      value: [{ row: 0, col: 3, rowCount: 4, colCount: 2, sheetId: "{sheet-1}", sheetName: "Data", address: "D1:E4", headers: ["Score", "Band"], writtenAt: "2026-11-02T09:30:00.000Z" }],
+      value: [
+        {
+          row: 0,
+          col: 3,
+          rowCount: 4,
+          colCount: 2,
+          id: "1",
+          sheetId: "{sheet-1}",
+          sheetName: "Data",
+          address: "D1:E4",
+          headers: ["Score", "Band"],
+          writtenAt: "2026-11-02T09:30:00.000Z",
+          marker: "CreditSentinel.m1",
+          fingerprint: [expect.stringMatching(/^\{.*\}$/)],
+        },
+      ],
     });
+    const name = x.names.get("CREDITSENTINEL.M1");
+    expect(name && { formula: x.nameFormula(name), visible: name.visible }).toEqual({ formula: "=Data!$D$1:$E$4", visible: false });
+    const part = x.xmlParts.find((p) => p.id === (stored?.value as { fingerprint: string[] }[])[0].fingerprint[0]);
+    expect(part?.namespaceUri).toBe("urn:creditsentinel:store:1");
   });
 
   test("a block partly over our own columns: owned cells are not foreign, the rest is", async () => {
@@ -113,12 +137,12 @@ describe("planWrite: the overwrite guard", () => {
     expect(p.value.foreignSample).toEqual(["F2"]);
   });
 
-  test("a user who edits one of our header cells takes the block back", async () => {
+  test("a user who edits one of our header cells takes that cell back (and only that one)", async () => {
     const x = book();
     await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { now: NOW });
     x.put("Data", 0, 3, [["My score"]]);
     const p = await plan(x);
-    expect(p.foreignCount).toBe(7); // 2 headers + 3 + 2 values (one score was blank)
+    expect(p).toMatchObject({ foreignCount: 1, foreignSample: ["D1"], editedCount: 1, editedSample: ["D1"], ownedCount: 6 });
   });
 
   test("ownership follows the sheet id, not its name or another sheet at the same address", async () => {
@@ -292,7 +316,7 @@ describe("writeColumns in payload-safe blocks", () => {
   test("one row over the limit → payload too large", async () => {
     const x = book();
     const p = await plan(x);
-    x.limit = 1_000;
+    x.limit = 1_800; // above the records the write keeps (about 1.6 KB), below the 2 KB row
     const r = await writeColumns(ctxOf(x), p, RISK, [[1, "x".repeat(2000)], [2, "B"], [3, "C"]]);
     expect(!r.ok && r.error).toEqual({ code: "payload too large", message: "row 1 to write at Data!D2:E2 alone exceeds the host's payload limit" });
   });
@@ -317,22 +341,21 @@ describe("number formats of the written columns", () => {
     expect(x.cell("Data", "D2")).toMatchObject({ value: 712, numberFormat: "0.00%" });
   });
 
-  test("formats travel in the values' request: same syncs, that one request larger by exactly the format array", async () => {
+  test("formats travel in the values' request: the sync that writes a block's values sets its formats, no sync sets formats alone", async () => {
     const run = async (numberFormats?: (string | null)[]) => {
       const x = book();
       const p = await plan(x);
       const before = x.syncs.length;
       await writeColumns(ctxOf(x), p, RISK, ROWS, { numberFormats });
-      return x.syncs.slice(before).map((s) => s.requestBytes);
+      return x.syncs.slice(before).filter((s) => s.writes).map((s) => s.writes);
     };
     const plain = await run();
     const all = await run([null, null]);
     const formatted = await run(["0.0", null]);
     expect(all).toEqual(plain); // nothing to format: nothing sent
-    expect(formatted).toHaveLength(plain.length);
-    const diff = formatted.map((b, i) => b - plain[i]).filter((d) => d !== 0);
-    // the 3×2 array [["0.0",null],…] plus one operation's overhead (40 bytes in the fake)
-    expect(diff).toEqual([jsonBytes(Array(3).fill(["0.0", null])) + 40]);
+    expect(plain).toEqual([["values Data!D1:E1"], ["values Data!D2:E4"]]);
+    // the 3×2 array [["0.0",null],…] goes with the values of D2:E4
+    expect(formatted).toEqual([["values Data!D1:E1"], ["values Data!D2:E4", "numberFormat Data!D2:E4"]]);
   });
 
   test("formulas mode: formula cells get the format too", async () => {

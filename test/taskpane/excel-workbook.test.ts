@@ -117,7 +117,7 @@ describe("listTables and readTable", () => {
     expect(t.headerRow).toEqual(CUSTOMER_HEADERS);
     expect(t.rows).toEqual(CUSTOMER_ROWS);
     expect(t.rows[1][1]).toBe(INJECTION_NAME); // read back as the text it is
-    expect(areaOf(t)).toEqual(CUSTOMER_AREA);
+    expect(areaOf(t)).toEqual({ ...CUSTOMER_AREA, keyHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(progress).toEqual([[4, 4]]);
     expect(t.stats.blockRows).toEqual([4]);
   });
@@ -128,7 +128,7 @@ describe("listTables and readTable", () => {
     expect(t.headerRow).toEqual(LEDGER_HEADERS);
     expect(t.rows).toEqual(LEDGER_ROWS);
     expect(t.rows[1][3]).toBe("");
-    expect(areaOf(t)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: "Invoices", address: "Ledger!B3:F7" });
+    expect(areaOf(t)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: "Invoices", address: "Ledger!B3:F7", keyHash: expect.any(String) });
   });
 
   test("the current region of the selection, a missing table, and a cancelled read", async () => {
@@ -136,7 +136,7 @@ describe("listTables and readTable", () => {
     x.select("Ledger", "D5");
     const port = install(x);
     const sel = unwrap(await port.readTable({ kind: "selection" }));
-    expect(areaOf(sel)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: undefined, address: "Ledger!B3:F7" });
+    expect(areaOf(sel)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: undefined, address: "Ledger!B3:F7", keyHash: expect.any(String) });
     expect(sel.rows[2]).toEqual(LEDGER_ROWS[2]);
     expect(await port.readTable({ kind: "table", name: "Nope" })).toEqual({ ok: false, error: { code: "table not found", message: 'no table named "Nope"' } });
     const ac = new AbortController();
@@ -150,19 +150,25 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const x = host();
     const port = install(x);
     const o = await reviewOn(port);
-    expect(o.area).toEqual(CUSTOMER_AREA);
+    expect(o.area).toEqual({ ...CUSTOMER_AREA, keyHash: expect.any(String) });
 
     // ---- values
     const req = await buildWriteRequest(o, WRITE_COLUMNS, "values");
     if (!req) throw new Error("cancelled");
     const plan = unwrap(await port.planWrite(req));
     expect(plan).toEqual({
-      target: { sheetName: "Sheet1", headerRow: 0, rowCount: 4, firstColumn: 9, columnCount: 7 },
+      // The table is checked again before the write: its range, header row and first column.
+      target: { sheetName: "Sheet1", headerRow: 0, rowCount: 4, firstColumn: 9, columnCount: 7, source: { rect: { row: 0, col: 0, rowCount: 5, colCount: 9 }, keyHash: o.area.keyHash, tableName: "Customers" } },
       sheetId: x.sheet("Sheet1").id,
       address: "Sheet1!J1:P5",
       foreignCount: 0,
       foreignSample: [],
       ownedCount: 0,
+      editedCount: 0,
+      editedSample: [],
+      resized: [],
+      leftover: { clearCount: 0, keptCount: 0, keptSample: [] },
+      snapshot: new Uint32Array(35),
     });
     const progress: [number, number][] = [];
     const w = unwrap(await port.writeColumns(plan, req, { overwrite: false, onProgress: (d, n) => progress.push([d, n]) }));
@@ -206,16 +212,17 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     // The ownership record.
     const owned = decodeSetting(x.settings.get(SETTING_KEYS.ownedBlocks));
     expect(owned).toMatchObject({
-      version: 1,
-      value: [{ row: 0, col: 9, rowCount: 5, colCount: 7, sheetId: x.sheet("Sheet1").id, sheetName: "Sheet1", address: "J1:P5", headers: RISK_HEADERS }],
+      version: 2,
+      value: [{ row: 0, col: 9, rowCount: 5, colCount: 7, sheetId: x.sheet("Sheet1").id, sheetName: "Sheet1", address: "J1:P5", headers: RISK_HEADERS, marker: "CreditSentinel.m1" }],
     });
+    expect(x.nameFormula(x.names.get("CREDITSENTINEL.M1")!)).toBe("=Sheet1!$J$1:$P$5");
     expect((owned?.value as { writtenAt: string }[])[0].writtenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
     // ---- formulas, over the add-in's own block: nothing to confirm
     const live = await buildWriteRequest(o, WRITE_COLUMNS, "formulas");
     if (!live) throw new Error("cancelled");
     const plan2 = unwrap(await port.planWrite(live));
-    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: 0 });
+    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: 30 }); // every non-empty cell is the add-in's (no stage in O2:O5, no reasons for C1 in P2)
     unwrap(await port.writeColumns(plan2, live, { overwrite: false }));
     expect(block(x, "Sheet1", 1, 9, 1, 7, "formulas")).toEqual([
       [
@@ -277,7 +284,13 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     unwrap(await port.writeColumns(plan, req, { overwrite: false }));
     unwrap(await port.writeReport(buildReport(o.summary, "en")));
     expect(x.runOptions.slice(before + 1)).toEqual([{ mergeUndoGroup: true }, { mergeUndoGroup: true }]);
+    // Checking the report and the last write are reads; restoring is a write: one undo group too.
+    unwrap(await port.planReport());
+    expect(await port.lastWrite()).toMatchObject({ addresses: ["Sheet1!J1:K5"] });
+    unwrap(await port.restoreLastWrite());
+    expect(x.runOptions.slice(before + 3)).toEqual([undefined, undefined, { mergeUndoGroup: true }]);
     expect(requirementCalls).toEqual([
+      ["ExcelApi", "1.20"],
       ["ExcelApi", "1.20"],
       ["ExcelApi", "1.20"],
     ]);
@@ -315,12 +328,12 @@ describe("the overwrite guard", () => {
     expect(block(x, "Sheet1", 0, 9, 5, 2)).toEqual([["Risk score", "Risk band"], [81.3, "B"], [67.2, "D"], [75.6, "C"], [78.6, "C"]]);
 
     const again = unwrap(await port.planWrite(req));
-    expect(again).toMatchObject({ foreignCount: 0, foreignSample: [], ownedCount: 0 });
+    expect(again).toMatchObject({ foreignCount: 0, foreignSample: [], ownedCount: 10 });
     expect((await port.writeColumns(again, req, { overwrite: false })).ok).toBe(true);
 
-    // A user who types over the block's header makes it foreign again.
+    // A user who types over a header cell of the block takes that cell back.
     x.put("Sheet1", 0, 9, [["My score"]]);
-    expect(unwrap(await port.planWrite(req))).toMatchObject({ foreignCount: 10, foreignSample: ["J1", "K1", "J2", "K2", "J3"] });
+    expect(unwrap(await port.planWrite(req))).toMatchObject({ foreignCount: 1, foreignSample: ["J1"], editedCount: 1, ownedCount: 9 });
   });
 
   test("a target sheet that is gone is reported, not thrown", async () => {
@@ -360,18 +373,28 @@ describe("the Risk report sheet", () => {
     expect(block(x, "Risk report", 38, 0, 1, 6)).toEqual([["C2", INJECTION_NAME, "D", 150_000, 40_000, 110_000]]);
     expect(x.cell("Risk report", "B39")).toMatchObject({ formula: undefined, quotePrefix: true });
     expect(x.active?.name).toBe("Risk report");
-    expect(decodeSetting(x.settings.get(SETTING_KEYS.reportSheet))).toEqual({ version: 1, value: { sheetId: sheet.id, name: "Risk report" } });
+    expect(decodeSetting(x.settings.get(SETTING_KEYS.reportSheet))).toMatchObject({ version: 2, value: { sheetId: sheet.id, name: "Risk report", charts: 1 } });
 
-    // Regenerate: the same sheet is cleared (a stray cell goes), one chart again, no new sheet.
+    // A cell the user typed on the report sheet: the check names it, the write refuses without a confirmation.
     x.put("Risk report", 49, 25, [["scribble"]]);
+    const check = unwrap(await port.planReport());
+    expect(check).toMatchObject({ action: "replace", sheetName: "Risk report", renamedFrom: null, edited: { count: 1, cells: ["'Risk report'!Z50"] } });
+    expect(await port.writeReport(model)).toMatchObject({ ok: false, error: { code: "report changed", cells: ["'Risk report'!Z50"] } });
+    expect(x.cell("Risk report", "Z50").value).toBe("scribble");
+
+    // Regenerate once confirmed: the same sheet is cleared (the scribble goes, kept for undo), one chart again, no new sheet.
     x.select("Sheet1", "A1");
-    const again = unwrap(await port.writeReport(model));
+    const again = unwrap(await port.writeReport(model, { confirmed: check.token, ifChanged: "replace" }));
     expect(again).toMatchObject({ sheetName: "Risk report", sheetId: sheet.id, replaced: true, charts: 1 });
     expect(x.sheets.map((s) => s.name)).toEqual(["Sheet1", "Ledger", "Risk report"]);
     expect(x.active?.name).toBe("Risk report");
     expect(sheet.charts).toHaveLength(1);
     expect(x.cell("Risk report", "Z50").value).toBe("");
     expect(x.cell("Risk report", "A1").value).toBe("CreditSentinel portfolio risk report");
+    expect(unwrap(await port.planReport())).toMatchObject({ edited: null, renamedFrom: null });
+    // Restore previous values brings the scribble back.
+    expect(unwrap(await port.restoreLastWrite()).restored).toEqual(["Risk report"]);
+    expect(x.cell("Risk report", "Z50").value).toBe("scribble");
   });
 });
 

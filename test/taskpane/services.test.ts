@@ -251,7 +251,7 @@ describe("runReview", () => {
     expect(seen.filter((p) => p.phase === "scoring").at(-1)).toEqual({ phase: "scoring", done: 4, total: 4 });
     expect(seen.at(-1)?.phase).toBe("summarising");
     expect(r.value.summary.bands.map((b) => b.count)).toEqual([0, 1, 2, 1, 0, 0]);
-    expect(r.value.area).toEqual({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9, tableName: "Customers", address: "Sheet1!A1:I5" });
+    expect(r.value.area).toEqual({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9, tableName: "Customers", address: "Sheet1!A1:I5", keyHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
   test("cancelling while reading stops with 'cancelled' and scores nothing", async () => {

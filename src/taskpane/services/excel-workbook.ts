@@ -1,17 +1,21 @@
 /**
  * The real WorkbookPort: every call runs src/excel inside `Excel.run` (writes
- * through `runWrite`, one undo step where the host supports it). This is the
- * only task-pane file that touches the `Excel` global.
+ * and restores through `runWrite`, one undo step where the host supports it;
+ * each write re-checks its target inside its own batch). This is the only
+ * task-pane file that touches the `Excel` global.
  */
 import {
   SETTINGS_PREFIX,
   WriteCell,
   formula,
   getSetting,
+  lastWrite,
   listTables,
   onSelectedRow,
+  planReport,
   planWrite,
   readTable,
+  restoreLastWrite,
   runWrite,
   selectCell,
   selectRow,
@@ -60,10 +64,14 @@ export function createExcelWorkbook(): WorkbookPort {
           bandColumn: req.bandColumn,
           bandFormats: req.bandFormats,
           numberFormats: req.columns.map((c) => c.numberFormat ?? null),
+          undoGroup: opts.undoGroup,
         }),
       );
     },
+    planReport: () => Excel.run((ctx) => planReport(ctx)),
     writeReport: (model, opts) => runWrite((ctx) => writeReport(ctx, model, opts)),
+    lastWrite: () => Excel.run((ctx) => lastWrite(ctx)),
+    restoreLastWrite: (opts) => runWrite((ctx) => restoreLastWrite(ctx, { onProgress: opts?.onProgress })),
     loadSetting: (key) => Excel.run((ctx) => getSetting<unknown>(ctx, SETTINGS_PREFIX + key, PANE_SETTING_VERSION)),
     saveSetting: (key, value) => Excel.run((ctx) => setSetting(ctx, SETTINGS_PREFIX + key, value, PANE_SETTING_VERSION)),
     onSelectedRow: async (area, listener) => {

@@ -4,18 +4,20 @@
  * React components talk to Excel only through this interface. The real
  * implementation (`createExcelWorkbook`, in excel-workbook.ts) calls src/excel
  * inside `Excel.run`; tests and the browser demo (`?mock=demo`) use an
- * in-memory port (mock-workbook.ts). Conditions a user can cause come back as
+ * in-memory port (memory-workbook.ts). Conditions a user can cause come back as
  * `IoResult` values with a code the pane translates; anything else throws.
  */
 import type { IoResult } from "../../excel/errors";
 import type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
-import type { BandFormat, WritePlan, WriteResult } from "../../excel/write-columns";
-import type { ReportModel, ReportResult } from "../../excel/report-sheet";
+import { sourceKeyHash, type BandFormat, type WritePlan, type WriteResult } from "../../excel/write-columns";
+import type { ReportCheck, ReportModel, ReportResult } from "../../excel/report-sheet";
+import type { LastWrite, RestoreResult } from "../../excel/undo";
 
 export type { IoErrorCode, IoResult } from "../../excel/errors";
 export type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
 export type { BandFormat, WritePlan, WriteResult } from "../../excel/write-columns";
-export type { ReportModel, ReportResult, ReportSection, ReportChart } from "../../excel/report-sheet";
+export type { ReportCheck, ReportModel, ReportResult, ReportSection, ReportChart } from "../../excel/report-sheet";
+export type { LastWrite, RestoreResult } from "../../excel/undo";
 
 /** Progress and cancellation of a long read or write. */
 export interface ProgressOptions {
@@ -31,6 +33,12 @@ export interface DataArea extends TableArea {
   tableName?: string;
   /** Sheet-qualified A1 address of header + data. */
   address: string;
+  /**
+   * Digest of the header row and first column as read (sourceKeyHash): the
+   * write refuses ("table changed") when rows were inserted, deleted or
+   * moved in the table since, instead of writing beside the wrong customers.
+   */
+  keyHash?: string;
 }
 
 /** One risk column to write next to the table. */
@@ -74,12 +82,27 @@ export interface WorkbookPort {
   planWrite(req: WriteRequest, opts?: ProgressOptions): Promise<IoResult<WritePlan>>;
   /**
    * Writes the planned columns in payload-safe blocks (one undo group where
-   * the host supports it) and the band formats. Refuses with "overwrite not
-   * confirmed" when the plan found foreign cells and `overwrite` is false.
+   * the host supports it) and the band formats, after re-checking the target
+   * in the same batch: "target changed" (the error's `cells` name them) when
+   * a non-empty cell differs from the plan, "table changed" when the table
+   * moved. Refuses with "overwrite not confirmed" when the plan found foreign
+   * cells and `overwrite` is false. Keeps what it overwrites for
+   * `restoreLastWrite`; writes sharing `undoGroup` are restored together.
    */
-  writeColumns(plan: WritePlan, req: WriteRequest, opts: ProgressOptions & { overwrite: boolean }): Promise<IoResult<WriteResult>>;
-  /** (Re)generates the "Risk report" sheet with native charts. */
-  writeReport(report: ReportModel, opts?: ProgressOptions): Promise<IoResult<ReportResult>>;
+  writeColumns(plan: WritePlan, req: WriteRequest, opts: ProgressOptions & { overwrite: boolean; undoGroup?: string }): Promise<IoResult<WriteResult>>;
+  /** Checks the report sheet: created or replaced, and whether the user renamed or changed the add-in's sheet. */
+  planReport(): Promise<IoResult<ReportCheck>>;
+  /**
+   * (Re)generates the "Risk report" sheet with native charts. A renamed or
+   * changed report sheet needs `confirmed` = the token of the check the user
+   * saw ("report changed" otherwise); then `ifChanged` says whether to keep
+   * it and write a new sheet (default) or replace it (restorable).
+   */
+  writeReport(report: ReportModel, opts?: ProgressOptions & { confirmed?: string; ifChanged?: "newSheet" | "replace"; undoGroup?: string }): Promise<IoResult<ReportResult>>;
+  /** The last write that "Restore previous values" would undo, or null. */
+  lastWrite(): Promise<LastWrite | null>;
+  /** Puts back what the last write overwrote; refuses ("restore refused", cells named) if its cells changed since. */
+  restoreLastWrite(opts?: ProgressOptions): Promise<IoResult<RestoreResult>>;
   /** A value stored in the workbook under the pane's `key`, or null. */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
@@ -113,5 +136,6 @@ export function areaOf(data: TableData): DataArea {
     columnCount: data.columnCount,
     tableName: data.tableName,
     address: data.address,
+    keyHash: sourceKeyHash(data.headerRow, data.rows.map((r) => r[0])),
   };
 }
