@@ -14,7 +14,7 @@
  * `第 9 行“发票日期”列（invoice_date，单元格 Ledger!B9）：文本“2026-01-05”不是日期，…`
  * naming the header of the mapped column.
  */
-import { EngineError, Result } from "../errors";
+import { EngineError, Result, naError } from "../errors";
 import { Lang } from "../lang";
 import { DunningLadder, STAGE_CLOSED, dunningStage, dunningStageName } from "../receivables/dunning";
 import { Invoice, InvoiceField, InvoiceProblem, customerKey, isInvoiceProblem, openAt, parseInvoice } from "../receivables/ledger";
@@ -277,7 +277,7 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
     firstProblems,
     place,
     idColumn: cCust,
-    dso: dso ?? { kind: "EngineError", code: "NA", message: lang === "zh" ? "发票台账中没有可读的发票。" : "the ledger holds no readable invoices." },
+    dso: dso ?? naError(lang === "zh" ? "发票台账中没有可读的发票。" : "the ledger holds no readable invoices."),
     agingEdges,
   };
 }

@@ -655,7 +655,7 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     },
     async selectCell(sheetName, row, column) {
       await pause();
-      const known = [...tables.map((t) => t.sheetName), ...(options.cells ?? []).map((c) => c.sheetName), ...blocks.map((b) => b.sheetName)];
+      const known = [...sheets.map((sh) => sh.name), ...(options.cells ?? []).map((c) => c.sheetName)];
       if (options.selection && !("error" in options.selection)) known.push(options.selection.sheetName);
       if (!known.some((n) => n.toUpperCase() === sheetName.toUpperCase())) return fail<void>("sheet not found", `no worksheet named "${sheetName}"`);
       cellSelections.push({ sheetName, row, column });

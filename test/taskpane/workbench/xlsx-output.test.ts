@@ -18,7 +18,19 @@ describe("cells the workbench writes", () => {
   function write(columns: { header: string; mode: "values" | "formulas"; values: unknown[]; numberFormat?: string }[], bandColumn?: number): LoggedWrite {
     const target = { sheetName: "S", headerRow: 0, rowCount: 2, firstColumn: 2, columnCount: columns.length };
     return {
-      plan: { target, sheetId: "S", address: "S!C1:D3", foreignCount: 0, foreignSample: [], ownedCount: 0 },
+      plan: {
+        target,
+        sheetId: "S",
+        address: "S!C1:D3",
+        foreignCount: 0,
+        foreignSample: [],
+        ownedCount: 0,
+        editedCount: 0,
+        editedSample: [],
+        resized: [],
+        leftover: { clearCount: 0, keptCount: 0, keptSample: [] },
+        snapshot: new Uint32Array(0),
+      },
       req: {
         area: { sheetName: "S", firstDataRow: 1, rowCount: 2, firstColumn: 0, columnCount: 2, address: "S!A1:B3" },
         columns,

@@ -1,0 +1,84 @@
+/**
+ * The one message catalogue of CreditSentinel: formula errors, pane data problems and CLI messages are
+ * `Message` values (an id and arguments) rendered here in English or Chinese.
+ *
+ *   const m = message("cell.notNumber", { arg: "net_worth", value: cellArg("1,234") });
+ *   renderMessage(m, "zh") // → 'net_worth：需要数字，但得到的是文本“1,234”。'
+ */
+import type { Lang } from "../lang";
+import { EN, MessageId } from "./en";
+import { ZH } from "./zh";
+import type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
+
+export type { CellArg, Message, MessageArg } from "./types";
+export type { MessageId } from "./en";
+
+const CATALOGUES: Record<Lang, Record<MessageId, Entry>> = { en: EN, zh: ZH };
+
+/** A message value. */
+export function message(id: MessageId, args: Readonly<Record<string, MessageArg>> = {}): Message {
+  return { kind: "message", id, args };
+}
+
+/** A cell value to quote in a message, described in the reader's language when rendered. */
+export function cellArg(value: unknown): CellArg {
+  return { kind: "cell", value };
+}
+
+export function isMessage(x: unknown): x is Message {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "message";
+}
+
+function isCellArg(x: unknown): x is CellArg {
+  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "cell";
+}
+
+function shorten(text: string): string {
+  return text.length > 30 ? text.slice(0, 30) + "…" : text;
+}
+
+function describeCell(value: unknown, lang: Lang): string {
+  const zh = lang === "zh";
+  if (typeof value === "string") return zh ? `文本“${shorten(value)}”` : `text "${shorten(value)}"`;
+  if (typeof value === "boolean") return zh ? `逻辑值 ${value ? "TRUE" : "FALSE"}` : `a logical value (${value ? "TRUE" : "FALSE"})`;
+  return String(value);
+}
+
+function wording(lang: Lang): Wording {
+  const w: Wording = {
+    lang,
+    msg: (m) => text(m, w),
+    cell: (v) => describeCell(isCellArg(v) ? v.value : v, lang),
+    list: (items) => {
+      const parts = items.map((i) => (typeof i === "string" && lang === "en" ? `"${i}"` : typeof i === "string" ? `“${i}”` : text(i, w)));
+      return lang === "zh" ? parts.join("、") : parts.join(", ");
+    },
+  };
+  return w;
+}
+
+function text(arg: MessageArg, w: Wording): string {
+  if (arg === null || arg === undefined) return "";
+  if (isMessage(arg)) return renderWith(arg, w);
+  if (isCellArg(arg)) return w.cell(arg.value);
+  if (Array.isArray(arg)) return w.list(arg);
+  return String(arg);
+}
+
+function renderWith(m: Message, w: Wording): string {
+  const entry = CATALOGUES[w.lang][m.id as MessageId];
+  return entry ? entry(m.args, w) : `[${m.id}]`;
+}
+
+/** A message's text in `lang`. */
+export function renderMessage(m: Message, lang: Lang): string {
+  return renderWith(m, wording(lang));
+}
+
+/** Every message id of the catalogue (for the parity test and documentation). */
+export const MESSAGE_IDS: readonly MessageId[] = Object.keys(EN) as MessageId[];
+
+/** The catalogue entries of a language, by id (tests read both to compare their arguments). */
+export function catalogue(lang: Lang): Readonly<Record<MessageId, Entry>> {
+  return CATALOGUES[lang];
+}

@@ -1,0 +1,58 @@
+/**
+ * The message catalogue: English and Chinese have the same ids (the compiler checks that) and each entry uses
+ * the same arguments in both languages (checked here by rendering every entry with marked arguments).
+ */
+import { MESSAGE_IDS, catalogue, cellArg, message, renderMessage } from "../../src/engine/messages";
+import { messageIn, valueError, withMessage } from "../../src/engine/errors";
+
+/** The argument names an entry reads, found by rendering it with a recording argument object. */
+function argsRead(lang: "en" | "zh", id: (typeof MESSAGE_IDS)[number]): string[] {
+  const read = new Set<string>();
+  const args = new Proxy({} as Record<string, unknown>, {
+    get(_t, key) {
+      if (typeof key === "string") read.add(key);
+      return key === "choices" ? ["a", "b"] : `‹${String(key)}›`;
+    },
+  });
+  const w = { lang, msg: () => "", cell: () => "", list: () => "" };
+  catalogue(lang)[id](args as never, w as never);
+  return [...read].sort();
+}
+
+describe("message catalogue", () => {
+  test.each(MESSAGE_IDS.map((id) => [id]))("%s: English and Chinese read the same arguments", (id) => {
+    expect(argsRead("zh", id)).toEqual(argsRead("en", id));
+  });
+
+  test("every entry has a Chinese text that is not the English one (except untranslated legacy text)", () => {
+    for (const id of MESSAGE_IDS) {
+      if (id === "legacy.text") continue;
+      const m = message(id, { arg: "x", value: 1, min: 0, max: 2, row: 3, choices: ["a"], cause: message("cell.required", { arg: "y" }) });
+      expect(renderMessage(m, "zh")).not.toBe(renderMessage(m, "en"));
+    }
+  });
+
+  test("cells, nested messages and lists are worded in the reader's language", () => {
+    const inner = message("cell.notNumber", { arg: "net_worth", value: cellArg("1,234") });
+    const outer = message("at.row", { row: 12, cause: inner });
+    expect(renderMessage(outer, "en")).toBe('row 12: net_worth: expected a number but got text "1,234".');
+    expect(renderMessage(outer, "zh")).toBe("第 12 行：net_worth：需要数字，但得到的是文本“1,234”。");
+    expect(renderMessage(message("choice.unknown", { arg: "output", value: "x", choices: ["score", "band"] }), "zh")).toBe("output：“x”不是 “score”、“band” 之一。");
+  });
+});
+
+describe("engine errors carry their message", () => {
+  test("an error from a catalogue message reads in both languages and still compares as { kind, code, message }", () => {
+    const e = valueError(message("cell.required", { arg: "score" }));
+    expect(e).toEqual({ kind: "EngineError", code: "VALUE", message: "score is required but the cell is empty." });
+    expect(messageIn(e, "zh")).toBe("score 为必填项，但该单元格为空。");
+  });
+
+  test("withMessage puts an error in context; a hand-edited copy keeps its English text rather than lose words", () => {
+    const e = valueError(message("cell.required", { arg: "score" }));
+    const inRow = withMessage(e, message("at.row", { row: 2, cause: e.msg }));
+    expect(messageIn(inRow, "zh")).toBe("第 2 行：score 为必填项，但该单元格为空。");
+    const edited = { ...e, message: `row 2: ${e.message}` };
+    expect(messageIn(edited, "zh")).toBe("row 2: score is required but the cell is empty.");
+  });
+});
