@@ -32,3 +32,24 @@ describe("broadcasting", () => {
     expect(readGrid([1, 2])).toEqual([[1, 2]]);
   });
 });
+
+describe("malformed ranges are one #VALUE! naming the argument, never an exception", () => {
+  const msg = (r: unknown) => (isEngineError(r) ? r.message : r);
+  it("ragged rows", () => {
+    expect(msg(readGrid([[1, 2], [3]], "values"))).toBe("values: the range is not rectangular: row 2 has 1 cell(s) but row 1 has 2.");
+    expect(msg(readVector([[1], [2, 3]], "due_date"))).toBe("due_date: the range is not rectangular: row 2 has 2 cell(s) but row 1 has 1.");
+  });
+  it("a row that is not a row (null, a number) where rows of cells were expected", () => {
+    expect(msg(readVector([[1], null, [3]], "exposure"))).toBe("exposure: the range is malformed: item 2 is a single value where a row of cells was expected.");
+    expect(msg(readGrid([[1], 7], "ladder"))).toBe("ladder: the range is malformed: item 2 is a single value where a row of cells was expected.");
+  });
+  it("an empty range counts as omitted", () => {
+    for (const empty of [[], [[]], [[], []]]) {
+      expect(readGrid(empty, "x")).toBeNull();
+      expect(readVector(empty, "x")).toBeNull();
+    }
+  });
+  it("a nested array inside a cell is left to the cell readers (an error in that row)", () => {
+    expect(readVector([[[1, 2]], [3]], "x")).toEqual({ values: [[1, 2], 3], horizontal: false });
+  });
+});
