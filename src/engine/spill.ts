@@ -13,7 +13,7 @@
  * omitted. A cell holding something no cell can hold (a nested array, an
  * object) is left to the cell readers, which make it that row's error.
  */
-import { Cell, isBlank } from "./cells";
+import { Cell, isBlank, isBlankOrZero } from "./cells";
 import { EngineError, Result, isEngineError, valueError } from "./errors";
 
 /** One output cell: a value Excel can show, or the error for that cell only. */
@@ -122,15 +122,43 @@ export function toSpill(values: SpillCell[], horizontal: boolean): Spill {
   return horizontal ? [values] : values.map((v) => [v]);
 }
 
-/** Runs `fn` over broadcast vectors and lays out the results; argument errors become one error. */
+/**
+ * The rows of a per-row selection that hold data, `first` … `last`: the rows
+ * before `first` and after `last` are empty (blank, or 0 as Excel desktop
+ * passes an empty cell) in every per-row range: the unused ends of a selection
+ * larger than the data. Rows in between are data, even when they are 0
+ * (a 0 there is a real value). No per-row range (all single cells): every row.
+ * `first > last` when every row is empty.
+ * @example dataRows([{ values: [0, 5, 0, 7, 0, null], horizontal: false }], 6) // { first: 1, last: 3 }
+ */
+export function dataRows(vectors: ReadonlyArray<Vector | null>, n: number): { first: number; last: number } {
+  const perRow = vectors.filter((v): v is Vector => v !== null && v.values.length > 1);
+  if (perRow.length === 0) return { first: 0, last: n - 1 };
+  const empty = (i: number) => perRow.every((v) => isBlankOrZero(v.values[i]));
+  let first = 0;
+  while (first < n && empty(first)) first++;
+  let last = n - 1;
+  while (last >= first && empty(last)) last--;
+  return { first, last };
+}
+
+/**
+ * Runs `fn` over broadcast vectors and lays out the results; argument errors become one error.
+ * With `dataVectors` (the ranges that hold a row's data), rows outside `dataRows`
+ * and rows blank in every one of them (`isBlankRow`) give "" without calling `fn`.
+ */
 export function mapRows(
   vectors: ReadonlyArray<{ name: string; vector: Vector | null }>,
   fn: (i: number) => SpillCell,
+  dataVectors?: ReadonlyArray<Vector | null>,
 ): Result<Spill> {
   const n = broadcastLength(vectors);
   if (isEngineError(n)) return n;
+  const span = dataVectors ? dataRows(dataVectors, n) : { first: 0, last: n - 1 };
   const out: SpillCell[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = fn(i);
+  for (let i = 0; i < n; i++) {
+    out[i] = i < span.first || i > span.last || (dataVectors && isBlankRow(dataVectors, i)) ? "" : fn(i);
+  }
   return toSpill(out, isHorizontal(vectors.map((v) => v.vector)));
 }
 

@@ -5,7 +5,7 @@
 import { Lang } from "../lang";
 import { cellErrorFor, clip, describeCell, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isBlankRow, isHorizontal } from "../spill";
+import { Spill, SpillCell, Vector, readVector, broadcastLength, at, dataRows, isBlankRow, isHorizontal } from "../spill";
 import { bandOf } from "../scoring/score";
 import { BANDS, Band } from "../scoring/model";
 import { DEFAULT_POLICY, CreditPolicy } from "../policy";
@@ -91,8 +91,13 @@ export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolic
   const n = broadcastLength(named);
   if (isEngineError(n)) return n;
   const rows: SpillCell[][] = [];
+  // Rows empty in score, net worth and sales give "": blank anywhere, or blank/0 at
+  // either end of a selection (Excel desktop passes empty cells as 0; a score of 0
+  // there would otherwise read as band E, "cash in advance").
+  const data = [v.score, v.netWorth, v.annualSales];
+  const span = dataRows(data, n);
   for (let i = 0; i < n; i++) {
-    if (isBlankRow([v.score, v.netWorth, v.annualSales], i)) {
+    if (i < span.first || i > span.last || isBlankRow(data, i)) {
       rows.push(output === "all" ? ["", "", ""] : [""]);
       continue;
     }

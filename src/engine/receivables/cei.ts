@@ -11,7 +11,7 @@
  */
 import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
 import { Result, div0Error, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, isBlankRow, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
 export const CEI_CONVENTIONS = ["monthly", "period"] as const;
@@ -59,6 +59,9 @@ export function cei(
  * Every amount argument is a cell or an equal-length column/row (single cells
  * repeat); one CEI per row spills, in percent points. `months` defaults to 1;
  * `convention` is "monthly" (default) or "period" for the whole range.
+ * Rows empty in all four amount ranges give "": blank rows anywhere, and rows
+ * of 0s at either end of the selection (Excel desktop's empty cells); a row of
+ * 0s between data rows is a real period with nothing collectable (#DIV/0!).
  * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
  */
 export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
@@ -82,7 +85,6 @@ export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, 
     { name: "months", vector: m },
   ];
   return mapRows(vectors, (i): SpillCell => {
-    if (isBlankRow([b, s, e, c], i)) return "";
     const bv = readNumber(at(b, i), "begin_ar");
     if (isEngineError(bv)) return bv;
     const sv = readNumber(at(s, i), "credit_sales");
@@ -94,5 +96,5 @@ export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, 
     const mv = readOptionalNumber(at(m, i), "months");
     if (isEngineError(mv)) return mv;
     return cei(bv, sv, ev, cv, mv ?? DEFAULT_CEI_MONTHS, conv);
-  });
+  }, [b, s, e, c]);
 }

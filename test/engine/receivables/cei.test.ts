@@ -28,7 +28,14 @@ describe("CEI", () => {
     expect((out[1][0] as { message: string }).message).toMatch(/begin_ar/);
     expect((out[2][0] as { message: string }).message).toMatch(/end_current_ar/); // current 3590 > end 3000
     expect(code(out[3][0])).toBe("VALUE");
-    expect(out[4][0]).toBeCloseTo(100, 9); // begin 0, sales 3630, end 0 → collected everything
+    // A last row of 0s in every per-row range is what Excel desktop passes for the empty cells
+    // of a larger selection: it gives "" (as blank cells do on the web), not a CEI of 100.
+    expect(out[4][0]).toBe("");
+    // The same row of 0s between data rows is a real period: begin 0, sales 3630, end 0 → collected everything.
+    const inner = ceiCore([[6200], [0], [6200]], 10890, [[6340], [0], [6340]], [[3590], [0], [3590]], 3, null) as unknown[][];
+    expect(inner[0][0]).toBeCloseTo(55.929, 3);
+    expect(inner[1][0]).toBeCloseTo(100, 9);
+    expect(inner[2][0]).toBeCloseTo(55.929, 3);
   });
   test("nothing collectable → #DIV/0!; inconsistent → #VALUE! with a message; bad months/convention", () => {
     expect(code(cei(0, 0, 0, 0, 1))).toBe("DIV0");
