@@ -345,8 +345,13 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
 
   // Customers (rows of a column of AR, or columns of a row of AR) that hold
   // nothing give "": blank anywhere, or blank/0 at either end of the selection.
+  // Only the months with data count: the others are empty for everyone.
   const n = ars.length;
-  const emptyCustomer = (i: number, empty: (c: unknown) => boolean) => empty(ars[i]) && months[i].every(empty);
+  const emptyCustomer = (i: number, empty: (c: unknown) => boolean) => {
+    if (!empty(ars[i])) return false;
+    for (let k = lo; k <= hi; k++) if (!empty(months[i][k])) return false;
+    return true;
+  };
   let firstC = 0;
   let lastC = n - 1;
   if (n > 1) {

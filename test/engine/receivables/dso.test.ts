@@ -305,6 +305,8 @@ describe("empty months and rows at the ends of a selection (Excel desktop passes
 
   test("customer rows that hold nothing give \"\": blank anywhere, blank or 0 at the ends", () => {
     expect(dsoCore(col([212000, 0, null]), [[70000, 80000, 100000], [0, 0, 0], [null, null, null]], null, "countback")).toEqual([[DSO_737], [""], [""]]);
+    // A blank customer between others stays "" when the range also has unused (0) months at its ends.
+    expect(dsoCore(col([212000, null, 212000]), [[0, 70000, 80000, 100000, 0], [0, null, null, null, 0], [0, 70000, 80000, 100000, 0]], null, "countback")).toEqual([[DSO_737], [""], [DSO_737]]);
     // Between customers with data, AR 0 is a real customer who owes nothing.
     expect(dsoCore(col([212000, 0, 212000]), [[70000, 80000, 100000], [0, 0, 0], [70000, 80000, 100000]], null, "countback")).toEqual([[DSO_737], [0], [DSO_737]]);
   });
