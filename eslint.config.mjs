@@ -12,7 +12,8 @@ const LAYER_ZONES = [
   { target: "./src/excel", from: ["./src/taskpane", "./src/functions", "./scripts", "./bench", "./test"], message: "src/excel is Office.js I/O: it may use the engine, never the pane or the functions." },
   { target: "./src/functions", from: ["./src/taskpane", "./src/excel", "./scripts", "./bench", "./test"], message: "The custom functions are thin adapters over the engine." },
   { target: "./src/taskpane", from: ["./src/functions", "./scripts", "./bench", "./test"], message: "The pane reaches formulas and files only through the engine and src/excel." },
-  { target: "./scripts", from: ["./src/taskpane", "./src/excel", "./src/functions", "./test"], message: "Scripts run the engine without Office or the pane." },
+  // scripts/fuzz.ts drives the custom-function adapters (with a CustomFunctions stand-in), so src/functions is allowed.
+  { target: "./scripts", from: ["./src/taskpane", "./src/excel", "./test"], message: "Scripts run the engine without Office or the pane." },
 ];
 
 export default tseslint.config(

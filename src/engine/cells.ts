@@ -8,9 +8,15 @@
  *   marker (`n/a`, `na`, `-`, `--`, `—`, `?`, `unknown`, `不详`, `未知`, `无数据`);
  * - a number: a finite JS number;
  * - anything else (text such as "1,234", booleans, NaN/Infinity) is an error,
- *   never silently 0.
+ *   never silently 0;
+ * - an error value passed in from a cell (an Excel error such as `#N/A`, which
+ *   the runtime passes as `{ code: "#N/A", message? }`, or an `EngineError`)
+ *   becomes that cell's error, naming the argument: `#N/A` stays `#N/A`, any
+ *   other error is a `#VALUE!` saying which error the cell holds;
+ * - values no cell can hold (objects, nested arrays, symbols …) are a
+ *   `#VALUE!` describing them, never an exception.
  */
-import { EngineError, Result, isEngineError, numError, valueError } from "./errors";
+import { EngineError, Result, isEngineError, naError, valueError } from "./errors";
 
 export type Cell = number | string | boolean | null | undefined;
 
@@ -23,6 +29,15 @@ export function isBlank(cell: unknown): boolean {
   return false;
 }
 
+/**
+ * Blank, or 0. Excel desktop passes the empty cells of a range as 0, so where
+ * 0 is never a meaningful value (a date, a bucket edge), or at the unused end
+ * of a selection, 0 and blank mean the same.
+ */
+export function isBlankOrZero(cell: unknown): boolean {
+  return cell === 0 || isBlank(cell);
+}
+
 export interface NumberRules {
   /** Smallest allowed value (inclusive). */
   min?: number;
@@ -32,10 +47,71 @@ export interface NumberRules {
   integer?: boolean;
 }
 
-function describe(cell: unknown): string {
-  if (typeof cell === "string") return `text "${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}"`;
-  if (typeof cell === "boolean") return `a logical value (${cell ? "TRUE" : "FALSE"})`;
-  return String(cell);
+/** Text of a cell for a message: at most 30 characters, so a long cell cannot flood the message. */
+export function clip(text: string): string {
+  return text.length > 30 ? text.slice(0, 30) + "…" : text;
+}
+
+/**
+ * A cell as words for a message: `text "abc"`, `a logical value (TRUE)`, the
+ * number, or what a value no cell can hold is. Never throws, whatever the value.
+ */
+export function describeCell(cell: unknown): string {
+  switch (typeof cell) {
+    case "string":
+      return `text "${clip(cell)}"`;
+    case "boolean":
+      return `a logical value (${cell ? "TRUE" : "FALSE"})`;
+    case "number":
+      return Object.is(cell, -0) ? "0" : String(cell);
+    case "undefined":
+      return "an empty value";
+    case "object":
+      if (cell === null) return "an empty value";
+      if (Array.isArray(cell)) return `a nested range of ${cell.length} value(s) in one cell`;
+      return "an object, not a cell value";
+    default:
+      return `a value of type ${typeof cell}, not a cell value`;
+  }
+}
+
+/** The error values an Excel cell can hold, as the custom-functions runtime spells their codes. */
+const EXCEL_ERROR_CODES = new Set([
+  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+]);
+
+/**
+ * The error a cell holds, or null: an `EngineError` (e.g. one formula's result
+ * fed to another), or an Excel error value passed in from a cell
+ * (`{ code: "#N/A", message? }`). `#N/A` stays `#N/A` (so IFNA still works);
+ * every other error becomes a `#VALUE!` that names it, because a formula may
+ * only return `#VALUE!`, `#N/A`, `#DIV/0!` or `#NUM!`, and only the first two
+ * carry a message.
+ */
+export function cellError(cell: unknown): EngineError | null {
+  if (typeof cell !== "object" || cell === null || Array.isArray(cell)) return null;
+  if (isEngineError(cell)) return cell;
+  const code = (cell as { code?: unknown }).code;
+  if (typeof code !== "string" || !EXCEL_ERROR_CODES.has(code)) return null;
+  const raw = (cell as { message?: unknown }).message;
+  const note = typeof raw === "string" && raw.trim() !== "" ? ` (${clip(raw.trim())})` : "";
+  if (code === "#N/A") return naError(`the cell holds #N/A${note}: the value is not available.`);
+  return valueError(`the cell holds the error ${code}${note}; correct that cell first.`);
+}
+
+/** `cellError` for argument `arg`: the message starts with the argument's name. */
+export function cellErrorFor(cell: unknown, arg: string): EngineError | null {
+  const e = cellError(cell);
+  return e && { ...e, message: `${arg}: ${e.message}` };
+}
+
+/**
+ * Text that looks like a number ("1,234", "35%", " - 12"), for a hint. Linear
+ * in the length of the text: an earlier single regular expression backtracked
+ * cubically, so a cell of a few thousand spaces and a letter froze Excel.
+ */
+function looksNumeric(text: string): boolean {
+  return /^[\d.,\s]+%?$/.test(text.replace(/^[\s+-]+/, "").trimEnd());
 }
 
 /**
@@ -45,12 +121,13 @@ function describe(cell: unknown): string {
 export function readOptionalNumber(cell: unknown, arg: string, rules: NumberRules = {}): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell !== "number") {
-    if (typeof cell === "string" && /^[\s+-]*[\d.,\s]+%?\s*$/.test(cell)) {
-      return valueError(`${arg}: ${describe(cell)} is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).`);
+    if (typeof cell === "string" && looksNumeric(cell)) {
+      return valueError(`${arg}: ${describeCell(cell)} is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).`);
     }
-    return valueError(`${arg}: expected a number but got ${describe(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected a number but got ${describeCell(cell)}.`);
   }
-  if (!Number.isFinite(cell)) return numError(`${arg}: ${cell} is not a finite number.`);
+  // #VALUE! (not #NUM!): Excel shows a message only with #VALUE! and #N/A.
+  if (!Number.isFinite(cell)) return valueError(`${arg}: ${cell} is not a finite number.`);
   if (rules.min !== undefined && cell < rules.min) {
     return valueError(`${arg}: ${cell} is below the smallest allowed value ${rules.min}.`);
   }
@@ -72,11 +149,11 @@ export function readNumber(cell: unknown, arg: string, rules: NumberRules = {}):
 export function readChoice<T extends string>(cell: unknown, arg: string, choices: readonly T[], fallback: T): Result<T> {
   if (isBlank(cell)) return fallback;
   if (typeof cell !== "string") {
-    return valueError(`${arg}: expected one of ${choices.map((c) => `"${c}"`).join(", ")} but got ${describe(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected one of ${choices.map((c) => `"${c}"`).join(", ")} but got ${describeCell(cell)}.`);
   }
   const wanted = cell.trim().toLowerCase().replace(/[\s_-]+/g, "");
   const hit = choices.find((c) => c.toLowerCase().replace(/[\s_-]+/g, "") === wanted);
-  if (!hit) return valueError(`${arg}: "${cell}" is not one of ${choices.map((c) => `"${c}"`).join(", ")}.`);
+  if (!hit) return valueError(`${arg}: "${clip(cell)}" is not one of ${choices.map((c) => `"${c}"`).join(", ")}.`);
   return hit;
 }
 

@@ -7,7 +7,7 @@
  * part is a time of day; credit rules work in whole days, so readers drop it.
  */
 import { Result, valueError } from "./errors";
-import { isBlank } from "./cells";
+import { cellErrorFor, clip, describeCell, isBlank } from "./cells";
 
 export const MIN_SERIAL = 1;
 export const MAX_SERIAL = 2958465;
@@ -59,10 +59,10 @@ export function serialFromIso(text: string, arg = "date"): Result<number> {
 export function readOptionalSerial(cell: unknown, arg: string): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
-    return valueError(`${arg}: text "${cell}" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).`);
+    return valueError(`${arg}: text "${clip(cell)}" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).`);
   }
   if (typeof cell !== "number" || !Number.isFinite(cell)) {
-    return valueError(`${arg}: expected an Excel date but got ${String(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected an Excel date but got ${typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeCell(cell)}.`);
   }
   if (cell < MIN_SERIAL || cell >= MAX_SERIAL + 1) {
     return valueError(`${arg}: ${cell} is not a valid Excel date serial (1 = 1900-01-01 … 2958465 = 9999-12-31).`);

@@ -7,8 +7,13 @@
  * functions: every range argument must have the same length, a single cell is
  * repeated for every row. Results come back in the orientation of the first
  * range argument (a column in → a column out; a row in → a row out).
+ *
+ * Malformed arguments (ragged rows, a list mixing cells and rows) are one
+ * `#VALUE!` naming the argument; an empty range (`[]`, `[[]]`) counts as
+ * omitted. A cell holding something no cell can hold (a nested array, an
+ * object) is left to the cell readers, which make it that row's error.
  */
-import { Cell, isBlank } from "./cells";
+import { Cell, isBlank, isBlankOrZero } from "./cells";
 import { EngineError, Result, isEngineError, valueError } from "./errors";
 
 /** One output cell: a value Excel can show, or the error for that cell only. */
@@ -25,28 +30,43 @@ export interface Vector {
 
 /**
  * Reads an argument that should be a single cell, a column or a row.
- * Returns `null` when the argument was omitted (Excel passes null).
+ * Returns `null` when the argument was omitted (Excel passes null) or empty.
+ * A flat list of cells (not a shape Excel passes) is read as a column.
  */
 export function readVector(arg: unknown, name: string): Result<Vector | null> {
   if (arg === null || arg === undefined) return null;
   if (!Array.isArray(arg)) return { values: [arg], horizontal: false };
-  const rows = arg as unknown[];
-  if (rows.length === 0) return null;
-  if (!Array.isArray(rows[0])) return { values: rows, horizontal: false };
-  const grid = rows as unknown[][];
+  if (arg.length === 0) return null;
+  if (!Array.isArray(arg[0])) return { values: arg as unknown[], horizontal: false };
+  const grid = readGrid(arg, name);
+  if (grid === null || isEngineError(grid)) return grid;
   const width = grid[0].length;
   if (grid.length === 1) return { values: grid[0], horizontal: width > 1 };
   if (width === 1) return { values: grid.map((r) => r[0]), horizontal: false };
   return valueError(`${name}: expected a single column or row, but got a range of ${grid.length} rows × ${width} columns.`);
 }
 
-/** Reads a 2-D argument into rows × columns; a scalar becomes 1 × 1; omitted gives null. */
-export function readGrid(arg: unknown): unknown[][] | null {
+/**
+ * Reads a 2-D argument into rows × columns: a scalar becomes 1 × 1, a flat
+ * list one row; omitted or empty (`[]`, `[[]]`) gives null; ragged rows, or a
+ * list mixing cells and rows, give a `#VALUE!` naming `name`.
+ */
+export function readGrid(arg: unknown, name = "range"): Result<unknown[][] | null> {
   if (arg === null || arg === undefined) return null;
   if (!Array.isArray(arg)) return [[arg]];
   if (arg.length === 0) return null;
   if (!Array.isArray(arg[0])) return [arg as unknown[]];
-  return arg as unknown[][];
+  const width = (arg[0] as unknown[]).length;
+  for (let r = 1; r < arg.length; r++) {
+    const row: unknown = arg[r];
+    if (!Array.isArray(row)) {
+      return valueError(`${name}: the range is malformed: item ${r + 1} is a single value where a row of cells was expected.`);
+    }
+    if (row.length !== width) {
+      return valueError(`${name}: the range is not rectangular: row ${r + 1} has ${row.length} cell(s) but row 1 has ${width}.`);
+    }
+  }
+  return width === 0 ? null : (arg as unknown[][]);
 }
 
 /**
@@ -102,15 +122,43 @@ export function toSpill(values: SpillCell[], horizontal: boolean): Spill {
   return horizontal ? [values] : values.map((v) => [v]);
 }
 
-/** Runs `fn` over broadcast vectors and lays out the results; argument errors become one error. */
+/**
+ * The rows of a per-row selection that hold data, `first` … `last`: the rows
+ * before `first` and after `last` are empty (blank, or 0 as Excel desktop
+ * passes an empty cell) in every per-row range: the unused ends of a selection
+ * larger than the data. Rows in between are data, even when they are 0
+ * (a 0 there is a real value). No per-row range (all single cells): every row.
+ * `first > last` when every row is empty.
+ * @example dataRows([{ values: [0, 5, 0, 7, 0, null], horizontal: false }], 6) // { first: 1, last: 3 }
+ */
+export function dataRows(vectors: ReadonlyArray<Vector | null>, n: number): { first: number; last: number } {
+  const perRow = vectors.filter((v): v is Vector => v !== null && v.values.length > 1);
+  if (perRow.length === 0) return { first: 0, last: n - 1 };
+  const empty = (i: number) => perRow.every((v) => isBlankOrZero(v.values[i]));
+  let first = 0;
+  while (first < n && empty(first)) first++;
+  let last = n - 1;
+  while (last >= first && empty(last)) last--;
+  return { first, last };
+}
+
+/**
+ * Runs `fn` over broadcast vectors and lays out the results; argument errors become one error.
+ * With `dataVectors` (the ranges that hold a row's data), rows outside `dataRows`
+ * and rows blank in every one of them (`isBlankRow`) give "" without calling `fn`.
+ */
 export function mapRows(
   vectors: ReadonlyArray<{ name: string; vector: Vector | null }>,
   fn: (i: number) => SpillCell,
+  dataVectors?: ReadonlyArray<Vector | null>,
 ): Result<Spill> {
   const n = broadcastLength(vectors);
   if (isEngineError(n)) return n;
+  const span = dataVectors ? dataRows(dataVectors, n) : { first: 0, last: n - 1 };
   const out: SpillCell[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = fn(i);
+  for (let i = 0; i < n; i++) {
+    out[i] = i < span.first || i > span.last || (dataVectors && isBlankRow(dataVectors, i)) ? "" : fn(i);
+  }
   return toSpill(out, isHorizontal(vectors.map((v) => v.vector)));
 }
 

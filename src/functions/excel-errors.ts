@@ -4,6 +4,9 @@
  * - EngineError → CustomFunctions.Error with the matching code. Excel shows a
  *   custom message only for #VALUE! and #N/A, so #DIV/0! and #NUM! drop it.
  * - null/undefined → "" (a returned null shows as 0 in Excel).
+ * - −0 → 0 (no result shows or compares as "-0"); NaN/±Infinity → #NUM!.
+ * - Text longer than Excel's 32,767-character cell limit → #VALUE! saying so.
+ * - Anything else that is no Excel value → #VALUE! (a bug, reported as such).
  * - Anything thrown by an adapter becomes #VALUE! with a message instead of an
  *   uncaught exception (which Excel shows as #VALUE! with no hint) or a promise
  *   that never settles.
@@ -27,12 +30,28 @@ function toExcelError(e: EngineError): CustomFunctions.Error {
   }
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 /** One engine cell as an Excel value. */
 export function toExcelCell(cell: SpillCell): ExcelValue {
-  if (cell === null || cell === undefined) return "";
+  switch (typeof cell) {
+    case "number":
+      if (!Number.isFinite(cell)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+      return cell === 0 ? 0 : cell; // −0 → 0
+    case "string":
+      if (cell.length > MAX_CELL_TEXT) {
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `The result is ${cell.length} characters long, more than the ${MAX_CELL_TEXT} an Excel cell holds.`);
+      }
+      return cell;
+    case "boolean":
+      return cell;
+    case "undefined":
+      return "";
+  }
+  if (cell === null) return "";
   if (isEngineError(cell)) return toExcelError(cell);
-  if (typeof cell === "number" && !Number.isFinite(cell)) return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
-  return cell;
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Internal error: the result holds a value Excel cannot show. Please report it.");
 }
 
 /** A whole engine result (a spill, or one error for the whole call) as a matrix for Excel. */

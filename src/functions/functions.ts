@@ -77,7 +77,7 @@ export function creditLimit(
  * Days sales outstanding. "standard": receivables ÷ credit sales × days. "countback": walks back through monthly sales (newest last) until the receivables are used up. Also "average", "bestpossible" and "add" (average days delinquent).
  * @customfunction DSO
  * @param receivables Receivables (AR) at the end of the period; a column for many customers. For "average": two columns [opening AR, closing AR]; for "bestpossible" and "add": [total AR, current (not yet due) AR].
- * @param credit_sales Credit sales of the period. For "countback": the monthly credit sales, oldest first and newest last (one row per customer when receivables is a column).
+ * @param credit_sales Credit sales of the period. For "countback": the monthly credit sales, oldest first and newest last (one row per customer when receivables is a column); empty months at the ends are ignored.
  * @param [days_in_period] Days in the period (default 365); for "countback" the days per month (default 30).
  * @param [method] "standard" (default), "countback", "average", "bestpossible" or "add".
  * @returns DSO in days, one per row.

@@ -47,3 +47,23 @@ describe("trailing empty rows of a selection give empty results", () => {
     expect(isBlankRow([null, v([null, "n/a"])], 1)).toBe(true); // "n/a" marks a blank
   });
 });
+
+describe("Excel desktop passes the empty rows of a selection as 0: rows of 0s at either end give empty results too", () => {
+  test.each([
+    ["DSO standard", () => dsoCore(col([15000, 0, 0]), col([10000, 0, 0]), 30, null), [[45], [""], [""]]],
+    ["CEI (a row of 0s used to give #DIV/0!)", () => ceiCore(col([6200, 0]), col([10890, 0]), col([6340, 0]), col([3590, 0]), 3, null), [[expect.closeTo(55.929, 3)], [""]]],
+    ["EXPECTEDLOSS (used to give 0)", () => expectedLossCore(col([0, 100000, 0]), col([0, 0.05, 0]), null, null, null), [[""], [3000], [""]]],
+    ["CREDITLIMIT (a score of 0 used to read as band E: a limit of 0, cash in advance)", () => creditLimitCore({ score: col(["B", 0]), netWorth: col([2000000, 0]), annualSales: col([10000000, 0]), termsDays: 60 }, "en"), [[700000], [""]]],
+    ["CREDITLIMIT all", () => creditLimitCore({ score: col([0, "B", 0]), netWorth: col([0, 2000000, 0]), annualSales: col([0, 10000000, 0]), termsDays: 60, output: "all" }, "en"), [["", "", ""], [700000, "B", "Net-worth cap"], ["", "", ""]]],
+  ])("%s", (_name, run, expected) => {
+    expect(run()).toEqual(expected);
+  });
+
+  test("a row of 0s between rows of data is real data", () => {
+    const cei = ceiCore(col([6200, 0, 6200]), col([10890, 0, 10890]), col([6340, 0, 6340]), col([3590, 0, 3590]), 3, null) as unknown[][];
+    expect(code(cei[1][0])).toBe("DIV0");
+    expect(expectedLossCore(col([100000, 0, 100000]), col([0.05, 0, 0.05]), null, null, null)).toEqual([[3000], [0], [3000]]);
+    const limit = creditLimitCore({ score: col(["B", 0, "B"]), netWorth: col([2000000, 0, 2000000]), annualSales: col([10000000, 0, 10000000]), termsDays: 60, output: "all" }, "en") as unknown[][];
+    expect(limit[1]).toEqual([0, "E", "Cash in advance (band E)"]);
+  });
+});

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isBlank, readChoice, readNumber, readOptionalNumber, scalarOf } from "../../src/engine/cells";
+import { cellError, describeCell, isBlank, readChoice, readNumber, readOptionalNumber, scalarOf } from "../../src/engine/cells";
 import { isEngineError } from "../../src/engine/errors";
 
 describe("isBlank", () => {
@@ -29,8 +29,10 @@ describe("readOptionalNumber", () => {
     expect(isEngineError(readOptionalNumber(-1, "amount", { min: 0 }))).toBe(true);
     expect(isEngineError(readOptionalNumber(2, "share", { max: 1 }))).toBe(true);
     expect(isEngineError(readOptionalNumber(1.5, "months", { integer: true }))).toBe(true);
+    // #VALUE! with a message (Excel shows none with #NUM!): the user learns which argument is off.
     const e = readOptionalNumber(Infinity, "x");
-    expect(isEngineError(e) && e.code).toBe("NUM");
+    expect(e).toEqual({ kind: "EngineError", code: "VALUE", message: "x: Infinity is not a finite number." });
+    expect(readOptionalNumber(NaN, "x")).toEqual({ kind: "EngineError", code: "VALUE", message: "x: NaN is not a finite number." });
   });
   it("readNumber requires a value", () => {
     const r = readNumber(null, "score");
@@ -61,5 +63,44 @@ describe("scalarOf", () => {
     expect(scalarOf(["a"])).toBe("a");
     expect(scalarOf(5)).toBe(5);
     expect(scalarOf(null)).toBeNull();
+  });
+});
+
+describe("cells no formula can read: clear messages, never an exception", () => {
+  const message = (r: unknown) => (isEngineError(r) ? `${r.code} ${r.message}` : r);
+  it("an Excel error passed in from a cell: #N/A stays #N/A, any other error is a #VALUE! naming it", () => {
+    expect(message(readOptionalNumber({ code: "#N/A" }, "pd"))).toBe("NA pd: the cell holds #N/A: the value is not available.");
+    expect(message(readOptionalNumber({ code: "#REF!", message: "" }, "pd"))).toBe("VALUE pd: the cell holds the error #REF!; correct that cell first.");
+    expect(message(readChoice({ code: "#DIV/0!", message: "upstream" }, "output", ["a"], "a"))).toBe("VALUE output: the cell holds the error #DIV/0! (upstream); correct that cell first.");
+    expect(cellError({ code: "#N/A!x" })).toBeNull(); // not an Excel error code
+    expect(cellError({ code: 5 })).toBeNull();
+  });
+  it("an engine error fed in (one formula's result in another) keeps its code and message, prefixed with the argument", () => {
+    expect(message(readOptionalNumber({ kind: "EngineError", code: "DIV0", message: "sales is 0" }, "x"))).toBe("DIV0 x: sales is 0");
+  });
+  it.each<[string, unknown, string]>([
+    ["a plain object", {}, "an object, not a cell value"],
+    ["an object without a prototype", Object.create(null), "an object, not a cell value"],
+    ["a nested array", [1, 2], "a nested range of 2 value(s) in one cell"],
+    ["a symbol", Symbol("s"), "a value of type symbol, not a cell value"],
+    ["a big integer", BigInt(5), "a value of type bigint, not a cell value"],
+    ["a function", () => 1, "a value of type function, not a cell value"],
+  ])("%s is described, not converted", (_what, cell, words) => {
+    expect(describeCell(cell)).toBe(words);
+    expect(message(readOptionalNumber(cell, "amount"))).toBe(`VALUE amount: expected a number but got ${words}.`);
+  });
+  it("very long text is clipped in messages", () => {
+    const r = readOptionalNumber("x".repeat(100_000), "amount");
+    expect(message(r)).toBe(`VALUE amount: expected a number but got text "${"x".repeat(30)}…".`);
+    expect(message(readChoice("y".repeat(5000), "method", ["standard"], "standard"))).toBe(`VALUE method: "${"y".repeat(30)}…" is not one of "standard".`);
+  });
+  it("text of many spaces then a letter is read in linear time (it froze Excel: the old pattern backtracked cubically)", () => {
+    // 100,000 spaces: the old regular expression needed hours here; this test would not finish.
+    expect(message(readOptionalNumber(" ".repeat(100_000) + "x", "amount"))).toBe(`VALUE amount: expected a number but got text "${" ".repeat(30)}…".`);
+    expect(message(readOptionalNumber("1 ".repeat(50_000) + "%x", "amount"))).toMatch(/^VALUE amount: expected a number but got text/);
+    expect(message(readOptionalNumber(" - 1 234 ", "amount"))).toMatch(/^VALUE amount: text " - 1 234 " is text, not a number/);
+  });
+  it("−0 is described as 0", () => {
+    expect(describeCell(-0)).toBe("0");
   });
 });

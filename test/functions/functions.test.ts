@@ -16,6 +16,14 @@ describe("RISK.DSO adapter", () => {
     expect(r).toHaveLength(1);
     expect(r[0][0] as number).toBeCloseTo(73.714, 3);
   });
+  it("countback ignores the empty newest months of a longer range: 73.7 whether Excel passes them as 0 (desktop) or null (web)", () => {
+    // Desktop used to give 133.7 (two empty months counted as months without sales), the web a misleading #N/A.
+    for (const empty of [0, null, ""]) {
+      const r = dso([[212000]], [[70000], [80000], [100000], [empty], [empty]], OMITTED, "countback");
+      expect(r).toHaveLength(1);
+      expect((r[0][0] as number).toFixed(1)).toBe("73.7");
+    }
+  });
   it("standard DSO spills one row per customer, with a #DIV/0! only in the bad row", () => {
     const r = dso([[15000], [100], [5000]], [[10000], [0], [60000]], [[30]], OMITTED);
     expect(r[0][0]).toBe(45);

@@ -13,6 +13,13 @@ describe("RISK.CEI adapter", () => {
     expect(cei([[6200]], [[10890]], [[6340]], [[3590]], [[3]], OMITTED)[0][0] as number).toBeCloseTo(55.93, 2);
     expect(cei([[6200]], [[10890]], [[6340]], [[3590]], [[3]], "period")[0][0] as number).toBeCloseTo(79.63, 2);
   });
+  it("inconsistent balances are #VALUE! naming the balance, never a negative index (CEI(100, 0, 200, 0) used to be −100)", () => {
+    const r = cei([[100]], [[0]], [[200]], [[0]], OMITTED, OMITTED);
+    expect(isExcelError(r[0][0]) && [r[0][0].code, r[0][0].message]).toEqual([
+      "#VALUE!",
+      "end_ar: ending AR 200 exceeds beginning AR plus credit sales (100 + 0 = 100): receivables cannot grow by more than the sales, so the balances are inconsistent.",
+    ]);
+  });
   it("unknown convention is #VALUE! naming the argument", () => {
     const r = cei([[1]], [[1]], [[1]], [[1]], OMITTED, "weekly");
     expect(isExcelError(r[0][0]) && r[0][0].message).toMatch(/convention/);

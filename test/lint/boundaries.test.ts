@@ -24,6 +24,7 @@ const probes: Probe[] = [
   { filePath: "src/excel/probe2.ts", code: 'import * as f from "../functions/excel-errors";\nexport const x = f;\n', expect: ZONE },
   { filePath: "src/functions/probe.ts", code: 'import { planWrite } from "../excel/write-columns";\nexport const x = planWrite;\n', expect: ZONE },
   { filePath: "scripts/probe.ts", code: 'import { strings } from "../src/taskpane/i18n";\nexport const x = strings;\n', expect: ZONE },
+  { filePath: "scripts/probe2.ts", code: 'import { planWrite } from "../src/excel/write-columns";\nexport const x = planWrite;\n', expect: ZONE },
   { filePath: "src/engine/scoring/probe-react.ts", code: 'import * as React from "react";\nexport const x = React;\n', expect: "no-restricted-imports" },
   { filePath: "src/engine/scoring/probe-office.ts", code: "export const x = () => Excel.run(async () => undefined);\n", expect: "no-restricted-globals" },
   { filePath: "src/engine/scoring/probe-clock.ts", code: "export const x = () => Date.now();\n", expect: "no-restricted-properties" },

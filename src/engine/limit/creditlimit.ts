@@ -3,9 +3,9 @@
  * returns the recommended limit (or the rule that bound it) per row.
  */
 import { Lang } from "../lang";
-import { readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
+import { cellErrorFor, clip, describeCell, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, readVector, broadcastLength, at, isBlankRow, isHorizontal } from "../spill";
+import { Spill, SpillCell, Vector, readVector, broadcastLength, at, dataRows, isBlankRow, isHorizontal } from "../spill";
 import { bandOf } from "../scoring/score";
 import { BANDS, Band } from "../scoring/model";
 import { DEFAULT_POLICY, CreditPolicy } from "../policy";
@@ -17,6 +17,8 @@ export type CreditLimitOutput = (typeof CREDITLIMIT_OUTPUTS)[number];
 /** Reads a score (0–100) or a band letter into a band. */
 export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
   if (isEngineError(cell)) return cell; // an upstream error (e.g. from CREDITSCORE) passes through
+  const held = cellErrorFor(cell, "score"); // an Excel error in the cell (e.g. #N/A from a lookup)
+  if (held) return held;
   if (isBlank(cell)) return valueError("score is required but the cell is empty.");
   if (typeof cell === "string") {
     const letter = cell.trim().toUpperCase();
@@ -24,7 +26,7 @@ export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
   }
   const score = readOptionalNumber(cell, "score", { min: 0, max: 100 });
   if (isEngineError(score)) {
-    return valueError(`score: expected a score from 0 to 100 or a band A–E, but got ${typeof cell === "string" ? `text "${cell}"` : String(cell)}.`);
+    return valueError(`score: expected a score from 0 to 100 or a band A–E, but got ${typeof cell === "string" ? `text "${clip(cell)}"` : typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeCell(cell)}.`);
   }
   return bandOf(score as number, policy.model);
 }
@@ -89,8 +91,13 @@ export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolic
   const n = broadcastLength(named);
   if (isEngineError(n)) return n;
   const rows: SpillCell[][] = [];
+  // Rows empty in score, net worth and sales give "": blank anywhere, or blank/0 at
+  // either end of a selection (Excel desktop passes empty cells as 0; a score of 0
+  // there would otherwise read as band E, "cash in advance").
+  const data = [v.score, v.netWorth, v.annualSales];
+  const span = dataRows(data, n);
   for (let i = 0; i < n; i++) {
-    if (isBlankRow([v.score, v.netWorth, v.annualSales], i)) {
+    if (i < span.first || i > span.last || isBlankRow(data, i)) {
       rows.push(output === "all" ? ["", "", ""] : [""]);
       continue;
     }

@@ -48,13 +48,16 @@ export function agingLabels(edges: readonly number[] = DEFAULT_AGING_EDGES, lang
 /**
  * Reads custom bucket edges: a row or column of whole numbers > 0 in strictly
  * ascending order. Blank cells are ignored, and so is 0 (no valid edge, and
- * Excel desktop passes an empty cell of the range as 0). Omitted → [30, 60, 90].
+ * Excel desktop passes an empty cell of the range as 0), so a range longer than
+ * the list (or a block whose filled cells are one row or one column) is fine.
+ * Omitted or all empty → [30, 60, 90].
  */
 export function readAgingEdges(arg: unknown): Result<readonly number[]> {
-  const g = readGrid(arg);
+  const g = readGrid(arg, "buckets");
+  if (isEngineError(g)) return g;
   if (g === null) return DEFAULT_AGING_EDGES;
-  if (g.length > 1 && g[0].length > 1) return valueError(`buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${g.length} rows × ${g[0].length} columns.`);
-  const cells = g.length > 1 ? g.map((r) => r[0]) : g[0];
+  const cells = lineOfCells(g);
+  if (cells === null) return valueError(`buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${g.length} rows × ${g[0].length} columns.`);
   const edges: number[] = [];
   for (const c of cells) {
     if (isBlankOrZero(c)) continue;
@@ -64,6 +67,26 @@ export function readAgingEdges(arg: unknown): Result<readonly number[]> {
     edges.push(v);
   }
   return edges.length ? edges : DEFAULT_AGING_EDGES;
+}
+
+/** The cells of a row or column; of a 2-D block, the one row or column holding all its non-empty cells; else null. */
+function lineOfCells(g: unknown[][]): unknown[] | null {
+  if (g.length === 1) return g[0];
+  if (g[0].length === 1) return g.map((r) => r[0]);
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  g.forEach((r, i) => r.forEach((c, j) => {
+    if (!isBlankOrZero(c)) {
+      rows.add(i);
+      cols.add(j);
+    }
+  }));
+  if (rows.size <= 1) return g[rows.size ? [...rows][0] : 0];
+  if (cols.size === 1) {
+    const j = [...cols][0];
+    return g.map((r) => r[j]);
+  }
+  return null;
 }
 
 /** Summed open amounts per bucket plus the rows that could not be read. */

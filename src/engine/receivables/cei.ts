@@ -8,10 +8,21 @@
  * "period" convention. The result is in percent points: 55.93 means 55.93 %
  * (format the cell as a plain number, not as %). 100 = everything collectable
  * was collected.
+ *
+ * Range: CEI is always between 0 and 100. With X = beginning AR + S, the
+ * numerator X − ending AR is at most the denominator X − ending current AR
+ * (current AR ≤ total AR is checked), so CEI ≤ 100. Inputs that would make it
+ * negative are refused with `#VALUE!` naming the inconsistent balance:
+ * - ending current AR above X (denominator < 0): even the not-yet-due part of
+ *   the ending AR is more than could have been there;
+ * - ending AR above X (numerator < 0): receivables grew by more than the credit
+ *   sales added (under "monthly" with several months: more than one month's
+ *   average sales, where the formula does not apply);
+ * - nothing collectable (denominator 0, hence numerator 0) is `#DIV/0!`.
  */
 import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
-import { Result, div0Error, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, isBlankRow, mapRows, readVector } from "../spill";
+import { EngineError, Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
 export const CEI_CONVENTIONS = ["monthly", "period"] as const;
@@ -47,11 +58,33 @@ export function cei(
   if (endCurrentAr > endAr) return valueError(`end_current_ar: ${endCurrentAr} exceeds end_ar ${endAr}; current AR is the not-yet-due part of the total.`);
   if (!(months > 0)) return valueError(`months: ${months} must be greater than 0.`);
   const s = convention === "monthly" ? creditSales / months : creditSales;
-  const collectable = beginAr + s - endCurrentAr;
-  if (collectable === 0) return div0Error("CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.");
+  const x = beginAr + s;
+  if (!Number.isFinite(x)) return numError("CEI: the amounts are too large to add up (beyond ±1.8e308).");
+  // Sums of amounts carry rounding error: a difference within this of 0 is 0.
+  const eps = 1e-12 * Math.max(beginAr, s, endAr);
+  let collectable = x - endCurrentAr;
+  let collected = x - endAr;
+  if (Math.abs(collectable) <= eps) collectable = 0;
+  if (Math.abs(collected) <= eps) collected = 0;
   // #VALUE! rather than #NUM!: Excel shows a message only with #VALUE! and #N/A, and this is an input problem.
-  if (collectable < 0) return valueError("end_current_ar: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent.");
-  return ((beginAr + s - endAr) / collectable) * 100;
+  if (collectable < 0) return inconsistent("end_current_ar", "ending current AR", endCurrentAr, beginAr, creditSales, months, convention);
+  if (collected < 0) return inconsistent("end_ar", "ending AR", endAr, beginAr, creditSales, months, convention);
+  if (collectable === 0) return div0Error("CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.");
+  return (collected / collectable) * 100;
+}
+
+/** The #VALUE! of a balance that exceeds beginning AR plus the sales the formula adds, with the numbers. */
+function inconsistent(arg: string, what: string, balance: number, beginAr: number, creditSales: number, months: number, convention: CeiConvention): EngineError {
+  const n = (v: number) => String(Number(v.toPrecision(12)));
+  if (convention === "monthly" && months !== 1) {
+    const s = creditSales / months;
+    return valueError(
+      `${arg}: ${what} ${n(balance)} exceeds beginning AR plus one month's average credit sales (${n(beginAr)} + ${n(creditSales)} ÷ ${n(months)} = ${n(beginAr + s)}), so CEI would be negative. Check the balances and months, or use convention "period" if that suits your data.`,
+    );
+  }
+  return valueError(
+    `${arg}: ${what} ${n(balance)} exceeds beginning AR plus credit sales (${n(beginAr)} + ${n(creditSales)} = ${n(beginAr + creditSales)}): receivables cannot grow by more than the sales, so the balances are inconsistent.`,
+  );
 }
 
 /**
@@ -59,6 +92,9 @@ export function cei(
  * Every amount argument is a cell or an equal-length column/row (single cells
  * repeat); one CEI per row spills, in percent points. `months` defaults to 1;
  * `convention` is "monthly" (default) or "period" for the whole range.
+ * Rows empty in all four amount ranges give "": blank rows anywhere, and rows
+ * of 0s at either end of the selection (Excel desktop's empty cells); a row of
+ * 0s between data rows is a real period with nothing collectable (#DIV/0!).
  * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
  */
 export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
@@ -82,7 +118,6 @@ export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, 
     { name: "months", vector: m },
   ];
   return mapRows(vectors, (i): SpillCell => {
-    if (isBlankRow([b, s, e, c], i)) return "";
     const bv = readNumber(at(b, i), "begin_ar");
     if (isEngineError(bv)) return bv;
     const sv = readNumber(at(s, i), "credit_sales");
@@ -94,5 +129,5 @@ export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, 
     const mv = readOptionalNumber(at(m, i), "months");
     if (isEngineError(mv)) return mv;
     return cei(bv, sv, ev, cv, mv ?? DEFAULT_CEI_MONTHS, conv);
-  });
+  }, [b, s, e, c]);
 }

@@ -3,7 +3,7 @@
  * Cell coercion itself lives in `../cells` and `../dates`; this file only
  * adds the few readings those do not cover (yes/no flags, 2-D shapes).
  */
-import { isBlank } from "../cells";
+import { cellErrorFor, clip, describeCell, isBlank, isBlankOrZero } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
 import { readOptionalSerial } from "../dates";
 import { Lang } from "../lang";
@@ -23,12 +23,15 @@ export function readFlag(cell: unknown, arg: string): Result<boolean> {
   if (typeof cell === "number") {
     if (cell === 1) return true;
     if (cell === 0) return false;
-    return valueError(`${arg}: ${cell} is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+    return valueError(`${arg}: ${describeCell(cell)} is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
   }
-  const t = String(cell).trim().toLowerCase();
+  if (typeof cell !== "string") {
+    return cellErrorFor(cell, arg) ?? valueError(`${arg}: ${describeCell(cell)} is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+  }
+  const t = cell.trim().toLowerCase();
   if (TRUE_WORDS.has(t)) return true;
   if (FALSE_WORDS.has(t)) return false;
-  return valueError(`${arg}: "${String(cell)}" is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+  return valueError(`${arg}: "${clip(cell)}" is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
 }
 
 /** A vector argument that must be given (omitted → #VALUE! naming it). */
@@ -39,14 +42,10 @@ export function requireVector(arg: unknown, name: string): Result<Vector> {
   return v;
 }
 
-/** A grid argument that must be given. */
+/** A grid argument that must be given (rectangular, see `readGrid`). */
 export function requireGrid(arg: unknown, name: string): Result<unknown[][]> {
-  const g = readGrid(arg);
+  const g = readGrid(arg, name);
   if (g === null) return valueError(`${name} is required.`);
-  const width = g[0].length;
-  if (width === 0 || g.some((r) => !Array.isArray(r) || r.length !== width)) {
-    return valueError(`${name}: the range is not rectangular.`);
-  }
   return g;
 }
 
@@ -58,8 +57,8 @@ export function pick(label: Bilingual, lang: Lang): string {
 
 /** The one cell of an argument that must be a single cell; a larger range is a #VALUE! naming `name`. */
 export function singleCell(arg: unknown, name: string): Result<unknown> {
-  const g = readGrid(arg);
-  if (g === null) return null;
+  const g = readGrid(arg, name);
+  if (g === null || isEngineError(g)) return g;
   if (g.length > 1 || g[0].length > 1) {
     return valueError(`${name}: expected a single cell but got a range of ${g.length} rows × ${g[0].length} columns.`);
   }
@@ -74,7 +73,5 @@ export function readOptionalDate(cell: unknown, arg: string): Result<number | nu
   return cell === 0 ? null : readOptionalSerial(cell, arg);
 }
 
-/** Blank, or 0 (an empty cell as Excel desktop may pass it). */
-export function isBlankOrZero(cell: unknown): boolean {
-  return cell === 0 || isBlank(cell);
-}
+/** Blank, or 0 (an empty cell as Excel desktop may pass it); lives in `../cells`. */
+export { isBlankOrZero };

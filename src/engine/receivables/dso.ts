@@ -12,9 +12,9 @@
  * - best possible DSO = current (not yet due) AR ÷ credit sales × days;
  * - ADD = DSO − best possible DSO = overdue AR ÷ credit sales × days.
  */
-import { isBlank, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
+import { isBlank, isBlankOrZero, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
 import { Result, div0Error, isEngineError, naError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, at, isBlankRow, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, Vector, at, mapRows, readVector } from "../spill";
 import { requireGrid, requireVector } from "./common";
 
 /** DSO methods accepted by `dsoCore`. */
@@ -99,33 +99,55 @@ function checkCurrent(totalAr: number, currentAr: number): Result<true> {
  *
  * Walks back from the newest month: while AR exceeds the month's sales, the
  * month counts in full and its sales are subtracted; the month where AR runs
- * out counts pro rata (remaining AR ÷ that month's sales × its days).
+ * out counts pro rata (remaining AR ÷ that month's sales × its days). A month
+ * of 0 counts in full (no sales that month).
  *
  * @param ar ending AR (≥ 0; 0 gives 0 days)
  * @param monthlySales credit sales per month, OLDEST FIRST, NEWEST LAST;
- *   `null` = not known: the walk stops there.
+ *   `null` = not known: the walk stops there (#N/A naming the month).
  * @param daysPerMonth days of each month (same length as `monthlySales`), or one number for all months
- * @returns days; #NUM! when AR exceeds the sales of all known months (the walk
+ * @returns days; #N/A when AR exceeds the sales of all known months (the walk
  *   cannot finish: supply more months)
  * @example dsoCountback(212_000, [70_000, 80_000, 100_000], 30) // 30 + 30 + 32/70 × 30 = 73.714…
  */
 export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number> = DEFAULT_DAYS_PER_MONTH): Result<number> {
+  return countbackOver(ar, monthlySales, daysPerMonth, 0, monthlySales.length - 1);
+}
+
+/** A number for a message: 12 significant digits, so sums show without float noise (62000, not 62000.00000000001). */
+function num(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+/**
+ * Countback over months `lo` … `hi` of `monthlySales` (the months with data;
+ * months outside are the empty ends of a longer range). Messages number the
+ * months by their place in the whole range (month 1 = oldest).
+ */
+function countbackOver(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number>, lo: number, hi: number): Result<number> {
   if (ar < 0) return valueError(`receivables: ${ar} is negative; receivables must be 0 or more.`);
-  const m = monthlySales.length;
-  for (let k = 0; k < m; k++) {
+  for (let k = lo; k <= hi; k++) {
     const s = monthlySales[k];
     if (s !== null && s < 0) return valueError(`credit_sales: month ${k + 1} (${s}) is negative; credit sales must be 0 or more.`);
   }
   const dayOf = (k: number): number => (typeof daysPerMonth === "number" ? daysPerMonth : daysPerMonth[k]);
   if (ar === 0) return 0;
+  const m = monthlySales.length;
+  if (lo > hi) {
+    return naError(`credit_sales: no month has sales (the ${m} month(s) given are empty or 0), so countback cannot start. Give the monthly credit sales, oldest first and newest last.`);
+  }
   // Cumulative sums (newest first) rather than repeated subtraction, with a
-  // relative tolerance so AR equal to the sum of the months is not a #NUM!.
+  // relative tolerance so AR equal to the sum of the months is not an #N/A.
   const eps = ar * 1e-12;
   let cum = 0;
   let days = 0;
-  for (let k = m - 1; k >= 0; k--) {
+  for (let k = hi; k >= lo; k--) {
     const s = monthlySales[k];
-    if (s === null) break;
+    if (s === null) {
+      return naError(
+        `credit_sales: month ${k + 1} is blank (not known), so countback stops there (${num(days)} days counted, ${num(ar - cum)} AR left). Enter that month's sales, 0 if there were none.`,
+      );
+    }
     const d = dayOf(k);
     const before = cum;
     cum += s;
@@ -133,8 +155,10 @@ export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | nu
     days += d;
   }
   // #N/A (not #NUM!): the result is not available from the months given, and Excel shows #N/A's message.
+  const counted = `(${num(days)} days counted, ${num(ar - cum)} AR left): countback needs more (older) months`;
+  if (lo === 0 && hi === m - 1) return naError(`receivables exceed the credit sales of all ${m} month(s) given ${counted}.`);
   return naError(
-    `receivables exceed the credit sales of all ${m} month(s) given (${days} days counted, ${ar - cum} AR left): countback needs more (older) months.`,
+    `receivables exceed the credit sales of the ${hi - lo + 1} month(s) with data, months ${lo + 1}–${hi + 1} of the ${m} in the range ${counted}. Empty months at the ends of the range are not counted.`,
   );
 }
 
@@ -154,6 +178,13 @@ export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | nu
  *   left → right oldest → newest (or receivables a row 1 × n with credit_sales
  *   m × n, one customer per column, months top → bottom). days_in_period is
  *   the days per month: one number (default 30) or a range with one value per month.
+ *   A month that is empty for every customer (blank, or 0 as Excel desktop
+ *   passes an empty cell) at either end of the range is an unused cell of a
+ *   longer range: the walk starts at the newest month with data and ends at
+ *   the oldest. Months in between are real: 0 = no sales that month, blank =
+ *   not known (the walk stops there with #N/A naming the month).
+ * - Empty rows (customers) give "": blank ones anywhere, blank or 0 ones at
+ *   either end of a selection.
  *
  * Per-row problems (negative amounts, text, zero sales) are errors in that row;
  * shape problems and an unknown method are one error.
@@ -190,7 +221,6 @@ function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: 
     { name: "days_in_period", vector: days },
   ];
   return mapRows(vectors, (i): SpillCell => {
-    if (isBlankRow([ar, sales], i)) return "";
     const a = readNumber(at(ar, i), "receivables");
     if (isEngineError(a)) return a;
     const s = readNumber(at(sales, i), "credit_sales");
@@ -198,7 +228,7 @@ function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: 
     const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
     if (isEngineError(d)) return d;
     return dsoStandard(a, s, d);
-  });
+  }, [ar, sales]);
 }
 
 const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", string> = {
@@ -225,10 +255,11 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
     { name: "days_in_period", vector: days && days.horizontal ? { ...days, horizontal: false } : days },
   ];
   const [first, second] = m === "average" ? ["opening AR", "closing AR"] : ["total AR", "current AR"];
+  // The two receivables columns as vectors, for the empty-row rule of mapRows.
+  const firstCol: Vector = { values: grid.map((r) => r[0]), horizontal: false };
+  const secondCol: Vector = { values: grid.map((r) => r[1]), horizontal: false };
   return mapRows(vectors, (i): SpillCell => {
     const row = at(pairs, i) as unknown[];
-    // A trailing empty row of a multi-row selection (as isBlankRow, for the two-column receivables).
-    if (pairs.values.length > 1 && isBlank(row[0]) && isBlank(row[1]) && (sales.values.length === 1 || isBlank(at(sales, i)))) return "";
     const a = readNumber(row[0], `receivables (${first})`);
     if (isEngineError(a)) return a;
     const b = readNumber(row[1], `receivables (${second})`);
@@ -240,7 +271,7 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
     if (m === "average") return dsoAverage(a, b, s, d);
     if (m === "bestpossible") return bestPossibleDso(a, b, s, d);
     return averageDaysDelinquent(a, b, s, d);
-  });
+  }, [firstCol, secondCol, sales]);
 }
 
 function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
@@ -280,7 +311,18 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
   }
 
   const monthCount = months[0].length;
-  // Days per month: one number for every month, or one value per month.
+  // The months with data: a month (column of the customers' grid) that is
+  // empty or 0 for every customer at either end of the range is an unused cell
+  // of a longer range (Excel desktop passes empty cells as 0, the web null or
+  // ""), so countback starts at the newest month with data. Months in between
+  // are real: 0 = no sales that month, blank = not known.
+  const monthUsed = (k: number) => months.some((row) => !isBlankOrZero(row[k]));
+  let lo = 0;
+  while (lo < monthCount && !monthUsed(lo)) lo++;
+  let hi = monthCount - 1;
+  while (hi >= lo && !monthUsed(hi)) hi--;
+
+  // Days per month: one number for every month, or one value per month (read for the months with data).
   let daysPerMonth: number | number[] = DEFAULT_DAYS_PER_MONTH;
   const dv = readVector(daysInPeriod, "days_in_period");
   if (isEngineError(dv)) return dv;
@@ -292,25 +334,42 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
     if (dv.values.length !== monthCount) {
       return valueError(`days_in_period has ${dv.values.length} values but there are ${monthCount} months: give one number for every month or one per month.`);
     }
-    const list: number[] = [];
-    for (let k = 0; k < monthCount; k++) {
+    const list: number[] = new Array(monthCount).fill(DEFAULT_DAYS_PER_MONTH);
+    for (let k = lo; k <= hi; k++) {
       const d = readDays(dv.values[k], DEFAULT_DAYS_PER_MONTH, `days_in_period (month ${k + 1})`);
       if (isEngineError(d)) return d;
-      list.push(d);
+      list[k] = d;
     }
     daysPerMonth = list;
   }
 
+  // Customers (rows of a column of AR, or columns of a row of AR) that hold
+  // nothing give "": blank anywhere, or blank/0 at either end of the selection.
+  // Only the months with data count: the others are empty for everyone.
+  const n = ars.length;
+  const emptyCustomer = (i: number, empty: (c: unknown) => boolean) => {
+    if (!empty(ars[i])) return false;
+    for (let k = lo; k <= hi; k++) if (!empty(months[i][k])) return false;
+    return true;
+  };
+  let firstC = 0;
+  let lastC = n - 1;
+  if (n > 1) {
+    while (firstC < n && emptyCustomer(firstC, isBlankOrZero)) firstC++;
+    while (lastC >= firstC && emptyCustomer(lastC, isBlankOrZero)) lastC--;
+  }
+
   const out: SpillCell[] = ars.map((arCell, i) => {
+    if (n > 1 && (i < firstC || i > lastC || emptyCustomer(i, isBlank))) return "";
     const a = readNumber(arCell, "receivables");
     if (isEngineError(a)) return a;
-    const ms: (number | null)[] = [];
-    for (let k = 0; k < months[i].length; k++) {
+    const ms: (number | null)[] = new Array(monthCount).fill(null);
+    for (let k = lo; k <= hi; k++) {
       const s = readOptionalNumber(months[i][k], `credit_sales (month ${k + 1})`);
       if (isEngineError(s)) return s;
-      ms.push(s);
+      ms[k] = s;
     }
-    return dsoCountback(a, ms, daysPerMonth);
+    return countbackOver(a, ms, daysPerMonth, lo, hi);
   });
   return horizontal ? [out] : out.map((v) => [v]);
 }

@@ -5,7 +5,7 @@
  *
  * Days relative to due = as-of date − due date (negative = before due).
  */
-import { isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { cellErrorFor, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
@@ -108,29 +108,36 @@ function isHeaderRow(row: unknown[]): boolean {
  * amounts and grace days ≥ 0. Returns `DEFAULT_DUNNING_LADDER` when omitted.
  */
 export function readLadder(arg: unknown): Result<DunningLadder> {
-  const grid = readGrid(arg);
+  const grid = readGrid(arg, "ladder");
+  if (isEngineError(grid)) return grid;
   if (grid === null) return DEFAULT_DUNNING_LADDER;
   if (grid.length === 1 && grid[0].length === 1 && isBlankOrZero(grid[0][0])) return DEFAULT_DUNNING_LADDER;
-  const width = grid[0].length;
+  // Trailing columns that are empty in every row (a selection wider than the
+  // ladder) are dropped: a missing minimum or grace column means 0 anyway.
+  let width = grid[0].length;
+  while (width > 2 && grid.every((row) => isBlankOrZero(row[width - 1]))) width--;
   if (width < 2 || width > 4) {
     return valueError(`ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got ${width}.`);
   }
-  const rows = isHeaderRow(grid[0]) ? grid.slice(1) : grid;
+  // The header, if any, is the first row that is not empty (empty rows above it are skipped like any empty row).
+  let top = 0;
+  while (top < grid.length && grid[top].every((c) => isBlankOrZero(c))) top++;
+  const first = top < grid.length && isHeaderRow(grid[top]) ? top + 1 : 0;
   const levels: DunningLevel[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
+  for (let r = first; r < grid.length; r++) {
+    const row = grid[r];
     if (row.every((c) => isBlankOrZero(c))) continue;
-    const where = `ladder row ${r + 1 + (rows === grid ? 0 : 1)}`;
+    const where = `ladder row ${r + 1}`;
     const days = readOptionalNumber(row[0], `${where}, days`, { integer: true });
     if (isEngineError(days)) return days;
     if (days === null) return valueError(`${where}: the days relative to the due date are missing.`);
     const nameCell = row[1];
     if (typeof nameCell !== "string" || nameCell.trim() === "") {
-      return valueError(`${where}: the stage name must be non-empty text.`);
+      return cellErrorFor(nameCell, `${where}, stage name`) ?? valueError(`${where}: the stage name must be non-empty text.`);
     }
-    const minOpen = readOptionalNumber(row[2], `${where}, minimum open amount`, { min: 0 });
+    const minOpen = width > 2 ? readOptionalNumber(row[2], `${where}, minimum open amount`, { min: 0 }) : null;
     if (isEngineError(minOpen)) return minOpen;
-    const grace = readOptionalNumber(row[3], `${where}, grace days`, { min: 0, integer: true });
+    const grace = width > 3 ? readOptionalNumber(row[3], `${where}, grace days`, { min: 0, integer: true }) : null;
     if (isEngineError(grace)) return grace;
     const prev = levels[levels.length - 1];
     if (prev && days <= prev.fromDay) {

@@ -10,7 +10,7 @@
  */
 import { readNumber, readOptionalNumber } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, isBlankRow, mapRows, readVector } from "../spill";
+import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
 /** Loss given default used when `lgd` is blank. */
@@ -43,6 +43,8 @@ export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT
  * Each argument is a cell or an equal-length column/row (single cells
  * repeat); one expected loss per row spills. An insured_limit without an
  * insured_share in the same row is a #VALUE! (say which share the policy pays).
+ * Rows empty in exposure and pd give "" (blank rows, and rows of 0s at either
+ * end of the selection, as Excel desktop passes empty cells).
  * @example expectedLossCore([[100000]], 0.05, null, 0.9, 60000) // [[1380]]
  */
 export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, insuredShare: unknown, insuredLimit: unknown): Result<Spill> {
@@ -64,7 +66,6 @@ export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, i
     { name: "insured_limit", vector: lim },
   ];
   return mapRows(vectors, (i): SpillCell => {
-    if (isBlankRow([e, p], i)) return "";
     const ev = readNumber(at(e, i), "exposure");
     if (isEngineError(ev)) return ev;
     const pv = readNumber(at(p, i), "pd");
@@ -77,5 +78,5 @@ export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, i
     if (isEngineError(limv)) return limv;
     if (limv !== null && sv === null) return valueError("insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %).");
     return expectedLoss(ev, pv, lv ?? DEFAULT_LGD, sv ?? 0, limv);
-  });
+  }, [e, p]);
 }

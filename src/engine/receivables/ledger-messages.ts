@@ -28,7 +28,9 @@ export const INVOICE_FIELD_ZH: Readonly<Record<InvoiceField, string>> = {
 function describeZh(cell: unknown): string {
   if (typeof cell === "string") return `文本“${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}”`;
   if (typeof cell === "boolean") return `逻辑值 ${cell ? "TRUE" : "FALSE"}`;
-  return String(cell);
+  if (typeof cell === "number") return String(cell);
+  if (cell === null || cell === undefined) return "空值";
+  return Array.isArray(cell) ? "单元格中的嵌套区域" : "非单元格值";
 }
 
 /** "<cell> 不是<what>", spaced as Chinese text is: `文本“x”不是数字`, `逻辑值 TRUE 不是数字`, `NaN 不是 Excel 日期`. */

@@ -20,7 +20,7 @@
  * `parseInvoice` gives the same problem as data (`InvoiceProblem`) for
  * messages in other languages (`./ledger-messages`).
  */
-import { isBlank, readNumber, readOptionalNumber } from "../cells";
+import { cellErrorFor, describeCell, isBlank, readNumber, readOptionalNumber } from "../cells";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { readSerial } from "../dates";
 import { Vector, at, broadcastLength, isHorizontal, readVector } from "../spill";
@@ -116,7 +116,8 @@ export function readLedger(args: LedgerArgs, opts: { requireCustomer?: boolean }
 /** The grouping key of a customer id cell: trimmed text, a number's text, "" when blank. */
 export function customerKey(cell: unknown): string {
   if (isBlank(cell)) return "";
-  return typeof cell === "string" ? cell.trim() : String(cell);
+  if (typeof cell === "string") return cell.trim();
+  return typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeCell(cell);
 }
 
 function rowError(i: number, e: EngineError): EngineError {
@@ -210,7 +211,9 @@ export function parseInvoice(
       customer = customerKey(custCell);
       customerCell = customer;
     } else {
-      return problemOf("customer_type", "customer_id", custCell, valueError(`customer_ids: ${String(custCell)} is not a customer id (use text or a number).`));
+      const shown = typeof custCell === "number" || typeof custCell === "boolean" ? String(custCell) : describeCell(custCell);
+      const held = cellErrorFor(custCell, "customer_ids");
+      return problemOf("customer_type", "customer_id", custCell, held ?? valueError(`customer_ids: ${shown} is not a customer id (use text or a number).`));
     }
   }
   const invoiceDate = readSerial(invCell, "invoice_dates");

@@ -13,7 +13,7 @@
  * factor cells are all blank gives "" cells; a row with a bad cell (text where
  * a number is needed, a value out of range) gives an error in that row only.
  */
-import { isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { clip, describeCell, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
 import { Spill, SpillCell, readGrid } from "../spill";
@@ -50,7 +50,7 @@ const FLAG = FACTORS.map((f) => f.unit === "flag");
 const STATEMENT = new Set<number>(STATEMENT_KEYS.map(factorIndex));
 
 function labelText(cell: unknown): string {
-  return typeof cell === "string" ? cell.trim() : String(cell);
+  return typeof cell === "string" ? clip(cell.trim()) : describeCell(cell);
 }
 
 /** Reads one factor cell: blank → NaN, a number within the factor's rules, or an error naming the column. */
@@ -85,8 +85,9 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
     const bad = validateModel(model);
     if (bad) return bad;
   }
-  const grid = readGrid(values);
-  if (!grid || grid.length === 0 || grid[0].length === 0) return valueError("values: expected a range of customer factors (one row per customer).");
+  const grid = readGrid(values, "values");
+  if (isEngineError(grid)) return grid;
+  if (!grid) return valueError("values: expected a range of customer factors (one row per customer).");
   const width = grid[0].length;
 
   let header: unknown[];
@@ -95,7 +96,8 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
     header = grid[0];
     first = 1;
   } else {
-    const lg = readGrid(labels);
+    const lg = readGrid(labels, "labels");
+    if (isEngineError(lg)) return lg;
     if (!lg || lg.length !== 1) return valueError(`labels: expected a single row of column names${lg ? `, but got ${lg.length} rows` : ""}.`);
     header = lg[0];
     if (header.length !== width) return valueError(`labels has ${header.length} columns but values has ${width}: give one label per column of values.`);

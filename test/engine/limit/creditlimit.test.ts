@@ -49,7 +49,7 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
     ["score empty", { score: "" }, "VALUE", "score is required but the cell is empty."],
     ["net worth with thousands separators", { netWorth: "2,000,000" }, "VALUE", 'net_worth: text "2,000,000" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).'],
     ["net worth as words", { netWorth: "large" }, "VALUE", 'net_worth: expected a number but got text "large".'],
-    ["net worth Infinity", { netWorth: Infinity }, "NUM", "net_worth: Infinity is not a finite number."],
+    ["net worth Infinity", { netWorth: Infinity }, "VALUE", "net_worth: Infinity is not a finite number."],
     ["negative sales", { annualSales: -5 }, "VALUE", "annual_sales: -5 is below the smallest allowed value 0."],
     ["terms 0", { termsDays: 0 }, "VALUE", "terms_days: 0 is below the smallest allowed value 1."],
     ["terms above a year", { termsDays: 366 }, "VALUE", "terms_days: 366 is above the largest allowed value 365."],

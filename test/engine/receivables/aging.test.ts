@@ -166,3 +166,19 @@ describe("AGING edges (what an analyst may type)", () => {
     ]);
   });
 });
+
+describe("AGING: empty cells of a larger selection, empty ranges", () => {
+  test.each<[string, unknown, unknown]>([
+    ["a 2-D block whose filled cells are one row (the rows below empty)", [[15, 45, 0], [0, 0, 0]], [15, 45]],
+    ["a 2-D block whose filled cells are one column (web blanks)", [[null, 30], ["", 60], [null, 90]], [30, 60, 90]],
+    ["an empty 2-D block → 30/60/90", [[0, 0], [null, ""]], [30, 60, 90]],
+    ["still a 2-D range when the filled cells span rows and columns", [[30, 0], [0, 60]], err("VALUE", "buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got 2 rows × 2 columns.")],
+    ["a ragged range", [[30], [60, 90]], err("VALUE", "buckets: the range is not rectangular: row 2 has 2 cell(s) but row 1 has 1.")],
+  ])("buckets: %s", (_what, arg, expected) => {
+    expect(readAgingEdges(arg)).toEqual(expected);
+  });
+
+  test("amounts given but empty is one #VALUE! (leave the argument out for a label per invoice)", () => {
+    expect(agingCore(col([A - 10, A - 45]), A, [[]], null, "en")).toEqual(err("VALUE", "amounts is required."));
+  });
+});

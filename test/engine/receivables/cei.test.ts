@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { isEngineError } from "../../../src/engine/errors";
 import { cei, ceiCore } from "../../../src/engine/receivables/cei";
 
@@ -28,12 +29,19 @@ describe("CEI", () => {
     expect((out[1][0] as { message: string }).message).toMatch(/begin_ar/);
     expect((out[2][0] as { message: string }).message).toMatch(/end_current_ar/); // current 3590 > end 3000
     expect(code(out[3][0])).toBe("VALUE");
-    expect(out[4][0]).toBeCloseTo(100, 9); // begin 0, sales 3630, end 0 → collected everything
+    // A last row of 0s in every per-row range is what Excel desktop passes for the empty cells
+    // of a larger selection: it gives "" (as blank cells do on the web), not a CEI of 100.
+    expect(out[4][0]).toBe("");
+    // The same row of 0s between data rows is a real period: begin 0, sales 3630, end 0 → collected everything.
+    const inner = ceiCore([[6200], [0], [6200]], 10890, [[6340], [0], [6340]], [[3590], [0], [3590]], 3, null) as unknown[][];
+    expect(inner[0][0]).toBeCloseTo(55.929, 3);
+    expect(inner[1][0]).toBeCloseTo(100, 9);
+    expect(inner[2][0]).toBeCloseTo(55.929, 3);
   });
   test("nothing collectable → #DIV/0!; inconsistent → #VALUE! with a message; bad months/convention", () => {
     expect(code(cei(0, 0, 0, 0, 1))).toBe("DIV0");
     // #VALUE! (not #NUM!, which Excel shows without a message): the user must learn which input is off.
-    expect(cei(0, 0, 100, 100, 1)).toEqual(expect.objectContaining({ code: "VALUE", message: "end_current_ar: ending current AR exceeds beginning AR plus sales, the inputs are inconsistent." }));
+    expect(cei(0, 0, 100, 100, 1)).toEqual(expect.objectContaining({ code: "VALUE", message: "end_current_ar: ending current AR 100 exceeds beginning AR plus credit sales (0 + 0 = 0): receivables cannot grow by more than the sales, so the balances are inconsistent." }));
     expect(code(cei(1, 1, 1, 0, 0))).toBe("VALUE");
     expect(code(ceiCore(1, 1, 1, 0, 1, "quarterly"))).toBe("VALUE");
     expect(code(ceiCore([[1], [2]], [[1], [2], [3]], 1, 0, 1, null))).toBe("VALUE");
@@ -52,7 +60,8 @@ describe("CEI edges (what an analyst may type)", () => {
     ["months as n/a marker = 1", 1000, 500, 600, 300, "n/a", null, 75],
     ["convention is case- and space-insensitive", 6200, 10890, 6340, 3590, 3, " PERIOD ", (10750 / 13500) * 100],
     ["convention as a 1×1 range", 6200, 10890, 6340, 3590, 3, [["Monthly"]], (3490 / 6240) * 100],
-    ["AR grew beyond what the month added → negative CEI", 100, 300, 500, 0, 3, null, ((100 + 100 - 500) / 200) * 100],
+    // Used to give −150: a negative "index". Receivables grew by more than a month's average sales.
+    ["AR grew beyond what the month added → #VALUE! naming end_ar, never a negative CEI", 100, 300, 500, 0, 3, null, err("VALUE", 'end_ar: ending AR 500 exceeds beginning AR plus one month\'s average credit sales (100 + 300 ÷ 3 = 200), so CEI would be negative. Check the balances and months, or use convention "period" if that suits your data.')],
     ["begin_ar blank", "", 1, 1, 0, 1, null, err("VALUE", "begin_ar is required but the cell is empty.")],
     ["credit_sales negative (credit notes exceed sales)", 1, -1, 1, 0, 1, null, err("VALUE", "credit_sales: -1 is negative; credit sales must be 0 or more.")],
     ["credit_sales as text with a thousands separator", 1000, "1,000", 600, 300, 1, null, err("VALUE", /^credit_sales: text "1,000" is text, not a number/)],
@@ -102,5 +111,42 @@ describe("CEI edges (what an analyst may type)", () => {
   test("pure cei: months default 1, monthly convention", () => {
     expect(cei(1000, 500, 600, 300)).toBe(75);
     expect(cei(1000, 1500, 600, 300)).toBe(cei(1000, 1500, 600, 300, 1, "period"));
+  });
+});
+
+describe("CEI is never negative: inconsistent balances are #VALUE! naming the balance", () => {
+  test("CEI(100, 0, 200, 0): ending AR above beginning AR plus sales (used to be −100)", () => {
+    expect(ceiCore(100, 0, 200, 0, null, null)).toEqual([
+      [err("VALUE", "end_ar: ending AR 200 exceeds beginning AR plus credit sales (100 + 0 = 100): receivables cannot grow by more than the sales, so the balances are inconsistent.")],
+    ]);
+    expect(ceiCore(100, 300, 500, 0, 3, "period")).toEqual([
+      [err("VALUE", "end_ar: ending AR 500 exceeds beginning AR plus credit sales (100 + 300 = 400): receivables cannot grow by more than the sales, so the balances are inconsistent.")],
+    ]);
+  });
+  test("denominator below 0: the ending current (not yet due) AR is the inconsistent balance, with the monthly convention's numbers", () => {
+    expect(cei(100, 300, 250, 250, 3)).toEqual(
+      err("VALUE", 'end_current_ar: ending current AR 250 exceeds beginning AR plus one month\'s average credit sales (100 + 300 ÷ 3 = 200), so CEI would be negative. Check the balances and months, or use convention "period" if that suits your data.'),
+    );
+  });
+  test("denominator 0 (nothing collectable) is #DIV/0!; amounts equal up to rounding are equal", () => {
+    expect(cei(100, 0, 100, 100)).toEqual(err("DIV0", "CEI: beginning AR + sales − ending current AR is 0, nothing was collectable."));
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point: ending AR 0.3 is not "more than" it.
+    expect(cei(0.1, 0.2, 0.3, 0)).toBe(0);
+    expect(cei(0.1, 0.2, 0.30000000000000004, 0.30000000000000004)).toEqual(err("DIV0", "CEI: beginning AR + sales − ending current AR is 0, nothing was collectable."));
+  });
+  test("amounts too large to add are #NUM!, not a wrong message", () => {
+    expect(cei(1e308, 1e308, 0, 0)).toEqual(err("NUM", "CEI: the amounts are too large to add up (beyond ±1.8e308)."));
+  });
+  test("property: any amounts give a CEI from 0 to 100 or an error, never a negative index or more than 100", () => {
+    const amount = fc.oneof(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 1000 }));
+    fc.assert(
+      fc.property(amount, amount, amount, amount, fc.integer({ min: 1, max: 12 }), fc.constantFrom<"monthly" | "period">("monthly", "period"), (b, s, e, c, m, conv) => {
+        const r = cei(b, s, e, c, m, conv);
+        if (isEngineError(r)) return;
+        expect(r).toBeGreaterThanOrEqual(0);
+        expect(r).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

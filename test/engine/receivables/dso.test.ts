@@ -242,3 +242,80 @@ describe("DSO edges (what an analyst may type)", () => {
     expect(dsoCountback(50, [100, -1], 30)).toEqual(err("VALUE", "credit_sales: month 2 (-1) is negative; credit sales must be 0 or more."));
   });
 });
+
+describe("empty months and rows at the ends of a selection (Excel desktop passes 0, the web null or \"\")", () => {
+  const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
+  const DSO_737 = expect.closeTo(60 + (32 / 70) * 30, 9);
+
+  test.each<[string, unknown[]]>([
+    ["desktop: two empty newest months as 0 (used to give 133.7)", [70000, 80000, 100000, 0, 0]],
+    ["web: two empty newest months as null (used to give a misleading #N/A)", [70000, 80000, 100000, null, null]],
+    ["web: empty newest months as \"\"", [70000, 80000, 100000, "", ""]],
+    ["empty oldest months too, mixed spellings", [0, null, "", 70000, 80000, 100000, 0, null]],
+    ["a whole year's column filled for three months", [70000, 80000, 100000, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
+  ])("countback starts at the newest month with data: %s", (_what, months) => {
+    expect(dsoCore(212000, col(months), null, "countback")).toEqual([[DSO_737]]);
+    expect(dsoCore([[212000]], [months], null, "countback")).toEqual([[DSO_737]]); // the same months as a row
+  });
+
+  test("a month of 0 between months with data is a real month without sales (counts in full)", () => {
+    // newest first: 100,000 (30 days) → 0 (30 days) → 80,000: 12,000 of it (4.5 days)
+    expect(dsoCore(112000, col([70000, 80000, 0, 100000, 0, 0]), null, "countback")).toEqual([[expect.closeTo(60 + (12000 / 80000) * 30, 9)]]);
+  });
+
+  test("a blank month between months with data stops the walk with #N/A naming that month", () => {
+    expect(dsoCore(212000, col([70000, null, 100000, 0]), null, "countback")).toEqual([
+      [{ kind: "EngineError", code: "NA", message: "credit_sales: month 2 is blank (not known), so countback stops there (30 days counted, 112000 AR left). Enter that month's sales, 0 if there were none." }],
+    ]);
+  });
+
+  test("running out of months says how many months hold data and where they are", () => {
+    expect(dsoCore(300000, col([0, 70000, 80000, 100000, 0, 0]), null, "countback")).toEqual([
+      [{ kind: "EngineError", code: "NA", message: "receivables exceed the credit sales of the 3 month(s) with data, months 2–4 of the 6 in the range (90 days counted, 50000 AR left): countback needs more (older) months. Empty months at the ends of the range are not counted." }],
+    ]);
+    expect(dsoCore(300000, col([0, 0]), null, "countback")).toEqual([
+      [{ kind: "EngineError", code: "NA", message: "credit_sales: no month has sales (the 2 month(s) given are empty or 0), so countback cannot start. Give the monthly credit sales, oldest first and newest last." }],
+    ]);
+    expect(dsoCore(0, col([0, 0]), null, "countback")).toEqual([[0]]); // nothing owed: 0 days
+  });
+
+  test("several customers share one calendar: a month with sales for any customer is a real month for all", () => {
+    // Month 4 has sales for the first customer only: for the second it is a month without sales (30 days).
+    const out = dsoCore(
+      col([212000, 50000]),
+      [
+        [70000, 80000, 100000, 50000, 0],
+        [10, 20, 100000, 0, 0],
+      ],
+      null,
+      "countback",
+    );
+    // first: 50,000 (30) + 100,000 (30) + 62,000 of 80,000 (23.25); second: 0 (30) + 50,000 of 100,000 (15)
+    expect(out).toEqual([[expect.closeTo(60 + (62000 / 80000) * 30, 9)], [45]]);
+    // Customers in columns (AR a row, months top → bottom): the same, with the empty newest month dropped.
+    expect(dsoCore([[212000, 50000]], [[70000, 10], [80000, 20], [100000, 100000], [50000, 0], [null, null]], null, "countback")).toEqual([[expect.closeTo(60 + (62000 / 80000) * 30, 9), 45]]);
+  });
+
+  test("a per-month days range is read only for the months with data (its empty ends may be 0)", () => {
+    expect(dsoCore(212000, col([70000, 80000, 100000, 0, 0]), col([31, 28, 31, 0, 0]), "countback")).toEqual([[expect.closeTo(31 + 28 + (32 / 70) * 31, 9)]]);
+    expect(dsoCore(212000, col([70000, 80000, 100000, 0]), col([31, 0, 31, 0]), "countback")).toEqual(
+      expect.objectContaining({ code: "VALUE", message: "days_in_period (month 2): 0 must be greater than 0." }),
+    );
+  });
+
+  test("customer rows that hold nothing give \"\": blank anywhere, blank or 0 at the ends", () => {
+    expect(dsoCore(col([212000, 0, null]), [[70000, 80000, 100000], [0, 0, 0], [null, null, null]], null, "countback")).toEqual([[DSO_737], [""], [""]]);
+    // A blank customer between others stays "" when the range also has unused (0) months at its ends.
+    expect(dsoCore(col([212000, null, 212000]), [[0, 70000, 80000, 100000, 0], [0, null, null, null, 0], [0, 70000, 80000, 100000, 0]], null, "countback")).toEqual([[DSO_737], [""], [DSO_737]]);
+    // Between customers with data, AR 0 is a real customer who owes nothing.
+    expect(dsoCore(col([212000, 0, 212000]), [[70000, 80000, 100000], [0, 0, 0], [70000, 80000, 100000]], null, "countback")).toEqual([[DSO_737], [0], [DSO_737]]);
+  });
+
+  test("standard, average, bestpossible and add: rows of 0s at the ends are empty, between rows of data they are real", () => {
+    expect(dsoCore(col([15000, 0, 0]), col([10000, 0, 0]), 30, null)).toEqual([[45], [""], [""]]);
+    expect(dsoCore(col([0, 15000]), col([0, 10000]), 30, null)).toEqual([[""], [45]]);
+    expect(dsoCore(col([15000, 0, 15000]), col([10000, 0, 10000]), 30, null)).toEqual([[45], [DIV0_SALES], [45]]);
+    expect(dsoCore([[15000, 4000], [0, 0]], col([10000, 0]), 30, "add")).toEqual([[33], [""]]);
+    expect(dsoCore([[10000, 20000], [0, 0], [0, 0]], col([30000, 0, 0]), 30, "average")).toEqual([[15], [""], [""]]);
+  });
+});

@@ -204,3 +204,20 @@ describe("dunning edges (what an analyst may type)", () => {
     expect(dunningStage(-10, null, true)).toEqual({ stage: 0, closed: false, onHold: true });
   });
 });
+
+describe("ladder: the empty cells of a larger selection", () => {
+  test.each<[string, unknown, unknown]>([
+    ["an empty fifth column (a selection one column too wide) is dropped", [[7, "A", 0, 1, 0], [15, "B", 500, 2, null]], [[7, 0, 1], [15, 500, 2]]],
+    ["empty minimum and grace columns, desktop zeros", [[7, "A", 0, 0, 0], [15, "B", 0, 0, 0]], [[7, 0, 0], [15, 0, 0]]],
+    ["empty rows above the header are skipped and the header is still found", [[0, 0, 0], [null, "", null], ["Days", "Stage", "Min open"], [7, "A", 100]], [[7, 100, 0]]],
+    ["a fifth column with something in it is still too wide", [[7, "A", 0, 1, "x"]], err("VALUE", "ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got 5.")],
+    ["ragged rows", [[7, "A"], [15]], err("VALUE", "ladder: the range is not rectangular: row 2 has 1 cell(s) but row 1 has 2.")],
+    ["a stage name that is an Excel error", [[7, { code: "#REF!" }]], err("VALUE", "ladder row 1, stage name: the cell holds the error #REF!; correct that cell first.")],
+  ])("%s", (_what, arg, expected) => {
+    expect(levelsOf(readLadder(arg))).toEqual(expected);
+  });
+
+  test("row numbers in messages count from the top of the range, empty rows included", () => {
+    expect(levelsOf(readLadder([[0, 0], ["Days", "Stage"], [7, "A"], [3, "B"]]))).toEqual(err("VALUE", "ladder row 4: days 3 must be greater than the previous row's 7 (ladder days ascending)."));
+  });
+});

@@ -160,7 +160,7 @@ describe("creditScoreCore: what a user types (example tables)", () => {
       [err("VALUE", 'management_change (column "management_change"): 2 is above the largest allowed value 1.')],
       [err("VALUE", 'litigation_count (column "litigation"): 1.5 must be a whole number.')],
       [err("VALUE", 'receivable_days (column "DSO"): expected a number but got text "45 days".')],
-      [err("NUM", 'receivable_days (column "DSO"): Infinity is not a finite number.')],
+      [err("VALUE", 'receivable_days (column "DSO"): Infinity is not a finite number.')],
       [err("VALUE", 'overdue_share (column "逾期比例"): text "12%" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).')],
       [err("VALUE", 'overdue_share (column "逾期比例"): -0.1 is below the smallest allowed value 0.')],
       [expect.any(Number)],
