@@ -6,17 +6,15 @@
  * to canonical keys first (POLISH_ATTRS). Blank cells and `?` are missing (NaN).
  */
 import { isBlank } from "../../src/engine/cells";
-import { FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorDef, factorIndex, isFactorKey } from "../../src/engine/scoring/factors";
-import { deriveInPlace } from "../../src/engine/scoring/derive";
+import { FactorKey, isFactorKey } from "../../src/engine/scoring/factors";
 import { matchHeader } from "../../src/engine/scoring/headers";
+import type { Sample } from "../../src/engine/calibration/sample";
 import { parseCsv } from "../batch/csv";
 
-export interface Dataset {
-  n: number;
-  /** Canonical factor columns, NaN = missing. */
-  columns: Partial<Record<FactorKey, Float64Array>>;
-  /** 1 = default / bankrupt, 0 = healthy. */
-  label: Uint8Array;
+export { withDerivedRatios } from "../../src/engine/calibration/sample";
+
+/** A labelled sample read from a file, with what the reader noticed. */
+export interface Dataset extends Sample {
   /** Columns that were not recognised (ignored). */
   ignored: string[];
   /** Name of the label column used. */
@@ -208,28 +206,4 @@ export function readCsv(text: string, labels: LabelOptions = {}): Dataset | stri
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
   if (rows.length < 2) return "CSV needs a header row and at least one data row";
   return build(rows[0], rows.slice(1), labels, headerMap);
-}
-
-/**
- * Returns the data set with ratios derived from statement items where the
- * ratio column is missing or blank (same rules as the formulas: `deriveInPlace`).
- * Data sets without statement items are returned unchanged.
- */
-export function withDerivedRatios(ds: Dataset): Dataset {
-  const has = Object.keys(ds.columns).some((k) => factorDef(k as FactorKey).group === "statement");
-  if (!has) return ds;
-  const cols = Object.entries(ds.columns).map(([k, a]) => ({ i: factorIndex(k), a: a as Float64Array }));
-  const out: Partial<Record<FactorKey, Float64Array>> = {};
-  const v = new Float64Array(FACTOR_COUNT);
-  for (let r = 0; r < ds.n; r++) {
-    v.fill(NaN);
-    for (const { i, a } of cols) v[i] = a[r];
-    deriveInPlace(v);
-    for (let i = 0; i < FACTOR_COUNT; i++) {
-      if (Number.isNaN(v[i])) continue;
-      const key = FACTOR_KEYS[i];
-      (out[key] ??= new Float64Array(ds.n).fill(NaN))[r] = v[i];
-    }
-  }
-  return { ...ds, columns: { ...ds.columns, ...out } };
 }

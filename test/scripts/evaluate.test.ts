@@ -1,5 +1,5 @@
 import * as path from "path";
-import { main } from "../../scripts/evaluate";
+import { USAGE, main } from "../../scripts/evaluate";
 import { DEFAULT_MODEL } from "../../src/engine/scoring/model";
 import { scoreCustomer } from "../../src/engine/scoring/score";
 import { matchHeader } from "../../src/engine/scoring/headers";
@@ -105,5 +105,11 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(run([])).toMatchObject({ code: 2, err: expect.stringContaining("usage") });
     expect(run([CSV, "--split", "test", "--label", "default"])).toMatchObject({ code: 2 });
     expect(run([CSV, "--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option --bogus") });
+    expect(run([CSV, "--label"])).toMatchObject({ code: 2, err: expect.stringContaining("evaluate: --label needs a value") });
+    expect(run([CSV, CSV])).toMatchObject({ code: 2, err: expect.stringContaining("give exactly one data file") });
+  });
+
+  test("--help prints the usage and exits 0", () => {
+    expect(run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
   });
 });

@@ -1,32 +1,39 @@
 /**
- * The calibration pipeline behind `npm run calibrate`:
+ * The calibration pipeline that builds the shipped scorecard:
  * fixed-seed stratified 70/30 split → monotone WoE binning of a fixed, small
  * set of financial factors on the training rows → logistic regression of the
  * default flag on the sum of the WoE values (one common coefficient; missing
  * indicators as nuisance terms; intercept re-set so the mean PD equals the
- * training default rate) → points (build-model.ts) together with the
- * expert factors → band cut-offs from 12-month PD thresholds → band PDs from
- * the validation rows. Everything is deterministic for a given data set.
+ * training default rate) → points (scaling.ts) together with the expert
+ * factors → band cut-offs from 12-month PD thresholds → band PDs from the
+ * validation rows. Deterministic for a given sample and seed.
  */
-import type { FactorKey } from "../../src/engine/scoring/factors";
-import { BANDS, ScorecardModel, validateModel } from "../../src/engine/scoring/model";
-import { horizonPdOf } from "../../src/engine/scoring/score";
-import { buildModel, LogOddsFactor, pointsPerLogOdds, scoreAtPd } from "./build-model";
-import { Dataset, withDerivedRatios } from "./dataset";
+import { EngineError, Result, valueError } from "../errors";
+import type { FactorKey } from "../scoring/factors";
+import { BANDS, ScorecardModel, validateModel } from "../scoring/model";
+import { horizonPdOf } from "../scoring/score";
+import { applyBinning, fitBinning } from "./binning";
 import { EXPERT_FACTORS } from "./expert";
-import { Metrics, measure, scoreDataset } from "./evaluation";
+import { Metrics, measure, scoreSample } from "./evaluation";
 import { fitLogistic } from "./logistic";
-import { stratifiedSplit } from "./rng";
-import { applyBinning, fitBinning } from "./woe";
+import { annualPd, horizonPd, interceptFor, poolAdjacent } from "./pd";
+import { Sample, defaultCount, withDerivedRatios } from "./sample";
+import { LogOddsFactor, buildModel, pointsPerLogOdds, scoreAtPd } from "./scaling";
+import { splitRows } from "./split";
+
+/** A factor offered to the calibration with its economic direction ("increasing" = a higher value is safer). */
+export interface CandidateFactor {
+  key: FactorKey;
+  direction: "increasing" | "decreasing";
+}
 
 /**
- * The financial factors offered to the calibration, with their economic
- * direction ("increasing" = a higher value is safer). Chosen a priori to cover
+ * The financial factors offered to the calibration. Chosen a priori to cover
  * leverage, profitability, cash flow, liquidity, accumulated earnings and debt
  * service — the families every bankruptcy study finds — and no size factor
  * (currency-dependent).
  */
-export const FINANCIAL_FACTORS: { key: FactorKey; direction: "increasing" | "decreasing" }[] = [
+export const FINANCIAL_FACTORS: CandidateFactor[] = [
   { key: "debt_ratio", direction: "decreasing" },
   { key: "ebit_to_assets", direction: "increasing" },
   { key: "cash_flow_to_debt", direction: "increasing" },
@@ -38,6 +45,12 @@ export const FINANCIAL_FACTORS: { key: FactorKey; direction: "increasing" | "dec
 /** 12-month PD thresholds separating bands A|B, B|C, C|D, D|E. */
 export const BAND_PD_THRESHOLDS = [0.002, 0.005, 0.015, 0.05];
 
+/** Weight (in rows) of the model-implied PD when band PDs are estimated from the validation rows. */
+export const BAND_PRIOR_ROWS = 100;
+
+/** Smallest share of missing values for which a nuisance missing indicator is fitted. */
+export const MIN_MISSING_FOR_INDICATOR = 0.01;
+
 export interface CalibrationOptions {
   seed: number;
   trainShare: number;
@@ -45,7 +58,7 @@ export interface CalibrationOptions {
   horizonYears: number;
   dataName: string;
   version: string;
-  factors?: { key: FactorKey; direction: "increasing" | "decreasing" }[];
+  factors?: CandidateFactor[];
   maxBins?: number;
   minShare?: number;
   /** "equal" (default): one common coefficient on the WoE sum; "logistic": free coefficients. */
@@ -65,23 +78,13 @@ export interface CalibrationResult {
 
 const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
-/** The rows of each side of the fixed split. */
-export function splitRows(ds: Dataset, trainShare: number, seed: number): { train: number[]; validation: number[] } {
-  const mask = stratifiedSplit(ds.label, trainShare, seed);
-  const train: number[] = [], validation: number[] = [];
-  mask.forEach((t, i) => (t ? train : validation).push(i));
-  return { train, validation };
-}
-
-/** Annual PD from a PD over `h` years under a constant hazard. */
-export const annualPd = (p: number, h: number): number => 1 - Math.pow(1 - p, 1 / h);
-/** PD over `h` years from an annual PD under a constant hazard. */
-export const horizonPd = (p: number, h: number): number => 1 - Math.pow(1 - p, h);
-
-/** Runs the pipeline on a labelled data set. */
-export function calibrate(input: Dataset, opts: CalibrationOptions): CalibrationResult {
+/** Runs the pipeline on a labelled sample; an error value when the sample cannot be calibrated. */
+export function calibrate(input: Sample, opts: CalibrationOptions): Result<CalibrationResult> {
+  if (input.n === 0) return valueError("calibration: the sample has no rows.");
+  const bads = defaultCount(input);
+  if (bads === 0 || bads === input.n) return valueError(`calibration: the sample needs both defaulters and healthy rows (it has ${bads} defaulters among ${input.n} rows).`);
   const ds = withDerivedRatios(input);
-  const { train, validation } = splitRows(ds, opts.trainShare, opts.seed);
+  const { train, validation } = splitRows(ds.label, opts.trainShare, opts.seed);
   const y = Float64Array.from(train, (i) => ds.label[i]);
   let factors = (opts.factors ?? FINANCIAL_FACTORS).filter((f) => ds.columns[f.key]);
   const bins = new Map(factors.map((f) => {
@@ -89,6 +92,7 @@ export function calibrate(input: Dataset, opts: CalibrationOptions): Calibration
     return [f.key, { bin: fitBinning(x, y, { direction: f.direction, maxBins: opts.maxBins ?? 6, minShare: opts.minShare ?? 0.05 }), x }] as const;
   }));
   factors = factors.filter((f) => (bins.get(f.key)?.bin.edges.length ?? 0) > 0);
+  if (factors.length === 0) return valueError("calibration: no factor column of the sample can be binned (give at least one financial ratio with varied values).");
   const dropped: string[] = [];
   let beta: number[] = [];
   let X: Float64Array[] = [];
@@ -120,7 +124,7 @@ export function calibrate(input: Dataset, opts: CalibrationOptions): Calibration
     if (wrong < 0) break;
     dropped.push(factors[wrong].key);
     factors = factors.filter((_, j) => j !== wrong);
-    if (factors.length === 0) throw new Error("calibration: no factor has a coefficient with the economic sign");
+    if (factors.length === 0) return valueError("calibration: no factor has a coefficient with the economic sign.");
   }
   // Calibration in the large without the nuisance terms: the intercept makes the
   // mean predicted PD on the training rows equal their default rate.
@@ -152,7 +156,7 @@ export function calibrate(input: Dataset, opts: CalibrationOptions): Calibration
   };
   // Provisional band PDs (thresholds) to score the validation rows, then the observed rates.
   const provisional = buildModel({ ...base, bandPds: [0.001, 0.003, 0.01, 0.03, 0.1] });
-  const scored = scoreDataset(ds, provisional);
+  const scored = scoreSample(ds, provisional);
   const observed = BANDS.map((_, b) => {
     const rows = validation.filter((i) => scored.band[i] === b);
     const bads = rows.filter((i) => ds.label[i] === 1).length;
@@ -185,51 +189,8 @@ export function calibrate(input: Dataset, opts: CalibrationOptions): Calibration
       dropped,
     },
   });
-  const bad = validateModel(model);
-  if (bad) throw new Error(`calibration produced an invalid model: ${bad.message}`);
+  const bad: EngineError | null = validateModel(model);
+  if (bad) return valueError(`calibration produced an invalid model: ${bad.message}`);
   const metrics = (rows: number[]): Metrics => measure(ds, model, h, rows);
   return { model, train: metrics(train), validation: metrics(validation), trainRows: train, validationRows: validation, coefficients, dropped };
-}
-
-/** Weight (in rows) of the model-implied PD when band PDs are estimated from the validation rows. */
-export const BAND_PRIOR_ROWS = 100;
-
-/** Smallest share of missing values for which a nuisance missing indicator is fitted. */
-export const MIN_MISSING_FOR_INDICATOR = 0.01;
-
-/** The intercept that makes Σ p_i = Σ y_i given the slopes (Newton on one variable). */
-export function interceptFor(beta: readonly number[], X: ArrayLike<number>[], y: ArrayLike<number>): number {
-  const n = y.length;
-  const z = new Float64Array(n);
-  let target = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < X.length; j++) z[i] += beta[j + 1] * X[j][i];
-    target += y[i];
-  }
-  let b0 = beta[0];
-  for (let it = 0; it < 100; it++) {
-    let s = 0, d = 0;
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-(b0 + z[i])));
-      s += p;
-      d += p * (1 - p);
-    }
-    const step = (target - s) / d;
-    b0 += step;
-    if (Math.abs(step) < 1e-12) break;
-  }
-  return b0;
-}
-
-/** Weighted pool-adjacent-violators: the closest non-decreasing sequence. */
-export function poolAdjacent(values: number[], weights: number[]): number[] {
-  const blocks: { v: number; w: number; n: number }[] = [];
-  values.forEach((v, i) => {
-    blocks.push({ v, w: weights[i], n: 1 });
-    while (blocks.length > 1 && blocks[blocks.length - 2].v > blocks[blocks.length - 1].v) {
-      const b = blocks.pop()!, a = blocks.pop()!;
-      blocks.push({ v: (a.v * a.w + b.v * b.w) / (a.w + b.w), w: a.w + b.w, n: a.n + b.n });
-    }
-  });
-  return blocks.flatMap((b) => new Array(b.n).fill(b.v));
 }

@@ -1,5 +1,6 @@
 /**
- * Turning log-odds factor specifications into the points-based scorecard JSON.
+ * Points scaling: turning log-odds factor specifications into the points-based
+ * scorecard JSON.
  *
  * Every factor bin carries a shift of ln(odds of survival) (calibrated:
  * β × WoE from the logistic regression; expert: a documented judgement).
@@ -10,8 +11,8 @@
  *   ln(odds good over the horizon) = logOddsAtZero + score / F,
  *   logOddsAtZero = intercept + Σ min shifts.
  */
-import type { Band, BandSpec, FactorSpec, ScorecardModel } from "../../src/engine/scoring/model";
-import type { FactorKey, ScoreGroup } from "../../src/engine/scoring/factors";
+import type { Band, BandSpec, FactorSpec, ScorecardModel } from "../scoring/model";
+import type { FactorKey, ScoreGroup } from "../scoring/factors";
 
 export interface LogOddsFactor {
   key: FactorKey;
