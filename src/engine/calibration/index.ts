@@ -9,3 +9,5 @@ export * from "./sample";
 export * from "./evaluation";
 export * from "./fit";
 export { EXPERT_FACTORS } from "./expert";
+export * from "./cv";
+export * from "./benchmarks";

@@ -58,3 +58,58 @@ export function poolAdjacent(values: number[], weights: number[]): number[] {
   });
   return blocks.flatMap((b) => new Array<number>(b.n).fill(b.v));
 }
+
+/**
+ * The standard normal quantile Φ⁻¹(p) (Acklam's rational approximation,
+ * relative error below 1.2e-9); NaN outside (0, 1).
+ */
+export function probit(p: number): number {
+  if (!(p > 0 && p < 1)) return NaN;
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p > 1 - lo) return -probit(1 - p);
+  const q = p - 0.5, r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/**
+ * How ranking power fades with the horizon: the long-term weighted-average
+ * Gini ratios of S&P Global Ratings' global corporate ratings by horizon in
+ * years (annual global corporate default and rating transition study:
+ * 82.6 % at one year, 75.4 % at three, 71.6 % at five, 69.1 % at seven).
+ */
+export const GINI_BY_HORIZON: readonly { years: number; gini: number }[] = [
+  { years: 1, gini: 0.826 },
+  { years: 3, gini: 0.754 },
+  { years: 5, gini: 0.716 },
+  { years: 7, gini: 0.691 },
+];
+
+/** Gini at a horizon, linear between the table's horizons and flat beyond them. */
+export function giniAt(years: number): number {
+  const t = GINI_BY_HORIZON;
+  if (years <= t[0].years) return t[0].gini;
+  for (let i = 1; i < t.length; i++) {
+    if (years <= t[i].years) return t[i - 1].gini + ((t[i].gini - t[i - 1].gini) * (years - t[i - 1].years)) / (t[i].years - t[i - 1].years);
+  }
+  return t[t.length - 1].gini;
+}
+
+/**
+ * The factor by which log-odds fitted on an `h`-year label are steepened to
+ * a one-year label: under a binormal model the separation of defaulters is
+ * d′ = √2 Φ⁻¹(AUC) with AUC = (1 + Gini) / 2, and the log-odds slope scales
+ * with d′, so k = Φ⁻¹(AUC₁) / Φ⁻¹(AUC_h). 1 for a one-year label; about 1.27
+ * for a five-year label.
+ */
+export function horizonSlope(h: number): number {
+  if (!(h > 1)) return 1;
+  return probit((1 + giniAt(1)) / 2) / probit((1 + giniAt(h)) / 2);
+}

@@ -13,13 +13,24 @@ export interface Sample {
   columns: Partial<Record<FactorKey, Float64Array>>;
   /** 1 = defaulted / bankrupt, 0 = healthy. */
   label: Uint8Array;
+  /** Inputs of the classical benchmark models that are not scorecard factors (NaN = missing). */
+  extra?: Partial<Record<ExtraKey, Float64Array>>;
 }
+
+/**
+ * Benchmark inputs that are not factors: the natural logarithm of total assets
+ * (Ohlson's size, when total assets themselves are not given, as in the Polish
+ * files) and the net income of the year before (Ohlson's INTWO and CHIN).
+ */
+export type ExtraKey = "log_total_assets" | "net_income_prior";
 
 /** A sample restricted to some rows (in the given order). */
 export function sampleRows(s: Sample, rows: readonly number[]): Sample {
   const columns: Partial<Record<FactorKey, Float64Array>> = {};
   for (const [k, a] of Object.entries(s.columns)) columns[k as FactorKey] = Float64Array.from(rows, (i) => (a as Float64Array)[i]);
-  return { n: rows.length, columns, label: Uint8Array.from(rows, (i) => s.label[i]) };
+  const extra: Partial<Record<ExtraKey, Float64Array>> = {};
+  for (const [k, a] of Object.entries(s.extra ?? {})) extra[k as ExtraKey] = Float64Array.from(rows, (i) => (a as Float64Array)[i]);
+  return { n: rows.length, columns, label: Uint8Array.from(rows, (i) => s.label[i]), ...(s.extra ? { extra } : {}) };
 }
 
 /** Number of defaulters in a sample. */

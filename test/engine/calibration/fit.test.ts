@@ -5,8 +5,10 @@ import { buildModel, scoreAtPd } from "../../../src/engine/calibration/scaling";
 import { EXPERT_FACTORS } from "../../../src/engine/calibration/expert";
 import { Sample, sampleRows, withDerivedRatios } from "../../../src/engine/calibration/sample";
 import { isEngineError } from "../../../src/engine/errors";
-import { validateModel } from "../../../src/engine/scoring/model";
-import { horizonPdOf } from "../../../src/engine/scoring/score";
+import { validateModel, withIncompleteStatements } from "../../../src/engine/scoring/model";
+import { horizonPdOf, pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
+import { annualPd, giniAt, horizonSlope, probit } from "../../../src/engine/calibration/pd";
+import { scoreSample } from "../../../src/engine/calibration/evaluation";
 import { readArff } from "../../../scripts/lib/dataset";
 
 const FIXTURE = path.resolve(__dirname, "../../fixtures/scoring/synthetic-polish.arff");
@@ -25,7 +27,7 @@ describe("the calibration pipeline on a small synthetic sample", () => {
     expect(validateModel(res.model)).toBeNull();
     const fin = res.model.factors.filter((f) => f.source === "calibrated").map((f) => f.key);
     expect(fin.length).toBeGreaterThanOrEqual(3);
-    expect(fin.every((k) => FINANCIAL_FACTORS.some((f) => f.key === k))).toBe(true);
+    expect(fin.every((k) => k === "interest_not_reported" || FINANCIAL_FACTORS.some((f) => f.key === k))).toBe(true);
     expect(res.model.factors.filter((f) => f.source === "expert").map((f) => f.key)).toContain("avg_days_late");
     expect(res.model.version).toBe("0.0.0-test");
     expect(res.trainRows.length).toBe(420);
@@ -55,6 +57,83 @@ describe("the calibration pipeline on a small synthetic sample", () => {
     expect(isEngineError(r2) && r2.message).toMatch(/no rows/);
     const r3 = calibrate({ ...s, columns: { debt_ratio: new Float64Array(s.n).fill(0.5) } }, OPTS);
     expect(isEngineError(r3) && r3.message).toMatch(/no factor column of the sample can be binned/);
+  });
+});
+
+describe("format 2: 12-month scale, incomplete statements, pool, monitoring", () => {
+  const res = calibrate(load(), OPTS);
+  if (isEngineError(res)) throw new Error(res.message);
+  const m = res.model;
+
+  test("a five-year label is steepened by the horizon slope; the model's PDs are 12-month PDs on the fixed scale", () => {
+    expect(res.horizonSlope).toBeCloseTo(horizonSlope(5), 12);
+    expect(m.pd.horizonYears).toBe(1);
+    expect(m.bands.map((b) => b.minScore)).toEqual([75, 65.2, 53.3, 40, 0]);
+    expect(pdOf(40, m)).toBeCloseTo(0.05, 6);
+    expect(pdOf(75, m)).toBeCloseTo(0.002, 6);
+  });
+
+  test("the neutral score is the score of a customer of whom nothing is known", () => {
+    expect(scoreCustomer({}, m).score).toBeCloseTo(m.neutralScore!, 9);
+  });
+
+  test("calibration in the large: the training rows' mean 12-month PD, the flag set aside, is their default rate per year", () => {
+    const s = load();
+    const sc = scoreSample(s, withIncompleteStatements(m, false));
+    const meanPd = res.trainRows.reduce((t, i) => t + pdOf(sc.score[i], m), 0) / res.trainRows.length;
+    const rate = res.trainRows.reduce((t, i) => t + s.label[i], 0) / res.trainRows.length;
+    expect(meanPd).toBeCloseTo(annualPd(rate, 5), 3);
+  });
+
+  test("the financial factors form a pool with their average WoE correlation; the training score distribution is kept for the PSI", () => {
+    expect(m.pool?.factors).toEqual(Object.keys(res.coefficients));
+    expect(m.pool!.correlation).toBeGreaterThan(0);
+    expect(m.pool!.correlation).toBeLessThan(1);
+    const dist = (m.calibration as { scoreDistribution: { edges: number[]; shares: number[] } }).scoreDistribution;
+    expect(dist.edges).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(dist.shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+  });
+
+  test("incomplete statements: fitted when blanks are flagged; the switch follows the validation AUC unless forced", () => {
+    const inc = res.incompleteStatements!;
+    expect(inc.flaggedTrain).toBeGreaterThan(0);
+    expect(inc.coefficient).toBeGreaterThan(0);
+    expect(m.incompleteStatements).toEqual({ enabled: inc.validationAucWith > inc.validationAucWithout, debtRatioMin: 0.3 });
+    expect(m.factors.some((f) => f.key === "interest_not_reported")).toBe(true);
+    const on = calibrate(load(), { ...OPTS, incompleteStatements: "on" });
+    const off = calibrate(load(), { ...OPTS, incompleteStatements: "off" });
+    if (isEngineError(on) || isEngineError(off)) throw new Error("calibration failed");
+    expect(on.model.incompleteStatements?.enabled).toBe(true);
+    expect(off.incompleteStatements).toBeNull();
+    expect(off.model.incompleteStatements).toBeUndefined();
+    expect(off.model.factors.some((f) => f.key === "interest_not_reported")).toBe(false);
+  });
+
+  test("interest coverage 0 means no interest expense: a 'none' value of the factor", () => {
+    expect(m.factors.find((f) => f.key === "interest_coverage")?.neutralValues).toEqual([0]);
+  });
+});
+
+describe("horizon conversion", () => {
+  test("probit: known quantiles", () => {
+    expect(probit(0.975)).toBeCloseTo(1.959964, 5);
+    expect(probit(0.5)).toBe(0);
+    expect(probit(0.001)).toBeCloseTo(-3.090232, 5);
+    expect(probit(0.999)).toBeCloseTo(3.090232, 5);
+    expect(probit(0)).toBeNaN();
+    expect(probit(1)).toBeNaN();
+  });
+  test("Gini by horizon: the table's values, linear in between, flat beyond", () => {
+    expect([giniAt(1), giniAt(3), giniAt(5), giniAt(7)]).toEqual([0.826, 0.754, 0.716, 0.691]);
+    expect(giniAt(4)).toBeCloseTo(0.735, 12);
+    expect(giniAt(0.5)).toBe(0.826);
+    expect(giniAt(10)).toBe(0.691);
+  });
+  test("horizon slope: Φ⁻¹(AUC₁) / Φ⁻¹(AUC_h); 1 for a one-year label, about 1.27 for five years", () => {
+    expect(horizonSlope(1)).toBe(1);
+    expect(horizonSlope(0.5)).toBe(1);
+    expect(horizonSlope(5)).toBeCloseTo(probit((1 + 0.826) / 2) / probit((1 + 0.716) / 2), 12);
+    expect(horizonSlope(5)).toBeCloseTo(1.269, 3);
   });
 });
 
