@@ -18,35 +18,60 @@
  * cut-off table of docs/methodology.md).
  */
 import * as path from "path";
-import { DEFAULT_MODEL } from "../src/engine/scoring/model";
-import { DEFAULT_SEED, loadDataset } from "./calibrate";
-import { splitRows } from "./lib/calibration";
-import { formatMetrics, measure, scoreDataset } from "./lib/evaluation";
-import { captureRates } from "./lib/metrics";
+import { DEFAULT_MODEL, withIncompleteStatements } from "../src/engine/scoring/model";
 import { displayScore } from "../src/engine/scoring/score";
+import { splitRows } from "../src/engine/calibration/split";
+import { cutoffForFalseAlarm, measure, scoreSample } from "../src/engine/calibration/evaluation";
+import { withDerivedRatios } from "../src/engine/calibration/sample";
+import { captureRates } from "../src/engine/calibration/metrics";
+import { DEFAULT_SEED, loadDataset, loadModel } from "./calibrate";
+import { readOptions } from "./lib/args";
+import { formatMetrics } from "./lib/report";
 
-const USAGE = "usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>]";
+export const USAGE = `usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>] [--false-alarm <share>] [--model <model.json>] [--incomplete-statements on|off]
+
+Scores every labelled row with the shipped scorecard and prints AUC, KS, Brier, the bands' capture and
+false alarms, next to Altman Z'' on the same rows.
+  --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
+  --bad <value>      the label value that means "defaulted" (every other value is healthy)
+  --split <rows>     all (default), or the calibration's train or validation rows
+  --horizon <years>  label horizon in years for the Brier score (default: from a Polish file's name, else 1)
+  --seed <n>         seed of the 70/30 split (default ${DEFAULT_SEED})
+  --cutoff <score>   also print the shares below a what-if C|D cut-off
+  --false-alarm <share>  also print the highest cut-off that flags at most this share (0–1) of the healthy rows
+  --model <file>     evaluate this model JSON (from npm run calibrate) instead of the shipped one
+  --incomplete-statements on|off   switch the model's "interest not reported" factor (default: as the model ships)
+  --help             this text`;
+
+const OPTIONS = {
+  model: { type: "string" },
+  "incomplete-statements": { type: "string" },
+  label: { type: "string" },
+  bad: { type: "string" },
+  split: { type: "string" },
+  horizon: { type: "string" },
+  seed: { type: "string" },
+  cutoff: { type: "string" },
+  "false-alarm": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
 
 export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
-  const opts: Record<string, string> = {};
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i].startsWith("--")) {
-      const v = argv[i + 1];
-      if (v === undefined) {
-        err(`evaluate: ${argv[i]} needs a value\n${USAGE}`);
-        return 2;
-      }
-      opts[argv[i].slice(2)] = v;
-      i++;
-    } else files.push(argv[i]);
-  }
-  const unknown = Object.keys(opts).filter((k) => !["label", "bad", "split", "horizon", "seed", "cutoff"].includes(k));
-  if (files.length !== 1 || unknown.length) {
-    err(`evaluate: ${unknown.length ? `unknown option --${unknown[0]}` : "give exactly one data file"}\n${USAGE}`);
+  const parsed = readOptions(argv, "evaluate", OPTIONS, true);
+  if (typeof parsed === "string") {
+    err(`${parsed}\n${USAGE}`);
     return 2;
   }
-  const file = files[0];
+  const opts = parsed.values as { [K in keyof typeof OPTIONS]?: string } & { help?: boolean };
+  if (opts.help) {
+    log(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length !== 1) {
+    err(`evaluate: give exactly one data file\n${USAGE}`);
+    return 2;
+  }
+  const file = parsed.positionals[0];
   const ds = loadDataset(file, { label: opts.label, bad: opts.bad });
   if (typeof ds === "string") {
     err(`evaluate: ${ds}`);
@@ -72,14 +97,38 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     err("evaluate: --cutoff must be a score from 0 to 100");
     return 2;
   }
-  const rows = split === "all" ? undefined : splitRows(ds, 0.7, seed)[split as "train" | "validation"];
-  const m = measure(ds, DEFAULT_MODEL, horizon, rows);
-  log(`evaluate: ${path.basename(file)} — model ${DEFAULT_MODEL.id} ${DEFAULT_MODEL.version}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`);
+  const budget = opts["false-alarm"] === undefined ? null : Number(opts["false-alarm"]);
+  if (budget !== null && !(budget >= 0 && budget <= 1)) {
+    err("evaluate: --false-alarm must be a share from 0 to 1");
+    return 2;
+  }
+  const loaded = opts.model === undefined ? DEFAULT_MODEL : loadModel(opts.model);
+  if (typeof loaded === "string") {
+    err(`evaluate: ${loaded}`);
+    return 1;
+  }
+  const inc = opts["incomplete-statements"];
+  if (inc !== undefined && inc !== "on" && inc !== "off") {
+    err(`evaluate: --incomplete-statements must be on or off\n${USAGE}`);
+    return 2;
+  }
+  const model = inc === undefined ? loaded : withIncompleteStatements(loaded, inc === "on");
+  const rows = split === "all" ? undefined : splitRows(ds.label, 0.7, seed)[split as "train" | "validation"];
+  const m = measure(ds, model, horizon, rows);
+  log(`evaluate: ${path.basename(file)} — model ${model.id} ${model.version}${model.incompleteStatements ? ` (interest not reported: ${model.incompleteStatements.enabled ? "on" : "off"})` : ""}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`);
   if (ds.droppedRows || ds.badCells) log(`  skipped ${ds.droppedRows} rows without a 0/1 label; ${ds.badCells} text cells read as missing`);
   log(formatMetrics(m, split === "all" ? "all rows" : `${split} split (seed ${seed}, 70/30 stratified)`));
+  if (cutoff !== null || budget !== null) {
+    const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);
+    const score = scoreSample(withDerivedRatios(ds), model).score;
+    if (budget !== null) {
+      const c = cutoffForFalseAlarm(score, ds.label, idx, budget);
+      log(`  false-alarm budget ${(budget * 100).toFixed(1)} %: cut-off ${c.cutoff} flags ${(c.defaulters * 100).toFixed(1)} % of defaulters and ${(c.healthy * 100).toFixed(1)} % of healthy firms`);
+    }
+  }
   if (cutoff !== null) {
     const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);
-    const score = scoreDataset(ds, DEFAULT_MODEL).score;
+    const score = scoreSample(withDerivedRatios(ds), model).score;
     const r = captureRates(idx.map((i) => displayScore(score[i]) < cutoff), idx.map((i) => ds.label[i]));
     log(`  below cut-off ${cutoff}: ${(r.defaulters * 100).toFixed(1)} % of defaulters and ${(r.healthy * 100).toFixed(1)} % of healthy firms`);
   }

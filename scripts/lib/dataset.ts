@@ -6,17 +6,15 @@
  * to canonical keys first (POLISH_ATTRS). Blank cells and `?` are missing (NaN).
  */
 import { isBlank } from "../../src/engine/cells";
-import { FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorDef, factorIndex, isFactorKey } from "../../src/engine/scoring/factors";
-import { deriveInPlace } from "../../src/engine/scoring/derive";
+import { FactorKey, isFactorKey } from "../../src/engine/scoring/factors";
 import { matchHeader } from "../../src/engine/scoring/headers";
+import type { Sample } from "../../src/engine/calibration/sample";
 import { parseCsv } from "../batch/csv";
 
-export interface Dataset {
-  n: number;
-  /** Canonical factor columns, NaN = missing. */
-  columns: Partial<Record<FactorKey, Float64Array>>;
-  /** 1 = default / bankrupt, 0 = healthy. */
-  label: Uint8Array;
+export { withDerivedRatios } from "../../src/engine/calibration/sample";
+
+/** A labelled sample read from a file, with what the reader noticed. */
+export interface Dataset extends Sample {
   /** Columns that were not recognised (ignored). */
   ignored: string[];
   /** Name of the label column used. */
@@ -49,8 +47,9 @@ export const POLISH_ATTRS: Record<string, { key: FactorKey; map?: (x: number) =>
   Attr21: { key: "sales_growth", map: (x) => x - 1 },
   Attr23: { key: "net_margin" },
   Attr26: { key: "cash_flow_to_debt" },
-  // Exact zeros (7 % of healthy firms, no bankrupt one) look like missing values coded 0.
-  Attr27: { key: "interest_coverage", map: (x) => (x === 0 ? NaN : x) },
+  // Blank (`?`) when financial expenses are 0; exactly 0 when the operating profit is 0.
+  // Both are read as they are: the engine decides what a blank and a 0 mean.
+  Attr27: { key: "interest_coverage" },
   Attr42: { key: "operating_margin" },
   Attr44: { key: "receivable_days" },
   Attr46: { key: "quick_ratio" },
@@ -198,38 +197,107 @@ export function readArff(text: string, labels: LabelOptions = {}): Dataset | str
   if (!inData || names.length === 0) return "not an ARFF file (no @attribute/@data sections)";
   const ds = build(names, records, labels, (name) => POLISH_ATTRS[name] ?? headerMap(name));
   if (typeof ds === "string") return ds;
+  // Attr29 (base-10 logarithm of total assets, in thousands of PLN: median 4.1) is not a factor (it depends
+  // on the currency), but Ohlson's O-score needs the size: it is kept as the natural logarithm.
+  const size = names.indexOf("Attr29");
+  if (size >= 0) {
+    const li = names.findIndex((nm) => nm === ds.labelColumn);
+    const kept = records.filter((r) => parseLabel(r[li] ?? "", labels.bad) !== null);
+    ds.extra = { log_total_assets: Float64Array.from(kept, (r) => {
+      const v = parseNumber(r[size] ?? "");
+      return v === "bad" ? NaN : v * Math.LN10;
+    }) };
+  }
   // A Polish file without its year in the name is taken as the 1st-year file (5-year label).
   const h = names.some((n) => n in POLISH_ATTRS) ? polishHorizon(relation) ?? 5 : undefined;
   return h === undefined ? ds : { ...ds, horizonHint: h };
+}
+
+/**
+ * The US listed companies file ("american companies bankruptcy prediction",
+ * NYSE/NASDAQ 1999–2018: company_name, status_label, year, X1…X18 of raw
+ * statement items, in $ millions) → statement items the engine derives ratios
+ * from. X2 cost of goods sold, X4 EBITDA, X8 market value, X11 long-term debt,
+ * X16 total revenue (= X9) and X18 operating expenses have no canonical item
+ * and are not used (the scorecard is for private firms: no market value).
+ */
+export const US_RAW_ITEMS: Record<string, FactorKey> = {
+  X1: "current_assets",
+  X3: "depreciation",
+  X5: "inventory",
+  X6: "net_income",
+  X7: "receivables",
+  X9: "sales",
+  X10: "total_assets",
+  X12: "ebit",
+  X13: "gross_profit",
+  X14: "current_liabilities",
+  X15: "retained_earnings",
+  X17: "total_liabilities",
+};
+
+const US_COLUMNS = ["company_name", "status_label", "year", ...Array.from({ length: 18 }, (_, i) => `X${i + 1}`)];
+
+/** True when a CSV header is the US listed companies file's. */
+export function isUsListedHeader(header: readonly string[]): boolean {
+  const h = header.map((x) => x.trim());
+  return US_COLUMNS.every((c) => h.includes(c));
+}
+
+/**
+ * Reads the US listed companies file with a one-year label. The file's
+ * status_label marks every year of a firm that later failed; the data set's
+ * own definition (Chapter 7 or 11 filing in the next fiscal year) is the firm's
+ * last year in the file, so that row is the default (1) and every other row,
+ * earlier years of failed firms included, is healthy (0): each of them was
+ * followed by a year without a filing. The prior year's sales and net income of
+ * the same firm, when its previous year is in the file, are read as
+ * sales_prior_year and as the benchmark input net_income_prior.
+ */
+export function readUsListed(header: readonly string[], records: string[][]): Dataset | string {
+  const at = (c: string): number => header.findIndex((h) => h.trim() === c);
+  const iName = at("company_name"), iStatus = at("status_label"), iYear = at("year");
+  const rows = records.filter((r) => r.length >= header.length);
+  const n = rows.length;
+  const columns: Partial<Record<FactorKey, Float64Array>> = {};
+  let badCells = 0;
+  for (const [x, key] of Object.entries(US_RAW_ITEMS)) {
+    const j = at(x);
+    columns[key] = Float64Array.from(rows, (r) => {
+      const v = parseNumber(r[j] ?? "");
+      if (v === "bad") {
+        badCells++;
+        return NaN;
+      }
+      return v;
+    });
+  }
+  const year = rows.map((r) => Number(r[iYear]));
+  const name = rows.map((r) => r[iName].trim());
+  const last = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  rows.forEach((r, i) => {
+    last.set(name[i], Math.max(last.get(name[i]) ?? -Infinity, year[i]));
+    byKey.set(`${name[i]}\u0000${year[i]}`, i);
+  });
+  const label = Uint8Array.from(rows, (r, i) => (labelText(r[iStatus]) === "failed" && year[i] === last.get(name[i]) ? 1 : 0));
+  const prior = (key: FactorKey): Float64Array =>
+    Float64Array.from(rows, (_, i) => {
+      const p = byKey.get(`${name[i]}\u0000${year[i] - 1}`);
+      return p === undefined ? NaN : (columns[key] as Float64Array)[p];
+    });
+  columns.sales_prior_year = prior("sales");
+  return {
+    n, columns, label, extra: { net_income_prior: prior("net_income") },
+    ignored: header.filter((h) => !(h.trim() in US_RAW_ITEMS) && !["company_name", "status_label", "year"].includes(h.trim())),
+    labelColumn: "status_label (last year of a failed firm)", droppedRows: records.length - n, badCells,
+  };
 }
 
 /** Reads CSV text with a header row (the CLI's RFC 4180 reader: quotes, embedded line breaks, BOM). Returns the data set or an error message. */
 export function readCsv(text: string, labels: LabelOptions = {}): Dataset | string {
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
   if (rows.length < 2) return "CSV needs a header row and at least one data row";
+  if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
   return build(rows[0], rows.slice(1), labels, headerMap);
-}
-
-/**
- * Returns the data set with ratios derived from statement items where the
- * ratio column is missing or blank (same rules as the formulas: `deriveInPlace`).
- * Data sets without statement items are returned unchanged.
- */
-export function withDerivedRatios(ds: Dataset): Dataset {
-  const has = Object.keys(ds.columns).some((k) => factorDef(k as FactorKey).group === "statement");
-  if (!has) return ds;
-  const cols = Object.entries(ds.columns).map(([k, a]) => ({ i: factorIndex(k), a: a as Float64Array }));
-  const out: Partial<Record<FactorKey, Float64Array>> = {};
-  const v = new Float64Array(FACTOR_COUNT);
-  for (let r = 0; r < ds.n; r++) {
-    v.fill(NaN);
-    for (const { i, a } of cols) v[i] = a[r];
-    deriveInPlace(v);
-    for (let i = 0; i < FACTOR_COUNT; i++) {
-      if (Number.isNaN(v[i])) continue;
-      const key = FACTOR_KEYS[i];
-      (out[key] ??= new Float64Array(ds.n).fill(NaN))[r] = v[i];
-    }
-  }
-  return { ...ds, columns: { ...ds.columns, ...out } };
 }

@@ -1,69 +1,62 @@
 import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { calibrate, FINANCIAL_FACTORS } from "../../scripts/lib/calibration";
+import { calibrate } from "../../src/engine/calibration/fit";
+import { isEngineError } from "../../src/engine/errors";
 import { readArff } from "../../scripts/lib/dataset";
-import { main } from "../../scripts/calibrate";
-import { validateModel } from "../../src/engine/scoring/model";
-import type { Dataset } from "../../scripts/lib/dataset";
+import { USAGE, main } from "../../scripts/calibrate";
+import { readOptions } from "../../scripts/lib/args";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/scoring/synthetic-polish.arff");
-const load = (): Dataset => {
-  const ds = readArff(readFileSync(FIXTURE, "utf8"));
-  if (typeof ds === "string") throw new Error(ds);
-  return ds;
-};
-const OPTS = { seed: 11, trainShare: 0.7, horizonYears: 5, dataName: "synthetic-polish.arff", version: "0.0.0-test" };
 
-describe("calibration pipeline on a small synthetic ARFF", () => {
-  const res = calibrate(load(), OPTS);
+function run(args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [], err: string[] = [];
+  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
 
+describe("npm run calibrate", () => {
   test("the fixture maps to canonical keys (the size attribute is ignored)", () => {
-    const ds = load();
+    const ds = readArff(readFileSync(FIXTURE, "utf8"));
+    if (typeof ds === "string") throw new Error(ds);
     expect(ds.n).toBe(600);
     expect(Object.keys(ds.columns).sort()).toEqual(["cash_flow_to_debt", "debt_ratio", "ebit_to_assets", "interest_coverage", "quick_ratio", "retained_earnings_to_assets"]);
     expect(ds.ignored).toEqual(["Attr29"]);
   });
 
-  test("it produces a valid model with calibrated financial and expert factors", () => {
-    expect(validateModel(res.model)).toBeNull();
-    const fin = res.model.factors.filter((f) => f.source === "calibrated").map((f) => f.key);
-    expect(fin.length).toBeGreaterThanOrEqual(3);
-    expect(fin.every((k) => FINANCIAL_FACTORS.some((f) => f.key === k))).toBe(true);
-    expect(res.model.factors.filter((f) => f.source === "expert").map((f) => f.key)).toContain("avg_days_late");
-    expect(res.model.version).toBe("0.0.0-test");
-    expect(res.model.pd.horizonYears).toBe(5);
-    expect(res.trainRows.length).toBe(420);
-    expect(res.validationRows.length).toBe(180);
-    for (const c of Object.values(res.coefficients)) expect(c.beta).toBeGreaterThan(0);
+  test("writes exactly the engine's model, byte for byte the same on a second run", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cal-"));
+    const a = path.join(dir, "a.json"), b = path.join(dir, "b.json");
+    expect(run(["--data", FIXTURE, "--out", a, "--seed", "11", "--version", "0.0.0-test"]).code).toBe(0);
+    const r = run(["--data", FIXTURE, "--out", b, "--seed", "11", "--version", "0.0.0-test"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("validation split");
+    expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
+    const ds = readArff(readFileSync(FIXTURE, "utf8"));
+    if (typeof ds === "string") throw new Error(ds);
+    const res = calibrate(ds, { seed: 11, trainShare: 0.7, horizonYears: 5, dataName: "synthetic-polish.arff", version: "0.0.0-test" });
+    if (isEngineError(res)) throw new Error(res.message);
+    expect(readFileSync(a, "utf8")).toBe(JSON.stringify(res.model, null, 2) + "\n");
   });
 
-  test("it separates the synthetic defaulters", () => {
-    expect(res.train.auc).toBeGreaterThan(0.75);
-    expect(res.validation.auc).toBeGreaterThan(0.7);
-    expect(res.validation.n).toBe(180);
+  test("errors: missing or unreadable file (exit 1), bad options (exit 2, with the usage)", () => {
+    expect(run(["--data", "/nonexistent/file.arff"])).toMatchObject({ code: 1, err: expect.stringContaining("file not found") });
+    expect(run(["--data", __filename])).toMatchObject({ code: 1, err: expect.stringContaining("unreadable format") });
+    expect(run(["--data", FIXTURE, "--seed", "1.5"])).toMatchObject({ code: 2, err: expect.stringContaining("--seed must be an integer") });
+    expect(run(["--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: unknown option --bogus") });
+    expect(run(["--out"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: --out needs a value") });
+    expect(run(["stray.csv"]).err).toContain("calibrate: unexpected argument stray.csv");
+    expect(run(["--bogus"]).err).toContain(USAGE);
   });
 
-  test("it is deterministic: same data and seed → identical model; another seed → another split", () => {
-    expect(JSON.stringify(calibrate(load(), OPTS).model)).toBe(JSON.stringify(res.model));
-    expect(calibrate(load(), { ...OPTS, seed: 12 }).validationRows).not.toEqual(res.validationRows);
+  test("--help prints the usage and exits 0", () => {
+    expect(run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
+    expect(run(["-h"]).code).toBe(0);
+    expect(run(["--help=1"])).toMatchObject({ code: 2, err: expect.stringContaining("--help takes no value") });
   });
 
-  test("the CLI writes the same model and reports errors with a non-zero exit", () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), "cal-")), "model.json");
-    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
-    const err = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    try {
-      expect(main(["--data", FIXTURE, "--out", out, "--seed", "11", "--version", "0.0.0-test"])).toBe(0);
-      const written = JSON.parse(readFileSync(out, "utf8"));
-      written.calibration.data = res.model.calibration!.data;
-      expect(written).toEqual(JSON.parse(JSON.stringify(res.model)));
-      expect(main(["--data", "/nonexistent/file.arff", "--out", out])).toBe(1);
-      expect(err.mock.calls.flat().join("\n")).toContain("file not found");
-      expect(main(["--data", FIXTURE.replace(/\.arff$/, ".txt"), "--out", out])).toBe(1);
-    } finally {
-      log.mockRestore();
-      err.mockRestore();
-    }
+  test("readOptions reports a short unknown flag", () => {
+    expect(readOptions(["-x"], "t", { a: { type: "string" } }, false)).toBe("t: unknown option -x");
+    expect(readOptions(["--a", "1", "p"], "t", { a: { type: "string" } }, true)).toEqual({ values: { a: "1" }, positionals: ["p"] });
   });
 });

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { main } from "../../scripts/evaluate";
+import { USAGE, main } from "../../scripts/evaluate";
 import { DEFAULT_MODEL } from "../../src/engine/scoring/model";
 import { scoreCustomer } from "../../src/engine/scoring/score";
 import { matchHeader } from "../../src/engine/scoring/headers";
@@ -28,7 +28,7 @@ function pairAuc(score: number[], y: number[]): number {
 }
 
 describe("npm run evaluate on a small CSV with English and Chinese headers", () => {
-  test("prints n, AUC, KS, Brier, D–E shares and Altman Z''", () => {
+  test("prints n, AUC, KS, Brier, D–E shares and the classical models", () => {
     const r = run([CSV, "--label", "default"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("n = 12 (defaulters 4, 33.3 %)");
@@ -40,7 +40,8 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
       const rec: Partial<Record<FactorKey, number>> = {};
       row.forEach((cell, j) => {
         const k = keys[j];
-        if (k && k !== "customer_name" && cell !== "" && cell !== "n/a") rec[k as FactorKey] = Number(cell);
+        // a blank cell in a column the file has stays a key (NaN): "not reported", as evaluate reads it
+        if (k && k !== "customer_name") rec[k as FactorKey] = cell !== "" && cell !== "n/a" ? Number(cell) : NaN;
       });
       scores.push(scoreCustomer(rec).score);
       y.push(Number(row[row.length - 1]));
@@ -48,7 +49,9 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(r.out).toContain(`AUC ${pairAuc(scores, y).toFixed(3)}`);
     expect(r.out).toMatch(/KS \d\.\d{3}\s+Brier \d\.\d{4} \(PD over 1 y\)/);
     expect(r.out).toMatch(/bands D–E hold \d+\.\d % of defaulters and \d+\.\d % of healthy firms/);
-    expect(r.out).toMatch(/Altman Z''\s+AUC \d\.\d{3} on 12 rows/);
+    expect(r.out).toMatch(/Altman Z''\s+AUC \d\.\d{3}\s+KS \d\.\d{3} on 12 rows/);
+    expect(r.out).toMatch(/Ohlson O\s+AUC (\d\.\d{3}|n\/a)\s+KS/);
+    expect(r.out).toMatch(/Zmijewski\s+AUC (\d\.\d{3}|n\/a)\s+KS/);
     expect(r.out).toContain("factors debt_ratio, interest_coverage");
   });
 
@@ -92,7 +95,10 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(r.code).toBe(0);
     const de = /bands D–E hold (\S+ %) of defaulters and (\S+ %) of healthy firms/.exec(r.out)!;
     expect(r.out).toContain(`below cut-off ${cd}: ${de[1]} of defaulters and ${de[2]} of healthy firms`);
-    expect(run([CSV, "--label", "default", "--cutoff", "100"]).out).toContain("below cut-off 100: 100.0 % of defaulters and 100.0 % of healthy firms");
+    // at 100, every row but those shown as 100 (the best the scale keeps) is below
+    const all = run([CSV, "--label", "default", "--cutoff", "100.1"]);
+    expect(all).toMatchObject({ code: 2 });
+    expect(run([CSV, "--label", "default", "--cutoff", "100"]).out).toMatch(/below cut-off 100: \d+\.\d % of defaulters and \d+\.\d % of healthy firms/);
     expect(run([CSV, "--label", "default", "--cutoff", "0"]).out).toContain("below cut-off 0: 0.0 % of defaulters and 0.0 % of healthy firms");
     expect(run([CSV, "--label", "default", "--cutoff", "high"])).toMatchObject({ code: 2, err: expect.stringContaining("--cutoff must be a score from 0 to 100") });
   });
@@ -105,5 +111,27 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(run([])).toMatchObject({ code: 2, err: expect.stringContaining("usage") });
     expect(run([CSV, "--split", "test", "--label", "default"])).toMatchObject({ code: 2 });
     expect(run([CSV, "--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option --bogus") });
+    expect(run([CSV, "--label"])).toMatchObject({ code: 2, err: expect.stringContaining("evaluate: --label needs a value") });
+    expect(run([CSV, CSV])).toMatchObject({ code: 2, err: expect.stringContaining("give exactly one data file") });
+  });
+
+  test("--model evaluates another model file; --incomplete-statements switches its factor; bad files and values are refused", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cs-eval-"));
+    const file = path.join(dir, "model.json");
+    writeFileSync(file, JSON.stringify({ ...DEFAULT_MODEL, version: "9.9.9" }));
+    const r = run([CSV, "--label", "default", "--model", file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("model creditsentinel-scorecard 9.9.9 (interest not reported: on)");
+    expect(run([CSV, "--label", "default", "--incomplete-statements", "off"]).out).toContain("(interest not reported: off)");
+    expect(run([CSV, "--label", "default", "--incomplete-statements", "maybe"])).toMatchObject({ code: 2, err: expect.stringContaining("--incomplete-statements must be on or off") });
+    expect(run([CSV, "--label", "default", "--model", path.join(dir, "none.json")])).toMatchObject({ code: 1, err: expect.stringContaining("model file not found") });
+    writeFileSync(file, "{ not json");
+    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({ code: 1, err: expect.stringContaining("is not a model JSON file") });
+    writeFileSync(file, JSON.stringify({ ...DEFAULT_MODEL, bands: [] }));
+    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({ code: 1, err: expect.stringContaining("model.bands: expected 5 bands A–E.") });
+  });
+
+  test("--help prints the usage and exits 0", () => {
+    expect(run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
   });
 });

@@ -179,23 +179,23 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     expect(x.sheet("Sheet1").formatOps).toEqual([{ address: "J1:P1", prop: "font.bold", value: true }]);
     // Score with one decimal, band letter, PD as a fraction, limits as amounts (fixtures.ts derives them).
     expect(block(x, "Sheet1", 1, 9, 4, 2)).toEqual([
-      [81.3, "B"],
-      [67.2, "D"],
-      [75.6, "C"],
-      [78.6, "C"],
+      [68.8, "B"],
+      [45.6, "D"],
+      [59.6, "C"],
+      [64.6, "C"],
     ]);
-    expect(x.cell("Sheet1", "L2").value).toBe(pdOf(81.3));
-    expect(x.cell("Sheet1", "L2").value).toBeCloseTo(0.003855, 6); // shows 0.39%
-    expect(x.cell("Sheet1", "L3").value).toBe(pdOf(67.2));
+    expect(x.cell("Sheet1", "L2").value).toBe(pdOf(68.8));
+    expect(x.cell("Sheet1", "L2").value).toBeCloseTo(0.003563, 6); // shows 0.36%
+    expect(x.cell("Sheet1", "L3").value).toBe(pdOf(45.6));
     expect(block(x, "Sheet1", 1, 12, 4, 2)).toEqual([
       [700_000, 600_000],
       [40_000, -110_000],
       [150_000, 130_000],
       [135_000, 75_000],
     ]);
-    expect(x.cell("Sheet1", "P3").value).toBe("Average days late 40 days (−10 pts); Debt ratio 90% (−4 pts)");
+    expect(x.cell("Sheet1", "P3").value).toBe("Average days late 40 days (−15 pts); Debt ratio 90% (−12 pts); Interest coverage 0.8× (−1 pt)");
     expect(x.cell("Sheet1", "O2")).toMatchObject({ value: "", formula: undefined }); // no stage without a ledger
-    expect(x.cell("Sheet1", "J2")).toMatchObject({ value: 81.3, formula: undefined, numberFormat: "0.0" });
+    expect(x.cell("Sheet1", "J2")).toMatchObject({ value: 68.8, formula: undefined, numberFormat: "0.0" });
 
     // Number formats per column on the data rows; header row and text columns stay General.
     const fmts = ["0.0", "General", "0.00%", "#,##0", "#,##0", "General", "General"];
@@ -304,7 +304,7 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     unwrap(await port.writeColumns(unwrap(await port.planWrite(req)), req, { overwrite: false }));
     expect(requirementCalls).toEqual([["ExcelApi", "1.20"]]);
     expect(x.runOptions.every((opt) => opt === undefined)).toBe(true);
-    expect(x.cell("Sheet1", "J5").value).toBe(78.6);
+    expect(x.cell("Sheet1", "J5").value).toBe(64.6);
   });
 });
 
@@ -325,7 +325,7 @@ describe("the overwrite guard", () => {
     expect(x.settings.has(SETTING_KEYS.ownedBlocks)).toBe(false);
 
     unwrap(await port.writeColumns(plan, req, { overwrite: true }));
-    expect(block(x, "Sheet1", 0, 9, 5, 2)).toEqual([["Risk score", "Risk band"], [81.3, "B"], [67.2, "D"], [75.6, "C"], [78.6, "C"]]);
+    expect(block(x, "Sheet1", 0, 9, 5, 2)).toEqual([["Risk score", "Risk band"], [68.8, "B"], [45.6, "D"], [59.6, "C"], [64.6, "C"]]);
 
     const again = unwrap(await port.planWrite(req));
     expect(again).toMatchObject({ foreignCount: 0, foreignSample: [], ownedCount: 10 });

@@ -6,7 +6,9 @@
  *    exposure 150,000 → breach 110,000. Its name looks like a formula.
  *  - C3 band C: limit = min(20 % × 1,000,000, 3 % × 5,000,000) = 150,000.
  *  - C4 band C: limit = min(20 % × 800,000, 3 % × 3,000,000 × 45/30) = 135,000.
- * (Bands come from the bundled scorecard: scores 81.3, 67.2, 75.6, 78.6.)
+ * (Bands come from the bundled scorecard, model 2.0.0: scores 68.8, 45.6, 59.6, 64.6. For model 2.0.0, C1's debt
+ * ratio went from 0.3 to 0.45 and C4's days late from 5 to 10, so that each customer keeps its band and the
+ * figures above stay as they were.)
  */
 import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbookOptions } from "../../src/taskpane/services/memory-workbook";
 
@@ -15,10 +17,10 @@ export const INJECTION_NAME = '=HYPERLINK("http://example.com","Click me")';
 export const CUSTOMER_HEADERS = ["Customer ID", "Customer name", "Debt ratio", "Interest coverage", "Average days late", "Equity", "Sales", "Payment terms", "Exposure"];
 
 export const CUSTOMER_ROWS: unknown[][] = [
-  ["C1", "Alpha Ltd", 0.3, 12, 0, 2_000_000, 10_000_000, 60, 100_000],
+  ["C1", "Alpha Ltd", 0.45, 12, 0, 2_000_000, 10_000_000, 60, 100_000],
   ["C2", INJECTION_NAME, 0.9, 0.8, 40, 500_000, 4_000_000, 30, 150_000],
   ["C3", "Gamma Co", 0.6, 3, 10, 1_000_000, 5_000_000, 30, 20_000],
-  ["C4", "Delta GmbH", 0.5, 5, 5, 800_000, 3_000_000, 45, 60_000],
+  ["C4", "Delta GmbH", 0.5, 5, 10, 800_000, 3_000_000, 45, 60_000],
 ];
 
 export function customersTable(rows: unknown[][] = CUSTOMER_ROWS, headers: unknown[] = CUSTOMER_HEADERS): MemoryTable {

@@ -227,12 +227,13 @@ describe("explain a customer", () => {
     expect(within(panel).getByRole("heading", { level: 3 })).toHaveTextContent(`Why C2 ${INJECTION_NAME}?`);
     expect(within(panel).getByTestId("limit")).toHaveTextContent("40,000 · Set by: Turnover × terms cap");
     expect(within(within(panel).getByTestId("reasons")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Average days late 40 days (−10 pts)",
-      "Debt ratio 90% (−4 pts)",
+      "Average days late 40 days (−15 pts)",
+      "Debt ratio 90% (−12 pts)",
+      "Interest coverage 0.8× (−1 pt)",
     ]);
     const waterfall = within(panel).getByTestId("waterfall");
     expect(within(waterfall).getByRole("rowheader", { name: "Average days late" })).toBeInTheDocument();
-    expect(within(waterfall).getAllByRole("row").at(-1)).toHaveTextContent("Score67.2");
+    expect(within(waterfall).getAllByRole("row").at(-1)).toHaveTextContent("Score45.6");
     expect(within(panel).getByRole("heading", { name: "To reach band C" })).toBeInTheDocument();
 
     // The user selects C1's row (sheet row 2 = data row 0) in Excel.

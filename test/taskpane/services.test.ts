@@ -97,11 +97,11 @@ describe("write request and report from a review", () => {
     const cols = req!.columns;
     expect(cols.map((c) => c.mode)).toEqual(["values", "values", "values", "values", "values"]);
     expect(cols.map((c) => c.header)).toEqual(["Risk score", "Risk band", "Recommended limit", "Headroom", "Risk reasons"]);
-    expect(cols[0].values).toEqual([81.3, 67.2, 75.6, 78.6]);
+    expect(cols[0].values).toEqual([68.8, 45.6, 59.6, 64.6]);
     expect(cols[1].values).toEqual(["B", "D", "C", "C"]);
     expect(cols[2].values).toEqual([700_000, 40_000, 150_000, 135_000]);
     expect(cols[3].values).toEqual([600_000, -110_000, 130_000, 75_000]);
-    expect(cols[4].values[1]).toBe("Average days late 40 days (−10 pts); Debt ratio 90% (−4 pts)");
+    expect(cols[4].values[1]).toBe("Average days late 40 days (−15 pts); Debt ratio 90% (−12 pts); Interest coverage 0.8× (−1 pt)");
     expect(req!.bandColumn).toBe(1);
     expect(Object.keys(req!.bandFormats ?? {})).toEqual(["A", "B", "C", "D", "E"]);
     expect(req!.area).toMatchObject({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9 });
@@ -186,7 +186,7 @@ describe("number formats through the ports", () => {
   const req = {
     area: AREA,
     columns: [
-      { header: "Score", mode: "values" as const, values: [81.3, 67.2, 75.6, 78.6], numberFormat: "0.0" },
+      { header: "Score", mode: "values" as const, values: [68.8, 45.6, 59.6, 64.6], numberFormat: "0.0" },
       { header: "Band", mode: "values" as const, values: ["B", "D", "C", "C"] },
       { header: "PD", mode: "values" as const, values: [0.0234, 0.15, 0.05, 0.04], numberFormat: "0.00%" },
     ],

@@ -26,7 +26,7 @@ import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
 import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex, isFactorKey } from "../scoring/factors";
 import { deriveRatios } from "../scoring/derive";
-import { BANDS, Band, ScorecardModel } from "../scoring/model";
+import { BANDS, Band, ScorecardModel, neutralScoreOf } from "../scoring/model";
 import { displayScore, scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
@@ -108,6 +108,8 @@ export interface Explanation {
   /** The neutral score: every factor at its neutral points. */
   base: { label: string; points: number };
   groups: WaterfallGroup[];
+  /** Points added or taken away to keep the score within 0–100 (0 when base + contributions already are). */
+  bound: { label: string; points: number };
   reasons: ReasonCode[];
   reasonTexts: string[];
   limit: { limit: number; rule: LimitRule; ruleText: string; netWorthCap: number | null; turnoverCap: number | null; rampShare: number } | null;
@@ -154,6 +156,14 @@ export const LEVERS: Partial<Record<FactorKey, { min: number; max: number }>> = 
 };
 
 const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（平均企业）" };
+
+const BOUND_LABEL: Record<Lang, string> = { en: "Kept within 0–100", zh: "限定在0–100分内" };
+
+/** What keeping the score within 0–100 added (score − unbounded sum), 0 when nothing was cut (rounding noise ignored). */
+function boundPoints(score: number, unbounded: number): number {
+  const d = score - unbounded;
+  return Math.abs(d) < 1e-9 ? 0 : d;
+}
 const MISSING_TEXT: Record<Lang, string> = { en: "—", zh: "—" };
 
 /**
@@ -328,9 +338,8 @@ export function explainCustomer(
 
   // Waterfall.
   const groups: WaterfallGroup[] = [];
-  let base = 0;
+  const base = neutralScoreOf(model);
   model.factors.forEach((f, s) => {
-    base += f.neutral;
     const c = res.contributions[s];
     const def = FACTORS[factorIndex(f.key)];
     const given = typeof values[f.key] === "number" && Number.isFinite(values[f.key]);
@@ -432,6 +441,7 @@ export function explainCustomer(
     coverage: res.coverage,
     base: { label: BASE_LABEL[lang], points: base },
     groups,
+    bound: { label: BOUND_LABEL[lang], points: boundPoints(res.score, groups.reduce((t, g) => t + g.contribution, base)) },
     reasons: res.reasons,
     reasonTexts: res.reasons.map((r) => formatReason(r, lang)),
     limit,

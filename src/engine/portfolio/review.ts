@@ -39,7 +39,7 @@ import { CreditPolicy, validatePolicy } from "../policy";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorIndex, isFactorKey } from "../scoring/factors";
 import { STATEMENT_KEYS, deriveInPlace } from "../scoring/derive";
 import { BANDS, Band, CompiledModel, compileModel } from "../scoring/model";
-import { bandIndex, contributionsOf, displayScore, pdOf, scoreVector } from "../scoring/score";
+import { NOT_REPORTED_KEYS, bandIndex, contributionsOf, displayScore, givenColumns, markNotReported, pdOf, scoreVector } from "../scoring/score";
 import { formatReasons, topReasons } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
 import { DEFAULT_AGING_EDGES, agingLabels } from "../receivables/aging";
@@ -181,6 +181,8 @@ interface Plan {
   readonly duplicate: Uint8Array;
   readonly v: Float64Array;
   readonly pair: Float64Array;
+  /** Factors the table has a column for (by factor index): a blank there is "not reported", not "not known". */
+  readonly given: Uint8Array;
 }
 
 /** A review in progress. Read its fields; change it only through `reviewChunk`. */
@@ -380,6 +382,7 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
     duplicate,
     v: new Float64Array(FACTOR_COUNT),
     pair: new Float64Array(2),
+    given: givenColumns(Array.from(factorIdx, (fi) => FACTOR_KEYS[fi])),
   };
   return {
     total,
@@ -552,6 +555,7 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
     const sales = v[I_SALES] === v[I_SALES] ? v[I_SALES] : null;
     const rel = v[I_REL] === v[I_REL] ? v[I_REL] : null;
     if (p.derive) deriveInPlace(v);
+    markNotReported(p.compiled, v, p.given);
     scoreVector(p.compiled, v, p.pair);
     score = p.pair[0];
     coverage = p.pair[1];
@@ -634,6 +638,8 @@ export function rowInputs(state: ReviewState, r: number): Result<{ values: Parti
   const v = state.plan.v;
   const values: Partial<Record<FactorKey, number>> = {};
   for (let i = 0; i < FACTOR_COUNT; i++) if (v[i] === v[i]) values[FACTOR_KEYS[i]] = v[i];
+  // A blank interest cell in a mapped column stays a key (NaN), so Explain sees "not reported" as the review did.
+  for (const k of NOT_REPORTED_KEYS) if (state.plan.given[factorIndex(k)] === 1 && values[k] === undefined) values[k] = NaN;
   let exposure = rd.exposure === null ? null : Math.max(0, rd.exposure);
   if (exposure === null && rd.lc) exposure = Math.max(0, rd.lc.open);
   return { values, extras: { termsDays: rd.terms, requested: rd.requested, exposure } };
@@ -663,6 +669,7 @@ export function rowReasons(state: ReviewState, r: number): string | null {
   readRow(state, r, rd);
   if (rd.error || !rd.any) return null;
   if (state.plan.derive) deriveInPlace(state.plan.v);
+  markNotReported(state.plan.compiled, state.plan.v, state.plan.given);
   return formatReasons(topReasons(contributionsOf(state.plan.compiled, state.plan.v)), state.lang);
 }
 

@@ -21,7 +21,7 @@ import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./
 import { STATEMENT_KEYS, deriveInPlace } from "./derive";
 import { acceptedKeysText, matchHeader } from "./headers";
 import { BANDS, DEFAULT_MODEL, ScorecardModel, compileModel, validateModel } from "./model";
-import { bandIndex, contributionsOf, displayScore, pdOf, scoreVector } from "./score";
+import { bandIndex, contributionsOf, displayScore, givenColumns, markNotReported, pdOf, scoreVector } from "./score";
 import { formatReasons, topReasons } from "./reasons";
 
 /** The `output` choices of CREDITSCORE. */
@@ -129,6 +129,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
   }
 
   const c = compileModel(model);
+  const given = givenColumns(colFactor.map((fi) => FACTOR_KEYS[fi]));
   const cols = COLUMNS[out];
   const ncol = cols.length;
   const wantReasons = cols.includes("reasons");
@@ -163,6 +164,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
       for (let k = 0; k < ncol; k++) line[k] = "";
     } else {
       if (derive) deriveInPlace(v);
+      markNotReported(c, v, given);
       scoreVector(c, v, pair);
       const score = pair[0];
       for (let k = 0; k < ncol; k++) {

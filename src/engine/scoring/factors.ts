@@ -79,6 +79,9 @@ export const FACTORS = [
   { key: "litigation_count", group: "risk", label: { en: "Litigation cases", zh: "诉讼" }, unit: "count", rules: { min: 0, integer: true } },
   { key: "management_change", group: "risk", label: { en: "Management change", zh: "管理层变动" }, unit: "flag", rules: flag },
   { key: "negative_news", group: "risk", label: { en: "Negative news", zh: "负面新闻" }, unit: "flag", rules: flag },
+  // Incomplete statements (derived by the scorecard, see scoring/not-reported.ts): 1 = interest left blank in a
+  // column the user gave while the debt ratio shows material debt. Appended last so the other indexes keep their place.
+  { key: "interest_not_reported", group: "financial", label: { en: "Interest expense not reported", zh: "未披露利息费用" }, unit: "flag", rules: flag },
 ] as const satisfies readonly FactorDef[];
 
 /** A canonical factor key such as `"debt_ratio"` or `"avg_days_late"`. */

@@ -75,6 +75,7 @@ const SYNONYMS: Record<HeaderKey, readonly string[]> = {
   litigation_count: ["litigation", "litigations", "lawsuits", "litigation cases", "legal cases", "诉讼", "诉讼数", "诉讼次数", "诉讼案件"],
   management_change: ["management change", "change of management", "管理层变动", "高管变动"],
   negative_news: ["negative news", "adverse media", "负面新闻", "负面舆情"],
+  interest_not_reported: ["interest expense not reported", "interest not reported", "未披露利息费用", "利息费用未披露"],
   customer_id: ["id", "customer id", "customer code", "customer number", "account", "account number", "客户编号", "客户代码", "客户id"],
   customer_name: ["customer name", "customer", "name", "company", "company name", "客户名称", "客户", "公司名称"],
   exposure: ["exposure", "open receivables", "receivables balance", "balance", "outstanding", "open balance", "应收余额", "敞口", "风险敞口"],

@@ -4,15 +4,17 @@
  * Each scored factor maps its value through monotone bins to points:
  * `edges` are ascending cut points and bin k covers [edges[k-1], edges[k]),
  * so a value below edges[0] falls in bin 0 and a value ≥ the last edge in the
- * last bin. Points never fall below 0; the largest attainable points of all
- * factors add up to 100, so the score (the sum) lies in 0–100, higher = safer.
- * A missing factor scores its `neutral` points (the points of an average
- * firm). The score is linear in the log-odds of survival over the calibration
- * horizon: ln(odds good) = pd.logOddsAtZero + score / pd.pointsPerLogOdds.
+ * last bin. Points never fall below 0. A missing factor scores its `neutral`
+ * points (the points of an average firm). Format 2 models (with
+ * `neutralScore`) score neutralScore + Σ (points − neutral), kept within
+ * 0–100, so factors that were not given neither add nor dilute; format 1
+ * models score the plain sum, their maxima adding up to 100. Either way the
+ * score is linear in the log-odds of survival over the calibration horizon:
+ * ln(odds good) = pd.logOddsAtZero + score / pd.pointsPerLogOdds.
  */
 import { EngineError, valueError } from "../errors";
 import { FACTOR_COUNT, FactorKey, ScoreGroup, factorIndex, isFactorKey } from "./factors";
-import modelJson from "./scorecard-model.v1.json";
+import modelJson from "./scorecard-model.v2.json";
 
 export type Band = "A" | "B" | "C" | "D" | "E";
 export const BANDS: readonly Band[] = ["A", "B", "C", "D", "E"];
@@ -30,8 +32,36 @@ export interface FactorSpec {
   points: number[];
   /** Points when the factor is missing. */
   neutral: number;
+  /**
+   * Values that mean "none" rather than a measurement: they score the neutral
+   * points and do not count as observed (interest coverage 0 = no interest expense).
+   */
+  neutralValues?: number[];
   /** Why these bins (documentation only). */
   note?: string;
+}
+
+/**
+ * The incomplete-statements factor (`interest_not_reported`) and its policy
+ * switch: when enabled, a blank interest cell in a column the user gave, with
+ * a debt ratio of at least `debtRatioMin`, sets the factor to 1 (see
+ * not-reported.ts); a reported interest figure (0 included) sets it to 0; a
+ * table without any interest column leaves it missing (neutral).
+ */
+export interface IncompleteStatementsSpec {
+  enabled: boolean;
+  debtRatioMin: number;
+}
+
+/** A pool of correlated factors and their average correlation ρ (0 ≤ ρ < 1). */
+export interface PoolSpec {
+  factors: FactorKey[];
+  correlation: number;
+}
+
+/** The weight of a pool's points when m of its n factors are given (Spearman–Brown): 1 when all are given. */
+export function poolWeight(n: number, m: number, rho: number): number {
+  return m > 0 ? (1 + (n - 1) * rho) / (1 + (m - 1) * rho) : 0;
 }
 
 export interface BandSpec {
@@ -51,11 +81,43 @@ export interface ScorecardModel {
   /** Bands A (best) … E (worst), in that order. */
   bands: BandSpec[];
   factors: FactorSpec[];
+  /**
+   * Score of a customer of whom nothing is known (every factor at its neutral
+   * points). When given (format 2), score = neutralScore + Σ (points − neutral
+   * points), kept within 0–100: factors not given add nothing, so the given ones
+   * use the whole scale. When absent (format 1), the score is the plain sum of
+   * points and the maximum points of all factors add up to 100.
+   */
+  neutralScore?: number;
+  /** The incomplete-statements factor's switch and threshold (format 2). */
+  incompleteStatements?: IncompleteStatementsSpec;
+  /**
+   * Correlated factors scored as a pool (format 2): when only m of the pool's N
+   * factors are given, their points around neutral count
+   * (1 + (N − 1) ρ) / (1 + (m − 1) ρ) times (Spearman–Brown), so the factors
+   * given speak for the ones not given and are not diluted by them.
+   */
+  pool?: PoolSpec;
   /** Provenance of the calibration (documentation only). */
   calibration?: Record<string, unknown>;
 }
 
-/** The bundled, calibrated model (src/engine/scoring/scorecard-model.v1.json). */
+/**
+ * The incomplete-statements policy switch: a copy of the model with the
+ * factor switched on or off (the model itself is left as it is). A model
+ * without the factor is returned unchanged.
+ */
+export function withIncompleteStatements(model: ScorecardModel, enabled: boolean): ScorecardModel {
+  if (!model.incompleteStatements || model.incompleteStatements.enabled === enabled) return model;
+  return { ...model, incompleteStatements: { ...model.incompleteStatements, enabled } };
+}
+
+/** The score of a customer of whom nothing is known: `neutralScore`, else (format 1) the sum of neutral points. */
+export function neutralScoreOf(model: ScorecardModel): number {
+  return model.neutralScore ?? model.factors.reduce((s, f) => s + f.neutral, 0);
+}
+
+/** The bundled, calibrated model (src/engine/scoring/scorecard-model.v2.json, built by `npm run calibrate`). */
 export const DEFAULT_MODEL: ScorecardModel = modelJson as unknown as ScorecardModel;
 
 const isNum = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
@@ -117,9 +179,31 @@ export function validateModel(model: unknown): EngineError | null {
     }
     const lo = Math.min(...f.points), hi = Math.max(...f.points);
     if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi) return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
+    if (f.neutralValues !== undefined && (!Array.isArray(f.neutralValues) || !f.neutralValues.every(isNum))) return valueError(`${atk}.neutralValues: expected a list of numbers.`);
     maxTotal += hi;
   }
-  if (Math.abs(maxTotal - 100) > 0.01) return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
+  if (m.neutralScore === undefined) {
+    if (Math.abs(maxTotal - 100) > 0.01) return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
+  } else {
+    if (!isNum(m.neutralScore) || m.neutralScore < 0 || m.neutralScore > 100) return valueError("model.neutralScore: expected a number from 0 to 100.");
+    if (!(maxTotal > 0)) return valueError("model.factors: no factor can earn points.");
+  }
+  const inc = m.incompleteStatements;
+  if (inc !== undefined) {
+    if (typeof inc !== "object" || inc === null || typeof inc.enabled !== "boolean") return valueError("model.incompleteStatements: expected { enabled: true/false, debtRatioMin }.");
+    if (!isNum(inc.debtRatioMin) || inc.debtRatioMin < 0) return valueError("model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more.");
+    if (inc.enabled && !seen.has("interest_not_reported")) return valueError("model.incompleteStatements: enabled, but the model has no interest_not_reported factor.");
+  }
+  const pool = m.pool;
+  if (pool !== undefined) {
+    if (typeof pool !== "object" || pool === null || !Array.isArray(pool.factors) || pool.factors.length === 0) return valueError("model.pool: expected { factors: [keys of the model's factors], correlation }.");
+    const inPool = new Set<string>();
+    for (const k of pool.factors) {
+      if (typeof k !== "string" || !seen.has(k) || inPool.has(k)) return valueError(`model.pool.factors: "${String(k)}" is not a factor of the model, or appears twice.`);
+      inPool.add(k);
+    }
+    if (!isNum(pool.correlation) || pool.correlation < 0 || pool.correlation >= 1) return valueError("model.pool.correlation: expected a number from 0 to below 1.");
+  }
   return null;
 }
 
@@ -132,12 +216,25 @@ export interface CompiledModel {
   readonly points: Float64Array[];
   readonly neutral: Float64Array;
   readonly max: Float64Array;
-  /** Sum of max points (100 for a valid model). */
+  /** Per slot, the weight the factor adds to coverage when observed: its max points, 0 for the incomplete-statements flag. */
+  readonly coverageWeight: Float64Array;
+  /** Sum of the coverage weights (for format 1 models, the sum of max points: 100). */
   readonly maxTotal: number;
   /** Band lower bounds, A..E. */
   readonly bandMin: Float64Array;
   /** Position in `index` of each factor index, or -1 when the factor is not scored. */
   readonly slotOf: Int32Array;
+  /** Per slot, the values scored as neutral and not observed (null when none). */
+  readonly neutralValues: (Float64Array | null)[];
+  /** Added to the sum of points: neutralScore − Σ neutral points (0 for format 1). */
+  readonly offset: number;
+  /** Incomplete-statements switch: the debt-ratio threshold when enabled, NaN when off. */
+  readonly notReportedDebtMin: number;
+  /** Per slot, 1 when the factor belongs to the model's pool. */
+  readonly inPool: Uint8Array;
+  /** Pool size and correlation (size 0 without a pool). */
+  readonly poolSize: number;
+  readonly poolRho: number;
 }
 
 const compiledCache = new WeakMap<ScorecardModel, CompiledModel>();
@@ -151,13 +248,16 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   const index = new Int32Array(n);
   const max = new Float64Array(n);
   const neutral = new Float64Array(n);
+  const coverageWeight = new Float64Array(n);
   let maxTotal = 0;
   model.factors.forEach((f, s) => {
     index[s] = factorIndex(f.key);
     slotOf[index[s]] = s;
     max[s] = Math.max(...f.points);
     neutral[s] = f.neutral;
-    maxTotal += max[s];
+    // Coverage measures how much of the risk evidence was given; whether interest was reported is a data-quality flag.
+    coverageWeight[s] = f.key === "interest_not_reported" ? 0 : max[s];
+    maxTotal += coverageWeight[s];
   });
   const compiled: CompiledModel = {
     model,
@@ -166,9 +266,16 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     points: model.factors.map((f) => Float64Array.from(f.points)),
     neutral,
     max,
+    coverageWeight,
     maxTotal,
     bandMin: Float64Array.from(model.bands.map((b) => b.minScore)),
     slotOf,
+    neutralValues: model.factors.map((f) => (f.neutralValues && f.neutralValues.length ? Float64Array.from(f.neutralValues) : null)),
+    offset: model.neutralScore === undefined ? 0 : model.neutralScore - model.factors.reduce((t, f) => t + f.neutral, 0),
+    notReportedDebtMin: model.incompleteStatements?.enabled ? model.incompleteStatements.debtRatioMin : NaN,
+    inPool: Uint8Array.from(model.factors, (f) => (model.pool?.factors.includes(f.key) ? 1 : 0)),
+    poolSize: model.pool?.factors.length ?? 0,
+    poolRho: model.pool?.correlation ?? 0,
   };
   compiledCache.set(model, compiled);
   return compiled;

@@ -88,6 +88,11 @@ export function formatValue(value: number, unit: UnitKind, lang: Lang): string {
   }
 }
 
+/** Reason texts of factors whose value alone says nothing ("yes"/"no" would not explain them). */
+const OWN_REASON_TEXT: Partial<Record<FactorKey, { en: string; zh: string }>> = {
+  interest_not_reported: { en: "Interest expense not reported despite debt", zh: "有负债但未披露利息费用" },
+};
+
 /**
  * One reason as text, e.g. "Interest coverage 0.8× (−14 pts)" or
  * "利息保障倍数 0.8倍（−14分）". The deficit is rounded to whole points.
@@ -95,8 +100,9 @@ export function formatValue(value: number, unit: UnitKind, lang: Lang): string {
 export function formatReason(r: ReasonCode, lang: Lang): string {
   const def = factorDef(r.key);
   const pts = Math.max(1, Math.round(r.deficit));
-  const value = formatValue(r.value, def.unit, lang);
-  return lang === "zh" ? `${def.label.zh} ${value}（−${pts}分）` : `${def.label.en} ${value} (−${pts} ${pts === 1 ? "pt" : "pts"})`;
+  const own = OWN_REASON_TEXT[r.key];
+  const text = own ? own[lang] : `${def.label[lang]} ${formatValue(r.value, def.unit, lang)}`;
+  return lang === "zh" ? `${text}（−${pts}分）` : `${text} (−${pts} ${pts === 1 ? "pt" : "pts"})`;
 }
 
 /** Reasons joined with "; " in either language; "" when there are none. */

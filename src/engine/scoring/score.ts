@@ -2,9 +2,9 @@
  * Scoring a customer: factor values → points → score (0–100, higher = safer),
  * band A–E, 12-month PD, coverage and the per-factor breakdown.
  */
-import { FACTOR_COUNT, FactorKey, ScoreGroup } from "./factors";
+import { FACTOR_COUNT, FactorKey, ScoreGroup, factorIndex } from "./factors";
 import { deriveInPlace, toVector } from "./derive";
-import { BANDS, Band, CompiledModel, DEFAULT_MODEL, ScorecardModel, compileModel } from "./model";
+import { BANDS, Band, CompiledModel, DEFAULT_MODEL, ScorecardModel, compileModel, poolWeight } from "./model";
 import { ReasonCode, topReasons } from "./reasons";
 
 /** One factor's part of the score, for reason codes and the task pane. */
@@ -19,6 +19,7 @@ export interface Contribution {
   maxPoints: number;
   /** maxPoints − points (0 when missing is at the top; still shown). */
   deficit: number;
+  /** False when missing, or when the value means "none" (scored neutral, e.g. interest coverage 0). */
   observed: boolean;
 }
 
@@ -36,30 +37,106 @@ export interface ScoreResult {
   reasons: ReasonCode[];
 }
 
-/** Points of factor slot `s` for value `x` (NaN → neutral). Allocation-free. */
+/** True when x is one of slot s's "none" values (scored neutral, not observed). */
+function isNoneValue(c: CompiledModel, s: number, x: number): boolean {
+  const nv = c.neutralValues[s];
+  if (nv === null) return false;
+  for (let k = 0; k < nv.length; k++) if (nv[k] === x) return true;
+  return false;
+}
+
+/** Points of factor slot `s` for value `x` (NaN or a "none" value → neutral). Allocation-free. */
 export function pointsOf(c: CompiledModel, s: number, x: number): number {
-  if (x !== x) return c.neutral[s];
+  if (x !== x || isNoneValue(c, s, x)) return c.neutral[s];
   const e = c.edges[s];
   let k = 0;
   while (k < e.length && x >= e[k]) k++;
   return c.points[s][k];
 }
 
+/** True when slot s's value x counts as observed (a number that is not a "none" value). */
+function observedAt(c: CompiledModel, s: number, x: number): boolean {
+  return x === x && !isNoneValue(c, s, x);
+}
+
 /**
  * Scores a factor vector (NaN = missing; ratios already derived). Writes the
  * score and coverage into `out[0]`, `out[1]`. Allocation-free hot path.
+ * Format 2 models: neutral score + Σ (points − neutral points), within 0–100.
  */
 export function scoreVector(c: CompiledModel, v: Float64Array, out: Float64Array): void {
-  let total = 0;
+  let total = c.offset;
   let seen = 0;
+  let poolDev = 0, poolSeen = 0;
   const idx = c.index;
   for (let s = 0; s < idx.length; s++) {
     const x = v[idx[s]];
-    total += pointsOf(c, s, x);
-    if (x === x) seen += c.max[s];
+    const p = pointsOf(c, s, x);
+    const obs = observedAt(c, s, x);
+    if (c.inPool[s] === 1) {
+      total += c.neutral[s];
+      if (obs) {
+        poolDev += p - c.neutral[s];
+        poolSeen++;
+      }
+    } else total += p;
+    if (obs) seen += c.coverageWeight[s];
   }
+  if (poolSeen > 0) total += poolDev * poolWeight(c.poolSize, poolSeen, c.poolRho);
   out[0] = total < 0 ? 0 : total > 100 ? 100 : total;
   out[1] = c.maxTotal > 0 ? seen / c.maxTotal : 0;
+}
+
+/** How many of the pool's factors a vector gives. */
+function poolSeenOf(c: CompiledModel, v: Float64Array): number {
+  let m = 0;
+  for (let s = 0; s < c.index.length; s++) if (c.inPool[s] === 1 && observedAt(c, s, v[c.index[s]])) m++;
+  return m;
+}
+
+const I_NOT_REPORTED = factorIndex("interest_not_reported");
+const I_COVERAGE = factorIndex("interest_coverage");
+const I_INTEREST = factorIndex("interest_expense");
+const I_DEBT = factorIndex("debt_ratio");
+
+/** The columns whose blank cells the incomplete-statements factor reads. */
+export const NOT_REPORTED_KEYS: readonly FactorKey[] = ["interest_coverage", "interest_expense"];
+
+/**
+ * Which factors the user's table has a column for (1 = given), by factor index:
+ * the difference between "a column the user does not have" (neutral) and "a
+ * blank in a column the user gave" (not reported).
+ */
+export function givenColumns(keys: Iterable<string>): Uint8Array {
+  const g = new Uint8Array(FACTOR_COUNT);
+  for (const k of keys) {
+    const i = factorIndex(k);
+    if (i >= 0) g[i] = 1;
+  }
+  return g;
+}
+
+/**
+ * Sets the incomplete-statements factor (interest_not_reported) of a derived
+ * factor vector, when the model has it switched on and the vector does not
+ * already hold it: 1 when the table has an interest column (coverage or
+ * interest expense) but this row leaves it blank and the debt ratio is at
+ * least the model's threshold; 0 when interest is reported (a 0 is a report:
+ * no interest expense) or the debt ratio is below the threshold; missing
+ * (neutral) when the table has no interest column or the debt ratio is unknown.
+ */
+export function markNotReported(c: CompiledModel, v: Float64Array, given: Uint8Array): void {
+  const min = c.notReportedDebtMin;
+  if (min !== min || v[I_NOT_REPORTED] === v[I_NOT_REPORTED]) return;
+  v[I_NOT_REPORTED] = notReportedFlag(v, given, min);
+}
+
+/** The incomplete-statements flag of a derived factor vector at a debt-ratio threshold: 1, 0, or NaN (see `markNotReported`). */
+export function notReportedFlag(v: Float64Array, given: Uint8Array, debtRatioMin: number): number {
+  if (given[I_COVERAGE] !== 1 && given[I_INTEREST] !== 1) return NaN;
+  if (v[I_COVERAGE] === v[I_COVERAGE] || v[I_INTEREST] === v[I_INTEREST]) return 0;
+  const d = v[I_DEBT];
+  return d === d ? (d >= debtRatioMin ? 1 : 0) : NaN;
 }
 
 /**
@@ -113,12 +190,18 @@ export function horizonPdOf(score: number, model: ScorecardModel = DEFAULT_MODEL
 /** The per-factor breakdown of a factor vector (ratios already derived). */
 export function contributionsOf(c: CompiledModel, v: Float64Array): Contribution[] {
   const out: Contribution[] = new Array(c.index.length);
+  const w = c.poolSize > 0 ? poolWeight(c.poolSize, poolSeenOf(c, v), c.poolRho) : 1;
   for (let s = 0; s < c.index.length; s++) {
     const f = c.model.factors[s];
     const x = v[c.index[s]];
-    const points = pointsOf(c, s, x);
-    const observed = x === x;
-    out[s] = { key: f.key, group: f.group, value: observed ? x : null, points, maxPoints: c.max[s], deficit: c.max[s] - points, observed };
+    const raw = pointsOf(c, s, x);
+    const observed = observedAt(c, s, x);
+    // A pooled factor's points and best points as they count in this customer's score (see poolWeight).
+    const k = c.inPool[s] === 1 && observed ? w : 1;
+    const n = c.neutral[s];
+    const points = n + k * (raw - n);
+    const maxPoints = n + k * (c.max[s] - n);
+    out[s] = { key: f.key, group: f.group, value: x === x ? x : null, points, maxPoints, deficit: maxPoints - points, observed };
   }
   return out;
 }
@@ -145,12 +228,15 @@ export function resultOfVector(c: CompiledModel, v: Float64Array): ScoreResult {
 /**
  * Scores one customer from whatever factors are known. Missing ratios are
  * first derived from statement items; still-missing factors score neutral.
- * Non-finite values count as missing.
+ * Non-finite values count as missing; a key present with a non-finite value
+ * is a blank in a column the user gave (it matters for interest: see
+ * `markNotReported`).
  * @example scoreCustomer({ debt_ratio: 0.9, interest_coverage: 0.8 }).band // → "D" or "E"
  */
 export function scoreCustomer(values: Partial<Record<FactorKey, number>>, model: ScorecardModel = DEFAULT_MODEL): ScoreResult {
   const c = compileModel(model);
   toVector(values, scratch);
   deriveInPlace(scratch);
+  markNotReported(c, scratch, givenColumns(Object.keys(values)));
   return resultOfVector(c, scratch);
 }

@@ -288,6 +288,11 @@ export function Waterfall({
     });
     run = next;
   }
+  if (explanation.bound.points !== 0) {
+    // The score is kept within 0–100: the cut shows as its own step.
+    const b = explanation.bound;
+    rows.push({ key: "bound", label: b.label, value: "", from: run, to: run + b.points, kind: b.points >= 0 ? "up" : "down", text: fmt.signedPoints(b.points, lang) });
+  }
   rows.push({ key: "total", label: labels.total, value: "", from: 0, to: explanation.score, kind: "total", text: fmt.score(explanation.score, lang) });
   const fill = { base: tokens.colorNeutralForeground3, up: "#107C10", down: "#C50F1F", total: tokens.colorBrandBackground };
   // Axis: zoom on the range the running score moves in (bars of the base and the score start at the axis).

@@ -2,7 +2,7 @@ import { creditLimitCore, readBand, LimitArgs } from "../../../src/engine/limit/
 import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { isEngineError, valueError, EngineError } from "../../../src/engine/errors";
 
-// Default policy, bundled model cut-offs: A ≥ 86.2, B ≥ 79.3, C ≥ 70.9, D ≥ 61.1, E below.
+// Default policy, bundled model cut-offs: A ≥ 75, B ≥ 65.2, C ≥ 53.3, D ≥ 40, E below.
 // Base customer: band B, net worth 2,000,000, turnover 10,000,000, 60-day terms
 // → caps 0.35 × 2,000,000 = 700,000 and 0.05 × 10,000,000 × 60/30 = 1,000,000.
 const base: LimitArgs = { score: "B", netWorth: 2_000_000, annualSales: 10_000_000, termsDays: 60 };
@@ -12,8 +12,8 @@ describe("creditLimitCore: values a user types (scalars), output limit / rule", 
   const cases: Array<[string, Partial<LimitArgs>, number, string]> = [
     ["band letter", {}, 700_000, "Net-worth cap"],
     ["band letter in lower case with spaces", { score: " b " }, 700_000, "Net-worth cap"],
-    ["score 86.2 is band A (cut-off inclusive)", { score: 86.2 }, 1_000_000, "Net-worth cap"],
-    ["score 86.19 is band B", { score: 86.19 }, 700_000, "Net-worth cap"],
+    ["score 75 is band A (cut-off inclusive)", { score: 75 }, 1_000_000, "Net-worth cap"],
+    ["score 74.99 is band B", { score: 74.99 }, 700_000, "Net-worth cap"],
     ["score 100", { score: 100 }, 1_000_000, "Net-worth cap"],
     ["score 0 is band E: cash in advance", { score: 0 }, 0, "Cash in advance (band E)"],
     ["band E gets 0 whatever the financials", { score: "E", netWorth: 1e9, annualSales: 1e10 }, 0, "Cash in advance (band E)"],
@@ -142,7 +142,7 @@ describe("creditLimitCore: output argument and spill shape", () => {
 
 describe("readBand", () => {
   it.each([
-    ["A", "A"], ["e", "E"], [" c ", "C"], [86.2, "A"], [79.3, "B"], [79.29, "C"], [70.9, "C"], [61.1, "D"], [61.09, "E"], [0, "E"],
+    ["A", "A"], ["e", "E"], [" c ", "C"], [75, "A"], [65.2, "B"], [65.19, "C"], [53.3, "C"], [40, "D"], [39.99, "E"], [0, "E"],
   ] as Array<[unknown, string]>)("%j → %s", (cell, band) => expect(readBand(cell, DEFAULT_POLICY)).toBe(band));
 
   it("uses the policy's own cut-offs", () => {

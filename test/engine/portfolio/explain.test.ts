@@ -13,7 +13,7 @@ function ok(x: ReturnType<typeof explainCustomer>): Explanation {
   return x;
 }
 
-const sumWaterfall = (e: Explanation) => e.base.points + e.groups.reduce((a, g) => a + g.steps.reduce((b, s) => b + s.contribution, 0), 0);
+const sumWaterfall = (e: Explanation) => e.base.points + e.groups.reduce((a, g) => a + g.steps.reduce((b, s) => b + s.contribution, 0), 0) + e.bound.points;
 
 describe("explainCustomer with the test scorecard (hand-computed)", () => {
   // debt 60 % → 20 pts, quick 0.8 → 0 pts, 28 days late → 15 pts: 35, band D

@@ -113,7 +113,7 @@ describe("creditScoreCore: what a user types (example tables)", () => {
     ["labels longer than values", [[0.6]], [["debt_ratio", "interest_coverage"]], null, "labels has 2 columns but values has 1: give one label per column of values."],
     ["labels as a column", [[0.6, 0.8]], [["debt_ratio"], ["interest_coverage"]], null, "labels: expected a single row of column names, but got 2 rows."],
     ["labels an empty array", [[0.6]], [], null, "labels: expected a single row of column names."],
-    ["labels naming no factor", [["Alpha", 0.6]], [["Customer", "Ratio"]], null, expect.stringMatching(/^labels: no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*, negative_news \(or their English\/Chinese names\)\.$/)],
+    ["labels naming no factor", [["Alpha", 0.6]], [["Customer", "Ratio"]], null, expect.stringMatching(/^labels: no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*, negative_news, interest_not_reported \(or their English\/Chinese names\)\.$/)],
     ["header row naming no factor", [["Customer", "Ratio"], ["Alpha", 0.6]], null, null, expect.stringMatching(/^values \(header row\): no column is a recognised factor\./)],
     ["values with an empty first row", [[]], null, null, "values: expected a range of customer factors (one row per customer)."],
     ["duplicate factor in labels", [[0.6, 0.7]], [["Debt ratio", "资产负债率"]], null, 'labels: columns "Debt ratio" and "资产负债率" both mean debt_ratio; keep one of them.'],
@@ -136,15 +136,15 @@ describe("creditScoreCore: what a user types (example tables)", () => {
   });
 
   test("a logical value in a 0/1 flag column: FALSE scores as 0, TRUE as 1 (bundled model)", () => {
-    // Only negative_news is known: every other factor scores its neutral points (sum 76.22);
-    // negative news "no" keeps its 4.48 points, "yes" loses them: 71.74.
+    // Only negative_news is known: the score is the model's neutral score (61.66);
+    // negative news "no" keeps its 6.43 points (its neutral points), "yes" loses them: 55.23.
     const out = spill(creditScoreCore([["Negative news", "Customer"], [false, "a"], [true, "b"], [0, "c"], [1, "d"], ["", "e"]], null, "all", "en"));
     expect(out.map((r) => r.slice(0, 2).concat(r.slice(3)))).toEqual([
       ["Score", "Band", "Coverage", "Reasons"],
-      [76.2, "C", 0.045, ""],
-      [71.7, "C", 0.045, "Negative news yes (−4 pts)"],
-      [76.2, "C", 0.045, ""],
-      [71.7, "C", 0.045, "Negative news yes (−4 pts)"],
+      [61.7, "C", 0.044, ""],
+      [55.2, "C", 0.044, "Negative news yes (−6 pts)"],
+      [61.7, "C", 0.044, ""],
+      [55.2, "C", 0.044, "Negative news yes (−6 pts)"],
       ["", "", "", ""],
     ]);
     expect(out[1][2]).toBe(out[3][2]);
@@ -196,19 +196,19 @@ describe("creditScoreCore (bundled model) agrees with scoreCustomer", () => {
 });
 
 describe("band and PD agree with the score as shown (one decimal)", () => {
-  // A customer whose unrounded score is 70.85: shown as 70.9, the C|D cut-off of the bundled model.
-  const row = { debt_ratio: 0.3, avg_days_late: 0, years_in_business: 1, industry_risk: 4, country_risk: 3, overdue_share: 0.2 };
+  // A customer whose unrounded score is 53.26: shown as 53.3, the C|D cut-off of the bundled model.
+  const row = { ebit_to_assets: 0.045, retained_earnings_to_assets: -0.1 };
 
-  test("a computed 70.85 is shown as 70.9, in band C, with the PD of 70.9; CREDITLIMIT given 70.9 uses band C too", () => {
+  test("a computed 53.26 is shown as 53.3, in band C, with the PD of 53.3; CREDITLIMIT given 53.3 uses band C too", () => {
     const r = scoreCustomer(row);
-    expect(r.score).toBeCloseTo(70.85, 9);
-    expect(DEFAULT_MODEL.bands.find((b) => b.band === "C")?.minScore).toBe(70.9);
+    expect(r.score).toBeCloseTo(53.2594094, 6);
+    expect(DEFAULT_MODEL.bands.find((b) => b.band === "C")?.minScore).toBe(53.3);
     const out = creditScoreCore([Object.keys(row), Object.values(row)], null, "all", "en") as unknown[][];
-    expect(out[1].slice(0, 3)).toEqual([70.9, "C", pdOf(70.9)]);
+    expect(out[1].slice(0, 3)).toEqual([53.3, "C", pdOf(53.3)]);
     expect(r.band).toBe("C");
-    expect(r.pd).toBe(pdOf(70.9));
-    expect(pdOf(70.9)).toBeLessThanOrEqual(0.015); // inside C's 12-month PD range (0.5–1.5 %)
-    const limit = creditLimitCore({ score: 70.9, netWorth: 1_000_000, annualSales: null, output: "all" }, "en") as unknown[][];
+    expect(r.pd).toBe(pdOf(53.3));
+    expect(pdOf(53.3)).toBeLessThanOrEqual(0.015); // inside C's 12-month PD range (0.5–1.5 %)
+    const limit = creditLimitCore({ score: 53.3, netWorth: 1_000_000, annualSales: null, output: "all" }, "en") as unknown[][];
     expect(limit[0][1]).toBe("C");
   });
 });

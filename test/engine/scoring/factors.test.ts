@@ -6,7 +6,8 @@ describe("factorIndex / isFactorKey / factorDef", () => {
     ["debt_ratio", 6],
     ["total_assets", 17],
     ["avg_days_late", 33],
-    ["negative_news", FACTOR_COUNT - 1],
+    ["negative_news", FACTOR_COUNT - 2],
+    ["interest_not_reported", FACTOR_COUNT - 1],
   ])("%s is factor %d", (key, i) => {
     expect(factorIndex(key)).toBe(i);
     expect(isFactorKey(key)).toBe(true);

@@ -111,7 +111,7 @@ describe("acceptedKeysText", () => {
   test("defaults to the factor keys, comma-separated, in display order", () => {
     const text = acceptedKeysText();
     expect(text.startsWith("working_capital_to_assets, retained_earnings_to_assets, ebit_to_assets,")).toBe(true);
-    expect(text.endsWith("litigation_count, management_change, negative_news")).toBe(true);
+    expect(text.endsWith("litigation_count, management_change, negative_news, interest_not_reported")).toBe(true);
     expect(text.split(", ")).toEqual([...FACTOR_KEYS]);
   });
 

@@ -1,5 +1,9 @@
-import { DEFAULT_MODEL, ScorecardModel, validateModel } from "../../../src/engine/scoring/model";
+import { readFileSync } from "fs";
+import * as path from "path";
+import { DEFAULT_MODEL, ScorecardModel, neutralScoreOf, poolWeight, validateModel, withIncompleteStatements } from "../../../src/engine/scoring/model";
 import { TEST_MODEL } from "./fixtures";
+
+const V1: ScorecardModel = JSON.parse(readFileSync(path.resolve(__dirname, "../../fixtures/scoring/scorecard-model.v1.json"), "utf8"));
 
 const clone = (): ScorecardModel => JSON.parse(JSON.stringify(TEST_MODEL));
 
@@ -9,10 +13,13 @@ describe("validateModel", () => {
     expect(validateModel(TEST_MODEL)).toBeNull();
   });
 
-  test("the bundled model's maximum points add up to 100 and bands run A–E", () => {
-    const total = DEFAULT_MODEL.factors.reduce((s, f) => s + Math.max(...f.points), 0);
-    expect(total).toBeCloseTo(100, 6);
+  test("the bundled model is format 2 (a neutral score within 0–100), its bands run A–E and version 1 (format 1) is still valid", () => {
+    expect(DEFAULT_MODEL.neutralScore).toBeGreaterThan(0);
+    expect(DEFAULT_MODEL.neutralScore).toBeLessThan(100);
+    expect(DEFAULT_MODEL.version).toBe("2.0.0");
     expect(DEFAULT_MODEL.bands.map((b) => b.band)).toEqual(["A", "B", "C", "D", "E"]);
+    expect(validateModel(V1)).toBeNull();
+    expect(V1.neutralScore).toBeUndefined();
   });
 
   const cases: [string, (m: ScorecardModel) => void, string][] = [
@@ -105,6 +112,53 @@ describe("validateModel", () => {
     const m = clone();
     mutate(m);
     expect(validateModel(m)).toBeNull();
+  });
+
+  // Format 2 fields: the neutral score, "none" values, the incomplete-statements switch and the pool.
+  const F2 = (): Loose => ({ ...(clone() as unknown as Loose), neutralScore: 45, incompleteStatements: { enabled: false, debtRatioMin: 0.3 }, pool: { factors: ["debt_ratio", "interest_coverage"], correlation: 0.4 } });
+  test.each<[string, (m: Loose) => void, string]>([
+    ["neutral score above 100", (m) => (m.neutralScore = 101), "model.neutralScore: expected a number from 0 to 100."],
+    ["neutral score as text", (m) => (m.neutralScore = "45"), "model.neutralScore: expected a number from 0 to 100."],
+    ["no factor can earn points", (m) => m.factors.forEach((f) => ((f.points = (f.points as number[]).map(() => 0)), (f.neutral = 0))), "model.factors: no factor can earn points."],
+    ["none values with text", (m) => (m.factors[1].neutralValues = ["0"]), "model.factors[1] (interest_coverage).neutralValues: expected a list of numbers."],
+    ["switch not a boolean", (m) => (m.incompleteStatements = { enabled: "yes", debtRatioMin: 0.3 }), "model.incompleteStatements: expected { enabled: true/false, debtRatioMin }."],
+    ["negative debt threshold", (m) => (m.incompleteStatements = { enabled: false, debtRatioMin: -1 }), "model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more."],
+    ["switched on without the factor", (m) => (m.incompleteStatements = { enabled: true, debtRatioMin: 0.3 }), "model.incompleteStatements: enabled, but the model has no interest_not_reported factor."],
+    ["pool without factors", (m) => (m.pool = { factors: [], correlation: 0.4 }), "model.pool: expected { factors: [keys of the model's factors], correlation }."],
+    ["pool naming a factor the model lacks", (m) => (m.pool = { factors: ["roa"], correlation: 0.4 }), 'model.pool.factors: "roa" is not a factor of the model, or appears twice.'],
+    ["pool naming a factor twice", (m) => (m.pool = { factors: ["debt_ratio", "debt_ratio"], correlation: 0.4 }), 'model.pool.factors: "debt_ratio" is not a factor of the model, or appears twice.'],
+    ["pool correlation of 1", (m) => (m.pool = { factors: ["debt_ratio"], correlation: 1 }), "model.pool.correlation: expected a number from 0 to below 1."],
+  ])("format 2: %s → exact message", (_name, mutate, message) => {
+    const m = F2();
+    mutate(m);
+    expect(validateModel(m)).toEqual({ kind: "EngineError", code: "VALUE", message });
+  });
+
+  test("format 2: the maximum points need not add up to 100; the neutral score is the model's or the sum of neutral points", () => {
+    const m = F2();
+    (m.factors[2] as Record<string, unknown>).points = [50, 20, 0];
+    expect(validateModel(m)).toBeNull();
+    expect(neutralScoreOf(m as unknown as ScorecardModel)).toBe(45);
+    expect(neutralScoreOf(TEST_MODEL)).toBe(15 + 10 + 20);
+  });
+
+  test("withIncompleteStatements: the policy switch returns a switched copy; the model itself is untouched", () => {
+    const on = F2() as unknown as ScorecardModel;
+    on.factors.push({ key: "interest_not_reported", group: "financial", source: "calibrated", direction: "decreasing", edges: [1], points: [10, 0], neutral: 10 });
+    on.incompleteStatements = { enabled: true, debtRatioMin: 0.3 };
+    const off = withIncompleteStatements(on, false);
+    expect(off.incompleteStatements).toEqual({ enabled: false, debtRatioMin: 0.3 });
+    expect(on.incompleteStatements.enabled).toBe(true);
+    expect(withIncompleteStatements(on, true)).toBe(on);
+    expect(withIncompleteStatements(TEST_MODEL, true)).toBe(TEST_MODEL); // no such factor: unchanged
+  });
+
+  test("poolWeight: Spearman–Brown, 1 with every factor given, 1/m × n for ρ → 1, 1 for ρ = 0, 0 with none given", () => {
+    expect(poolWeight(6, 6, 0.4)).toBe(1);
+    expect(poolWeight(6, 3, 0.4)).toBeCloseTo((1 + 5 * 0.4) / (1 + 2 * 0.4), 14);
+    expect(poolWeight(6, 3, 0)).toBe(1);
+    expect(poolWeight(6, 2, 0.999999)).toBeCloseTo(3, 4);
+    expect(poolWeight(6, 0, 0.4)).toBe(0);
   });
 
   test("non-objects are rejected", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { FactorKey } from "../../../src/engine/scoring/factors";
-import { DEFAULT_MODEL } from "../../../src/engine/scoring/model";
+import { DEFAULT_MODEL, neutralScoreOf } from "../../../src/engine/scoring/model";
 import { bandOf, displayScore, horizonPdOf, pdOf, scoreCustomer } from "../../../src/engine/scoring/score";
 import { TEST_MODEL } from "./fixtures";
 
@@ -55,17 +55,18 @@ describe("edges of the scale", () => {
   });
 
   test.each([
-    [100, "A"], [86.2, "A"], [86.19, "B"], [79.3, "B"], [79.29, "C"], [70.9, "C"], [70.89, "D"], [61.1, "D"], [61.09, "E"], [0, "E"],
+    [100, "A"], [75, "A"], [74.99, "B"], [65.2, "B"], [65.19, "C"], [53.3, "C"], [53.29, "D"], [40, "D"], [39.99, "E"], [0, "E"],
   ])("bandOf(%d) with the bundled cut-offs → %s", (score, band) => expect(bandOf(score)).toBe(band));
 
   test("bandOf below every cut-off (a model whose E band would not start at 0) falls back to E", () => {
     expect(bandOf(-1, TEST_MODEL)).toBe("E");
   });
 
-  test("PD at the score where the bundled model's log-odds are 0: 5-year PD ½, 12-month PD 1 − ½^(1/5)", () => {
-    const even = 6.9489504 * 7.4680485;
-    expect(horizonPdOf(even)).toBeCloseTo(0.5, 12);
-    expect(pdOf(even)).toBeCloseTo(1 - Math.pow(0.5, 1 / 5), 12);
+  test("the bundled model's scale: 12-month PD 5 % at score 40 and 0.2 % at score 75; its horizon is 12 months", () => {
+    expect(DEFAULT_MODEL.pd.horizonYears).toBe(1);
+    expect(pdOf(40)).toBeCloseTo(0.05, 6);
+    expect(pdOf(75)).toBeCloseTo(0.002, 6);
+    expect(horizonPdOf(55)).toBe(pdOf(55));
   });
 });
 
@@ -138,6 +139,8 @@ describe("properties of the bundled model", () => {
   test.each(monotone)("more %s never moves the score against its direction (%d)", (key, dir, span) => {
     fc.assert(
       fc.property(customer, fc.double({ min: ranges[key]![0], max: ranges[key]![1], noNaN: true }), fc.double({ min: 0, max: span, noNaN: true }), (c, x, dx) => {
+        // Interest coverage exactly 0 means "no interest expense", not a measurement: it scores neutral (tested below).
+        if (key === "interest_coverage" && (x === 0 || x + dx === 0)) return;
         const base = clean(c);
         const lo = scoreCustomer({ ...base, [key]: x }).score;
         const hi = scoreCustomer({ ...base, [key]: x + dx }).score;
@@ -168,17 +171,17 @@ describe("properties of the bundled model", () => {
     );
   });
 
-  test("points never exceed the factor maximum and the deficit is max − points", () => {
+  test("points never exceed the factor maximum, the deficit is max − points, and the score is the neutral score plus the points around neutral (within 0–100)", () => {
     fc.assert(
       fc.property(customer, (c) => {
         const r = scoreCustomer(clean(c));
-        let sum = 0;
-        for (const x of r.contributions) {
-          expect(x.points).toBeLessThanOrEqual(x.maxPoints);
+        let sum = neutralScoreOf(DEFAULT_MODEL);
+        r.contributions.forEach((x, s) => {
+          expect(x.points).toBeLessThanOrEqual(x.maxPoints + 1e-12);
           expect(x.deficit).toBeCloseTo(x.maxPoints - x.points, 12);
-          sum += x.points;
-        }
-        expect(r.score).toBeCloseTo(sum, 9);
+          sum += x.points - DEFAULT_MODEL.factors[s].neutral;
+        });
+        expect(r.score).toBeCloseTo(Math.min(100, Math.max(0, sum)), 9);
       }),
     );
   });

@@ -2,13 +2,13 @@
  * Monotone weight-of-evidence binning.
  *
  * WoE of a bin = ln((goods in bin / all goods) / (bads in bin / all bads)),
- * with 0.5 added to each count so empty cells stay finite. Positive WoE = safer
- * than average. Missing values are not binned: at scoring they get WoE 0 (the
- * population average), which is also how they enter the regression.
+ * with 0.5 added to each count so empty cells stay finite. Positive WoE =
+ * safer than average. Missing values (NaN) are not binned: at scoring they get
+ * WoE 0 (the population average).
  */
 
 export interface Binning {
-  /** Ascending cut points; bin k = [edges[k-1], edges[k]). */
+  /** Ascending cut points; bin k = [edges[k−1], edges[k]). */
   edges: number[];
   woe: number[];
   goods: number[];
@@ -38,23 +38,50 @@ export function roundSig(x: number, digits: number): number {
   return Number(x.toPrecision(digits));
 }
 
-function woeOf(g: number, b: number, G: number, B: number): number {
+/** WoE of a cell with g goods and b bads out of G goods and B bads (0.5 added to each count). */
+export function woeOf(g: number, b: number, G: number, B: number): number {
   return Math.log(((g + 0.5) / (G + 0.5)) / ((b + 0.5) / (B + 0.5)));
 }
 
-/** Bin index of x for ascending edges (x ≥ edges[k-1] and < edges[k]). */
+/** Bin index of x for ascending edges (x ≥ edges[k−1] and < edges[k]). */
 export function binOf(edges: readonly number[], x: number): number {
   let k = 0;
   while (k < edges.length && x >= edges[k]) k++;
   return k;
 }
 
+/** Goods and bads per bin of `edges` (NaN values skipped). */
+export function binTally(edges: readonly number[], x: ArrayLike<number>, y: ArrayLike<number>): { goods: number[]; bads: number[] } {
+  const goods = new Array<number>(edges.length + 1).fill(0), bads = new Array<number>(edges.length + 1).fill(0);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== x[i]) continue;
+    const k = binOf(edges, x[i]);
+    if (y[i] === 1) bads[k]++;
+    else goods[k]++;
+  }
+  return { goods, bads };
+}
+
+/** WoE and information value of given bins on (x, y). */
+export function binningOn(edges: readonly number[], x: ArrayLike<number>, y: ArrayLike<number>): Binning {
+  const { goods, bads } = binTally(edges, x, y);
+  let G = 0, B = 0;
+  for (let k = 0; k < goods.length; k++) {
+    G += goods[k];
+    B += bads[k];
+  }
+  const woe = goods.map((g, k) => woeOf(g, bads[k], G, B));
+  let iv = 0;
+  for (let k = 0; k < woe.length; k++) iv += ((goods[k] + 0.5) / (G + 0.5) - (bads[k] + 0.5) / (B + 0.5)) * woe[k];
+  return { edges: [...edges], woe, goods, bads, iv };
+}
+
 /**
  * Fits monotone bins on (x, y) with y = 1 for a bad. Steps: quantile cut points
  * (rounded to `digits` significant digits), then merging adjacent bins until
- * WoE is monotone in `direction` (pool adjacent violators), every bin holds at
- * least `minShare` of rows, at most `maxBins` remain and adjacent bins differ
- * by at least `minWoeStep` in WoE (merging the pair with the closest WoE first).
+ * WoE is monotone in `direction` (the worst violating pair first), every bin
+ * holds at least `minShare` of rows, at most `maxBins` remain and adjacent
+ * bins differ by at least `minWoeStep` in WoE (the closest pair first).
  */
 export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: BinningOptions): Binning {
   const { direction, initialBins = 20, minShare = 0.05, maxBins = 6, digits = 2, minWoeStep = 0.05 } = opts;
@@ -64,28 +91,18 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     xs.push(x[i]);
     ys.push(y[i]);
   }
-  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
-  const sorted = order.map((i) => xs[i]);
+  const sorted = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]).map((i) => xs[i]);
   const n = sorted.length;
   let G = 0, B = 0;
   for (const v of ys) if (v === 1) B++; else G++;
-  // Initial cut points at rounded quantiles.
   let edges: number[] = [];
   for (let q = 1; q < initialBins; q++) {
     const e = roundSig(sorted[Math.floor((q * n) / initialBins)], digits);
     if (e > sorted[0] && (edges.length === 0 || e > edges[edges.length - 1])) edges.push(e);
   }
-  const counts = (es: number[]): { g: number[]; b: number[] } => {
-    const g = new Array(es.length + 1).fill(0), b = new Array(es.length + 1).fill(0);
-    for (let i = 0; i < xs.length; i++) {
-      const k = binOf(es, xs[i]);
-      if (ys[i] === 1) b[k]++; else g[k]++;
-    }
-    return { g, b };
-  };
   const sign = direction === "increasing" ? 1 : -1;
   for (;;) {
-    const { g, b } = counts(edges);
+    const { goods: g, bads: b } = binTally(edges, xs, ys);
     const w = g.map((gk, k) => woeOf(gk, b[k], G, B));
     const k = edges.length + 1;
     if (k <= 1) break;
@@ -129,15 +146,11 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     if (worst < 0) break;
     edges = edges.filter((_, i) => i !== worst); // merge bins worst and worst+1
   }
-  const { g, b } = counts(edges);
-  const woe = g.map((gk, k) => woeOf(gk, b[k], G, B));
-  let iv = 0;
-  for (let k = 0; k < woe.length; k++) iv += ((g[k] + 0.5) / (G + 0.5) - (b[k] + 0.5) / (B + 0.5)) * woe[k];
-  return { edges, woe, goods: g, bads: b, iv };
+  return binningOn(edges, xs, ys);
 }
 
 /** WoE of each value under a binning (missing → 0). */
-export function applyBinning(bin: Binning, x: ArrayLike<number>): Float64Array {
+export function applyBinning(bin: Pick<Binning, "edges" | "woe">, x: ArrayLike<number>): Float64Array {
   const out = new Float64Array(x.length);
   for (let i = 0; i < x.length; i++) out[i] = Number.isNaN(x[i]) ? 0 : bin.woe[binOf(bin.edges, x[i])];
   return out;

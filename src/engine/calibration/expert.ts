@@ -15,9 +15,9 @@
  *   average customer: 0 for behaviour and profile; for the risk flags, whose
  *   common state is "none", the neutral shift is that of "none".
  * The shifts are converted to points with the same points-per-log-odds as the
- * calibrated financial factors (scripts/lib/build-model.ts).
+ * calibrated financial factors (src/engine/calibration/scaling.ts).
  */
-import type { LogOddsFactor } from "./build-model";
+import type { LogOddsFactor } from "./scaling";
 
 export const EXPERT_FACTORS: LogOddsFactor[] = [
   {

@@ -1,0 +1,90 @@
+/**
+ * Logistic regression by Newton–Raphson (IRLS) with an L2 (ridge) penalty on
+ * the slopes. Models ln(p / (1 − p)) = b0 + Σ b_j x_j, where p = P(y = 1).
+ * The penalty is `ridge × n × Σ b_j²/2`, so its strength does not depend on the
+ * number of rows. Deterministic; no allocation per row.
+ */
+
+/** Solves A x = b for a small system (Gaussian elimination with partial pivoting). A singular system gives zeros for the undetermined unknowns. */
+export function solveLinear(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r][c]) > Math.abs(M[p][c])) p = r;
+    [M[c], M[p]] = [M[p], M[c]];
+    if (M[c][c] === 0) continue;
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r][c] / M[c][c];
+      for (let k = c; k <= n; k++) M[r][k] -= f * M[c][k];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    if (M[r][r] === 0) continue;
+    let s = M[r][n];
+    for (let k = r + 1; k < n; k++) s -= M[r][k] * x[k];
+    x[r] = s / M[r][r];
+  }
+  return x;
+}
+
+export interface LogisticOptions {
+  /** L2 penalty per row on the slopes (not the intercept). Default 1e-3. */
+  ridge?: number;
+  /** Most Newton steps. Default 50. */
+  iterations?: number;
+  /** Stop when no coefficient moves more than this. Default 1e-10. */
+  tolerance?: number;
+}
+
+/**
+ * Fits [b0, b1, …] for features `X` (one array per feature, each of length n)
+ * and outcomes `y` (0/1). Returns the coefficients.
+ * @example fitLogistic([[0, 0, 1, 1]], [0, 1, 0, 1], 0) // → [0, 0]: x says nothing about y
+ */
+export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge = 1e-3, iterations = 50, tolerance = 1e-10): number[] {
+  const d = X.length + 1;
+  const n = y.length;
+  let beta = new Array<number>(d).fill(0);
+  const row = new Float64Array(d);
+  for (let it = 0; it < iterations; it++) {
+    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    const g = new Array<number>(d).fill(0);
+    row[0] = 1;
+    for (let i = 0; i < n; i++) {
+      for (let j = 1; j < d; j++) row[j] = X[j - 1][i];
+      let z = 0;
+      for (let j = 0; j < d; j++) z += beta[j] * row[j];
+      const p = 1 / (1 + Math.exp(-z));
+      const w = p * (1 - p);
+      const r = y[i] - p;
+      for (let a = 0; a < d; a++) {
+        const ra = row[a];
+        g[a] += r * ra;
+        const wa = w * ra;
+        const Ha = H[a];
+        for (let b = 0; b <= a; b++) Ha[b] += wa * row[b];
+      }
+    }
+    for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) H[b][a] = H[a][b];
+    for (let j = 1; j < d; j++) {
+      H[j][j] += ridge * n;
+      g[j] -= ridge * n * beta[j];
+    }
+    const step = solveLinear(H, g);
+    beta = beta.map((b, j) => b + step[j]);
+    if (Math.max(...step.map(Math.abs)) < tolerance) break;
+  }
+  return beta;
+}
+
+/** Linear predictor b0 + Σ b_j x_j for row i. */
+export function linearPredictor(beta: readonly number[], X: ArrayLike<number>[], i: number): number {
+  let z = beta[0];
+  for (let j = 0; j < X.length; j++) z += beta[j + 1] * X[j][i];
+  return z;
+}
+
+/** The logistic function 1 / (1 + e^−z). */
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
