@@ -222,7 +222,7 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const live = await buildWriteRequest(o, WRITE_COLUMNS, "formulas");
     if (!live) throw new Error("cancelled");
     const plan2 = unwrap(await port.planWrite(live));
-    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: 30 }); // every non-empty cell is the add-in's (no stage in O2:O5, no reasons for C1 in P2)
+    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: 31 }); // every non-empty cell is the add-in's (7 headers and 4 × 6 values: no stage in O2:O5)
     unwrap(await port.writeColumns(plan2, live, { overwrite: false }));
     expect(block(x, "Sheet1", 1, 9, 1, 7, "formulas")).toEqual([
       [
