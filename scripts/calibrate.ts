@@ -1,23 +1,32 @@
 /**
- * `npm run calibrate [-- --data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]`
+ * `npm run calibrate [-- --data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>] [--compare-factors]`
+ *   rebuilds the shipped scorecard: reads the labelled file (default
+ *   ../shared/data/polish-bankruptcy-1year.arff, whose label is bankruptcy
+ *   within five years), runs the engine's calibration pipeline
+ *   (src/engine/calibration) and writes the model JSON (default
+ *   src/engine/scoring/scorecard-model.v2.json). Deterministic: the same data
+ *   and seed give the same file, byte for byte.
  *
- * Rebuilds the shipped scorecard: reads the labelled file (default
- * ../shared/data/polish-bankruptcy-1year.arff, whose label is bankruptcy
- * within five years), runs the engine's calibration pipeline
- * (src/engine/calibration) and writes the model JSON
- * (default src/engine/scoring/scorecard-model.v2.json). Prints train and
- * validation figures. Deterministic: the same data and seed give the same
- * file, byte for byte. The label horizon is `--horizon`, else the one a UCI
- * Polish file names ("1year" → 5 … "5year" → 1), else 1 year.
+ * `npm run calibrate -- <history.csv|history.xlsx|history.arff> --label <column> --out <model.json> [--stage auto|levels|weights|full] [--default-rate <share>] [--holdout <share>]`
+ *   fits the scorecard to the user's own labelled history (engine:
+ *   history-fit.ts), prints the fit report next to the shipped model's
+ *   cross-validated figures, and writes the fitted model only when it did at
+ *   least as well.
  */
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { isEngineError } from "../src/engine/errors";
+import { Lang } from "../src/engine/lang";
+import { DEFAULT_MODEL } from "../src/engine/scoring/model";
+import { FIT_STAGES, FitStage, fitHistory, stageFor } from "../src/engine/calibration/history-fit";
+import { Sample, defaultCount, sampleRows } from "../src/engine/calibration/sample";
+import { splitRows } from "../src/engine/calibration/split";
+import { measure } from "../src/engine/calibration/evaluation";
 import { CANONICAL_RATIOS, CandidateFactor, FINANCIAL_FACTORS, calibrate } from "../src/engine/calibration/fit";
 import { crossValidate, equalWeightFit, slopeByFactorsGiven } from "../src/engine/calibration/cv";
 import { withDerivedRatios } from "../src/engine/calibration/sample";
 import { ScorecardModel, validateModel } from "../src/engine/scoring/model";
-import { Dataset, LabelOptions, readArff, readCsv } from "./lib/dataset";
+import { Dataset, LabelOptions, readArff, readCsv, readXlsx } from "./lib/dataset";
 import { formatMetrics } from "./lib/report";
 import { readOptions } from "./lib/args";
 
@@ -28,9 +37,18 @@ const DEFAULT_OUT = path.resolve(ROOT, "src", "engine", "scoring", "scorecard-mo
 const DEFAULT_VERSION = "2.0.0";
 
 export const USAGE = `usage: npm run calibrate -- [--data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]
+       npm run calibrate -- <history.csv|history.xlsx> --label <column> --out <model.json> [--stage auto|levels|weights|full] [--default-rate <share>] [--holdout <share>]
 
-Rebuilds the shipped scorecard from a labelled file (default ../shared/data/polish-bankruptcy-1year.arff)
-and writes the model JSON (default src/engine/scoring/scorecard-model.v2.json).
+Without a history file: rebuilds the shipped scorecard from a labelled file (default
+../shared/data/polish-bankruptcy-1year.arff) and writes the model JSON (default
+src/engine/scoring/scorecard-model.v2.json).
+With a history file: fits the scorecard to your own labelled customers and writes the fitted model when it
+cross-validates at least as well as the shipped one. Stages by defaults in the history: levels (band
+cut-offs and PD levels; any history, or none with --default-rate), weights (25 defaults), full (100).
+  --stage <s>        auto (default: the highest the defaults allow), levels, weights or full
+  --default-rate <r> expected 12-month default rate of the portfolio (stage levels; needed without defaults)
+  --holdout <share>  fit on the rest and report the fitted and shipped figures on this share of rows
+  --lang en|zh       language of the report's messages (default en)
   --data <file>      labelled data: UCI Polish ARFF or CSV with canonical or Chinese/English headers
   --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
   --bad <value>      the label value that means "defaulted" (every other value is healthy)
@@ -68,7 +86,94 @@ export function loadModel(file: string): ScorecardModel | string {
   return bad ? `${file}: ${bad.message}` : (model as ScorecardModel);
 }
 
+type Options = Partial<Record<"stage" | "default-rate" | "holdout" | "lang" | "data" | "label" | "bad" | "out" | "seed" | "horizon" | "version", string>>;
+
+const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "n/a");
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
+
+/** `npm run calibrate -- <history>`: fit the scorecard to a labelled history (see the usage). */
+async function fitHistoryFile(file: string, o: Options, log: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (!o.out) {
+    err(`calibrate: name the model file to write with --out <model.json>\n${USAGE}`);
+    return 2;
+  }
+  if (path.resolve(o.out) === path.resolve(file)) {
+    err("calibrate: --out must not be the history file (an input is never written over)");
+    return 2;
+  }
+  const lang = (o.lang ?? "en") as Lang;
+  if (lang !== "en" && lang !== "zh") {
+    err("calibrate: --lang must be en or zh");
+    return 2;
+  }
+  const stageArg = o.stage ?? "auto";
+  if (stageArg !== "auto" && !(FIT_STAGES as readonly string[]).includes(stageArg)) {
+    err(`calibrate: --stage must be auto, levels, weights or full\n${USAGE}`);
+    return 2;
+  }
+  const rate = o["default-rate"] === undefined ? undefined : Number(o["default-rate"]);
+  const holdout = o.holdout === undefined ? null : Number(o.holdout);
+  if (holdout !== null && !(holdout > 0 && holdout < 1)) {
+    err("calibrate: --holdout must be a share between 0 and 1");
+    return 2;
+  }
+  const seed = Number(o.seed ?? 1);
+  const horizon = Number(o.horizon ?? 1);
+  if (!Number.isInteger(seed) || !(horizon > 0)) {
+    err("calibrate: --seed must be an integer and --horizon a positive number of years");
+    return 2;
+  }
+  const ext = path.extname(file).toLowerCase();
+  const ds = ![".xlsx", ".csv", ".arff"].includes(ext)
+    ? `unreadable format "${ext || "(none)"}": give a .csv, .xlsx or .arff file`
+    : ext !== ".xlsx" ? loadDataset(file, { label: o.label, bad: o.bad }) : existsSync(file) ? await readXlsx(file, { label: o.label, bad: o.bad }) : `file not found: ${file}`;
+  if (typeof ds === "string") {
+    err(`calibrate: ${ds}`);
+    return 1;
+  }
+  let fitOn: Sample = ds;
+  let held: Sample | null = null;
+  if (holdout !== null) {
+    const sp = splitRows(ds.label, 1 - holdout, seed);
+    fitOn = sampleRows(ds, sp.train);
+    held = sampleRows(ds, sp.validation);
+  }
+  const defaults = defaultCount(fitOn);
+  const stage = stageArg === "auto" ? stageFor(defaults) : (stageArg as FitStage);
+  const res = fitHistory(DEFAULT_MODEL, fitOn, { stage, expectedDefaultRate: rate, labelHorizonYears: horizon, seed, dataName: path.basename(file) }, lang);
+  if (isEngineError(res)) {
+    err(`calibrate: ${res.message}`);
+    return 1;
+  }
+  log(`calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${ds.labelColumn}"; stage ${stage}`);
+  const row = (name: string, f: { auc: number; ks: number; brier: number; capture: number; falseAlarm: number }): string =>
+    `  ${name.padEnd(16)} AUC ${f3(f.auc)}  KS ${f3(f.ks)}  Brier ${Number.isFinite(f.brier) ? f.brier.toFixed(4) : "n/a"}  bands D–E: ${pct(f.capture)} of defaults, ${pct(f.falseAlarm)} of healthy`;
+  log(`${res.cv.folds}-fold cross-validation (seed ${res.cv.seed}) on the same rows${res.cv.measurable ? "" : " (no defaults: not measurable)"}:`);
+  log(row("fitted", res.cv.fitted));
+  log(row("shipped model", res.cv.shipped));
+  if (Object.keys(res.weights).length) log(`weights: ${Object.entries(res.weights).map(([k, w]) => `${k} ${w}`).join(", ")}`);
+  log(`bands (cut-off, rows, defaults, 12-month PD): ${res.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.n}, ${b.defaults}, ${(b.pd * 100).toFixed(2)} %`).join("; ")}`);
+  if (held) {
+    const m = (model: ScorecardModel) => measure(held as Sample, model, horizon);
+    const a = m(res.model), b = m(DEFAULT_MODEL);
+    log(`held-out rows (${held.n}, ${b.defaulters} defaults), never fitted:`);
+    log(row("fitted", { auc: a.auc, ks: a.ks, brier: a.brier, capture: a.deCapture, falseAlarm: a.deFalseAlarm }));
+    log(row("shipped model", { auc: b.auc, ks: b.ks, brier: b.brier, capture: b.deCapture, falseAlarm: b.deFalseAlarm }));
+  }
+  if (!res.better) {
+    log(lang === "zh" ? `拟合结果不如出厂模型（交叉验证），未写入 ${o.out}：请继续使用出厂模型。` : `The fit did worse than the shipped model in cross-validation: ${o.out} was not written; keep the shipped model.`);
+    return 0;
+  }
+  writeFileSync(o.out, JSON.stringify(res.model, null, 2) + "\n");
+  log(`wrote ${o.out} (model ${res.model.version}); score with it: npm run score -- <customers.csv> --model ${o.out}`);
+  return 0;
+}
+
 const OPTIONS = {
+  stage: { type: "string" },
+  "default-rate": { type: "string" },
+  holdout: { type: "string" },
+  lang: { type: "string" },
   data: { type: "string" },
   label: { type: "string" },
   bad: { type: "string" },
@@ -80,16 +185,27 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
-  const parsed = readOptions(argv, "calibrate", OPTIONS, false);
+export async function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+  const parsed = readOptions(argv, "calibrate", OPTIONS, true);
   if (typeof parsed === "string") {
     err(`${parsed}\n${USAGE}`);
     return 2;
   }
-  const o = parsed.values as { [K in keyof typeof OPTIONS]?: string } & { help?: boolean; "compare-factors"?: boolean };
+  const o = parsed.values as Options & { help?: boolean; "compare-factors"?: boolean };
   if (o.help) {
     log(USAGE);
     return 0;
+  }
+  if (parsed.positionals.length > 1) {
+    err(`calibrate: give one history file, got ${parsed.positionals.length}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.positionals.length === 1) return fitHistoryFile(parsed.positionals[0], o, log, err);
+  for (const k of ["stage", "default-rate", "holdout", "lang"] as const) {
+    if (o[k] !== undefined) {
+      err(`calibrate: --${k} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)\n${USAGE}`);
+      return 2;
+    }
   }
   const data = o.data ?? DEFAULT_DATA;
   const out = o.out ?? DEFAULT_OUT;
@@ -134,4 +250,4 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   return 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

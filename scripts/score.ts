@@ -22,6 +22,8 @@ import { parseArgs as parseArgv } from "node:util";
 import { serialFromIso, isoFromSerial } from "../src/engine/dates";
 import { isEngineError } from "../src/engine/errors";
 import { Lang } from "../src/engine/lang";
+import { CreditPolicy, DEFAULT_POLICY } from "../src/engine/policy";
+import { loadModel } from "./calibrate";
 import { checkOutput, OutputExistsError, removeTempFilesOnSignals } from "./io/safe-output";
 import { encodingName } from "./io/encoding";
 import { DecimalMark, Delimiter } from "./batch/csv";
@@ -40,6 +42,8 @@ export interface Args {
   encoding?: string;
   delimiter?: Delimiter;
   decimal?: DecimalMark;
+  /** A model JSON written by `npm run calibrate -- <history>`, scored with instead of the shipped model. */
+  model?: string;
   help: boolean;
 }
 
@@ -53,6 +57,7 @@ const OPTIONS = {
   encoding: { type: "string" },
   delimiter: { type: "string" },
   decimal: { type: "string" },
+  model: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -106,9 +111,11 @@ export function parseArgs(argv: string[], today: string): Args | { error: string
   }
   if (v.decimal !== undefined && v.decimal !== "." && v.decimal !== ",") return fail(msg.badDecimal(v.decimal));
   if (v.encoding !== undefined && !encodingName(v.encoding)) return fail(msg.unknownEncoding(v.encoding));
+  if (v.model === "") return fail(msg.missingValue("--model"));
   return {
     input,
     out: v.out,
+    ...(v.model !== undefined ? { model: v.model } : {}),
     force: v.force ?? false,
     asOf: isoFromSerial(serial),
     lang,
@@ -177,9 +184,16 @@ export async function main(argv: string[], today: string, io: Io = { log: consol
     return fail(msg.outFolderMissing(problem.folder));
   }
 
+  let policy: CreditPolicy = DEFAULT_POLICY;
+  if (args.model !== undefined) {
+    const model = loadModel(args.model);
+    if (typeof model === "string") return fail(msg.badModel(model));
+    policy = { ...DEFAULT_POLICY, model };
+  }
+
   let result: RunResult;
   try {
-    const common = { input: args.input, out, force: args.force, lang: args.lang, asOf: args.asOf, headerRow: args.headerRow, afterChunk: hooks.afterChunk };
+    const common = { input: args.input, out, force: args.force, lang: args.lang, asOf: args.asOf, headerRow: args.headerRow, afterChunk: hooks.afterChunk, policy };
     result =
       kind === "csv"
         ? await scoreCsv({ ...common, encoding: args.encoding, delimiter: args.delimiter, decimal: args.decimal })

@@ -28,6 +28,8 @@ Options:
       --delimiter <d>     csv: comma, semicolon or tab (default: detected)
       --decimal <mark>    csv: decimal mark, "." or "," (default: detected; semicolon files
                           usually use the comma)
+      --model <file>      score with a model fitted by npm run calibrate -- <history>
+                          (default: the shipped scorecard)
   -h, --help              show this help
 
 Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1 nothing scored.`,
@@ -48,6 +50,7 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
                           GB18030/GBK）；例如 gb18030、utf-16le、windows-1252
       --delimiter <d>     csv：分隔符 comma、semicolon 或 tab（默认自动识别）
       --decimal <符号>    csv：小数点，"." 或 ","（默认自动识别；分号分隔的文件通常用逗号）
+      --model <文件>      用 npm run calibrate -- <历史数据> 拟合的模型评分（默认：出厂评分卡）
   -h, --help              显示本帮助
 
 退出码：0 全部行已评分 · 2 部分行有错误（见其单元格）· 1 没有任何行被评分。`,
@@ -60,6 +63,7 @@ type Catalogue = {
   noInput: () => string;
   tooManyInputs: (a: string, b: string) => string;
   badLang: (v: string) => string;
+  badModel: (detail: string) => string;
   badAsOf: (v: string, detail: string) => string;
   badDelimiter: (v: string) => string;
   badDecimal: (v: string) => string;
@@ -112,6 +116,7 @@ const en: Catalogue = {
   noInput: () => "no input file given: name a .csv or .xlsx file.",
   tooManyInputs: (a, b) => `only one input file, got "${a}" and "${b}".`,
   badLang: (v) => `--lang must be en or zh, got "${v}".`,
+  badModel: (detail) => `--model: ${detail}. Give a model file written by npm run calibrate -- <history> --out <model.json>.`,
   badAsOf: (v, detail) => `--as-of "${v}" is not a date: ${detail} Write it as yyyy-mm-dd.`,
   badDelimiter: (v) => `--delimiter must be comma, semicolon or tab (or , ; \\t), got "${v}".`,
   badDecimal: (v) => `--decimal must be "." or ",", got "${v}".`,
@@ -166,6 +171,7 @@ const zh: Catalogue = {
   noInput: () => "未指定输入文件：请给出一个 .csv 或 .xlsx 文件。",
   tooManyInputs: (a, b) => `只能有一个输入文件，却给了 "${a}" 和 "${b}"。`,
   badLang: (v) => `--lang 只能是 en 或 zh，得到的是 "${v}"。`,
+  badModel: (detail) => `--model：${detail}。请提供由 npm run calibrate -- <历史数据> --out <模型.json> 写出的模型文件。`,
   badAsOf: (v, detail) => `--as-of "${v}" 不是日期：${detail} 请写成 yyyy-mm-dd。`,
   badDelimiter: (v) => `--delimiter 只能是 comma、semicolon 或 tab（或 , ; \\t），得到的是 "${v}"。`,
   badDecimal: (v) => `--decimal 只能是 "." 或 ","，得到的是 "${v}"。`,

@@ -10,6 +10,7 @@
  * copied unchanged. When the header row already ends with this CLI's risk
  * columns (an earlier run), they are replaced, not appended again.
  */
+import type { CreditPolicy } from "../../src/engine/policy";
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
@@ -37,6 +38,8 @@ export interface CsvJob {
   headerRow?: number;
   /** Test hook: called after each chunk is written (a throw here is an interrupted run). */
   afterChunk?: (chunks: number) => void | Promise<void>;
+  /** The policy (model) to score with; default the shipped one. */
+  policy?: CreditPolicy;
 }
 
 export interface RunResult {
@@ -187,7 +190,7 @@ async function pass(job: CsvJob, enc: Encoding, delimiter: Delimiter, hasSepLine
       width = Math.max(ownLen ? userLen : filled(rec), plan.width);
       const cells = pad(header.slice(0, userLen), width);
       try {
-        scorer = new TableScorer(cells, { lang: job.lang, asOf: job.asOf, address });
+        scorer = new TableScorer(cells, { lang: job.lang, asOf: job.asOf, address, policy: job.policy });
       } catch (e) {
         throw new UserError(msg.headerRowUnrecognised(file, headerRow, e instanceof Error ? e.message : String(e)));
       }

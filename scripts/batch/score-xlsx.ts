@@ -24,6 +24,7 @@
  * rows; if a later row reaches further (or a merged range or a formula is in
  * the way) the run starts again with the whole sheet scanned.
  */
+import type { CreditPolicy } from "../../src/engine/policy";
 import { basename } from "node:path";
 import { Transform, TransformCallback } from "node:stream";
 import type { Writable } from "node:stream";
@@ -73,6 +74,8 @@ export interface XlsxJob {
   headerRow?: number;
   /** Test hook: called after each chunk is written (a throw here is an interrupted run). */
   afterChunk?: (chunks: number) => void;
+  /** The policy (model) to score with; default the shipped one. */
+  policy?: CreditPolicy;
 }
 
 /** A cell's value as the engine sees it: numbers, text (shared or inline), booleans, error codes as text. */
@@ -224,7 +227,7 @@ function plan(job: XlsxJob, facts: Facts, candidate: OwnRange | null, where: str
   const address = (row: number, col: number | null) => `${sheetLabel(sheetName)}!${col === null ? `${row}:${row}` : `${columnName(col)}${row}`}`;
   let scorer: TableScorer;
   try {
-    scorer = new TableScorer(header, { lang: job.lang, asOf: job.asOf, address });
+    scorer = new TableScorer(header, { lang: job.lang, asOf: job.asOf, address, policy: job.policy });
   } catch (e) {
     throw new UserError(msg.headerRowUnrecognised(where, headerRow, e instanceof Error ? e.message : String(e)));
   }

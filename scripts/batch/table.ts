@@ -4,6 +4,7 @@
  * chunks of rows so that memory stays bounded whatever the file's length.
  * Scoring itself is `scoreTable` (the engine's CREDITSCORE and CREDITLIMIT cores).
  */
+import type { CreditPolicy } from "../../src/engine/policy";
 import { Lang } from "../../src/engine/lang";
 import { matchHeader } from "../../src/engine/scoring/headers";
 import { isFactorKey } from "../../src/engine/scoring/factors";
@@ -78,7 +79,7 @@ export class TableScorer {
 
   constructor(
     private readonly header: unknown[],
-    private readonly opts: { lang: Lang; asOf: string; address: (sheetRow: number, column: number | null) => string; report?: number },
+    private readonly opts: { lang: Lang; asOf: string; address: (sheetRow: number, column: number | null) => string; report?: number; policy?: CreditPolicy },
   ) {
     this.outHeader = scoreTable([header, header.map(() => null)], opts).header;
     this.read = columnsRead(header);

@@ -301,3 +301,42 @@ export function readCsv(text: string, labels: LabelOptions = {}): Dataset | stri
   if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
   return build(rows[0], rows.slice(1), labels, headerMap);
 }
+
+/** A cell of an exceljs worksheet as the text a CSV would hold (formulas give their cached result; dates as ISO). */
+function xlsxCellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
+    if ("result" in o) return xlsxCellText(o.result);
+    if (o.richText) return o.richText.map((t) => t.text).join("");
+    if ("text" in o) return String(o.text);
+    if ("error" in o) return String(o.error);
+  }
+  return String(v);
+}
+
+/** Reads the first worksheet of an .xlsx file (a header row, then one row per customer), as readCsv reads a CSV. */
+export async function readXlsx(file: string, labels: LabelOptions = {}): Promise<Dataset | string> {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(file);
+  } catch (e) {
+    return `cannot read ${file}: ${(e as Error).message}`;
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) return `${file} has no worksheet`;
+  const width = ws.columnCount;
+  const rows: string[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(xlsxCellText(row.getCell(c).value));
+    if (cells.some((x) => x.trim() !== "")) rows.push(cells);
+  }
+  if (rows.length < 2) return "the worksheet needs a header row and at least one data row";
+  if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
+  return build(rows[0], rows.slice(1), labels, headerMap);
+}

@@ -9,9 +9,9 @@ import { readOptions } from "../../scripts/lib/args";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/scoring/synthetic-polish.arff");
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [], err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -24,11 +24,11 @@ describe("npm run calibrate", () => {
     expect(ds.ignored).toEqual(["Attr29"]);
   });
 
-  test("writes exactly the engine's model, byte for byte the same on a second run", () => {
+  test("writes exactly the engine's model, byte for byte the same on a second run", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "cal-"));
     const a = path.join(dir, "a.json"), b = path.join(dir, "b.json");
-    expect(run(["--data", FIXTURE, "--out", a, "--seed", "11", "--version", "0.0.0-test"]).code).toBe(0);
-    const r = run(["--data", FIXTURE, "--out", b, "--seed", "11", "--version", "0.0.0-test"]);
+    expect((await run(["--data", FIXTURE, "--out", a, "--seed", "11", "--version", "0.0.0-test"])).code).toBe(0);
+    const r = await run(["--data", FIXTURE, "--out", b, "--seed", "11", "--version", "0.0.0-test"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("validation split");
     expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
@@ -39,23 +39,24 @@ describe("npm run calibrate", () => {
     expect(readFileSync(a, "utf8")).toBe(JSON.stringify(res.model, null, 2) + "\n");
   });
 
-  test("errors: missing or unreadable file (exit 1), bad options (exit 2, with the usage)", () => {
-    expect(run(["--data", "/nonexistent/file.arff"])).toMatchObject({ code: 1, err: expect.stringContaining("file not found") });
-    expect(run(["--data", __filename])).toMatchObject({ code: 1, err: expect.stringContaining("unreadable format") });
-    expect(run(["--data", FIXTURE, "--seed", "1.5"])).toMatchObject({ code: 2, err: expect.stringContaining("--seed must be an integer") });
-    expect(run(["--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: unknown option --bogus") });
-    expect(run(["--out"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: --out needs a value") });
-    expect(run(["stray.csv"]).err).toContain("calibrate: unexpected argument stray.csv");
-    expect(run(["--bogus"]).err).toContain(USAGE);
+  test("errors: missing or unreadable file (exit 1), bad options (exit 2, with the usage)", async () => {
+    expect(await run(["--data", "/nonexistent/file.arff"])).toMatchObject({ code: 1, err: expect.stringContaining("file not found") });
+    expect(await run(["--data", __filename])).toMatchObject({ code: 1, err: expect.stringContaining("unreadable format") });
+    expect(await run(["--data", FIXTURE, "--seed", "1.5"])).toMatchObject({ code: 2, err: expect.stringContaining("--seed must be an integer") });
+    expect(await run(["--bogus", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: unknown option --bogus") });
+    expect(await run(["--out"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: --out needs a value") });
+    expect((await run(["a.csv", "b.csv"])).err).toContain("calibrate: give one history file, got 2");
+    expect(await run(["--stage", "full"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: --stage needs a history file") });
+    expect((await run(["--bogus"])).err).toContain(USAGE);
   });
 
-  test("--help prints the usage and exits 0", () => {
-    expect(run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
-    expect(run(["-h"]).code).toBe(0);
-    expect(run(["--help=1"])).toMatchObject({ code: 2, err: expect.stringContaining("--help takes no value") });
+  test("--help prints the usage and exits 0", async () => {
+    expect(await run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
+    expect((await run(["-h"])).code).toBe(0);
+    expect(await run(["--help=1"])).toMatchObject({ code: 2, err: expect.stringContaining("--help takes no value") });
   });
 
-  test("readOptions reports a short unknown flag", () => {
+  test("readOptions reports a short unknown flag", async () => {
     expect(readOptions(["-x"], "t", { a: { type: "string" } }, false)).toBe("t: unknown option -x");
     expect(readOptions(["--a", "1", "p"], "t", { a: { type: "string" } }, true)).toEqual({ values: { a: "1" }, positionals: ["p"] });
   });

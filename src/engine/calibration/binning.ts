@@ -101,8 +101,10 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     if (e > sorted[0] && (edges.length === 0 || e > edges[edges.length - 1])) edges.push(e);
   }
   const sign = direction === "increasing" ? 1 : -1;
+  // Rows are tallied once into the initial bins; a merge adds two neighbours' counts.
+  const tally = binTally(edges, xs, ys);
+  const g = tally.goods, b = tally.bads;
   for (;;) {
-    const { goods: g, bads: b } = binTally(edges, xs, ys);
     const w = g.map((gk, k) => woeOf(gk, b[k], G, B));
     const k = edges.length + 1;
     if (k <= 1) break;
@@ -145,6 +147,10 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     }
     if (worst < 0) break;
     edges = edges.filter((_, i) => i !== worst); // merge bins worst and worst+1
+    g[worst] += g[worst + 1];
+    b[worst] += b[worst + 1];
+    g.splice(worst + 1, 1);
+    b.splice(worst + 1, 1);
   }
   return binningOn(edges, xs, ys);
 }

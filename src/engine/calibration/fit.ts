@@ -345,6 +345,7 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   const asShipped = scoreSample(ds, provisional).score; // scores do not depend on the band PDs
   const trainScores = Float64Array.from(train, (i) => asShipped[i]);
   const dist = binCounts(trainScores, SCORE_DISTRIBUTION_EDGES);
+  const shipBands = binCounts(Float64Array.from(trainScores, (x) => displayScore(x)), [...provisional.bands.map((b) => b.minScore)].slice(0, 4).reverse()).reverse();
   const model = buildScaledModel({
     ...base,
     bandPds: pds,
@@ -362,6 +363,7 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
       dropped,
       incompleteStatements: inc,
       scoreDistribution: { edges: SCORE_DISTRIBUTION_EDGES, shares: dist.map((c) => r4(c / train.length)), rows: "training rows" },
+      bandShares: shipBands.map((c) => r4(c / train.length)),
     },
   });
   const bad: EngineError | null = validateModel(model);

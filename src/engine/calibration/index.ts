@@ -11,3 +11,4 @@ export * from "./fit";
 export { EXPERT_FACTORS } from "./expert";
 export * from "./cv";
 export * from "./benchmarks";
+export * from "./history-fit";

@@ -40,21 +40,24 @@ export interface LogisticOptions {
 
 /**
  * Fits [b0, b1, …] for features `X` (one array per feature, each of length n)
- * and outcomes `y` (0/1). Returns the coefficients.
+ * and outcomes `y` (0/1). Returns the coefficients. An `offset` (a fixed
+ * part of each row's linear predictor) makes the penalty shrink towards it:
+ * with offset Σ x_j and features x_j, the slopes are the changes to weights of 1.
  * @example fitLogistic([[0, 0, 1, 1]], [0, 1, 0, 1], 0) // → [0, 0]: x says nothing about y
  */
-export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge = 1e-3, iterations = 50, tolerance = 1e-10): number[] {
+export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge = 1e-3, iterations = 50, tolerance = 1e-10, offset?: ArrayLike<number>): number[] {
   const d = X.length + 1;
   const n = y.length;
   let beta = new Array<number>(d).fill(0);
   const row = new Float64Array(d);
+  const Hf = new Float64Array(d * d); // lower triangle, row-major
   for (let it = 0; it < iterations; it++) {
-    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    Hf.fill(0);
     const g = new Array<number>(d).fill(0);
     row[0] = 1;
     for (let i = 0; i < n; i++) {
       for (let j = 1; j < d; j++) row[j] = X[j - 1][i];
-      let z = 0;
+      let z = offset ? offset[i] : 0;
       for (let j = 0; j < d; j++) z += beta[j] * row[j];
       const p = 1 / (1 + Math.exp(-z));
       const w = p * (1 - p);
@@ -63,11 +66,11 @@ export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge 
         const ra = row[a];
         g[a] += r * ra;
         const wa = w * ra;
-        const Ha = H[a];
-        for (let b = 0; b <= a; b++) Ha[b] += wa * row[b];
+        const off = a * d;
+        for (let b = 0; b <= a; b++) Hf[off + b] += wa * row[b];
       }
     }
-    for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) H[b][a] = H[a][b];
+    const H = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => (b <= a ? Hf[a * d + b] : Hf[b * d + a])));
     for (let j = 1; j < d; j++) {
       H[j][j] += ridge * n;
       g[j] -= ridge * n * beta[j];

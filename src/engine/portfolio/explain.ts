@@ -378,7 +378,7 @@ export function explainCustomer(
     limitNote = lang === "zh" ? "净资产和营业收入均未知，无法测算额度。" : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
   } else {
     const lr = recommendLimit(
-      { band: res.band, netWorth, annualSales: sales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: extras.relationshipMonths ?? values.relationship_months ?? null },
+      { band: res.band, netWorth, annualSales: sales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: extras.relationshipMonths ?? (Number.isFinite(values.relationship_months) ? (values.relationship_months as number) : null) },
       policy.limit,
     );
     if (isEngineError(lr)) limitNote = lr.message;

@@ -638,8 +638,14 @@ export function rowInputs(state: ReviewState, r: number): Result<{ values: Parti
   const v = state.plan.v;
   const values: Partial<Record<FactorKey, number>> = {};
   for (let i = 0; i < FACTOR_COUNT; i++) if (v[i] === v[i]) values[FACTOR_KEYS[i]] = v[i];
-  // A blank interest cell in a mapped column stays a key (NaN), so Explain sees "not reported" as the review did.
-  for (const k of NOT_REPORTED_KEYS) if (state.plan.given[factorIndex(k)] === 1 && values[k] === undefined) values[k] = NaN;
+  // A blank cell in a mapped column whose blank the model scores ("not reported") stays a key (NaN),
+  // so Explain scores the row as the review did.
+  for (let i = 0; i < FACTOR_COUNT; i++) {
+    const k = FACTOR_KEYS[i];
+    if (state.plan.given[i] !== 1 || values[k] !== undefined) continue;
+    const s = state.plan.compiled.slotOf[i];
+    if (NOT_REPORTED_KEYS.includes(k) || (s >= 0 && state.plan.compiled.notReportedPoints[s] === state.plan.compiled.notReportedPoints[s])) values[k] = NaN;
+  }
   let exposure = rd.exposure === null ? null : Math.max(0, rd.exposure);
   if (exposure === null && rd.lc) exposure = Math.max(0, rd.lc.open);
   return { values, extras: { termsDays: rd.terms, requested: rd.requested, exposure } };

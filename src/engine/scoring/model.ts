@@ -37,6 +37,12 @@ export interface FactorSpec {
    * points and do not count as observed (interest coverage 0 = no interest expense).
    */
   neutralValues?: number[];
+  /**
+   * Points when the table has a column for the factor but the row leaves it
+   * blank ("not reported"), where the data supports giving that its own
+   * points (models fitted to a user's history). Absent: a blank scores neutral.
+   */
+  notReportedPoints?: number;
   /** Why these bins (documentation only). */
   note?: string;
 }
@@ -180,7 +186,8 @@ export function validateModel(model: unknown): EngineError | null {
     const lo = Math.min(...f.points), hi = Math.max(...f.points);
     if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi) return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
     if (f.neutralValues !== undefined && (!Array.isArray(f.neutralValues) || !f.neutralValues.every(isNum))) return valueError(`${atk}.neutralValues: expected a list of numbers.`);
-    maxTotal += hi;
+    if (f.notReportedPoints !== undefined && (!isNum(f.notReportedPoints) || f.notReportedPoints < 0)) return valueError(`${atk}.notReportedPoints: expected a number ≥ 0.`);
+    maxTotal += Math.max(hi, f.notReportedPoints ?? 0);
   }
   if (m.neutralScore === undefined) {
     if (Math.abs(maxTotal - 100) > 0.01) return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
@@ -230,6 +237,8 @@ export interface CompiledModel {
   readonly offset: number;
   /** Incomplete-statements switch: the debt-ratio threshold when enabled, NaN when off. */
   readonly notReportedDebtMin: number;
+  /** Per slot, the points of a blank in a given column (NaN: a blank scores neutral). */
+  readonly notReportedPoints: Float64Array;
   /** Per slot, 1 when the factor belongs to the model's pool. */
   readonly inPool: Uint8Array;
   /** Pool size and correlation (size 0 without a pool). */
@@ -253,7 +262,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
   model.factors.forEach((f, s) => {
     index[s] = factorIndex(f.key);
     slotOf[index[s]] = s;
-    max[s] = Math.max(...f.points);
+    max[s] = Math.max(...f.points, f.notReportedPoints ?? 0);
     neutral[s] = f.neutral;
     // Coverage measures how much of the risk evidence was given; whether interest was reported is a data-quality flag.
     coverageWeight[s] = f.key === "interest_not_reported" ? 0 : max[s];
@@ -273,6 +282,7 @@ export function compileModel(model: ScorecardModel): CompiledModel {
     neutralValues: model.factors.map((f) => (f.neutralValues && f.neutralValues.length ? Float64Array.from(f.neutralValues) : null)),
     offset: model.neutralScore === undefined ? 0 : model.neutralScore - model.factors.reduce((t, f) => t + f.neutral, 0),
     notReportedDebtMin: model.incompleteStatements?.enabled ? model.incompleteStatements.debtRatioMin : NaN,
+    notReportedPoints: Float64Array.from(model.factors, (f) => f.notReportedPoints ?? NaN),
     inPool: Uint8Array.from(model.factors, (f) => (model.pool?.factors.includes(f.key) ? 1 : 0)),
     poolSize: model.pool?.factors.length ?? 0,
     poolRho: model.pool?.correlation ?? 0,

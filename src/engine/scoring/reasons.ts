@@ -9,11 +9,14 @@ import type { Contribution } from "./score";
 
 export interface ReasonCode {
   key: FactorKey;
+  /** The value (NaN when the cell was left blank: `notReported`). */
   value: number;
   points: number;
   maxPoints: number;
   /** maxPoints − points, > 0. */
   deficit: number;
+  /** The factor's column was given but this cell left blank. */
+  notReported?: boolean;
 }
 
 /** Smallest deficit (points) that counts as a reason; smaller ones round to nothing. */
@@ -28,7 +31,7 @@ export function topReasons(contributions: readonly Contribution[], n = 3): Reaso
   const top: number[] = [];
   for (let i = 0; i < contributions.length; i++) {
     const c = contributions[i];
-    if (!c.observed || c.deficit < MIN_REASON_DEFICIT || c.value === null) continue;
+    if (!c.observed || c.deficit < MIN_REASON_DEFICIT || (c.value === null && !c.notReported)) continue;
     let j = top.length;
     while (j > 0 && contributions[top[j - 1]].deficit < c.deficit) j--;
     if (j < n) {
@@ -38,7 +41,7 @@ export function topReasons(contributions: readonly Contribution[], n = 3): Reaso
   }
   return top.map((i) => {
     const c = contributions[i];
-    return { key: c.key, value: c.value as number, points: c.points, maxPoints: c.maxPoints, deficit: c.deficit };
+    return { key: c.key, value: c.value ?? NaN, points: c.points, maxPoints: c.maxPoints, deficit: c.deficit, ...(c.notReported ? { notReported: true } : {}) };
   });
 }
 
@@ -101,7 +104,7 @@ export function formatReason(r: ReasonCode, lang: Lang): string {
   const def = factorDef(r.key);
   const pts = Math.max(1, Math.round(r.deficit));
   const own = OWN_REASON_TEXT[r.key];
-  const text = own ? own[lang] : `${def.label[lang]} ${formatValue(r.value, def.unit, lang)}`;
+  const text = own ? own[lang] : r.notReported ? (lang === "zh" ? `${def.label.zh}未填报` : `${def.label.en} not reported`) : `${def.label[lang]} ${formatValue(r.value, def.unit, lang)}`;
   return lang === "zh" ? `${text}（−${pts}分）` : `${text} (−${pts} ${pts === 1 ? "pt" : "pts"})`;
 }
 

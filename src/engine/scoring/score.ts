@@ -21,6 +21,8 @@ export interface Contribution {
   deficit: number;
   /** False when missing, or when the value means "none" (scored neutral, e.g. interest coverage 0). */
   observed: boolean;
+  /** True for a blank in a given column scored with the factor's not-reported points (value null). */
+  notReported?: boolean;
 }
 
 export interface ScoreResult {
@@ -45,9 +47,17 @@ function isNoneValue(c: CompiledModel, s: number, x: number): boolean {
   return false;
 }
 
-/** Points of factor slot `s` for value `x` (NaN or a "none" value → neutral). Allocation-free. */
+/**
+ * The value `markNotReported` puts in a factor vector for a blank cell in a
+ * given column of a factor that has not-reported points (never a real value:
+ * −Number.MAX_VALUE).
+ */
+export const NOT_REPORTED = -Number.MAX_VALUE;
+
+/** Points of factor slot `s` for value `x` (NaN or a "none" value → neutral; NOT_REPORTED → not-reported points). Allocation-free. */
 export function pointsOf(c: CompiledModel, s: number, x: number): number {
   if (x !== x || isNoneValue(c, s, x)) return c.neutral[s];
+  if (x === NOT_REPORTED) return c.notReportedPoints[s];
   const e = c.edges[s];
   let k = 0;
   while (k < e.length && x >= e[k]) k++;
@@ -127,8 +137,13 @@ export function givenColumns(keys: Iterable<string>): Uint8Array {
  */
 export function markNotReported(c: CompiledModel, v: Float64Array, given: Uint8Array): void {
   const min = c.notReportedDebtMin;
-  if (min !== min || v[I_NOT_REPORTED] === v[I_NOT_REPORTED]) return;
-  v[I_NOT_REPORTED] = notReportedFlag(v, given, min);
+  if (min === min && v[I_NOT_REPORTED] !== v[I_NOT_REPORTED]) v[I_NOT_REPORTED] = notReportedFlag(v, given, min);
+  // Factors with points of their own for a blank in a given column (models fitted to a user's history).
+  const nr = c.notReportedPoints;
+  for (let s = 0; s < nr.length; s++) {
+    const i = c.index[s];
+    if (nr[s] === nr[s] && given[i] === 1 && v[i] !== v[i]) v[i] = NOT_REPORTED;
+  }
 }
 
 /** The incomplete-statements flag of a derived factor vector at a debt-ratio threshold: 1, 0, or NaN (see `markNotReported`). */
@@ -201,7 +216,8 @@ export function contributionsOf(c: CompiledModel, v: Float64Array): Contribution
     const n = c.neutral[s];
     const points = n + k * (raw - n);
     const maxPoints = n + k * (c.max[s] - n);
-    out[s] = { key: f.key, group: f.group, value: x === x ? x : null, points, maxPoints, deficit: maxPoints - points, observed };
+    const notReported = x === NOT_REPORTED;
+    out[s] = { key: f.key, group: f.group, value: x === x && !notReported ? x : null, points, maxPoints, deficit: maxPoints - points, observed, ...(notReported ? { notReported } : {}) };
   }
   return out;
 }

@@ -151,3 +151,19 @@ describe("interest not reported: a blank in a column the user gave, not a column
     expect(out[0]).toBeCloseTo(sum, 12);
   });
 });
+
+describe("not-reported points of a fitted factor (a blank in a given column)", () => {
+  const NR: ScorecardModel = { ...F2, factors: F2.factors.map((f) => (f.key === "avg_days_late" ? { ...f, notReportedPoints: 5 } : f)) };
+  test("given and blank: the not-reported points (and observed, with no value); not given: neutral", () => {
+    expect(validateModel(NR)).toBeNull();
+    const blank = scoreCustomer({ avg_days_late: NaN }, NR);
+    expect(blank.score).toBeCloseTo(50 - 25, 12);
+    expect(blank.contributions[3]).toMatchObject({ key: "avg_days_late", value: null, points: 5, observed: true, notReported: true });
+    expect(blank.reasons[0]).toMatchObject({ key: "avg_days_late", notReported: true, deficit: 35 });
+    expect(scoreCustomer({}, NR).score).toBe(50);
+    const out = creditScoreCore([["Average days late", "Debt ratio"], ["", 0.4], [10, 0.4]], null, "reasons", "en", NR);
+    if (isEngineError(out)) throw new Error(out.message);
+    expect(out[1][0]).toBe("Average days late not reported (−35 pts)");
+    expect(out[2][0]).toBe(""); // 10 days is the best bin: nothing short of it
+  });
+});

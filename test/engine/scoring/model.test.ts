@@ -121,6 +121,7 @@ describe("validateModel", () => {
     ["neutral score as text", (m) => (m.neutralScore = "45"), "model.neutralScore: expected a number from 0 to 100."],
     ["no factor can earn points", (m) => m.factors.forEach((f) => ((f.points = (f.points as number[]).map(() => 0)), (f.neutral = 0))), "model.factors: no factor can earn points."],
     ["none values with text", (m) => (m.factors[1].neutralValues = ["0"]), "model.factors[1] (interest_coverage).neutralValues: expected a list of numbers."],
+    ["negative not-reported points", (m) => (m.factors[0].notReportedPoints = -1), "model.factors[0] (debt_ratio).notReportedPoints: expected a number ≥ 0."],
     ["switch not a boolean", (m) => (m.incompleteStatements = { enabled: "yes", debtRatioMin: 0.3 }), "model.incompleteStatements: expected { enabled: true/false, debtRatioMin }."],
     ["negative debt threshold", (m) => (m.incompleteStatements = { enabled: false, debtRatioMin: -1 }), "model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more."],
     ["switched on without the factor", (m) => (m.incompleteStatements = { enabled: true, debtRatioMin: 0.3 }), "model.incompleteStatements: enabled, but the model has no interest_not_reported factor."],
