@@ -14,7 +14,7 @@ function argsRead(lang: "en" | "zh", id: (typeof MESSAGE_IDS)[number]): string[]
       return key === "choices" ? ["a", "b"] : `‹${String(key)}›`;
     },
   });
-  const w = { lang, msg: () => "", cell: () => "", list: () => "" };
+  const w = { lang, msg: () => "", cell: () => "", list: () => "", raw: (v: unknown) => v };
   catalogue(lang)[id](args as never, w as never);
   return [...read].sort();
 }
