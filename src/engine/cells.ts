@@ -17,7 +17,10 @@
  *   `#VALUE!` describing them, never an exception.
  */
 import { EngineError, Result, isEngineError, naError, valueError, withMessage } from "./errors";
-import { cellArg, clipText, describeCell as describeCellIn, message } from "./messages";
+import { Message, cellArg, clipText, describeCell as describeCellIn, message } from "./messages";
+
+/** An argument's name in a message: its formula name, or a message naming a part of it ("ladder row 3, days"). */
+export type ArgName = string | Message;
 
 export type Cell = number | string | boolean | null | undefined;
 
@@ -86,7 +89,7 @@ export function cellError(cell: unknown): EngineError | null {
 }
 
 /** `cellError` for argument `arg`: the message starts with the argument's name. */
-export function cellErrorFor(cell: unknown, arg: string): EngineError | null {
+export function cellErrorFor(cell: unknown, arg: ArgName): EngineError | null {
   const e = cellError(cell);
   return e && withMessage(e, message("at.arg", { arg, cause: e.msg ?? e.message }));
 }
@@ -104,7 +107,7 @@ function looksNumeric(text: string): boolean {
  * Reads a number that may be blank. Returns `null` for blank, the number, or an
  * error naming `arg`.
  */
-export function readOptionalNumber(cell: unknown, arg: string, rules: NumberRules = {}): Result<number | null> {
+export function readOptionalNumber(cell: unknown, arg: ArgName, rules: NumberRules = {}): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell !== "number") {
     if (typeof cell === "string" && looksNumeric(cell)) {
@@ -125,7 +128,7 @@ export function readOptionalNumber(cell: unknown, arg: string, rules: NumberRule
 }
 
 /** Reads a number that must be present. */
-export function readNumber(cell: unknown, arg: string, rules: NumberRules = {}): Result<number> {
+export function readNumber(cell: unknown, arg: ArgName, rules: NumberRules = {}): Result<number> {
   const v = readOptionalNumber(cell, arg, rules);
   if (v === null) return valueError(message("cell.required", { arg }));
   return v;

@@ -66,6 +66,52 @@ describe("argument reading (cells, dates, ranges) under zh-CN", () => {
   });
 });
 
+describe("receivables formulas under zh-CN", () => {
+  beforeEach(() => setDisplay("zh-CN"));
+
+  test("DSO: negative receivables, countback running out of months, two-column methods", () => {
+    expect(msgOf(dso([[-5]], [[1000]], OMITTED, OMITTED))).toBe("receivables：-5 为负数；应收账款必须大于或等于 0。");
+    expect(msgOf(dso([[5000]], [[100, 200]], OMITTED, "countback"))).toBe(
+      "应收账款超过给出的全部 2 个月的赊销额（已计 60 天，剩余应收账款 4700）：倒推法需要更多（更早的）月份。",
+    );
+    expect(msgOf(dso([[100]], [[1000]], OMITTED, "average"))).toBe("receivables：方法“average”每行需要两列 [期初应收账款, 期末应收账款]，但该区域有 1 列。");
+  });
+
+  test("CEI: inconsistent balances name the balance in Chinese", () => {
+    expect(msgOf(cei([[100]], [[0]], [[200]], [[0]], OMITTED, OMITTED))).toBe(
+      "end_ar：期末应收账款 200 超过期初应收账款加赊销额（100 + 0 = 100）：应收账款的增加不可能超过销售额，因此这些余额相互矛盾。",
+    );
+  });
+
+  test("AGING: descending bucket edges; unreadable rows counted in the totals row", () => {
+    expect(msgOf(aging([[d("2026-11-01")]], [[d("2026-11-22")]], OMITTED, [[60], [30]]))).toBe("buckets：30 必须大于前一个分界 60（分界须升序）。");
+    const r = aging([[d("2026-11-01")], ["soon"]], [[d("2026-11-22")]], [[100], [50]], OMITTED);
+    const last = r[1][r[1].length - 1];
+    expect(isExcelError(last) && last.message).toBe("1 行无法读取，未计入账龄区间；第一个问题：第 2 行：due_dates：文本“soon”不是日期。请输入真正的 Excel 日期（例如用 DATE() 或 DATEVALUE()）。");
+  });
+
+  test("DUNNINGSTAGE: a custom ladder's row problems", () => {
+    const due = [[d("2026-01-31")]];
+    const asOf = [[d("2026-02-10")]];
+    expect(msgOf(dunningStage(due, asOf, OMITTED, OMITTED, [[0, "Reminder"], [10, ""]], OMITTED))).toBe("ladder 第 2 行：阶段名称必须是非空文本。");
+    expect(msgOf(dunningStage(due, asOf, OMITTED, OMITTED, [[0, "Reminder"], ["x", "Legal"]], OMITTED))).toBe("ladder 第 2 行的天数：需要数字，但得到的是文本“x”。");
+  });
+
+  test("EXPECTEDLOSS: a PD above 1, a limit without a share", () => {
+    expect(msgOf(expectedLoss([[1000]], [[1.5]], OMITTED, OMITTED, OMITTED))).toBe("pd：1.5 必须在 0 到 1 之间（5% 请输入 0.05）。");
+    expect(msgOf(expectedLoss([[1000]], [[0.1]], OMITTED, OMITTED, [[500]]))).toBe("给出 insured_limit 时需要 insured_share（例如保险人赔付 90% 时填 0.9）。");
+  });
+
+  test("DSOINVOICES and PAYBEHAVIOR: ledger rows that cannot be read", () => {
+    const inv = [[d("2026-08-01")], [d("2026-09-01")]];
+    const due = [[d("2026-07-01")], [d("2026-07-01")]];
+    const r = dsoInvoices(inv, due, [[null], [null]], [[1000], [500]], [[d("2026-11-22")]], OMITTED, OMITTED, OMITTED, OMITTED);
+    expect(msgOf(r)).toBe("第 1 行：due_dates：到期日早于开票日。（共 2 行无效；请更正后再计算）");
+    const p = payBehavior([["A"], ["A"]], inv, due, [[null], [null]], [[1000], [500]], [[d("2026-11-22")]], OMITTED);
+    expect(isExcelError(p[1][1]) && p[1][1].message).toBe("第 1 行：due_dates：到期日早于开票日。（该客户共 2 行无效）");
+  });
+});
+
 describe("the same errors under an English (or no) display language stay English", () => {
   test("no Office: English", () => {
     expect(msgOf(dso([["1,234"]], [[1000]], OMITTED, OMITTED))).toMatch(/^receivables: text "1,234" is text, not a number\./);

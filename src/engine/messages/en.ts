@@ -6,6 +6,7 @@
  */
 import type { Entry } from "./types";
 import { INPUT_EN } from "./input.en";
+import { RECEIVABLES_EN } from "./receivables.en";
 
 export const EN = {
   /** A text not yet moved into the catalogue: shown as it is, in every language (being removed). */
@@ -13,6 +14,7 @@ export const EN = {
   /** "row 12: …": a problem of one row of a range. */
   "at.row": (a, w) => `row ${a.row}: ${w.msg(a.cause)}`,
   ...INPUT_EN,
+  ...RECEIVABLES_EN,
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof EN;

@@ -7,6 +7,7 @@
  */
 import { cellErrorFor, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { Spill, SpillCell, at, mapRows, readGrid, readVector } from "../spill";
@@ -117,7 +118,7 @@ export function readLadder(arg: unknown): Result<DunningLadder> {
   let width = grid[0].length;
   while (width > 2 && grid.every((row) => isBlankOrZero(row[width - 1]))) width--;
   if (width < 2 || width > 4) {
-    return valueError(`ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got ${width}.`);
+    return valueError(message("ladder.width", { width }));
   }
   // The header, if any, is the first row that is not empty (empty rows above it are skipped like any empty row).
   let top = 0;
@@ -127,26 +128,26 @@ export function readLadder(arg: unknown): Result<DunningLadder> {
   for (let r = first; r < grid.length; r++) {
     const row = grid[r];
     if (row.every((c) => isBlankOrZero(c))) continue;
-    const where = `ladder row ${r + 1}`;
-    const days = readOptionalNumber(row[0], `${where}, days`, { integer: true });
+    const where = r + 1;
+    const days = readOptionalNumber(row[0], message("ladder.rowDays", { row: where }), { integer: true });
     if (isEngineError(days)) return days;
-    if (days === null) return valueError(`${where}: the days relative to the due date are missing.`);
+    if (days === null) return valueError(message("ladder.daysMissing", { row: where }));
     const nameCell = row[1];
     if (typeof nameCell !== "string" || nameCell.trim() === "") {
-      return cellErrorFor(nameCell, `${where}, stage name`) ?? valueError(`${where}: the stage name must be non-empty text.`);
+      return cellErrorFor(nameCell, message("ladder.rowName", { row: where })) ?? valueError(message("ladder.nameEmpty", { row: where }));
     }
-    const minOpen = width > 2 ? readOptionalNumber(row[2], `${where}, minimum open amount`, { min: 0 }) : null;
+    const minOpen = width > 2 ? readOptionalNumber(row[2], message("ladder.rowMinOpen", { row: where }), { min: 0 }) : null;
     if (isEngineError(minOpen)) return minOpen;
-    const grace = width > 3 ? readOptionalNumber(row[3], `${where}, grace days`, { min: 0, integer: true }) : null;
+    const grace = width > 3 ? readOptionalNumber(row[3], message("ladder.rowGrace", { row: where }), { min: 0, integer: true }) : null;
     if (isEngineError(grace)) return grace;
     const prev = levels[levels.length - 1];
     if (prev && days <= prev.fromDay) {
-      return valueError(`${where}: days ${days} must be greater than the previous row's ${prev.fromDay} (ladder days ascending).`);
+      return valueError(message("ladder.daysAscending", { row: where, days, prev: prev.fromDay }));
     }
     const name = nameCell.trim();
     levels.push({ fromDay: days, name: { en: name, zh: name }, minOpen: minOpen ?? 0, graceDays: grace ?? 0 });
   }
-  if (levels.length === 0) return valueError("ladder: the range holds no stages.");
+  if (levels.length === 0) return valueError(message("ladder.empty"));
   return { levels };
 }
 

@@ -10,6 +10,7 @@
  */
 import { readNumber, readOptionalNumber } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
 import { requireVector } from "./common";
 
@@ -28,11 +29,11 @@ export const DEFAULT_LGD = 0.6;
  * @example expectedLoss(100_000, 0.05, 0.6, 0.9, 60_000) // 0.03 × (60,000 × 0.1 + 40,000) = 1,380
  */
 export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT_LGD, insuredShare: number = 0, insuredLimit: number | null = null): Result<number> {
-  if (exposure < 0) return valueError(`exposure: ${exposure} is negative; exposure must be 0 or more.`);
-  const unit = (v: number, arg: string) => (v < 0 || v > 1 ? valueError(`${arg}: ${v} must be between 0 and 1 (enter 5 % as 0.05).`) : null);
+  if (exposure < 0) return valueError(message("el.negativeExposure", { value: exposure }));
+  const unit = (v: number, arg: string) => (v < 0 || v > 1 ? valueError(message("num.mustBeUnit", { arg, value: v })) : null);
   const bad = unit(pd, "pd") ?? unit(lgd, "lgd") ?? unit(insuredShare, "insured_share");
   if (bad) return bad;
-  if (insuredLimit !== null && insuredLimit < 0) return valueError(`insured_limit: ${insuredLimit} is negative; the limit must be 0 or more.`);
+  if (insuredLimit !== null && insuredLimit < 0) return valueError(message("el.negativeLimit", { value: insuredLimit }));
   const insured = insuredLimit === null ? exposure : Math.min(exposure, insuredLimit);
   const uninsured = exposure - insured;
   return pd * lgd * (insured * (1 - insuredShare) + uninsured);
@@ -76,7 +77,7 @@ export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, i
     if (isEngineError(sv)) return sv;
     const limv = readOptionalNumber(at(lim, i), "insured_limit");
     if (isEngineError(limv)) return limv;
-    if (limv !== null && sv === null) return valueError("insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %).");
+    if (limv !== null && sv === null) return valueError(message("el.shareNeeded"));
     return expectedLoss(ev, pv, lv ?? DEFAULT_LGD, sv ?? 0, limv);
   }, [e, p]);
 }
