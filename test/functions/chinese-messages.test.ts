@@ -112,6 +112,26 @@ describe("receivables formulas under zh-CN", () => {
   });
 });
 
+describe("scoring and limit formulas under zh-CN", () => {
+  beforeEach(() => setDisplay("zh-CN"));
+
+  test("CREDITSCORE: no recognised factor, labels of the wrong width, a factor cell that is text", () => {
+    expect(msgOf(creditScore([["colour"], [1]], OMITTED, OMITTED))).toMatch(/^values（标题行）：没有任何列是可识别的因子。可用的键：working_capital_to_assets, .*debt_ratio, /);
+    expect(msgOf(creditScore([[0.5, 4]], [["debt_ratio"]], OMITTED))).toBe("labels 有 1 列，而 values 有 2 列：请为 values 的每一列给出一个列名。");
+    const r = creditScore([["debt_ratio"], ["1,234"]], OMITTED, OMITTED);
+    expect(isExcelError(r[1][0]) && r[1][0].message).toMatch(CHINESE);
+    expect(isExcelError(r[1][0]) && r[1][0].message).toContain("是文本，不是数字");
+  });
+
+  test("CREDITLIMIT: a score that is neither 0–100 nor a band, no financials at all", () => {
+    expect(msgOf(creditLimit([["AAA"]], [[100000]], [[500000]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe(
+      "score：需要 0 到 100 的评分或 A–E 的等级，但得到的是文本“AAA”。",
+    );
+    expect(msgOf(creditLimit([[120]], [[100000]], [[500000]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe("score：需要 0 到 100 的评分或 A–E 的等级，但得到的是 120。");
+    expect(msgOf(creditLimit([["B"]], [[null]], [[null]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe("net_worth 和 annual_sales 均为空：至少需要其中之一才能确定额度。");
+  });
+});
+
 describe("the same errors under an English (or no) display language stay English", () => {
   test("no Office: English", () => {
     expect(msgOf(dso([["1,234"]], [[1000]], OMITTED, OMITTED))).toMatch(/^receivables: text "1,234" is text, not a number\./);
@@ -122,5 +142,3 @@ describe("the same errors under an English (or no) display language stay English
   });
 });
 
-// Used by the families added below.
-void [aging, creditLimit, creditScore, dsoInvoices, payBehavior, CHINESE];

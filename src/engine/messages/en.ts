@@ -7,6 +7,7 @@
 import type { Entry } from "./types";
 import { INPUT_EN } from "./input.en";
 import { RECEIVABLES_EN } from "./receivables.en";
+import { CREDIT_EN } from "./credit.en";
 
 export const EN = {
   /** A text not yet moved into the catalogue: shown as it is, in every language (being removed). */
@@ -15,6 +16,7 @@ export const EN = {
   "at.row": (a, w) => `row ${a.row}: ${w.msg(a.cause)}`,
   ...INPUT_EN,
   ...RECEIVABLES_EN,
+  ...CREDIT_EN,
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof EN;

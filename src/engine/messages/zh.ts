@@ -3,10 +3,12 @@ import type { Entry } from "./types";
 import type { MessageId } from "./en";
 import { INPUT_ZH } from "./input.zh";
 import { RECEIVABLES_ZH } from "./receivables.zh";
+import { CREDIT_ZH } from "./credit.zh";
 
 export const ZH: Record<MessageId, Entry> = {
   "legacy.text": (a) => String(a.text),
   "at.row": (a, w) => `第 ${a.row} 行：${w.msg(a.cause)}`,
   ...INPUT_ZH,
   ...RECEIVABLES_ZH,
+  ...CREDIT_ZH,
 };
