@@ -20,17 +20,29 @@
  *   average sales, where the formula does not apply);
  * - nothing collectable (denominator 0, hence numerator 0) is `#DIV/0!`.
  */
-import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
-import { EngineError, Result, div0Error, isEngineError, numError, valueError } from "../errors";
+import { EngineError, Result, div0Error, numError, valueError } from "../errors";
 import { MessageId, message } from "../messages";
-import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
-import { requireVector } from "./common";
+import { FunctionSpec, runRows } from "../spec";
+import { Spill } from "../spill";
 
 export const CEI_CONVENTIONS = ["monthly", "period"] as const;
 export type CeiConvention = (typeof CEI_CONVENTIONS)[number];
 
 /** Months in the period when `months` is omitted: the sales are one month's. */
 export const DEFAULT_CEI_MONTHS = 1;
+
+/** `=RISK.CEI(begin_ar, credit_sales, end_ar, end_current_ar, [months], [convention])`, declared. */
+export const CEI_SPEC = {
+  id: "CEI",
+  params: [
+    { name: "begin_ar", shape: "column", kind: "amount", data: true },
+    { name: "credit_sales", shape: "column", kind: "amount", data: true },
+    { name: "end_ar", shape: "column", kind: "amount", data: true },
+    { name: "end_current_ar", shape: "column", kind: "amount", data: true },
+    { name: "months", shape: "column", kind: "count", optional: true, default: DEFAULT_CEI_MONTHS },
+    { name: "convention", shape: "scalar", kind: "enum", optional: true, choices: CEI_CONVENTIONS, default: "monthly" },
+  ],
+} as const satisfies FunctionSpec;
 
 /**
  * CEI in percent points (pure).
@@ -97,36 +109,7 @@ function inconsistent(arg: string, what: MessageId, balance: number, beginAr: nu
  * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
  */
 export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
-  const conv = readChoice(scalarOf(convention), "convention", CEI_CONVENTIONS, "monthly");
-  if (isEngineError(conv)) return conv;
-  const b = requireVector(beginAr, "begin_ar");
-  if (isEngineError(b)) return b;
-  const s = requireVector(creditSales, "credit_sales");
-  if (isEngineError(s)) return s;
-  const e = requireVector(endAr, "end_ar");
-  if (isEngineError(e)) return e;
-  const c = requireVector(endCurrentAr, "end_current_ar");
-  if (isEngineError(c)) return c;
-  const m = readVector(months, "months");
-  if (isEngineError(m)) return m;
-  const vectors = [
-    { name: "begin_ar", vector: b },
-    { name: "credit_sales", vector: s },
-    { name: "end_ar", vector: e },
-    { name: "end_current_ar", vector: c },
-    { name: "months", vector: m },
-  ];
-  return mapRows(vectors, (i): SpillCell => {
-    const bv = readNumber(at(b, i), "begin_ar");
-    if (isEngineError(bv)) return bv;
-    const sv = readNumber(at(s, i), "credit_sales");
-    if (isEngineError(sv)) return sv;
-    const ev = readNumber(at(e, i), "end_ar");
-    if (isEngineError(ev)) return ev;
-    const cv = readNumber(at(c, i), "end_current_ar");
-    if (isEngineError(cv)) return cv;
-    const mv = readOptionalNumber(at(m, i), "months");
-    if (isEngineError(mv)) return mv;
-    return cei(bv, sv, ev, cv, mv ?? DEFAULT_CEI_MONTHS, conv);
-  }, [b, s, e, c]);
+  return runRows(CEI_SPEC, [beginAr, creditSales, endAr, endCurrentAr, months, convention], (r) =>
+    cei(r.begin_ar, r.credit_sales, r.end_ar, r.end_current_ar, r.months, r.convention),
+  );
 }
