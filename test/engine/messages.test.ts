@@ -86,5 +86,7 @@ describe("formula messages come from the catalogue", () => {
     expect(src.match(/(?:value|na|num|div0)Error\(\s*[`"']/g) ?? []).toEqual([]);
     // { ...e, message: … }: a copy without the catalogue message, shown in English under every language.
     expect(src.match(/\{\s*\.\.\.\w+(?:\.\w+)?,\s*message:/g) ?? []).toEqual([]);
+    // readNumber(cell, `receivables (${part})`): an argument name worded in English inside the code.
+    expect(src.match(/\b(?:readNumber|readOptionalNumber|readSerial|readOptionalSerial|readOptionalDate|readFlag|readChoice|cellErrorFor)\([^()]*`/g) ?? []).toEqual([]);
   });
 });

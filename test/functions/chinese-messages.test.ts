@@ -74,6 +74,8 @@ describe("receivables formulas under zh-CN", () => {
     expect(msgOf(dso([[5000]], [[100, 200]], OMITTED, "countback"))).toBe(
       "应收账款超过给出的全部 2 个月的赊销额（已计 60 天，剩余应收账款 4700）：倒推法需要更多（更早的）月份。",
     );
+    expect(msgOf(dso([[100, "n.a."]], [[1000]], OMITTED, "average"))).toBe("receivables（期末应收账款）：需要数字，但得到的是文本“n.a.”。");
+    expect(msgOf(dso([[100]], [["x", 200]], OMITTED, "countback"))).toBe("credit_sales（第 1 个月）：需要数字，但得到的是文本“x”。");
     expect(msgOf(dso([[100]], [[1000]], OMITTED, "average"))).toBe("receivables：方法“average”每行需要两列 [期初应收账款, 期末应收账款]，但该区域有 1 列。");
   });
 

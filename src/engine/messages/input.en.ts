@@ -7,6 +7,10 @@ import type { Entry } from "./types";
 export const INPUT_EN = {
   /** "<arg>: <cause>": a problem put in the context of the argument it came from. */
   "at.arg": (a) => `${a.arg}: ${a.cause}`,
+  /** An argument's part as an argument name: "receivables (opening AR)". */
+  "arg.part": (a) => `${a.arg} (${a.part})`,
+  /** One month of a monthly range as an argument name: "credit_sales (month 3)". */
+  "arg.month": (a) => `${a.arg} (month ${a.month})`,
   "cell.holdsNA": (a) => `the cell holds #N/A${a.note ? ` (${a.note})` : ""}: the value is not available.`,
   "cell.holdsError": (a) => `the cell holds the error ${a.code}${a.note ? ` (${a.note})` : ""}; correct that cell first.`,
   "cell.notNumber": (a, w) => `${a.arg}: expected a number but got ${w.cell(a.value)}.`,

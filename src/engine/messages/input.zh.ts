@@ -4,6 +4,8 @@ import type { InputMessageId } from "./input.en";
 
 export const INPUT_ZH: Record<InputMessageId, Entry> = {
   "at.arg": (a) => `${a.arg}：${a.cause}`,
+  "arg.part": (a) => `${a.arg}（${a.part}）`,
+  "arg.month": (a) => `${a.arg}（第 ${a.month} 个月）`,
   "cell.holdsNA": (a) => `该单元格为 #N/A${a.note ? `（${a.note}）` : ""}：该值不可用。`,
   "cell.holdsError": (a) => `该单元格含错误值 ${a.code}${a.note ? `（${a.note}）` : ""}；请先更正该单元格。`,
   "cell.notNumber": (a, w) => `${a.arg}：需要数字，但得到的是${w.cell(a.value)}。`,

@@ -10,6 +10,7 @@ export const RECEIVABLES_EN = {
   "ar.opening": () => "opening AR",
   "ar.closing": () => "closing AR",
   "ar.total": () => "total AR",
+  "ar.current": () => "current AR",
   "ar.ending": () => "ending AR",
   "ar.endingCurrent": () => "ending current AR",
   "ar.rule.average": () => "[opening AR, closing AR]",

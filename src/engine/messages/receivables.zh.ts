@@ -6,6 +6,7 @@ export const RECEIVABLES_ZH: Record<ReceivablesMessageId, Entry> = {
   "ar.opening": () => "期初应收账款",
   "ar.closing": () => "期末应收账款",
   "ar.total": () => "应收账款总额",
+  "ar.current": () => "未到期应收账款",
   "ar.ending": () => "期末应收账款",
   "ar.endingCurrent": () => "期末未到期应收账款",
   "ar.rule.average": () => "[期初应收账款, 期末应收账款]",

@@ -251,15 +251,15 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
     { name: "credit_sales", vector: sales.horizontal ? { ...sales, horizontal: false } : sales },
     { name: "days_in_period", vector: days && days.horizontal ? { ...days, horizontal: false } : days },
   ];
-  const [first, second] = m === "average" ? ["opening AR", "closing AR"] : ["total AR", "current AR"];
+  const [first, second] = (m === "average" ? ["ar.opening", "ar.closing"] : ["ar.total", "ar.current"]) as [MessageId, MessageId];
   // The two receivables columns as vectors, for the empty-row rule of mapRows.
   const firstCol: Vector = { values: grid.map((r) => r[0]), horizontal: false };
   const secondCol: Vector = { values: grid.map((r) => r[1]), horizontal: false };
   return mapRows(vectors, (i): SpillCell => {
     const row = at(pairs, i) as unknown[];
-    const a = readNumber(row[0], `receivables (${first})`);
+    const a = readNumber(row[0], message("arg.part", { arg: "receivables", part: message(first) }));
     if (isEngineError(a)) return a;
-    const b = readNumber(row[1], `receivables (${second})`);
+    const b = readNumber(row[1], message("arg.part", { arg: "receivables", part: message(second) }));
     if (isEngineError(b)) return b;
     const s = readNumber(at(sales, i), "credit_sales");
     if (isEngineError(s)) return s;
@@ -362,7 +362,7 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
     if (isEngineError(a)) return a;
     const ms: (number | null)[] = new Array(monthCount).fill(null);
     for (let k = lo; k <= hi; k++) {
-      const s = readOptionalNumber(months[i][k], `credit_sales (month ${k + 1})`);
+      const s = readOptionalNumber(months[i][k], message("arg.month", { arg: "credit_sales", month: k + 1 }));
       if (isEngineError(s)) return s;
       ms[k] = s;
     }
