@@ -35,6 +35,16 @@ export interface ParamSpec {
   readonly choices?: readonly string[];
   /** Blank in every data parameter = a blank row (gives "" without calling the core). */
   readonly data?: boolean;
+  /** A required argument whose cells may be blank (e.g. paid dates: blank = still open). */
+  readonly blankCells?: boolean;
+}
+
+/**
+ * How the custom function declares the parameter to Excel (the JSDoc type): an enum option is a plain value
+ * (`any`), every other argument a range (`any[][]`), so a cell reference, a column or a constant all work.
+ */
+export function excelDimensionality(p: ParamSpec): "scalar" | "matrix" {
+  return p.kind === "enum" ? "scalar" : "matrix";
 }
 
 export interface FunctionSpec {
