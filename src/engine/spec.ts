@@ -15,7 +15,8 @@ import { NumberRules, readChoice, readNumber, readOptionalNumber, scalarOf } fro
 import { readOptionalSerial, readSerial } from "./dates";
 import { Result, isEngineError } from "./errors";
 import { Spill, SpillCell, Vector, at, mapRows, readVector } from "./spill";
-import { requireVector } from "./receivables/common";
+import { readFlag, readOptionalDate, requireVector } from "./receivables/common";
+import type { EngineError } from "./errors";
 
 /** How Excel passes the argument: one cell, a column (or row) with one value per result row, or a whole range. */
 export type Shape = "scalar" | "column" | "matrix";
@@ -35,8 +36,12 @@ export interface ParamSpec {
   readonly choices?: readonly string[];
   /** Blank in every data parameter = a blank row (gives "" without calling the core). */
   readonly data?: boolean;
-  /** A required argument whose cells may be blank (e.g. paid dates: blank = still open). */
+  /** A required argument whose cells may be blank (e.g. paid dates: blank = still open); a 0 date is blank too. */
   readonly blankCells?: boolean;
+  /** A blank cell here means the row has no data: its result is "" and the row's later cells are not read. */
+  readonly blankMeansNoRow?: boolean;
+  /** How a whole-range argument (kind "table", e.g. a dunning ladder) is read: once per call, before the columns. */
+  readonly read?: (arg: unknown) => unknown;
 }
 
 /**
@@ -57,18 +62,26 @@ export interface FunctionSpec {
 /** The value a parameter reads as, from its declaration. */
 export type ParamValue<P extends ParamSpec> = P extends { kind: "enum"; choices: readonly (infer C)[] }
   ? C
-  : P extends { kind: "text" }
-    ? string
-    : P extends { optional: true }
-      ? P extends { default: number }
-        ? number
-        : number | null
-      : number;
+  : P extends { read: (arg: unknown) => infer T }
+    ? Exclude<T, EngineError>
+    : P extends { kind: "flag" }
+      ? boolean
+      : P extends { kind: "text" }
+        ? string
+        : P extends { blankCells: true }
+          ? number | null
+          : P extends { optional: true }
+            ? P extends { default: number }
+              ? number
+              : number | null
+            : number;
 
 /** One row's typed, validated inputs: parameter name → value. */
 export type RowOf<S extends FunctionSpec> = { readonly [P in S["params"][number] as P["name"]]: ParamValue<P> };
 
-function readCell(p: ParamSpec, cell: unknown): Result<number | null> {
+function readCell(p: ParamSpec, cell: unknown): Result<number | boolean | null> {
+  if (p.kind === "flag") return readFlag(cell, p.name);
+  if (p.kind === "date" && p.blankCells) return readOptionalDate(cell, p.name);
   if (p.kind === "date") {
     const d = p.optional ? readOptionalSerial(cell, p.name) : readSerial(cell, p.name);
     return d === null && typeof p.default === "number" ? p.default : d;
@@ -89,6 +102,13 @@ export function runRows<S extends FunctionSpec>(spec: S, args: readonly unknown[
     if (p.shape === "scalar" && p.kind === "enum") fixed[p.name] = readChoice(scalarOf(args[k]), p.name, p.choices ?? [], String(p.default));
   });
   for (const name in fixed) if (isEngineError(fixed[name])) return fixed[name] as Result<Spill>;
+  for (let k = 0; k < spec.params.length; k++) {
+    const p = spec.params[k];
+    if (!p.read) continue;
+    const v = p.read(args[k]);
+    if (isEngineError(v)) return v;
+    fixed[p.name] = v;
+  }
   const columns: Array<{ p: ParamSpec; name: string; vector: Vector | null }> = [];
   for (let k = 0; k < spec.params.length; k++) {
     const p = spec.params[k];
@@ -105,6 +125,7 @@ export function runRows<S extends FunctionSpec>(spec: S, args: readonly unknown[
       for (const c of columns) {
         const v = readCell(c.p, at(c.vector, i));
         if (isEngineError(v)) return v;
+        if (v === null && c.p.blankMeansNoRow) return "";
         row[c.name] = v;
       }
       return fn(row as RowOf<S>);

@@ -1,7 +1,7 @@
 /**
  * Every RISK.* formula's parameters, declared once (see `spec.ts`): name, shape, kind, optional, default,
  * rules and choices, in the order of the formula. Formulas whose arguments are read by `runRows` (CEI,
- * EXPECTEDLOSS) declare their spec next to their core; the others are declared here from their engine
+ * EXPECTEDLOSS, DUNNINGSTAGE) declare their spec next to their core; the others are declared here from their engine
  * constants, and their cores still read their own arguments (reading them from these specs is the next step).
  *
  * The generated Excel metadata (from the JSDoc in src/functions/functions.ts) and the Chinese help
@@ -13,7 +13,7 @@ import { CREDITSCORE_OUTPUTS } from "./scoring/creditscore";
 import { CREDITLIMIT_OUTPUTS } from "./limit/creditlimit";
 import { DEFAULT_LIMIT_POLICY } from "./limit/limit-policy";
 import { DEFAULT_DAYS_IN_PERIOD, DSO_METHODS } from "./receivables/dso";
-import { DUNNING_OUTPUTS } from "./receivables/dunning";
+import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
 import { DEFAULT_PERIOD_DAYS } from "./receivables/dso-invoices";
 import { EXPECTEDLOSS_SPEC } from "./receivables/expected-loss";
@@ -47,18 +47,6 @@ export const DSO_SPEC = {
     { name: "credit_sales", shape: "matrix", kind: "amount", data: true },
     { name: "days_in_period", shape: "column", kind: "count", optional: true, default: DEFAULT_DAYS_IN_PERIOD },
     { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const DUNNINGSTAGE_SPEC = {
-  id: "DUNNINGSTAGE",
-  params: [
-    { name: "due_date", shape: "column", kind: "date", data: true },
-    { name: "as_of", shape: "column", kind: "date" },
-    { name: "outstanding", shape: "column", kind: "amount", optional: true },
-    { name: "disputed", shape: "column", kind: "flag", optional: true },
-    { name: "ladder", shape: "matrix", kind: "table", optional: true },
-    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: DUNNING_OUTPUTS, default: "name" },
   ],
 } as const satisfies FunctionSpec;
 

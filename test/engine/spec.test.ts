@@ -1,6 +1,7 @@
 /** Spec-driven argument reading (`runRows`): what a declared parameter reads as, and the errors it gives. */
 import { FunctionSpec, runRows } from "../../src/engine/spec";
 import { isEngineError, messageIn } from "../../src/engine/errors";
+import { dunningStageCore } from "../../src/engine/receivables/dunning";
 
 const SPEC = {
   id: "DEMO",
@@ -42,5 +43,30 @@ describe("runRows", () => {
   test("a date parameter reads Excel serials and refuses text dates", () => {
     const r = echo([[[1]], [["2026-01-31"]], null, null]) as unknown[][];
     expect(isEngineError(r[0][0]) && r[0][0].message).toMatch(/^when: text "2026-01-31" is not a date\./);
+  });
+});
+
+describe("runRows: flags, whole-range tables and rows without data", () => {
+  const TABLE_SPEC = {
+    id: "DEMO2",
+    params: [
+      { name: "key", shape: "column", kind: "date", blankCells: true, blankMeansNoRow: true },
+      { name: "other", shape: "column", kind: "amount" },
+      { name: "flag", shape: "column", kind: "flag", optional: true },
+      { name: "table", shape: "matrix", kind: "table", optional: true, read: (a: unknown) => (Array.isArray(a) ? a.length : 0) },
+    ],
+  } as const satisfies FunctionSpec;
+  const run = (args: unknown[]) => runRows(TABLE_SPEC, args, (r) => `${r.key}|${r.other}|${r.flag}|${r.table}`);
+
+  test("a flag reads yes/no words; a table is read once by its declared reader", () => {
+    expect(run([[[46000], [46001]], [[1]], [["是"], [false]], [[1], [2], [3]]])).toEqual([["46000|1|true|3"], ["46001|1|false|3"]]);
+  });
+
+  test("a blank key (or a 0 date) gives an empty result without reading the row's other cells", () => {
+    expect(run([[[null], [0], [46000]], [["bad"], ["bad"], [5]], null, null])).toEqual([[""], [""], ["46000|5|false|0"]]);
+  });
+
+  test("RISK.DUNNINGSTAGE keeps that rule: no due date, no stage, even when as_of is unusable", () => {
+    expect(dunningStageCore([[null]], [["someday"]], null, null, null, null, "en")).toEqual([[""]]);
   });
 });

@@ -5,13 +5,13 @@
  *
  * Days relative to due = as-of date − due date (negative = before due).
  */
-import { cellErrorFor, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { cellErrorFor, isBlank, readOptionalNumber } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
 import { message } from "../messages";
-import { readSerial } from "../dates";
+import { FunctionSpec, runRows } from "../spec";
 import { Lang } from "../lang";
-import { Spill, SpillCell, at, mapRows, readGrid, readVector } from "../spill";
-import { Bilingual, isBlankOrZero, pick, readFlag, readOptionalDate, requireVector } from "./common";
+import { Spill, SpillCell, readGrid } from "../spill";
+import { Bilingual, isBlankOrZero, pick } from "./common";
 
 /** One rung of a dunning ladder. */
 export interface DunningLevel {
@@ -177,35 +177,25 @@ export function dunningStageCore(
   output: unknown,
   lang: Lang,
 ): Result<Spill> {
-  const out = readChoice(scalarOf(output), "output", DUNNING_OUTPUTS, "name");
-  if (isEngineError(out)) return out;
-  const lad = readLadder(ladder);
-  if (isEngineError(lad)) return lad;
-  const due = requireVector(dueDates, "due_date");
-  if (isEngineError(due)) return due;
-  const asOfV = requireVector(asOf, "as_of");
-  if (isEngineError(asOfV)) return asOfV;
-  const openV = readVector(outstanding, "outstanding");
-  if (isEngineError(openV)) return openV;
-  const dispV = readVector(disputed, "disputed");
-  if (isEngineError(dispV)) return dispV;
-  const vectors = [
-    { name: "due_date", vector: due },
-    { name: "as_of", vector: asOfV },
-    { name: "outstanding", vector: openV },
-    { name: "disputed", vector: dispV },
-  ];
-  return mapRows(vectors, (i): SpillCell => {
-    const d = readOptionalDate(at(due, i), "due_date");
-    if (isEngineError(d)) return d;
-    if (d === null) return ""; // blank row of a larger selection: blank out
-    const a = readSerial(at(asOfV, i), "as_of");
-    if (isEngineError(a)) return a;
-    const o = readOptionalNumber(at(openV, i), "outstanding");
-    if (isEngineError(o)) return o;
-    const f = readFlag(at(dispV, i), "disputed");
-    if (isEngineError(f)) return f;
-    const r = dunningStage(a - d, o, f, lad);
-    return out === "number" ? r.stage : dunningStageName(r, lad, lang);
+  return runRows(DUNNINGSTAGE_SPEC, [dueDates, asOf, outstanding, disputed, ladder, output], (row): SpillCell => {
+    if (row.due_date === null) return ""; // blank row of a larger selection: blank out (runRows already does)
+    const r = dunningStage(row.as_of - row.due_date, row.outstanding, row.disputed, row.ladder);
+    return row.output === "number" ? r.stage : dunningStageName(r, row.ladder, lang);
   });
 }
+
+/**
+ * `=RISK.DUNNINGSTAGE(due_date, as_of, [outstanding], [disputed], [ladder], [output])`, declared. A blank (or 0)
+ * due date is a row without an invoice: "" and nothing else read.
+ */
+export const DUNNINGSTAGE_SPEC = {
+  id: "DUNNINGSTAGE",
+  params: [
+    { name: "due_date", shape: "column", kind: "date", blankCells: true, blankMeansNoRow: true },
+    { name: "as_of", shape: "column", kind: "date" },
+    { name: "outstanding", shape: "column", kind: "amount", optional: true },
+    { name: "disputed", shape: "column", kind: "flag", optional: true },
+    { name: "ladder", shape: "matrix", kind: "table", optional: true, read: readLadder },
+    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: DUNNING_OUTPUTS, default: "name" },
+  ],
+} as const satisfies FunctionSpec;
