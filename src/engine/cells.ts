@@ -16,7 +16,11 @@
  * - values no cell can hold (objects, nested arrays, symbols …) are a
  *   `#VALUE!` describing them, never an exception.
  */
-import { EngineError, Result, isEngineError, naError, valueError } from "./errors";
+import { EngineError, Result, isEngineError, naError, valueError, withMessage } from "./errors";
+import { Message, cellArg, clipText, describeCell as describeCellIn, message } from "./messages";
+
+/** An argument's name in a message: its formula name, or a message naming a part of it ("ladder row 3, days"). */
+export type ArgName = string | Message;
 
 export type Cell = number | string | boolean | null | undefined;
 
@@ -49,7 +53,7 @@ export interface NumberRules {
 
 /** Text of a cell for a message: at most 30 characters, so a long cell cannot flood the message. */
 export function clip(text: string): string {
-  return text.length > 30 ? text.slice(0, 30) + "…" : text;
+  return clipText(text);
 }
 
 /**
@@ -57,22 +61,7 @@ export function clip(text: string): string {
  * number, or what a value no cell can hold is. Never throws, whatever the value.
  */
 export function describeCell(cell: unknown): string {
-  switch (typeof cell) {
-    case "string":
-      return `text "${clip(cell)}"`;
-    case "boolean":
-      return `a logical value (${cell ? "TRUE" : "FALSE"})`;
-    case "number":
-      return Object.is(cell, -0) ? "0" : String(cell);
-    case "undefined":
-      return "an empty value";
-    case "object":
-      if (cell === null) return "an empty value";
-      if (Array.isArray(cell)) return `a nested range of ${cell.length} value(s) in one cell`;
-      return "an object, not a cell value";
-    default:
-      return `a value of type ${typeof cell}, not a cell value`;
-  }
+  return describeCellIn(cell, "en");
 }
 
 /** The error values an Excel cell can hold, as the custom-functions runtime spells their codes. */
@@ -94,15 +83,15 @@ export function cellError(cell: unknown): EngineError | null {
   const code = (cell as { code?: unknown }).code;
   if (typeof code !== "string" || !EXCEL_ERROR_CODES.has(code)) return null;
   const raw = (cell as { message?: unknown }).message;
-  const note = typeof raw === "string" && raw.trim() !== "" ? ` (${clip(raw.trim())})` : "";
-  if (code === "#N/A") return naError(`the cell holds #N/A${note}: the value is not available.`);
-  return valueError(`the cell holds the error ${code}${note}; correct that cell first.`);
+  const note = typeof raw === "string" && raw.trim() !== "" ? clip(raw.trim()) : "";
+  if (code === "#N/A") return naError(message("cell.holdsNA", { note }));
+  return valueError(message("cell.holdsError", { code, note }));
 }
 
 /** `cellError` for argument `arg`: the message starts with the argument's name. */
-export function cellErrorFor(cell: unknown, arg: string): EngineError | null {
+export function cellErrorFor(cell: unknown, arg: ArgName): EngineError | null {
   const e = cellError(cell);
-  return e && { ...e, message: `${arg}: ${e.message}` };
+  return e && withMessage(e, message("at.arg", { arg, cause: e.msg ?? e.message }));
 }
 
 /**
@@ -118,30 +107,30 @@ function looksNumeric(text: string): boolean {
  * Reads a number that may be blank. Returns `null` for blank, the number, or an
  * error naming `arg`.
  */
-export function readOptionalNumber(cell: unknown, arg: string, rules: NumberRules = {}): Result<number | null> {
+export function readOptionalNumber(cell: unknown, arg: ArgName, rules: NumberRules = {}): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell !== "number") {
     if (typeof cell === "string" && looksNumeric(cell)) {
-      return valueError(`${arg}: ${describeCell(cell)} is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).`);
+      return valueError(message("cell.textNumber", { arg, value: cellArg(cell) }));
     }
-    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected a number but got ${describeCell(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(message("cell.notNumber", { arg, value: cellArg(cell) }));
   }
   // #VALUE! (not #NUM!): Excel shows a message only with #VALUE! and #N/A.
-  if (!Number.isFinite(cell)) return valueError(`${arg}: ${cell} is not a finite number.`);
+  if (!Number.isFinite(cell)) return valueError(message("cell.notFinite", { arg, value: cell }));
   if (rules.min !== undefined && cell < rules.min) {
-    return valueError(`${arg}: ${cell} is below the smallest allowed value ${rules.min}.`);
+    return valueError(message("cell.belowMin", { arg, value: cell, min: rules.min }));
   }
   if (rules.max !== undefined && cell > rules.max) {
-    return valueError(`${arg}: ${cell} is above the largest allowed value ${rules.max}.`);
+    return valueError(message("cell.aboveMax", { arg, value: cell, max: rules.max }));
   }
-  if (rules.integer && !Number.isInteger(cell)) return valueError(`${arg}: ${cell} must be a whole number.`);
+  if (rules.integer && !Number.isInteger(cell)) return valueError(message("cell.notInteger", { arg, value: cell }));
   return cell;
 }
 
 /** Reads a number that must be present. */
-export function readNumber(cell: unknown, arg: string, rules: NumberRules = {}): Result<number> {
+export function readNumber(cell: unknown, arg: ArgName, rules: NumberRules = {}): Result<number> {
   const v = readOptionalNumber(cell, arg, rules);
-  if (v === null) return valueError(`${arg} is required but the cell is empty.`);
+  if (v === null) return valueError(message("cell.required", { arg }));
   return v;
 }
 
@@ -149,11 +138,11 @@ export function readNumber(cell: unknown, arg: string, rules: NumberRules = {}):
 export function readChoice<T extends string>(cell: unknown, arg: string, choices: readonly T[], fallback: T): Result<T> {
   if (isBlank(cell)) return fallback;
   if (typeof cell !== "string") {
-    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected one of ${choices.map((c) => `"${c}"`).join(", ")} but got ${describeCell(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(message("choice.notText", { arg, choices, value: cellArg(cell) }));
   }
   const wanted = cell.trim().toLowerCase().replace(/[\s_-]+/g, "");
   const hit = choices.find((c) => c.toLowerCase().replace(/[\s_-]+/g, "") === wanted);
-  if (!hit) return valueError(`${arg}: "${clip(cell)}" is not one of ${choices.map((c) => `"${c}"`).join(", ")}.`);
+  if (!hit) return valueError(message("choice.unknown", { arg, value: clip(cell), choices }));
   return hit;
 }
 

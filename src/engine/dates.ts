@@ -7,7 +7,8 @@
  * part is a time of day; credit rules work in whole days, so readers drop it.
  */
 import { Result, valueError } from "./errors";
-import { cellErrorFor, clip, describeCell, isBlank } from "./cells";
+import { cellErrorFor, clip, isBlank } from "./cells";
+import { cellArg, message } from "./messages";
 
 export const MIN_SERIAL = 1;
 export const MAX_SERIAL = 2958465;
@@ -41,14 +42,14 @@ export function isoFromSerial(serial: number): string {
 /** Parses `yyyy-mm-dd` into a serial, or an error. */
 export function serialFromIso(text: string, arg = "date"): Result<number> {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (!m) return valueError(`${arg}: "${text}" is not a date in the form yyyy-mm-dd.`);
+  if (!m) return valueError(message("date.notIso", { arg, text }));
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-    return valueError(`${arg}: "${text}" is not a real calendar date.`);
+    return valueError(message("date.notCalendar", { arg, text }));
   }
   const serial = serialFromYmd(y, mo, d);
-  if (serial < MIN_SERIAL || serial > MAX_SERIAL) return valueError(`${arg}: "${text}" is outside Excel's date range.`);
+  if (serial < MIN_SERIAL || serial > MAX_SERIAL) return valueError(message("date.outOfRange", { arg, text }));
   return serial;
 }
 
@@ -59,13 +60,13 @@ export function serialFromIso(text: string, arg = "date"): Result<number> {
 export function readOptionalSerial(cell: unknown, arg: string): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
-    return valueError(`${arg}: text "${clip(cell)}" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).`);
+    return valueError(message("date.text", { arg, text: clip(cell) }));
   }
   if (typeof cell !== "number" || !Number.isFinite(cell)) {
-    return cellErrorFor(cell, arg) ?? valueError(`${arg}: expected an Excel date but got ${typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeCell(cell)}.`);
+    return cellErrorFor(cell, arg) ?? valueError(message("date.notDate", { arg, value: cellArg(cell) }));
   }
   if (cell < MIN_SERIAL || cell >= MAX_SERIAL + 1) {
-    return valueError(`${arg}: ${cell} is not a valid Excel date serial (1 = 1900-01-01 … 2958465 = 9999-12-31).`);
+    return valueError(message("date.badSerial", { arg, value: cell }));
   }
   return Math.floor(cell);
 }
@@ -73,6 +74,6 @@ export function readOptionalSerial(cell: unknown, arg: string): Result<number | 
 /** Reads a required date cell. */
 export function readSerial(cell: unknown, arg: string): Result<number> {
   const v = readOptionalSerial(cell, arg);
-  if (v === null) return valueError(`${arg} is required but the cell is empty.`);
+  if (v === null) return valueError(message("cell.required", { arg }));
   return v;
 }

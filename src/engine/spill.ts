@@ -15,6 +15,7 @@
  */
 import { Cell, isBlank, isBlankOrZero } from "./cells";
 import { EngineError, Result, isEngineError, valueError } from "./errors";
+import { message } from "./messages";
 
 /** One output cell: a value Excel can show, or the error for that cell only. */
 export type SpillCell = Cell | EngineError;
@@ -43,7 +44,7 @@ export function readVector(arg: unknown, name: string): Result<Vector | null> {
   const width = grid[0].length;
   if (grid.length === 1) return { values: grid[0], horizontal: width > 1 };
   if (width === 1) return { values: grid.map((r) => r[0]), horizontal: false };
-  return valueError(`${name}: expected a single column or row, but got a range of ${grid.length} rows × ${width} columns.`);
+  return valueError(message("range.notVector", { arg: name, rows: grid.length, cols: width }));
 }
 
 /**
@@ -60,10 +61,10 @@ export function readGrid(arg: unknown, name = "range"): Result<unknown[][] | nul
   for (let r = 1; r < arg.length; r++) {
     const row: unknown = arg[r];
     if (!Array.isArray(row)) {
-      return valueError(`${name}: the range is malformed: item ${r + 1} is a single value where a row of cells was expected.`);
+      return valueError(message("range.malformed", { arg: name, item: r + 1 }));
     }
     if (row.length !== width) {
-      return valueError(`${name}: the range is not rectangular: row ${r + 1} has ${row.length} cell(s) but row 1 has ${width}.`);
+      return valueError(message("range.ragged", { arg: name, row: r + 1, cells: row.length, width }));
     }
   }
   return width === 0 ? null : (arg as unknown[][]);
@@ -82,7 +83,7 @@ export function broadcastLength(vectors: ReadonlyArray<{ name: string; vector: V
       n = vector.values.length;
       owner = name;
     } else if (vector.values.length !== n) {
-      return valueError(`${name} has ${vector.values.length} values but ${owner} has ${n}: ranges must be the same size (or a single cell).`);
+      return valueError(message("range.sizeMismatch", { arg: name, n: vector.values.length, owner, ownerN: n }));
     }
   }
   return n;

@@ -3,6 +3,8 @@
  *
  * - EngineError → CustomFunctions.Error with the matching code. Excel shows a
  *   custom message only for #VALUE! and #N/A, so #DIV/0! and #NUM! drop it.
+ *   The message is rendered from the catalogue in Office's display language
+ *   (Chinese under a Chinese Office, English otherwise).
  * - null/undefined → "" (a returned null shows as 0 in Excel).
  * - −0 → 0 (no result shows or compares as "-0"); NaN/±Infinity → #NUM!.
  * - Text longer than Excel's 32,767-character cell limit → #VALUE! saying so.
@@ -11,7 +13,9 @@
  *   uncaught exception (which Excel shows as #VALUE! with no hint) or a promise
  *   that never settles.
  */
-import { EngineError, isEngineError, Result } from "../engine/errors";
+import { EngineError, isEngineError, messageIn, Result } from "../engine/errors";
+import { message, renderMessage } from "../engine/messages";
+import { displayLang } from "./display-language";
 import { Spill, SpillCell } from "../engine/spill";
 
 type ExcelValue = number | string | boolean | CustomFunctions.Error;
@@ -20,9 +24,9 @@ function toExcelError(e: EngineError): CustomFunctions.Error {
   const codes = CustomFunctions.ErrorCode;
   switch (e.code) {
     case "VALUE":
-      return new CustomFunctions.Error(codes.invalidValue, e.message);
+      return new CustomFunctions.Error(codes.invalidValue, messageIn(e, displayLang()));
     case "NA":
-      return new CustomFunctions.Error(codes.notAvailable, e.message);
+      return new CustomFunctions.Error(codes.notAvailable, messageIn(e, displayLang()));
     case "DIV0":
       return new CustomFunctions.Error(codes.divisionByZero);
     case "NUM":
@@ -41,7 +45,7 @@ export function toExcelCell(cell: SpillCell): ExcelValue {
       return cell === 0 ? 0 : cell; // −0 → 0
     case "string":
       if (cell.length > MAX_CELL_TEXT) {
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `The result is ${cell.length} characters long, more than the ${MAX_CELL_TEXT} an Excel cell holds.`);
+        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage(message("excel.tooLong", { length: cell.length, max: MAX_CELL_TEXT }), displayLang()));
       }
       return cell;
     case "boolean":
@@ -51,7 +55,7 @@ export function toExcelCell(cell: SpillCell): ExcelValue {
   }
   if (cell === null) return "";
   if (isEngineError(cell)) return toExcelError(cell);
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "Internal error: the result holds a value Excel cannot show. Please report it.");
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage(message("excel.badValue"), displayLang()));
 }
 
 /** A whole engine result (a spill, or one error for the whole call) as a matrix for Excel. */
@@ -70,6 +74,6 @@ export function guard(name: string, body: () => Result<Spill>): ExcelValue[][] {
     return toExcelSpill(body());
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${name}: internal error (${reason}). Please report it.`)]];
+    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage(message("excel.internal", { fn: name, reason }), displayLang()))]];
   }
 }

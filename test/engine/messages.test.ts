@@ -4,6 +4,8 @@
  */
 import { MESSAGE_IDS, catalogue, cellArg, message, renderMessage } from "../../src/engine/messages";
 import { messageIn, valueError, withMessage } from "../../src/engine/errors";
+import { readFileSync } from "fs";
+import { join } from "path";
 
 /** The argument names an entry reads, found by rendering it with a recording argument object. */
 function argsRead(lang: "en" | "zh", id: (typeof MESSAGE_IDS)[number]): string[] {
@@ -14,7 +16,7 @@ function argsRead(lang: "en" | "zh", id: (typeof MESSAGE_IDS)[number]): string[]
       return key === "choices" ? ["a", "b"] : `‹${String(key)}›`;
     },
   });
-  const w = { lang, msg: () => "", cell: () => "", list: () => "" };
+  const w = { lang, msg: () => "", cell: () => "", list: () => "", raw: (v: unknown) => v };
   catalogue(lang)[id](args as never, w as never);
   return [...read].sort();
 }
@@ -54,5 +56,37 @@ describe("engine errors carry their message", () => {
     expect(messageIn(inRow, "zh")).toBe("第 2 行：score 为必填项，但该单元格为空。");
     const edited = { ...e, message: `row 2: ${e.message}` };
     expect(messageIn(edited, "zh")).toBe("row 2: score is required but the cell is empty.");
+  });
+});
+
+describe("formula messages come from the catalogue", () => {
+  // The engine files a RISK.* formula runs through. Model and policy validation (shipped JSON), the pane's
+  // review (src/engine/portfolio) and calibration (CLI) are not reached by a formula's input.
+  const FORMULA_FILES = [
+    "cells.ts",
+    "dates.ts",
+    "spill.ts",
+    "receivables/common.ts",
+    "receivables/dso.ts",
+    "receivables/cei.ts",
+    "receivables/aging.ts",
+    "receivables/dunning.ts",
+    "receivables/expected-loss.ts",
+    "receivables/dso-invoices.ts",
+    "receivables/ledger.ts",
+    "receivables/pay-behavior.ts",
+    "limit/creditlimit.ts",
+    "limit/limit.ts",
+    "scoring/creditscore.ts",
+  ];
+
+  test.each(FORMULA_FILES.map((f) => [f]))("src/engine/%s makes no error from inline text and no spread copy that drops the message", (file) => {
+    const src = readFileSync(join(__dirname, "../../src/engine", file), "utf8");
+    // valueError("…") / naError(`…`): an English-only message.
+    expect(src.match(/(?:value|na|num|div0)Error\(\s*[`"']/g) ?? []).toEqual([]);
+    // { ...e, message: … }: a copy without the catalogue message, shown in English under every language.
+    expect(src.match(/\{\s*\.\.\.\w+(?:\.\w+)?,\s*message:/g) ?? []).toEqual([]);
+    // readNumber(cell, `receivables (${part})`): an argument name worded in English inside the code.
+    expect(src.match(/\b(?:readNumber|readOptionalNumber|readSerial|readOptionalSerial|readOptionalDate|readFlag|readChoice|cellErrorFor)\([^()]*`/g) ?? []).toEqual([]);
   });
 });

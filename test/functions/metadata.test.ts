@@ -4,6 +4,8 @@
  * with saved workbooks, so pin them here, generated exactly as the build does.
  */
 import { join } from "node:path";
+import { FUNCTION_SPECS } from "../../src/engine/specs";
+import { excelDimensionality } from "../../src/engine/spec";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
@@ -17,21 +19,21 @@ beforeAll(async () => {
   functions = JSON.parse(result.metadataJson).functions;
 }, 60_000);
 
-const expected: Record<string, Array<[string, "matrix" | "scalar", boolean]>> = {
-  CREDITSCORE: [["values", "matrix", false], ["labels", "matrix", true], ["output", "scalar", true]],
-  CREDITLIMIT: [["score", "matrix", false], ["net_worth", "matrix", false], ["annual_sales", "matrix", false], ["terms_days", "matrix", true], ["requested", "matrix", true], ["relationship_months", "matrix", true], ["output", "scalar", true]],
-  DSO: [["receivables", "matrix", false], ["credit_sales", "matrix", false], ["days_in_period", "matrix", true], ["method", "scalar", true]],
-  DUNNINGSTAGE: [["due_date", "matrix", false], ["as_of", "matrix", false], ["outstanding", "matrix", true], ["disputed", "matrix", true], ["ladder", "matrix", true], ["output", "scalar", true]],
-  CEI: [["begin_ar", "matrix", false], ["credit_sales", "matrix", false], ["end_ar", "matrix", false], ["end_current_ar", "matrix", false], ["months", "matrix", true], ["convention", "scalar", true]],
-  DSOINVOICES: [["invoice_dates", "matrix", false], ["due_dates", "matrix", false], ["paid_dates", "matrix", false], ["amounts", "matrix", false], ["as_of", "matrix", false], ["method", "scalar", true], ["period_days", "matrix", true], ["open_amounts", "matrix", true], ["customer_ids", "matrix", true]],
-  AGING: [["due_dates", "matrix", false], ["as_of", "matrix", false], ["amounts", "matrix", true], ["buckets", "matrix", true]],
-  PAYBEHAVIOR: [["customer_ids", "matrix", false], ["invoice_dates", "matrix", false], ["due_dates", "matrix", false], ["paid_dates", "matrix", false], ["amounts", "matrix", false], ["as_of", "matrix", false], ["open_amounts", "matrix", true]],
-  EXPECTEDLOSS: [["exposure", "matrix", false], ["pd", "matrix", false], ["lgd", "matrix", true], ["insured_share", "matrix", true], ["insured_limit", "matrix", true]],
-};
+/**
+ * What each function's metadata must be, from the one declaration of its parameters (src/engine/specs.ts):
+ * name, Excel dimensionality (an enum option is a plain value, every other argument a range) and optionality.
+ */
+const expected: Record<string, Array<[string, "matrix" | "scalar", boolean]>> = Object.fromEntries(
+  FUNCTION_SPECS.map((f) => [f.id, f.params.map((p): [string, "matrix" | "scalar", boolean] => [p.name, excelDimensionality(p), Boolean(p.optional)])]),
+);
+
+/** The shipped function ids: permanent, saved workbooks use them. */
+const SHIPPED_IDS = ["AGING", "CEI", "CREDITLIMIT", "CREDITSCORE", "DSO", "DSOINVOICES", "DUNNINGSTAGE", "EXPECTEDLOSS", "PAYBEHAVIOR"];
 
 describe("generated functions.json", () => {
   it("holds exactly the shipped function ids, named as users type them", () => {
-    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(expected).sort());
+    expect(functions.map((f) => f.id).sort()).toEqual(SHIPPED_IDS);
+    expect(Object.keys(expected).sort()).toEqual(SHIPPED_IDS);
     for (const f of functions) expect(f.name).toBe(f.id);
   });
   it.each(Object.entries(expected))("%s has its parameter names, ranges and optionality, and spills a matrix", (id, params) => {

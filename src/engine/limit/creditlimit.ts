@@ -3,7 +3,8 @@
  * returns the recommended limit (or the rule that bound it) per row.
  */
 import { Lang } from "../lang";
-import { cellErrorFor, clip, describeCell, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
+import { cellErrorFor, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
+import { cellArg, message } from "../messages";
 import { Result, isEngineError, valueError } from "../errors";
 import { Spill, SpillCell, Vector, readVector, broadcastLength, at, dataRows, isBlankRow, isHorizontal } from "../spill";
 import { bandOf } from "../scoring/score";
@@ -19,14 +20,14 @@ export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
   if (isEngineError(cell)) return cell; // an upstream error (e.g. from CREDITSCORE) passes through
   const held = cellErrorFor(cell, "score"); // an Excel error in the cell (e.g. #N/A from a lookup)
   if (held) return held;
-  if (isBlank(cell)) return valueError("score is required but the cell is empty.");
+  if (isBlank(cell)) return valueError(message("limit.scoreRequired"));
   if (typeof cell === "string") {
     const letter = cell.trim().toUpperCase();
     if ((BANDS as readonly string[]).includes(letter)) return letter as Band;
   }
   const score = readOptionalNumber(cell, "score", { min: 0, max: 100 });
   if (isEngineError(score)) {
-    return valueError(`score: expected a score from 0 to 100 or a band A–E, but got ${typeof cell === "string" ? `text "${clip(cell)}"` : typeof cell === "number" || typeof cell === "boolean" ? String(cell) : describeCell(cell)}.`);
+    return valueError(message("limit.badScore", { value: cellArg(cell) }));
   }
   return bandOf(score as number, policy.model);
 }

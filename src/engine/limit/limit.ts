@@ -16,6 +16,7 @@
  */
 import { Lang } from "../lang";
 import { Result, valueError } from "../errors";
+import { message } from "../messages";
 import { Band, LimitPolicy } from "./limit-policy";
 
 export type LimitRule = "cash_in_advance" | "negative_net_worth" | "net_worth_cap" | "turnover_cap" | "new_customer_ramp" | "max_limit" | "requested";
@@ -64,7 +65,7 @@ export function recommendLimit(input: LimitInput, policy: LimitPolicy): Result<L
   // A band that grants no credit needs no financials: cash in advance.
   if (rule.netWorthShare === 0 && rule.turnoverShare === 0) return { ...base, limit: 0, rule: "cash_in_advance" };
   if (netWorth === null && annualSales === null) {
-    return valueError("net_worth and annual_sales are both empty: at least one is needed to size a limit.");
+    return valueError(message("limit.noFinancials"));
   }
   if (netWorth !== null && netWorth <= 0) return { ...base, limit: 0, rule: "negative_net_worth" };
 

@@ -9,8 +9,11 @@ import type { Lang } from "../lang";
 import { EN, MessageId } from "./en";
 import { ZH } from "./zh";
 import type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
+import { describeCell, isCellArg, rawCell } from "./describe";
 
-export type { CellArg, Message, MessageArg } from "./types";
+export { clipText, describeCell } from "./describe";
+
+export type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
 export type { MessageId } from "./en";
 
 const CATALOGUES: Record<Lang, Record<MessageId, Entry>> = { en: EN, zh: ZH };
@@ -29,30 +32,17 @@ export function isMessage(x: unknown): x is Message {
   return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "message";
 }
 
-function isCellArg(x: unknown): x is CellArg {
-  return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "cell";
-}
-
-function shorten(text: string): string {
-  return text.length > 30 ? text.slice(0, 30) + "…" : text;
-}
-
-function describeCell(value: unknown, lang: Lang): string {
-  const zh = lang === "zh";
-  if (typeof value === "string") return zh ? `文本“${shorten(value)}”` : `text "${shorten(value)}"`;
-  if (typeof value === "boolean") return zh ? `逻辑值 ${value ? "TRUE" : "FALSE"}` : `a logical value (${value ? "TRUE" : "FALSE"})`;
-  return String(value);
-}
-
 function wording(lang: Lang): Wording {
   const w: Wording = {
     lang,
     msg: (m) => text(m, w),
     cell: (v) => describeCell(isCellArg(v) ? v.value : v, lang),
     list: (items) => {
+      if (!Array.isArray(items)) return text(items as MessageArg, w);
       const parts = items.map((i) => (typeof i === "string" && lang === "en" ? `"${i}"` : typeof i === "string" ? `“${i}”` : text(i, w)));
       return lang === "zh" ? parts.join("、") : parts.join(", ");
     },
+    raw: rawCell,
   };
   return w;
 }
@@ -67,7 +57,16 @@ function text(arg: MessageArg, w: Wording): string {
 
 function renderWith(m: Message, w: Wording): string {
   const entry = CATALOGUES[w.lang][m.id as MessageId];
-  return entry ? entry(m.args, w) : `[${m.id}]`;
+  if (!entry) return `[${m.id}]`;
+  // Nested messages reach the entry as text in its language (an argument name such as "receivables (opening AR)").
+  let args = m.args;
+  for (const key in m.args) {
+    if (isMessage(m.args[key])) {
+      if (args === m.args) args = { ...m.args };
+      (args as Record<string, MessageArg>)[key] = renderWith(m.args[key] as Message, w);
+    }
+  }
+  return entry(args, w);
 }
 
 /** A message's text in `lang`. */

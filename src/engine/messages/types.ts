@@ -1,7 +1,8 @@
 /**
  * Messages as values: a code (`id`) and its arguments, rendered in a language only where a user reads them
  * (the formula's error, the pane, the CLI). The texts live once, in the English and Chinese catalogues
- * (`en.ts`, `zh.ts`); the compiler holds them to the same ids and a test to the same arguments.
+ * (`en.ts`, `zh.ts`, which spread the area files `*.en.ts` / `*.zh.ts`); the compiler holds them to the same
+ * ids and a test to the same arguments.
  */
 import type { Lang } from "../lang";
 
@@ -23,13 +24,18 @@ export interface Message {
 /** What a catalogue entry may use to word its arguments in its own language. */
 export interface Wording {
   readonly lang: Lang;
-  /** A nested message, rendered in the same language. */
+  /** A nested message, rendered in the same language (plain text passes through). */
   msg(m: MessageArg): string;
   /** A cell value as the reader should see it quoted. */
   cell(value: unknown): string;
   /** A list joined the way the language joins lists ("a, b and c" / "a、b 和 c"). */
   list(items: readonly MessageArg[]): string;
+  /** The raw value of a cell argument (to choose words by its type). */
+  raw(value: unknown): unknown;
 }
 
-/** One entry: the text of a message from its arguments. */
+/**
+ * One entry: the text of a message from its arguments. Arguments that are messages arrive already rendered
+ * in the entry's language (as text); cells and lists arrive as given, for `w.cell` and `w.list`.
+ */
 export type Entry = (args: Readonly<Record<string, MessageArg>>, w: Wording) => string;

@@ -7,7 +7,8 @@
  * (e1+1)–e2, …, ek+.
  */
 import { readNumber, readOptionalNumber } from "../cells";
-import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { EngineError, Result, isEngineError, valueError, withMessage } from "../errors";
+import { message } from "../messages";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { Spill, SpillCell, at, broadcastLength, mapRows, readGrid } from "../spill";
@@ -57,13 +58,13 @@ export function readAgingEdges(arg: unknown): Result<readonly number[]> {
   if (isEngineError(g)) return g;
   if (g === null) return DEFAULT_AGING_EDGES;
   const cells = lineOfCells(g);
-  if (cells === null) return valueError(`buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${g.length} rows × ${g[0].length} columns.`);
+  if (cells === null) return valueError(message("aging.bucketsShape", { rows: g.length, cols: g[0].length }));
   const edges: number[] = [];
   for (const c of cells) {
     if (isBlankOrZero(c)) continue;
     const v = readNumber(c, "buckets", { min: 1, integer: true });
     if (isEngineError(v)) return v;
-    if (edges.length && v <= edges[edges.length - 1]) return valueError(`buckets: ${v} must be greater than the previous edge ${edges[edges.length - 1]} (edges ascending).`);
+    if (edges.length && v <= edges[edges.length - 1]) return valueError(message("aging.bucketsAscending", { value: v, prev: edges[edges.length - 1] }));
     edges.push(v);
   }
   return edges.length ? edges : DEFAULT_AGING_EDGES;
@@ -108,7 +109,7 @@ export function agingSummary(dueCells: readonly unknown[], amountCells: readonly
   const n = Math.max(dueCells.length, amountCells.length);
   const bad = (i: number, e: EngineError) => {
     badRows++;
-    if (!firstError) firstError = { ...e, message: `row ${i + 1}: ${e.message}` };
+    if (!firstError) firstError = withMessage(e, message("at.row", { row: i + 1, cause: e.msg ?? e.message }));
   };
   for (let i = 0; i < n; i++) {
     const dc = dueCells.length === 1 ? dueCells[0] : dueCells[i];
@@ -125,7 +126,7 @@ export function agingSummary(dueCells: readonly unknown[], amountCells: readonly
     }
     if (amt === null || amt === 0) continue;
     if (due === null) {
-      bad(i, valueError("due_dates: the due date is missing for an open amount."));
+      bad(i, valueError(message("aging.dueMissing")));
       continue;
     }
     amounts[agingBucket(asOf - due, edges)] += amt;
@@ -187,7 +188,7 @@ export function agingCore(dueDates: unknown, asOf: unknown, amounts: unknown, bu
   if (s.firstError) {
     const e: EngineError = s.firstError;
     head.push(lang === "zh" ? "错误" : "Errors");
-    row.push({ ...e, message: `${s.badRows} row(s) could not be read and are left out of the buckets; first: ${e.message}` });
+    row.push(withMessage(e, message("aging.badRows", { n: s.badRows, first: e.msg ?? e.message })));
   }
   return [head, row];
 }

@@ -20,16 +20,29 @@
  *   average sales, where the formula does not apply);
  * - nothing collectable (denominator 0, hence numerator 0) is `#DIV/0!`.
  */
-import { readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
-import { EngineError, Result, div0Error, isEngineError, numError, valueError } from "../errors";
-import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
-import { requireVector } from "./common";
+import { EngineError, Result, div0Error, numError, valueError } from "../errors";
+import { MessageId, message } from "../messages";
+import { FunctionSpec, runRows } from "../spec";
+import { Spill } from "../spill";
 
 export const CEI_CONVENTIONS = ["monthly", "period"] as const;
 export type CeiConvention = (typeof CEI_CONVENTIONS)[number];
 
 /** Months in the period when `months` is omitted: the sales are one month's. */
 export const DEFAULT_CEI_MONTHS = 1;
+
+/** `=RISK.CEI(begin_ar, credit_sales, end_ar, end_current_ar, [months], [convention])`, declared. */
+export const CEI_SPEC = {
+  id: "CEI",
+  params: [
+    { name: "begin_ar", shape: "column", kind: "amount", data: true },
+    { name: "credit_sales", shape: "column", kind: "amount", data: true },
+    { name: "end_ar", shape: "column", kind: "amount", data: true },
+    { name: "end_current_ar", shape: "column", kind: "amount", data: true },
+    { name: "months", shape: "column", kind: "count", optional: true, default: DEFAULT_CEI_MONTHS },
+    { name: "convention", shape: "scalar", kind: "enum", optional: true, choices: CEI_CONVENTIONS, default: "monthly" },
+  ],
+} as const satisfies FunctionSpec;
 
 /**
  * CEI in percent points (pure).
@@ -51,15 +64,15 @@ export function cei(
   months: number = DEFAULT_CEI_MONTHS,
   convention: CeiConvention = "monthly",
 ): Result<number> {
-  if (beginAr < 0) return valueError(`begin_ar: ${beginAr} is negative; receivables must be 0 or more.`);
-  if (creditSales < 0) return valueError(`credit_sales: ${creditSales} is negative; credit sales must be 0 or more.`);
-  if (endAr < 0) return valueError(`end_ar: ${endAr} is negative; receivables must be 0 or more.`);
-  if (endCurrentAr < 0) return valueError(`end_current_ar: ${endCurrentAr} is negative; receivables must be 0 or more.`);
-  if (endCurrentAr > endAr) return valueError(`end_current_ar: ${endCurrentAr} exceeds end_ar ${endAr}; current AR is the not-yet-due part of the total.`);
-  if (!(months > 0)) return valueError(`months: ${months} must be greater than 0.`);
+  if (beginAr < 0) return valueError(message("rcv.negativeAr", { arg: "begin_ar", value: beginAr }));
+  if (creditSales < 0) return valueError(message("rcv.negativeSales", { arg: "credit_sales", value: creditSales }));
+  if (endAr < 0) return valueError(message("rcv.negativeAr", { arg: "end_ar", value: endAr }));
+  if (endCurrentAr < 0) return valueError(message("rcv.negativeAr", { arg: "end_current_ar", value: endCurrentAr }));
+  if (endCurrentAr > endAr) return valueError(message("cei.currentAboveEnd", { current: endCurrentAr, end: endAr }));
+  if (!(months > 0)) return valueError(message("num.mustBePositive", { arg: "months", value: months }));
   const s = convention === "monthly" ? creditSales / months : creditSales;
   const x = beginAr + s;
-  if (!Number.isFinite(x)) return numError("CEI: the amounts are too large to add up (beyond ±1.8e308).");
+  if (!Number.isFinite(x)) return numError(message("cei.tooLarge"));
   // Sums of amounts carry rounding error: a difference within this of 0 is 0.
   const eps = 1e-12 * Math.max(beginAr, s, endAr);
   let collectable = x - endCurrentAr;
@@ -67,24 +80,22 @@ export function cei(
   if (Math.abs(collectable) <= eps) collectable = 0;
   if (Math.abs(collected) <= eps) collected = 0;
   // #VALUE! rather than #NUM!: Excel shows a message only with #VALUE! and #N/A, and this is an input problem.
-  if (collectable < 0) return inconsistent("end_current_ar", "ending current AR", endCurrentAr, beginAr, creditSales, months, convention);
-  if (collected < 0) return inconsistent("end_ar", "ending AR", endAr, beginAr, creditSales, months, convention);
-  if (collectable === 0) return div0Error("CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.");
+  if (collectable < 0) return inconsistent("end_current_ar", "ar.endingCurrent", endCurrentAr, beginAr, creditSales, months, convention);
+  if (collected < 0) return inconsistent("end_ar", "ar.ending", endAr, beginAr, creditSales, months, convention);
+  if (collectable === 0) return div0Error(message("cei.nothingCollectable"));
   return (collected / collectable) * 100;
 }
 
 /** The #VALUE! of a balance that exceeds beginning AR plus the sales the formula adds, with the numbers. */
-function inconsistent(arg: string, what: string, balance: number, beginAr: number, creditSales: number, months: number, convention: CeiConvention): EngineError {
+function inconsistent(arg: string, what: MessageId, balance: number, beginAr: number, creditSales: number, months: number, convention: CeiConvention): EngineError {
   const n = (v: number) => String(Number(v.toPrecision(12)));
   if (convention === "monthly" && months !== 1) {
     const s = creditSales / months;
     return valueError(
-      `${arg}: ${what} ${n(balance)} exceeds beginning AR plus one month's average credit sales (${n(beginAr)} + ${n(creditSales)} ÷ ${n(months)} = ${n(beginAr + s)}), so CEI would be negative. Check the balances and months, or use convention "period" if that suits your data.`,
+      message("cei.inconsistentMonthly", { arg, what: message(what), balance: n(balance), begin: n(beginAr), sales: n(creditSales), months: n(months), sum: n(beginAr + s) }),
     );
   }
-  return valueError(
-    `${arg}: ${what} ${n(balance)} exceeds beginning AR plus credit sales (${n(beginAr)} + ${n(creditSales)} = ${n(beginAr + creditSales)}): receivables cannot grow by more than the sales, so the balances are inconsistent.`,
-  );
+  return valueError(message("cei.inconsistent", { arg, what: message(what), balance: n(balance), begin: n(beginAr), sales: n(creditSales), sum: n(beginAr + creditSales) }));
 }
 
 /**
@@ -98,36 +109,7 @@ function inconsistent(arg: string, what: string, balance: number, beginAr: numbe
  * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
  */
 export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
-  const conv = readChoice(scalarOf(convention), "convention", CEI_CONVENTIONS, "monthly");
-  if (isEngineError(conv)) return conv;
-  const b = requireVector(beginAr, "begin_ar");
-  if (isEngineError(b)) return b;
-  const s = requireVector(creditSales, "credit_sales");
-  if (isEngineError(s)) return s;
-  const e = requireVector(endAr, "end_ar");
-  if (isEngineError(e)) return e;
-  const c = requireVector(endCurrentAr, "end_current_ar");
-  if (isEngineError(c)) return c;
-  const m = readVector(months, "months");
-  if (isEngineError(m)) return m;
-  const vectors = [
-    { name: "begin_ar", vector: b },
-    { name: "credit_sales", vector: s },
-    { name: "end_ar", vector: e },
-    { name: "end_current_ar", vector: c },
-    { name: "months", vector: m },
-  ];
-  return mapRows(vectors, (i): SpillCell => {
-    const bv = readNumber(at(b, i), "begin_ar");
-    if (isEngineError(bv)) return bv;
-    const sv = readNumber(at(s, i), "credit_sales");
-    if (isEngineError(sv)) return sv;
-    const ev = readNumber(at(e, i), "end_ar");
-    if (isEngineError(ev)) return ev;
-    const cv = readNumber(at(c, i), "end_current_ar");
-    if (isEngineError(cv)) return cv;
-    const mv = readOptionalNumber(at(m, i), "months");
-    if (isEngineError(mv)) return mv;
-    return cei(bv, sv, ev, cv, mv ?? DEFAULT_CEI_MONTHS, conv);
-  }, [b, s, e, c]);
+  return runRows(CEI_SPEC, [beginAr, creditSales, endAr, endCurrentAr, months, convention], (r) =>
+    cei(r.begin_ar, r.credit_sales, r.end_ar, r.end_current_ar, r.months, r.convention),
+  );
 }

@@ -3,7 +3,8 @@
  * Cell coercion itself lives in `../cells` and `../dates`; this file only
  * adds the few readings those do not cover (yes/no flags, 2-D shapes).
  */
-import { cellErrorFor, clip, describeCell, isBlank, isBlankOrZero } from "../cells";
+import { cellErrorFor, clip, isBlank, isBlankOrZero } from "../cells";
+import { cellArg, message } from "../messages";
 import { Result, isEngineError, valueError } from "../errors";
 import { readOptionalSerial } from "../dates";
 import { Lang } from "../lang";
@@ -23,29 +24,29 @@ export function readFlag(cell: unknown, arg: string): Result<boolean> {
   if (typeof cell === "number") {
     if (cell === 1) return true;
     if (cell === 0) return false;
-    return valueError(`${arg}: ${describeCell(cell)} is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+    return valueError(message("flag.invalid", { arg, value: cellArg(cell) }));
   }
   if (typeof cell !== "string") {
-    return cellErrorFor(cell, arg) ?? valueError(`${arg}: ${describeCell(cell)} is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+    return cellErrorFor(cell, arg) ?? valueError(message("flag.invalid", { arg, value: cellArg(cell) }));
   }
   const t = cell.trim().toLowerCase();
   if (TRUE_WORDS.has(t)) return true;
   if (FALSE_WORDS.has(t)) return false;
-  return valueError(`${arg}: "${clip(cell)}" is not a yes/no flag (use TRUE/FALSE, 1/0, "yes"/"no" or "是"/"否").`);
+  return valueError(message("flag.invalidText", { arg, text: clip(cell) }));
 }
 
 /** A vector argument that must be given (omitted → #VALUE! naming it). */
 export function requireVector(arg: unknown, name: string): Result<Vector> {
   const v = readVector(arg, name);
   if (isEngineError(v)) return v;
-  if (v === null) return valueError(`${name} is required.`);
+  if (v === null) return valueError(message("arg.required", { arg: name }));
   return v;
 }
 
 /** A grid argument that must be given (rectangular, see `readGrid`). */
 export function requireGrid(arg: unknown, name: string): Result<unknown[][]> {
   const g = readGrid(arg, name);
-  if (g === null) return valueError(`${name} is required.`);
+  if (g === null) return valueError(message("arg.required", { arg: name }));
   return g;
 }
 
@@ -60,7 +61,7 @@ export function singleCell(arg: unknown, name: string): Result<unknown> {
   const g = readGrid(arg, name);
   if (g === null || isEngineError(g)) return g;
   if (g.length > 1 || g[0].length > 1) {
-    return valueError(`${name}: expected a single cell but got a range of ${g.length} rows × ${g[0].length} columns.`);
+    return valueError(message("range.notSingle", { arg: name, rows: g.length, cols: g[0].length }));
   }
   return g[0][0];
 }

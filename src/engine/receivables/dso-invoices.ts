@@ -13,6 +13,7 @@
  */
 import { readChoice, readOptionalNumber, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { readSerial } from "../dates";
 import { Spill, SpillCell } from "../spill";
 import { DSO_METHODS, DsoMethod, averageDaysDelinquent, bestPossibleDso, dsoAverage, dsoCountback, dsoStandard } from "./dso";
@@ -57,7 +58,7 @@ export function dsoFromInvoices(invoices: readonly Invoice[], asOf: number, meth
     if (method === "average") opening += openAt(inv, start);
   }
   // The DSO functions would blame an argument ("receivables") this formula does not have.
-  if (ar < 0) return valueError(`the ledger's open amount at as_of is ${ar}: credit notes exceed the open invoices, so DSO is not defined.`);
+  if (ar < 0) return valueError(message("ledger.negativeOpen", { value: ar }));
   switch (method) {
     case "standard":
       return dsoStandard(ar, sales, periodDays);
@@ -126,7 +127,7 @@ export function dsoFromInvoicesCore(
     const all = allRows(ledger);
     const err = groupError(ledger, all);
     if (err) return [[err]];
-    if (all.length === 0) return valueError("the ledger holds no invoices.");
+    if (all.length === 0) return valueError(message("ledger.noInvoices"));
     return [[dsoFromInvoices(all.map((i) => ledger.rows[i] as Invoice), a, m, p)]];
   }
   const out: Spill = [["customer_id", DSO_INVOICE_KEYS[m]]];

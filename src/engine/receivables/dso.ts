@@ -14,6 +14,7 @@
  */
 import { isBlank, isBlankOrZero, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
 import { Result, div0Error, isEngineError, naError, valueError } from "../errors";
+import { MessageId, message } from "../messages";
 import { Spill, SpillCell, Vector, at, mapRows, readVector } from "../spill";
 import { requireGrid, requireVector } from "./common";
 
@@ -27,7 +28,7 @@ export const DEFAULT_DAYS_IN_PERIOD = 365;
 export const DEFAULT_DAYS_PER_MONTH = 30;
 
 function checkDays(days: number, arg = "days_in_period"): Result<true> {
-  if (!(days > 0)) return valueError(`${arg}: ${days} must be greater than 0.`);
+  if (!(days > 0)) return valueError(message("num.mustBePositive", { arg, value: days }));
   return true;
 }
 
@@ -41,7 +42,7 @@ function checkDays(days: number, arg = "days_in_period"): Result<true> {
  * @example dsoStandard(15_000, 10_000, 30) // 45
  */
 export function dsoStandard(ar: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
-  if (ar < 0) return valueError(`receivables: ${ar} is negative; receivables must be 0 or more.`);
+  if (ar < 0) return valueError(message("rcv.negativeAr", { arg: "receivables", value: ar }));
   return daysOfSales(ar, sales, days);
 }
 
@@ -50,15 +51,15 @@ export function dsoStandard(ar: number, sales: number, days: number = DEFAULT_DA
  * @example dsoAverage(10_000, 20_000, 30_000, 30) // 15
  */
 export function dsoAverage(openingAr: number, closingAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
-  if (openingAr < 0) return valueError(`receivables: opening AR ${openingAr} is negative; receivables must be 0 or more.`);
-  if (closingAr < 0) return valueError(`receivables: closing AR ${closingAr} is negative; receivables must be 0 or more.`);
+  if (openingAr < 0) return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.opening"), value: openingAr }));
+  if (closingAr < 0) return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.closing"), value: closingAr }));
   return daysOfSales((openingAr + closingAr) / 2, sales, days);
 }
 
 /** amount ÷ sales × days, with the sales and days checks shared by every method. */
 function daysOfSales(amount: number, sales: number, days: number): Result<number> {
-  if (sales < 0) return valueError(`credit_sales: ${sales} is negative; credit sales must be 0 or more.`);
-  if (sales === 0) return div0Error("credit_sales is 0: DSO is not defined without credit sales.");
+  if (sales < 0) return valueError(message("rcv.negativeSales", { arg: "credit_sales", value: sales }));
+  if (sales === 0) return div0Error(message("dso.noSales"));
   const d = checkDays(days);
   if (isEngineError(d)) return d;
   return (amount / sales) * days;
@@ -86,10 +87,10 @@ export function averageDaysDelinquent(totalAr: number, currentAr: number, sales:
 }
 
 function checkCurrent(totalAr: number, currentAr: number): Result<true> {
-  if (totalAr < 0) return valueError(`receivables: total AR ${totalAr} is negative; receivables must be 0 or more.`);
-  if (currentAr < 0) return valueError(`receivables: current AR ${currentAr} is negative; it must be 0 or more.`);
+  if (totalAr < 0) return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.total"), value: totalAr }));
+  if (currentAr < 0) return valueError(message("rcv.negativeCurrentAr", { arg: "receivables", value: currentAr }));
   if (currentAr > totalAr) {
-    return valueError(`receivables: current AR ${currentAr} exceeds total AR ${totalAr}; current AR is the not-yet-due part of the total.`);
+    return valueError(message("rcv.currentAboveTotal", { arg: "receivables", current: currentAr, total: totalAr }));
   }
   return true;
 }
@@ -125,16 +126,16 @@ function num(v: number): string {
  * months by their place in the whole range (month 1 = oldest).
  */
 function countbackOver(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number>, lo: number, hi: number): Result<number> {
-  if (ar < 0) return valueError(`receivables: ${ar} is negative; receivables must be 0 or more.`);
+  if (ar < 0) return valueError(message("rcv.negativeAr", { arg: "receivables", value: ar }));
   for (let k = lo; k <= hi; k++) {
     const s = monthlySales[k];
-    if (s !== null && s < 0) return valueError(`credit_sales: month ${k + 1} (${s}) is negative; credit sales must be 0 or more.`);
+    if (s !== null && s < 0) return valueError(message("dso.negativeMonth", { month: k + 1, value: s }));
   }
   const dayOf = (k: number): number => (typeof daysPerMonth === "number" ? daysPerMonth : daysPerMonth[k]);
   if (ar === 0) return 0;
   const m = monthlySales.length;
   if (lo > hi) {
-    return naError(`credit_sales: no month has sales (the ${m} month(s) given are empty or 0), so countback cannot start. Give the monthly credit sales, oldest first and newest last.`);
+    return naError(message("dso.noMonthSales", { months: m }));
   }
   // Cumulative sums (newest first) rather than repeated subtraction, with a
   // relative tolerance so AR equal to the sum of the months is not an #N/A.
@@ -144,9 +145,7 @@ function countbackOver(ar: number, monthlySales: ReadonlyArray<number | null>, d
   for (let k = hi; k >= lo; k--) {
     const s = monthlySales[k];
     if (s === null) {
-      return naError(
-        `credit_sales: month ${k + 1} is blank (not known), so countback stops there (${num(days)} days counted, ${num(ar - cum)} AR left). Enter that month's sales, 0 if there were none.`,
-      );
+      return naError(message("dso.blankMonth", { month: k + 1, days: num(days), left: num(ar - cum) }));
     }
     const d = dayOf(k);
     const before = cum;
@@ -155,11 +154,9 @@ function countbackOver(ar: number, monthlySales: ReadonlyArray<number | null>, d
     days += d;
   }
   // #N/A (not #NUM!): the result is not available from the months given, and Excel shows #N/A's message.
-  const counted = `(${num(days)} days counted, ${num(ar - cum)} AR left): countback needs more (older) months`;
-  if (lo === 0 && hi === m - 1) return naError(`receivables exceed the credit sales of all ${m} month(s) given ${counted}.`);
-  return naError(
-    `receivables exceed the credit sales of the ${hi - lo + 1} month(s) with data, months ${lo + 1}–${hi + 1} of the ${m} in the range ${counted}. Empty months at the ends of the range are not counted.`,
-  );
+  const counted = { months: m, days: num(days), left: num(ar - cum) };
+  if (lo === 0 && hi === m - 1) return naError(message("dso.exceedsAll", counted));
+  return naError(message("dso.exceedsData", { ...counted, n: hi - lo + 1, from: lo + 1, to: hi + 1 }));
 }
 
 /**
@@ -231,17 +228,17 @@ function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: 
   }, [ar, sales]);
 }
 
-const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", string> = {
-  average: "[opening AR, closing AR]",
-  bestpossible: "[total AR, current (not yet due) AR]",
-  add: "[total AR, current (not yet due) AR]",
+const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", MessageId> = {
+  average: "ar.rule.average",
+  bestpossible: "ar.rule.currentOfTotal",
+  add: "ar.rule.currentOfTotal",
 };
 
 function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
   const grid = requireGrid(receivables, "receivables");
   if (isEngineError(grid)) return grid;
   if (grid[0].length !== 2) {
-    return valueError(`receivables: method "${m}" needs two columns ${TWO_COLUMN_RULE[m]} per row, but the range has ${grid[0].length} column(s).`);
+    return valueError(message("dso.twoColumns", { method: m, rule: message(TWO_COLUMN_RULE[m]), cols: grid[0].length }));
   }
   const pairs: Vector = { values: grid, horizontal: false };
   const sales = requireVector(creditSales, "credit_sales");
@@ -254,15 +251,15 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
     { name: "credit_sales", vector: sales.horizontal ? { ...sales, horizontal: false } : sales },
     { name: "days_in_period", vector: days && days.horizontal ? { ...days, horizontal: false } : days },
   ];
-  const [first, second] = m === "average" ? ["opening AR", "closing AR"] : ["total AR", "current AR"];
+  const [first, second] = (m === "average" ? ["ar.opening", "ar.closing"] : ["ar.total", "ar.current"]) as [MessageId, MessageId];
   // The two receivables columns as vectors, for the empty-row rule of mapRows.
   const firstCol: Vector = { values: grid.map((r) => r[0]), horizontal: false };
   const secondCol: Vector = { values: grid.map((r) => r[1]), horizontal: false };
   return mapRows(vectors, (i): SpillCell => {
     const row = at(pairs, i) as unknown[];
-    const a = readNumber(row[0], `receivables (${first})`);
+    const a = readNumber(row[0], message("arg.part", { arg: "receivables", part: message(first) }));
     if (isEngineError(a)) return a;
-    const b = readNumber(row[1], `receivables (${second})`);
+    const b = readNumber(row[1], message("arg.part", { arg: "receivables", part: message(second) }));
     if (isEngineError(b)) return b;
     const s = readNumber(at(sales, i), "credit_sales");
     if (isEngineError(s)) return s;
@@ -289,25 +286,25 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
   if (rows === 1 && cols === 1) {
     const v = readVector(creditSales, "credit_sales");
     if (isEngineError(v)) {
-      return valueError("credit_sales: with a single receivables cell, countback needs one column or one row of monthly sales (oldest first, newest last).");
+      return valueError(message("dso.countbackLine"));
     }
     ars = [arGrid[0][0]];
     months = [v ? v.values : []];
   } else if (cols === 1) {
     if (salesGrid.length !== rows) {
-      return valueError(`credit_sales has ${salesGrid.length} row(s) but receivables has ${rows}: give one row of monthly sales per customer (months left → right, newest last).`);
+      return valueError(message("dso.countbackRows", { rows: salesGrid.length, ar: rows }));
     }
     ars = arGrid.map((r) => r[0]);
     months = salesGrid;
   } else if (rows === 1) {
     if (salesGrid[0].length !== cols) {
-      return valueError(`credit_sales has ${salesGrid[0].length} column(s) but receivables has ${cols}: give one column of monthly sales per customer (months top → bottom, newest last).`);
+      return valueError(message("dso.countbackCols", { cols: salesGrid[0].length, ar: cols }));
     }
     ars = arGrid[0];
     months = arGrid[0].map((_, j) => salesGrid.map((r) => r[j]));
     horizontal = true;
   } else {
-    return valueError(`receivables: countback expects one AR cell, a column or a row, but got ${rows} rows × ${cols} columns.`);
+    return valueError(message("dso.countbackShape", { rows, cols }));
   }
 
   const monthCount = months[0].length;
@@ -332,7 +329,7 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
     daysPerMonth = d;
   } else if (dv) {
     if (dv.values.length !== monthCount) {
-      return valueError(`days_in_period has ${dv.values.length} values but there are ${monthCount} months: give one number for every month or one per month.`);
+      return valueError(message("dso.daysPerMonth", { n: dv.values.length, months: monthCount }));
     }
     const list: number[] = new Array(monthCount).fill(DEFAULT_DAYS_PER_MONTH);
     for (let k = lo; k <= hi; k++) {
@@ -365,7 +362,7 @@ function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod:
     if (isEngineError(a)) return a;
     const ms: (number | null)[] = new Array(monthCount).fill(null);
     for (let k = lo; k <= hi; k++) {
-      const s = readOptionalNumber(months[i][k], `credit_sales (month ${k + 1})`);
+      const s = readOptionalNumber(months[i][k], message("arg.month", { arg: "credit_sales", month: k + 1 }));
       if (isEngineError(s)) return s;
       ms[k] = s;
     }

@@ -5,12 +5,13 @@
  *
  * Days relative to due = as-of date − due date (negative = before due).
  */
-import { cellErrorFor, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { cellErrorFor, isBlank, readOptionalNumber } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
-import { readSerial } from "../dates";
+import { message } from "../messages";
+import { FunctionSpec, runRows } from "../spec";
 import { Lang } from "../lang";
-import { Spill, SpillCell, at, mapRows, readGrid, readVector } from "../spill";
-import { Bilingual, isBlankOrZero, pick, readFlag, readOptionalDate, requireVector } from "./common";
+import { Spill, SpillCell, readGrid } from "../spill";
+import { Bilingual, isBlankOrZero, pick } from "./common";
 
 /** One rung of a dunning ladder. */
 export interface DunningLevel {
@@ -117,7 +118,7 @@ export function readLadder(arg: unknown): Result<DunningLadder> {
   let width = grid[0].length;
   while (width > 2 && grid.every((row) => isBlankOrZero(row[width - 1]))) width--;
   if (width < 2 || width > 4) {
-    return valueError(`ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got ${width}.`);
+    return valueError(message("ladder.width", { width }));
   }
   // The header, if any, is the first row that is not empty (empty rows above it are skipped like any empty row).
   let top = 0;
@@ -127,26 +128,26 @@ export function readLadder(arg: unknown): Result<DunningLadder> {
   for (let r = first; r < grid.length; r++) {
     const row = grid[r];
     if (row.every((c) => isBlankOrZero(c))) continue;
-    const where = `ladder row ${r + 1}`;
-    const days = readOptionalNumber(row[0], `${where}, days`, { integer: true });
+    const where = r + 1;
+    const days = readOptionalNumber(row[0], message("ladder.rowDays", { row: where }), { integer: true });
     if (isEngineError(days)) return days;
-    if (days === null) return valueError(`${where}: the days relative to the due date are missing.`);
+    if (days === null) return valueError(message("ladder.daysMissing", { row: where }));
     const nameCell = row[1];
     if (typeof nameCell !== "string" || nameCell.trim() === "") {
-      return cellErrorFor(nameCell, `${where}, stage name`) ?? valueError(`${where}: the stage name must be non-empty text.`);
+      return cellErrorFor(nameCell, message("ladder.rowName", { row: where })) ?? valueError(message("ladder.nameEmpty", { row: where }));
     }
-    const minOpen = width > 2 ? readOptionalNumber(row[2], `${where}, minimum open amount`, { min: 0 }) : null;
+    const minOpen = width > 2 ? readOptionalNumber(row[2], message("ladder.rowMinOpen", { row: where }), { min: 0 }) : null;
     if (isEngineError(minOpen)) return minOpen;
-    const grace = width > 3 ? readOptionalNumber(row[3], `${where}, grace days`, { min: 0, integer: true }) : null;
+    const grace = width > 3 ? readOptionalNumber(row[3], message("ladder.rowGrace", { row: where }), { min: 0, integer: true }) : null;
     if (isEngineError(grace)) return grace;
     const prev = levels[levels.length - 1];
     if (prev && days <= prev.fromDay) {
-      return valueError(`${where}: days ${days} must be greater than the previous row's ${prev.fromDay} (ladder days ascending).`);
+      return valueError(message("ladder.daysAscending", { row: where, days, prev: prev.fromDay }));
     }
     const name = nameCell.trim();
     levels.push({ fromDay: days, name: { en: name, zh: name }, minOpen: minOpen ?? 0, graceDays: grace ?? 0 });
   }
-  if (levels.length === 0) return valueError("ladder: the range holds no stages.");
+  if (levels.length === 0) return valueError(message("ladder.empty"));
   return { levels };
 }
 
@@ -176,35 +177,25 @@ export function dunningStageCore(
   output: unknown,
   lang: Lang,
 ): Result<Spill> {
-  const out = readChoice(scalarOf(output), "output", DUNNING_OUTPUTS, "name");
-  if (isEngineError(out)) return out;
-  const lad = readLadder(ladder);
-  if (isEngineError(lad)) return lad;
-  const due = requireVector(dueDates, "due_date");
-  if (isEngineError(due)) return due;
-  const asOfV = requireVector(asOf, "as_of");
-  if (isEngineError(asOfV)) return asOfV;
-  const openV = readVector(outstanding, "outstanding");
-  if (isEngineError(openV)) return openV;
-  const dispV = readVector(disputed, "disputed");
-  if (isEngineError(dispV)) return dispV;
-  const vectors = [
-    { name: "due_date", vector: due },
-    { name: "as_of", vector: asOfV },
-    { name: "outstanding", vector: openV },
-    { name: "disputed", vector: dispV },
-  ];
-  return mapRows(vectors, (i): SpillCell => {
-    const d = readOptionalDate(at(due, i), "due_date");
-    if (isEngineError(d)) return d;
-    if (d === null) return ""; // blank row of a larger selection: blank out
-    const a = readSerial(at(asOfV, i), "as_of");
-    if (isEngineError(a)) return a;
-    const o = readOptionalNumber(at(openV, i), "outstanding");
-    if (isEngineError(o)) return o;
-    const f = readFlag(at(dispV, i), "disputed");
-    if (isEngineError(f)) return f;
-    const r = dunningStage(a - d, o, f, lad);
-    return out === "number" ? r.stage : dunningStageName(r, lad, lang);
+  return runRows(DUNNINGSTAGE_SPEC, [dueDates, asOf, outstanding, disputed, ladder, output], (row): SpillCell => {
+    if (row.due_date === null) return ""; // blank row of a larger selection: blank out (runRows already does)
+    const r = dunningStage(row.as_of - row.due_date, row.outstanding, row.disputed, row.ladder);
+    return row.output === "number" ? r.stage : dunningStageName(r, row.ladder, lang);
   });
 }
+
+/**
+ * `=RISK.DUNNINGSTAGE(due_date, as_of, [outstanding], [disputed], [ladder], [output])`, declared. A blank (or 0)
+ * due date is a row without an invoice: "" and nothing else read.
+ */
+export const DUNNINGSTAGE_SPEC = {
+  id: "DUNNINGSTAGE",
+  params: [
+    { name: "due_date", shape: "column", kind: "date", blankCells: true, blankMeansNoRow: true },
+    { name: "as_of", shape: "column", kind: "date" },
+    { name: "outstanding", shape: "column", kind: "amount", optional: true },
+    { name: "disputed", shape: "column", kind: "flag", optional: true },
+    { name: "ladder", shape: "matrix", kind: "table", optional: true, read: readLadder },
+    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: DUNNING_OUTPUTS, default: "name" },
+  ],
+} as const satisfies FunctionSpec;

@@ -8,13 +8,29 @@
  * (blank) with a share = the whole exposure is insured; no share = uninsured
  * (s = 0). Amounts in the currency of the exposure.
  */
-import { readNumber, readOptionalNumber } from "../cells";
-import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, at, mapRows, readVector } from "../spill";
-import { requireVector } from "./common";
+import { Result, valueError } from "../errors";
+import { message } from "../messages";
+import { FunctionSpec, runRows } from "../spec";
+import { Spill } from "../spill";
 
 /** Loss given default used when `lgd` is blank. */
 export const DEFAULT_LGD = 0.6;
+
+/**
+ * `=RISK.EXPECTEDLOSS(exposure, pd, [lgd], [insured_share], [insured_limit])`, declared. Ratios are checked to
+ * lie in 0–1 by `expectedLoss` (its message says how to enter a percentage); insured_share has no default so
+ * that a limit without a share can be refused.
+ */
+export const EXPECTEDLOSS_SPEC = {
+  id: "EXPECTEDLOSS",
+  params: [
+    { name: "exposure", shape: "column", kind: "amount", data: true },
+    { name: "pd", shape: "column", kind: "ratio", data: true },
+    { name: "lgd", shape: "column", kind: "ratio", optional: true, default: DEFAULT_LGD },
+    { name: "insured_share", shape: "column", kind: "ratio", optional: true },
+    { name: "insured_limit", shape: "column", kind: "amount", optional: true },
+  ],
+} as const satisfies FunctionSpec;
 
 /**
  * Expected loss net of credit insurance (pure).
@@ -28,11 +44,11 @@ export const DEFAULT_LGD = 0.6;
  * @example expectedLoss(100_000, 0.05, 0.6, 0.9, 60_000) // 0.03 × (60,000 × 0.1 + 40,000) = 1,380
  */
 export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT_LGD, insuredShare: number = 0, insuredLimit: number | null = null): Result<number> {
-  if (exposure < 0) return valueError(`exposure: ${exposure} is negative; exposure must be 0 or more.`);
-  const unit = (v: number, arg: string) => (v < 0 || v > 1 ? valueError(`${arg}: ${v} must be between 0 and 1 (enter 5 % as 0.05).`) : null);
+  if (exposure < 0) return valueError(message("el.negativeExposure", { value: exposure }));
+  const unit = (v: number, arg: string) => (v < 0 || v > 1 ? valueError(message("num.mustBeUnit", { arg, value: v })) : null);
   const bad = unit(pd, "pd") ?? unit(lgd, "lgd") ?? unit(insuredShare, "insured_share");
   if (bad) return bad;
-  if (insuredLimit !== null && insuredLimit < 0) return valueError(`insured_limit: ${insuredLimit} is negative; the limit must be 0 or more.`);
+  if (insuredLimit !== null && insuredLimit < 0) return valueError(message("el.negativeLimit", { value: insuredLimit }));
   const insured = insuredLimit === null ? exposure : Math.min(exposure, insuredLimit);
   const uninsured = exposure - insured;
   return pd * lgd * (insured * (1 - insuredShare) + uninsured);
@@ -48,35 +64,8 @@ export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT
  * @example expectedLossCore([[100000]], 0.05, null, 0.9, 60000) // [[1380]]
  */
 export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, insuredShare: unknown, insuredLimit: unknown): Result<Spill> {
-  const e = requireVector(exposure, "exposure");
-  if (isEngineError(e)) return e;
-  const p = requireVector(pd, "pd");
-  if (isEngineError(p)) return p;
-  const l = readVector(lgd, "lgd");
-  if (isEngineError(l)) return l;
-  const s = readVector(insuredShare, "insured_share");
-  if (isEngineError(s)) return s;
-  const lim = readVector(insuredLimit, "insured_limit");
-  if (isEngineError(lim)) return lim;
-  const vectors = [
-    { name: "exposure", vector: e },
-    { name: "pd", vector: p },
-    { name: "lgd", vector: l },
-    { name: "insured_share", vector: s },
-    { name: "insured_limit", vector: lim },
-  ];
-  return mapRows(vectors, (i): SpillCell => {
-    const ev = readNumber(at(e, i), "exposure");
-    if (isEngineError(ev)) return ev;
-    const pv = readNumber(at(p, i), "pd");
-    if (isEngineError(pv)) return pv;
-    const lv = readOptionalNumber(at(l, i), "lgd");
-    if (isEngineError(lv)) return lv;
-    const sv = readOptionalNumber(at(s, i), "insured_share");
-    if (isEngineError(sv)) return sv;
-    const limv = readOptionalNumber(at(lim, i), "insured_limit");
-    if (isEngineError(limv)) return limv;
-    if (limv !== null && sv === null) return valueError("insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %).");
-    return expectedLoss(ev, pv, lv ?? DEFAULT_LGD, sv ?? 0, limv);
-  }, [e, p]);
+  return runRows(EXPECTEDLOSS_SPEC, [exposure, pd, lgd, insuredShare, insuredLimit], (r) => {
+    if (r.insured_limit !== null && r.insured_share === null) return valueError(message("el.shareNeeded"));
+    return expectedLoss(r.exposure, r.pd, r.lgd, r.insured_share ?? 0, r.insured_limit);
+  });
 }

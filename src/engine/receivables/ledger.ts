@@ -21,7 +21,8 @@
  * messages in other languages (`./ledger-messages`).
  */
 import { cellErrorFor, describeCell, isBlank, readNumber, readOptionalNumber } from "../cells";
-import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { cellArg, message } from "../messages";
+import { EngineError, Result, isEngineError, valueError, withMessage } from "../errors";
 import { readSerial } from "../dates";
 import { Vector, at, broadcastLength, isHorizontal, readVector } from "../spill";
 import { isBlankOrZero, readFlag, readOptionalDate, requireVector } from "./common";
@@ -121,7 +122,7 @@ export function customerKey(cell: unknown): string {
 }
 
 function rowError(i: number, e: EngineError): EngineError {
-  return { ...e, message: `row ${i + 1}: ${e.message}` };
+  return withMessage(e, message("at.row", { row: i + 1, cause: e.msg ?? e.message }));
 }
 
 /** Parses one ledger row (exported for tests and single-invoice use): `parseInvoice` with a bad row as an error naming it ("row n: …"). */
@@ -203,7 +204,7 @@ export function parseInvoice(
   let customer = "";
   let customerCell: string | number = "";
   if (withCustomer) {
-    if (isBlank(custCell)) return problemOf("customer_empty", "customer_id", custCell, valueError("customer_ids: the customer id is empty."));
+    if (isBlank(custCell)) return problemOf("customer_empty", "customer_id", custCell, valueError(message("ledger.customerEmpty")));
     if (typeof custCell === "number" && Number.isFinite(custCell)) {
       customer = customerKey(custCell);
       customerCell = custCell;
@@ -211,32 +212,31 @@ export function parseInvoice(
       customer = customerKey(custCell);
       customerCell = customer;
     } else {
-      const shown = typeof custCell === "number" || typeof custCell === "boolean" ? String(custCell) : describeCell(custCell);
       const held = cellErrorFor(custCell, "customer_ids");
-      return problemOf("customer_type", "customer_id", custCell, held ?? valueError(`customer_ids: ${shown} is not a customer id (use text or a number).`));
+      return problemOf("customer_type", "customer_id", custCell, held ?? valueError(message("ledger.customerType", { value: cellArg(custCell) })));
     }
   }
   const invoiceDate = readSerial(invCell, "invoice_dates");
   if (isEngineError(invoiceDate)) return problemOf("unreadable", "invoice_date", invCell, invoiceDate);
   const dueDate = readSerial(dueCell, "due_dates");
   if (isEngineError(dueDate)) return problemOf("unreadable", "due_date", dueCell, dueDate);
-  if (dueDate < invoiceDate) return problemOf("due_before_invoice", "due_date", dueCell, valueError("due_dates: the due date is before the invoice date."));
+  if (dueDate < invoiceDate) return problemOf("due_before_invoice", "due_date", dueCell, valueError(message("ledger.dueBeforeInvoice")));
   const paidDate = readOptionalDate(paidCell, "paid_dates");
   if (isEngineError(paidDate)) return problemOf("unreadable", "paid_date", paidCell, paidDate);
-  if (paidDate !== null && paidDate < invoiceDate) return problemOf("paid_before_invoice", "paid_date", paidCell, valueError("paid_dates: the paid date is before the invoice date."));
+  if (paidDate !== null && paidDate < invoiceDate) return problemOf("paid_before_invoice", "paid_date", paidCell, valueError(message("ledger.paidBeforeInvoice")));
   const amount = readNumber(amtCell, "amounts");
   if (isEngineError(amount)) return problemOf("unreadable", "amount", amtCell, amount);
   const openIn = readOptionalNumber(openCell, "open_amounts");
   if (isEngineError(openIn)) return problemOf("unreadable", "open_amount", openCell, openIn);
   let open: number;
   if (paidDate !== null) {
-    if (openIn !== null && openIn !== 0) return problemOf("open_on_paid", "open_amount", openCell, valueError(`open_amounts: ${openIn} is still open but the invoice has a paid date.`));
+    if (openIn !== null && openIn !== 0) return problemOf("open_on_paid", "open_amount", openCell, valueError(message("ledger.openOnPaid", { value: openIn })));
     open = 0;
   } else if (openIn === null) {
     open = amount;
   } else {
     const within = amount >= 0 ? openIn >= 0 && openIn <= amount : openIn <= 0 && openIn >= amount;
-    if (!within) return problemOf("open_outside", "open_amount", openCell, valueError(`open_amounts: ${openIn} must lie between 0 and the invoice amount ${amount}.`), amount);
+    if (!within) return problemOf("open_outside", "open_amount", openCell, valueError(message("ledger.openOutside", { value: openIn, amount })), amount);
     open = openIn;
   }
   const disputed = readFlag(dispCell, "disputed");
@@ -317,5 +317,5 @@ export function groupError(ledger: Ledger, rows: readonly number[]): EngineError
     }
   }
   if (!first) return null;
-  return count === 1 ? first : { ...first, message: `${first.message} (${count} invalid rows in all; fix them to get a result)` };
+  return count === 1 ? first : withMessage(first, message("ledger.invalidRows", { first: first.msg ?? first.message, count }));
 }

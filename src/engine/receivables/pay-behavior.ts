@@ -16,7 +16,8 @@
  *   paying later than before; "" when either side has no invoices.
  * The header row uses the canonical keys that CREDITSCORE recognises.
  */
-import { EngineError, Result, isEngineError } from "../errors";
+import { EngineError, Result, isEngineError, withMessage } from "../errors";
+import { message } from "../messages";
 import { readSerial } from "../dates";
 import { Spill, SpillCell } from "../spill";
 import { singleCell } from "./common";
@@ -171,7 +172,7 @@ export function payBehaviorCore(
   const out: Spill = [[...PAY_BEHAVIOR_KEYS]];
   for (const acc of order) {
     if (acc.error) {
-      const e: EngineError = acc.errors === 1 ? acc.error : { ...acc.error, message: `${acc.error.message} (${acc.errors} invalid rows for this customer)` };
+      const e: EngineError = acc.errors === 1 ? acc.error : withMessage(acc.error, message("ledger.invalidRowsCustomer", { first: acc.error.msg ?? acc.error.message, count: acc.errors }));
       out.push([acc.cell, e, e, e, e, e]);
       continue;
     }

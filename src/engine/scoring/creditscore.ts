@@ -14,6 +14,7 @@
  * a number is needed, a value out of range) gives an error in that row only.
  */
 import { clip, describeCell, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { message } from "../messages";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
 import { Spill, SpillCell, readGrid } from "../spill";
@@ -87,7 +88,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
   }
   const grid = readGrid(values, "values");
   if (isEngineError(grid)) return grid;
-  if (!grid) return valueError("values: expected a range of customer factors (one row per customer).");
+  if (!grid) return valueError(message("score.noValues"));
   const width = grid[0].length;
 
   let header: unknown[];
@@ -98,9 +99,9 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
   } else {
     const lg = readGrid(labels, "labels");
     if (isEngineError(lg)) return lg;
-    if (!lg || lg.length !== 1) return valueError(`labels: expected a single row of column names${lg ? `, but got ${lg.length} rows` : ""}.`);
+    if (!lg || lg.length !== 1) return valueError(message("score.labelsOneRow", { rows: lg ? lg.length : 0 }));
     header = lg[0];
-    if (header.length !== width) return valueError(`labels has ${header.length} columns but values has ${width}: give one label per column of values.`);
+    if (header.length !== width) return valueError(message("score.labelsWidth", { labels: header.length, values: width }));
     first = 0;
   }
 
@@ -116,7 +117,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
     const fi = factorIndex(key);
     const prior = colOf.get(fi);
     if (prior !== undefined) {
-      return valueError(`labels: columns "${labelText(header[prior])}" and "${labelText(header[j])}" both mean ${key}; keep one of them.`);
+      return valueError(message("score.duplicateFactor", { first: labelText(header[prior]), second: labelText(header[j]), key }));
     }
     colOf.set(fi, j);
     colIdx.push(j);
@@ -125,7 +126,7 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
     if (STATEMENT.has(fi)) derive = true;
   }
   if (colIdx.length === 0) {
-    return valueError(`${first === 1 ? "values (header row)" : "labels"}: no column is a recognised factor. Accepted keys: ${acceptedKeysText(FACTOR_KEYS)} (or their English/Chinese names).`);
+    return valueError(message("score.noFactor", { inHeader: first === 1, keys: acceptedKeysText(FACTOR_KEYS) }));
   }
 
   const c = compileModel(model);

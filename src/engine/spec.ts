@@ -1,0 +1,135 @@
+/**
+ * Formulas declared, not hand-coded: a function's parameters (name, shape, kind, optional, default, rules,
+ * choices) are data, and `runRows` reads and validates Excel's arguments from that data before the pure
+ * core sees them, the way HyperFormula's `implementedFunctions` metadata drives its `runFunction`.
+ *
+ *   const CEI_SPEC = { id: "CEI", params: [{ name: "begin_ar", shape: "column", kind: "amount" }, …] } as const satisfies FunctionSpec;
+ *   runRows(CEI_SPEC, args, (row) => cei(row.begin_ar, …))   // row.begin_ar: number, row.months: number (default), row.convention: "monthly" | "period"
+ *
+ * Messages come from the readers (`src/engine/cells.ts`, `dates.ts`, `spill.ts`), so they are catalogue
+ * messages in English and Chinese and name the parameter as the spec names it. The parameter names, order and
+ * optionality are the same as the custom function's JSDoc (test/functions/metadata.test.ts checks the
+ * generated metadata against these specs; the Chinese help is checked against them too).
+ */
+import { NumberRules, readChoice, readNumber, readOptionalNumber, scalarOf } from "./cells";
+import { readOptionalSerial, readSerial } from "./dates";
+import { Result, isEngineError } from "./errors";
+import { Spill, SpillCell, Vector, at, mapRows, readVector } from "./spill";
+import { readFlag, readOptionalDate, requireVector } from "./receivables/common";
+import type { EngineError } from "./errors";
+
+/** How Excel passes the argument: one cell, a column (or row) with one value per result row, or a whole range. */
+export type Shape = "scalar" | "column" | "matrix";
+/** What the argument means (a number kind, a date serial, one of a list of words, a text, a yes/no flag, a table). */
+export type Kind = "amount" | "ratio" | "count" | "date" | "enum" | "text" | "flag" | "score" | "table";
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly shape: Shape;
+  readonly kind: Kind;
+  /** Omitted (or blank) is allowed; it reads as `default`, or null without one. */
+  readonly optional?: boolean;
+  readonly default?: number | string;
+  /** Bounds the reader enforces (min, max, whole number). Domain rules stay in the pure core. */
+  readonly rules?: NumberRules;
+  /** The words an enum accepts (case, spaces, "-" and "_" ignored). */
+  readonly choices?: readonly string[];
+  /** Blank in every data parameter = a blank row (gives "" without calling the core). */
+  readonly data?: boolean;
+  /** A required argument whose cells may be blank (e.g. paid dates: blank = still open); a 0 date is blank too. */
+  readonly blankCells?: boolean;
+  /** A blank cell here means the row has no data: its result is "" and the row's later cells are not read. */
+  readonly blankMeansNoRow?: boolean;
+  /** How a whole-range argument (kind "table", e.g. a dunning ladder) is read: once per call, before the columns. */
+  readonly read?: (arg: unknown) => unknown;
+}
+
+/**
+ * How the custom function declares the parameter to Excel (the JSDoc type): an enum option is a plain value
+ * (`any`), every other argument a range (`any[][]`), so a cell reference, a column or a constant all work.
+ */
+export function excelDimensionality(p: ParamSpec): "scalar" | "matrix" {
+  return p.kind === "enum" ? "scalar" : "matrix";
+}
+
+export interface FunctionSpec {
+  /** The custom function id (permanent: saved workbooks use it). */
+  readonly id: string;
+  /** Parameters in the order of the formula. */
+  readonly params: readonly ParamSpec[];
+}
+
+/** The value a parameter reads as, from its declaration. */
+export type ParamValue<P extends ParamSpec> = P extends { kind: "enum"; choices: readonly (infer C)[] }
+  ? C
+  : P extends { read: (arg: unknown) => infer T }
+    ? Exclude<T, EngineError>
+    : P extends { kind: "flag" }
+      ? boolean
+      : P extends { kind: "text" }
+        ? string
+        : P extends { blankCells: true }
+          ? number | null
+          : P extends { optional: true }
+            ? P extends { default: number }
+              ? number
+              : number | null
+            : number;
+
+/** One row's typed, validated inputs: parameter name → value. */
+export type RowOf<S extends FunctionSpec> = { readonly [P in S["params"][number] as P["name"]]: ParamValue<P> };
+
+function readCell(p: ParamSpec, cell: unknown): Result<number | boolean | null> {
+  if (p.kind === "flag") return readFlag(cell, p.name);
+  if (p.kind === "date" && p.blankCells) return readOptionalDate(cell, p.name);
+  if (p.kind === "date") {
+    const d = p.optional ? readOptionalSerial(cell, p.name) : readSerial(cell, p.name);
+    return d === null && typeof p.default === "number" ? p.default : d;
+  }
+  const v = p.optional ? readOptionalNumber(cell, p.name, p.rules) : readNumber(cell, p.name, p.rules);
+  return v === null && typeof p.default === "number" ? p.default : v;
+}
+
+/**
+ * Reads the arguments of a row-wise formula (scalar enums, then column parameters) as its spec declares and
+ * calls `fn` once per row with the row's typed inputs; one spilled result per row. Argument errors are one
+ * error for the call; a bad cell is an error in its row only.
+ * @param args Excel's arguments in the order of `spec.params` (omitted ones as null)
+ */
+export function runRows<S extends FunctionSpec>(spec: S, args: readonly unknown[], fn: (row: RowOf<S>) => SpillCell): Result<Spill> {
+  const fixed: Record<string, unknown> = {};
+  spec.params.forEach((p, k) => {
+    if (p.shape === "scalar" && p.kind === "enum") fixed[p.name] = readChoice(scalarOf(args[k]), p.name, p.choices ?? [], String(p.default));
+  });
+  for (const name in fixed) if (isEngineError(fixed[name])) return fixed[name] as Result<Spill>;
+  for (let k = 0; k < spec.params.length; k++) {
+    const p = spec.params[k];
+    if (!p.read) continue;
+    const v = p.read(args[k]);
+    if (isEngineError(v)) return v;
+    fixed[p.name] = v;
+  }
+  const columns: Array<{ p: ParamSpec; name: string; vector: Vector | null }> = [];
+  for (let k = 0; k < spec.params.length; k++) {
+    const p = spec.params[k];
+    if (p.shape !== "column") continue;
+    const v = p.optional ? readVector(args[k], p.name) : requireVector(args[k], p.name);
+    if (isEngineError(v)) return v;
+    columns.push({ p, name: p.name, vector: v });
+  }
+  const data = columns.filter((c) => c.p.data).map((c) => c.vector);
+  return mapRows(
+    columns,
+    (i): SpillCell => {
+      const row: Record<string, unknown> = { ...fixed };
+      for (const c of columns) {
+        const v = readCell(c.p, at(c.vector, i));
+        if (isEngineError(v)) return v;
+        if (v === null && c.p.blankMeansNoRow) return "";
+        row[c.name] = v;
+      }
+      return fn(row as RowOf<S>);
+    },
+    data.length ? data : undefined,
+  );
+}
