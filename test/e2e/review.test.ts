@@ -122,7 +122,7 @@ const demoLog = (page: Page) =>
     const problems = page.getByTestId("problems");
     await problems.getByText(/^Rows not scored: 1\./).waitFor();
     await problems.getByText(/^Customer IDs found in more than one row: 1\./).waitFor();
-    await problems.getByText(/C999999: 1 invoices/).waitFor();
+    await problems.getByText(/C999999: 1 invoice,/).waitFor();
     await expect(page.getByTestId("customer-list").getByRole("option").count()).resolves.toBeLessThan(40);
     expect((await demoLog(page)).writes).toEqual([]);
     await page.screenshot({ path: `${SHOTS}-dashboard.png`, fullPage: true });

@@ -108,7 +108,7 @@ describe("<CustomerList> with 200,000 customers", () => {
     fireEvent.keyDown(list, { key: "End" });
     const active = document.getElementById(list.getAttribute("aria-activedescendant") as string);
     expect(active).toHaveAttribute("aria-posinset", String(N));
-    expect(active).toHaveAccessibleName(/^C200000 Firm 200000; Score 99\.9; Band E; Exposure 199,999; Limit 1,000; Headroom -198,999$/);
+    expect(active).toHaveAccessibleName(/^C200000 Firm 200000; Score 99\.9; Band E; Exposure 199,999; Limit 1,000; Headroom −198,999$/);
     fireEvent.keyDown(list, { key: "PageUp" });
     fireEvent.keyDown(list, { key: "ArrowUp" });
     fireEvent.keyDown(list, { key: "Enter" });
