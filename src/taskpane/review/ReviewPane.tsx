@@ -6,7 +6,7 @@
  * `useReviewFlow`; the workbook is reached only through the `WorkbookPort`.
  */
 import { Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
-import { useCallback, useEffect, useId, useRef } from "react";
+import { useCallback, useEffect, useId, useRef, type ReactNode } from "react";
 import type { Lang } from "../../engine/lang";
 import { DEFAULT_POLICY, type CreditPolicy } from "../../engine/policy";
 import type { CustomerResult } from "../../engine/portfolio/review";
@@ -19,6 +19,7 @@ import { DataStep } from "./DataStep";
 import { ExplainDrawer } from "./ExplainDrawer";
 import { MonitorStep } from "./MonitorStep";
 import { OverviewStep } from "./OverviewStep";
+import { stepAvailable } from "./flow";
 import { ProgressPanel } from "./ProgressPanel";
 import { reviewFraction } from "./progress";
 import { StepTabs, stepIds } from "./StepTabs";
@@ -81,7 +82,22 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   const explain = useCallback((row: number) => dispatch({ type: "explain", row }), [dispatch]);
   const p = busy?.progress;
   const fraction = p ? reviewFraction(p, busy?.withLedger ?? false) : undefined;
-  const ids = stepIds(base, st.step);
+  // One panel per step (the steps are data: STEPS and STEP_NEEDS_REVIEW); a step that needs a review shows Data until there is one.
+  const shown: StepId = stepAvailable(st, st.step) ? st.step : "data";
+  const ids = stepIds(base, shown);
+  const panels: Record<StepId, () => ReactNode> = {
+    data: () => <DataStep flow={flow} lang={lang} t={t} onRun={run} />,
+    overview: () => outcome && <OverviewStep outcome={outcome} lang={lang} t={t} onExplain={explain} onShowProblems={() => select("data", true)} />,
+    customers: () =>
+      outcome && (
+        <>
+          <CustomerList results={outcome.state.results} lang={lang} t={t} selectedRow={st.selectedRow} onSelect={explain} stageName={stageName} prefs={st.list} onPrefs={(prefs) => dispatch({ type: "list", prefs })} />
+          <Caption1 className={s.note}>{t.explain.hint}</Caption1>
+        </>
+      ),
+    monitor: () => outcome && <MonitorStep outcome={outcome} lang={lang} t={t} />,
+    write: () => outcome && <WriteBack outcome={outcome} port={port} lang={lang} t={t} />,
+  };
 
   return (
     <section className={s.root} aria-labelledby="review-h" ref={root}>
@@ -100,14 +116,7 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
       ) : null}
       {outcome && outcome.state.lang !== lang ? <Caption1 className={s.note}>{t.run.languageChanged}</Caption1> : null}
       <div role="tabpanel" id={ids.panel} aria-labelledby={ids.tab} className={s.panel}>
-        {st.step === "data" || !outcome ? <DataStep flow={flow} lang={lang} t={t} onRun={run} /> : null}
-        {st.step === "overview" && outcome ? <OverviewStep outcome={outcome} lang={lang} t={t} onExplain={explain} onShowProblems={() => select("data", true)} /> : null}
-        {st.step === "customers" && outcome ? (
-          <CustomerList results={outcome.state.results} lang={lang} t={t} selectedRow={st.selectedRow} onSelect={explain} stageName={stageName} prefs={st.list} onPrefs={(prefs) => dispatch({ type: "list", prefs })} />
-        ) : null}
-        {st.step === "monitor" && outcome ? <MonitorStep outcome={outcome} lang={lang} t={t} /> : null}
-        {st.step === "write" && outcome ? <WriteBack outcome={outcome} port={port} lang={lang} t={t} /> : null}
-        {st.step === "customers" && outcome ? <Caption1 className={s.note}>{t.explain.hint}</Caption1> : null}
+        {panels[shown]()}
       </div>
       {outcome && st.selectedRow !== null ? (
         <ExplainDrawer open={st.explainOpen} outcome={outcome} row={st.selectedRow} lang={lang} t={t} onClose={() => dispatch({ type: "closeExplain" })} onShowInSheet={() => flow.showInSheet(st.selectedRow as number)} onGoTo={flow.goTo} />

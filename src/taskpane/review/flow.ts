@@ -88,6 +88,18 @@ export type FlowAction =
   | { type: "closeExplain" }
   | { type: "list"; prefs: Partial<ListPrefs> };
 
+/**
+ * The steps as data: which need a finished review. A new step (e.g. a
+ * "Calibrate" step) is one entry here, one in `STEPS` and its names in i18n,
+ * and one panel in ReviewPane's `panels`.
+ */
+export const STEP_NEEDS_REVIEW: Record<StepId, boolean> = { data: false, overview: true, customers: true, monitor: true, write: true };
+
+/** Whether `step` can be shown in state `s` (steps that need a review wait for one). */
+export function stepAvailable(s: Pick<FlowState, "outcome">, step: StepId): boolean {
+  return !STEP_NEEDS_REVIEW[step] || s.outcome !== null;
+}
+
 export const INITIAL_LIST: ListPrefs = { text: "", band: "all", sort: null, columns: null };
 
 export function initialFlow(asOfIso: string): FlowState {
@@ -125,7 +137,7 @@ export function flowReducer(s: FlowState, a: FlowAction): FlowState {
     case "reviewed":
       return { ...s, outcome: a.outcome, notice: a.notice, selectedRow: null, explainOpen: false, step: "overview", list: { ...INITIAL_LIST, columns: s.list.columns } };
     case "step":
-      return a.step === "data" || s.outcome ? { ...s, step: a.step } : s;
+      return stepAvailable(s, a.step) ? { ...s, step: a.step } : s;
     case "explain":
       return s.outcome ? { ...s, selectedRow: a.row, explainOpen: true } : s;
     case "sheetRow":
