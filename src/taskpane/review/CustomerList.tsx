@@ -22,7 +22,7 @@ import { useWidth } from "./charts/kit";
 import { ColumnPicker } from "./ColumnPicker";
 import { CustomerRow } from "./CustomerRow";
 import { INITIAL_LIST, type BandFilter, type ListPrefs } from "./flow";
-import { COLUMN_WIDTH, defaultColumns, listView, minWidthEm } from "./list-view";
+import { COLUMN_WIDTH, customerLabel, defaultColumns, listView, minWidthEm } from "./list-view";
 import { ListHeader } from "./ListHeader";
 import { useVirtualList } from "./useVirtualList";
 
@@ -42,6 +42,7 @@ const useStyles = makeStyles({
     outlineStyle: "none",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
+  active: { minHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
   footer: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 });
@@ -79,8 +80,9 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
   const columns: ListColumnId[] = ["customer", ...(prefs.columns ?? defaultColumns(width, withStage))];
   const grid = columns.map((c) => COLUMN_WIDTH[c]).join(" ");
   const v = useVirtualList({ view, height, selectedRow, onSelect, resetKey: `${needle}|${prefs.band}|${prefs.sort?.column}|${prefs.sort?.dir}` });
-  const [hover, setHover] = useState<number | null>(null);
-  const tipPos = hover ?? (v.focused ? v.activePos : -1);
+  // The active row's full name (it may be cut with an ellipsis in its row), shown under the list while it has the focus.
+  const activeC = v.focused && total > 0 ? (results[view[v.activePos]] as CustomerResult | undefined) : undefined;
+  const activeName = activeC ? [customerLabel(activeC, t), activeC.name].filter(Boolean).join(" · ") : "";
 
   const rows = [];
   for (let pos = v.first; pos < v.last; pos++) {
@@ -97,12 +99,10 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
         columns={columns}
         active={v.focused && pos === v.activePos}
         selected={c.row === selectedRow}
-        tip={pos === tipPos}
         lang={lang}
         t={t}
         stage={stageName(c)}
         onPick={v.pick}
-        onHover={setHover}
       />,
     );
   }
@@ -149,6 +149,9 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
           {total === 0 ? <div className={s.empty}>{t.list.empty}</div> : null}
         </div>
         </div>
+      </div>
+      <div className={s.active} aria-hidden="true" data-testid="active-customer">
+        {activeName}
       </div>
       <div className={s.footer} aria-live="polite" id={`${baseId}-hint`}>
         {t.list.shown(fmt.count(total, lang), fmt.count(totalCustomers, lang))} {t.list.keyboardHint}

@@ -1,10 +1,11 @@
 /**
  * One row of the virtualised customer list: an option whose accessible name
  * is the whole row (id, name and every figure); on screen the name (ellipsis)
- * over its id, then the columns picked. The full name shows in a tooltip on
- * hover and while the row is the active one of the focused list.
+ * over its id, then the columns picked. The full name shows on hover (the
+ * browser's tooltip) and, while the row is the active one of the focused
+ * list, in the list's footer (CustomerList).
  */
-import { Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Fragment, memo, type ReactElement } from "react";
 import type { Lang } from "../../engine/lang";
 import type { CustomerResult } from "../../engine/portfolio/review";
@@ -47,13 +48,10 @@ export interface RowProps {
   columns: readonly ListColumnId[];
   active: boolean;
   selected: boolean;
-  /** Show the full name in a tooltip. */
-  tip: boolean;
   lang: Lang;
   t: ReviewStrings;
   stage: string;
   onPick: (pos: number) => void;
-  onHover: (pos: number | null) => void;
 }
 
 export const CustomerRow = memo(function CustomerRow(p: RowProps) {
@@ -108,12 +106,10 @@ export const CustomerRow = memo(function CustomerRow(p: RowProps) {
       onClick={() => p.onPick(p.pos)}
       data-row={c.row}
     >
-      <Tooltip content={full} relationship="inaccessible" visible={p.tip} onVisibleChange={(_, d) => p.onHover(d.visible ? p.pos : null)} positioning="above-start">
-        <span className={mergeClasses(s.cell, s.who)}>
-          <span className={s.name}>{c.name ?? who}</span>
-          {c.name ? <span className={s.id}>{who}</span> : null}
-        </span>
-      </Tooltip>
+      <span className={mergeClasses(s.cell, s.who)} title={full}>
+        <span className={s.name}>{c.name ?? who}</span>
+        {c.name ? <span className={s.id}>{who}</span> : null}
+      </span>
       {p.columns.map((col) => (col === "customer" ? null : <Fragment key={col}>{cell[col]()}</Fragment>))}
     </div>
   );
