@@ -3,7 +3,7 @@
  * name on hover and focus), exposure, recommended limit and excess. Each
  * customer opens its explanation.
  */
-import { Body1, Caption1, Link, Tooltip, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Link, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/lang";
 import type { PortfolioSummary } from "../../engine/portfolio/review";
 import type { ReviewStrings } from "../i18n";
@@ -17,7 +17,8 @@ const useStyles = makeStyles({
   td: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, fontWeight: tokens.fontWeightRegular },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", width: "21%" },
   /** The name takes up to two lines, then ends in "…" (the whole name is in the tooltip). */
-  who: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden", textAlign: "left", overflowWrap: "anywhere" },
+  // Two lines, then an ellipsis; the whole name on hover (title) and while focused (the clamp lifts).
+  who: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden", textAlign: "left", overflowWrap: "anywhere", ":focus-visible": { WebkitLineClamp: "unset" } },
   id: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -48,11 +49,9 @@ export function Breaches({ summary, lang, t, onExplain }: { summary: PortfolioSu
             return (
               <tr key={b.row}>
                 <th scope="row" className={s.td}>
-                  <Tooltip content={b.name ? `${id} ${b.name}` : id} relationship="inaccessible" withArrow>
-                    <Link as="button" className={s.who} onClick={() => onExplain(b.row)}>
-                      {b.name ?? id}
-                    </Link>
-                  </Tooltip>
+                  <Link as="button" className={s.who} title={b.name ? `${id} ${b.name}` : id} onClick={() => onExplain(b.row)}>
+                    {b.name ?? id}
+                  </Link>
                   {b.name ? <span className={s.id}>{id}</span> : null}
                 </th>
                 <td className={mergeClasses(s.td, s.num)}>{fmt.amount(b.exposure, lang)}</td>
