@@ -447,7 +447,7 @@ export const strings: Record<Lang, Strings> = {
         show: "Show data problems",
       },
       dash: {
-        heading: "Dashboard",
+        heading: "Key figures",
         customers: "Customers",
         scored: (scored, total) => `${scored} of ${total} scored`,
         totalExposure: "Total exposure",
@@ -770,7 +770,7 @@ export const strings: Record<Lang, Strings> = {
         show: "查看数据问题",
       },
       dash: {
-        heading: "概览",
+        heading: "关键指标",
         customers: "客户数",
         scored: (scored, total) => `已评分 ${scored} / ${total}`,
         totalExposure: "风险敞口合计",

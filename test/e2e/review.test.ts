@@ -134,6 +134,8 @@ const demoLog = (page: Page) =>
     const counts = [...bandLabel.matchAll(/(?:^|; |: )(A|B|C|D|E|Not scored) ([\d,]+) \//g)].map((m) => Number(m[2].replace(/,/g, "")));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2000);
     await page.getByTestId("breaches").waitFor();
+    // All five step tabs are whole at 350 px (none cut off or scrolled away).
+    await expect(page.getByRole("tablist").evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true);
     heights.overview = await panelHeight();
     await page.screenshot({ path: shot("350-overview"), fullPage: true });
     await noSeriousAxe("overview");
@@ -246,7 +248,7 @@ const demoLog = (page: Page) =>
     await page.getByRole("radio", { name: "中文" }).check();
     await page.getByRole("heading", { level: 2, name: "组合风险评估" }).waitFor();
     await step("概览");
-    await page.getByRole("heading", { name: "概览" }).waitFor();
+    await page.getByRole("heading", { name: "关键指标" }).waitFor();
     await page.screenshot({ path: shot("350-zh-overview"), fullPage: true });
     await noSeriousAxe("overview in Chinese");
     await step("客户");

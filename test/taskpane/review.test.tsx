@@ -126,7 +126,7 @@ describe("review and dashboard", () => {
       "aria-label",
       "Customers and exposure by band: A 0 / 0; B 1 / 100,000; C 2 / 80,000; D 1 / 150,000; E 0 / 0",
     );
-    const kpis = screen.getByRole("heading", { name: "Dashboard" }).parentElement as HTMLElement;
+    const kpis = screen.getByRole("heading", { name: "Key figures" }).parentElement as HTMLElement;
     expect(within(kpis).getByText("Total exposure").nextSibling).toHaveTextContent("330,000");
     expect(within(kpis).getByText("Exposure in bands D–E").nextSibling).toHaveTextContent("45.5%");
     expect(screen.getByText("Customers above their recommended limit: 1, with 110,000 in excess.")).toBeInTheDocument();

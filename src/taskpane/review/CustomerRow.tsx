@@ -1,6 +1,7 @@
 /**
  * One row of the virtualised customer list: an option whose accessible name
- * is the whole row (id, name and every figure); on screen the name (ellipsis)
+ * is the whole row (id, name and every figure, exact), from visually hidden
+ * text rather than aria-label (axe: a label must contain the visible text); on screen the name (ellipsis)
  * over its id, then the columns picked. The full name shows on hover (the
  * browser's tooltip) and, while the row is the active one of the focused
  * list, in the list's footer (CustomerList).
@@ -12,7 +13,7 @@ import type { CustomerResult } from "../../engine/portfolio/review";
 import { BAND_LABELS, type BandKey } from "../../engine/portfolio/texts";
 import type { ListColumnId, ReviewStrings } from "../i18n";
 import * as fmt from "../format";
-import { BAND_COLOURS, LIST_ROW_HEIGHT } from "../theme";
+import { BAND_COLOURS, LIST_ROW_HEIGHT, VISUALLY_HIDDEN } from "../theme";
 import { customerLabel } from "./list-view";
 
 const useStyles = makeStyles({
@@ -35,6 +36,7 @@ const useStyles = makeStyles({
   id: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: "13px" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   neg: { color: tokens.colorPaletteRedForeground1 },
+  hidden: VISUALLY_HIDDEN,
   badge: { display: "inline-block", minWidth: "1.6em", textAlign: "center", borderRadius: tokens.borderRadiusSmall, fontWeight: tokens.fontWeightSemibold, paddingLeft: "2px", paddingRight: "2px" },
 });
 
@@ -71,14 +73,18 @@ export const CustomerRow = memo(function CustomerRow(p: RowProps) {
     ...(stage ? [`${cols.stage} ${stage}`] : []),
   ].join("; ");
   const amount = (x: number | null, neg = false) => (
-    <span className={mergeClasses(s.cell, s.num, neg && x !== null && x < 0 && s.neg)} title={fmt.amount(x, lang)}>
+    <span className={mergeClasses(s.cell, s.num, neg && x !== null && x < 0 && s.neg)} title={fmt.amount(x, lang)} aria-hidden="true">
       {fmt.compact3(x, lang)}
     </span>
   );
   const cell: Record<Exclude<ListColumnId, "customer">, () => ReactElement> = {
-    score: () => <span className={mergeClasses(s.cell, s.num)}>{fmt.score(c.score, lang)}</span>,
+    score: () => (
+      <span className={mergeClasses(s.cell, s.num)} aria-hidden="true">
+        {fmt.score(c.score, lang)}
+      </span>
+    ),
     band: () => (
-      <span className={s.cell}>
+      <span className={s.cell} aria-hidden="true">
         <span className={s.badge} style={{ backgroundColor: BAND_COLOURS[bandKey].fill, color: BAND_COLOURS[bandKey].text }}>
           {c.band ?? "–"}
         </span>
@@ -88,7 +94,7 @@ export const CustomerRow = memo(function CustomerRow(p: RowProps) {
     limit: () => amount(c.limit),
     headroom: () => amount(c.headroom, true),
     stage: () => (
-      <span className={s.cell} title={stage || undefined}>
+      <span className={s.cell} title={stage || undefined} aria-hidden="true">
         {stage}
       </span>
     ),
@@ -100,13 +106,14 @@ export const CustomerRow = memo(function CustomerRow(p: RowProps) {
       aria-selected={p.selected}
       aria-posinset={p.pos + 1}
       aria-setsize={p.total}
-      aria-label={label}
       className={mergeClasses(s.row, p.selected && s.selected, p.active && s.active)}
       style={{ top: p.top, height: LIST_ROW_HEIGHT, gridTemplateColumns: p.grid }}
       onClick={() => p.onPick(p.pos)}
       data-row={c.row}
     >
-      <span className={mergeClasses(s.cell, s.who)} title={full}>
+      {/* The option is named by its content: this full text (exact amounts); the cells on screen (short amounts) are hidden from the name, so what is seen is never contradicted by what is read. */}
+      <span className={s.hidden}>{label}</span>
+      <span className={mergeClasses(s.cell, s.who)} title={full} aria-hidden="true">
         <span className={s.name}>{c.name ?? who}</span>
         {c.name ? <span className={s.id}>{who}</span> : null}
       </span>
