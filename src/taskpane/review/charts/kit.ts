@@ -40,7 +40,9 @@ export function textWidth(s: string, size = FONT): number {
  */
 export function wrapLabel(label: string, max: number, size = SMALL, lines = 2): string[] {
   if (textWidth(label, size) <= max) return [label];
-  const cjk = !label.includes(" ");
+  // Chinese text breaks between characters; a Latin word is never split ("Current" stays whole, even if a little wider).
+  const cjk = !label.includes(" ") && /[\u2e80-\u9fff\uff00-\uffef]/.test(label);
+  if (!cjk && !label.includes(" ")) return [label];
   const parts = cjk ? [...label] : label.split(" ");
   const out: string[] = [];
   let cur = "";
