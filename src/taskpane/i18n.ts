@@ -35,6 +35,15 @@ export interface Strings {
 export const WRITE_COLUMNS = ["score", "band", "pd", "limit", "headroom", "stage", "reasons"] as const;
 export type WriteColumnId = (typeof WRITE_COLUMNS)[number];
 
+/** The steps of the review, as tabs at the top of the pane. */
+export const STEPS = ["data", "overview", "customers", "monitor", "write"] as const;
+export type StepId = (typeof STEPS)[number];
+
+/** English plural: "1 invoice", "2 invoices" (the count as formatted; Chinese has no plural). */
+function pl(count: string, one: string, other: string): string {
+  return count === "1" ? one : other;
+}
+
 /** Sortable columns of the customer list. */
 export const LIST_COLUMNS = ["customer", "score", "band", "exposure", "limit", "headroom", "stage"] as const;
 export type ListColumnId = (typeof LIST_COLUMNS)[number];
@@ -94,6 +103,8 @@ export interface ReviewStrings {
     nothingWritten: string;
     done: (customers: string, seconds: string) => string;
     languageChanged: string;
+    /** Overall progress next to the phase name, e.g. "63%". */
+    percent: (pct: string) => string;
   };
   io: Record<IoErrorCode, string>;
   ioTable: Record<"customers" | "ledger", string>;
@@ -116,6 +127,9 @@ export interface ReviewStrings {
     goToOnSheet: (label: string, sheet: string) => string;
     /** A "Go to" that could not select its cell (the sheet was renamed or deleted). */
     goToFailed: (address: string, why: string) => string;
+    /** In the overview: how many kinds of data problems the review found, and where they are listed. */
+    found: (count: string) => string;
+    show: string;
   };
   dash: {
     heading: string;
@@ -143,6 +157,33 @@ export interface ReviewStrings {
     heatMapTable: (title: string) => string;
     band: string;
     rowNumber: (row: string) => string;
+    /** What the total exposure adds up: the table's exposure cells and, where one is blank, the ledger's open amount. */
+    exposureFrom: (table: string, tableCustomers: string, ledger: string, ledgerCustomers: string) => string;
+    breachCount: (count: string) => string;
+    /** Under the number of breaches: the exposure above the recommended limits. */
+    excessNote: (amount: string) => string;
+    /** Under the expected loss: what it adds up. */
+    expectedLossNote: (lgd: string) => string;
+  };
+  /** The Monitor step: receivables from the ledger and the scoring model in use. */
+  monitor: {
+    heading: string;
+    receivables: string;
+    /** What the aging adds up, and why it differs from the total exposure. */
+    openFrom: (open: string, customers: string, asOf: string) => string;
+    differs: string;
+    model: string;
+    modelVersion: string;
+    policyVersion: string;
+    asOf: string;
+    scored: string;
+  };
+  steps: {
+    /** Accessible name of the tab list. */
+    label: string;
+    names: Record<StepId, string>;
+    /** Under the tabs before the first review. */
+    needsReview: string;
   };
   list: {
     heading: string;
@@ -156,6 +197,8 @@ export interface ReviewStrings {
     empty: string;
     gridLabel: string;
     keyboardHint: string;
+    columnsButton: string;
+    columnsMenu: string;
   };
   explain: {
     heading: (customer: string) => string;
@@ -175,8 +218,6 @@ export interface ReviewStrings {
     missing: (count: string) => string;
     derived: string;
     reasons: string;
-    /** Under the reasons: what their points mean (deficit against the best value, not against the neutral score). */
-    reasonsNote: string;
     noReasons: string;
     limit: string;
     boundBy: (rule: string) => string;
@@ -186,6 +227,8 @@ export interface ReviewStrings {
     /** The combined plan when no single change is enough, e.g. "Together: A from x to y; B from u to v (+13 pts → band C)". */
     liftTogether: (plan: string) => string;
     selectInSheet: string;
+    /** What a factor's points are measured against (one label per basis). */
+    basis: Record<"neutral" | "best", string>;
   };
   write: {
     heading: string;
@@ -320,8 +363,8 @@ export const strings: Record<Lang, Strings> = {
         refresh: "Refresh tables",
         loadingTables: "Loading the workbook's tables…",
         noTables: "This workbook has no Excel tables: select a cell inside your customer data (with a header row) and use the current selection.",
-        tableOption: (name, rows) => `${name} (${rows} rows)`,
-        selectionLabel: (address, rows) => `Selection ${address} (${rows} rows)`,
+        tableOption: (name, rows) => `${name} (${rows} ${pl(rows, "row", "rows")})`,
+        selectionLabel: (address, rows) => `Selection ${address} (${rows} ${pl(rows, "row", "rows")})`,
         asOf: "As-of date",
         asOfHint: "Days late, aging and dunning stages are measured at this date.",
         asOfInvalid: "Enter a valid date.",
@@ -366,8 +409,9 @@ export const strings: Record<Lang, Strings> = {
         cancelled: "Review cancelled. Nothing was written.",
         blocked: "Fix the column problems above to run the review.",
         nothingWritten: "A review only reads: nothing is written until you choose to write the results.",
-        done: (customers, seconds) => `Reviewed ${customers} customers in ${seconds} s.`,
+        done: (customers, seconds) => `Reviewed ${customers} ${pl(customers, "customer", "customers")} in ${seconds} s.`,
         languageChanged: "Texts from the review (reasons, messages) stay in the language of the review. Review again to get them in the new language.",
+        percent: (pct) => pct,
       },
       io: {
         "empty selection": "The selection is empty. Select a cell inside your customer data (with a header row), or pick a table.",
@@ -391,7 +435,7 @@ export const strings: Record<Lang, Strings> = {
         duplicates: (count) => `Customer IDs found in more than one row: ${count}. The invoice ledger is joined to the first row of each:`,
         duplicateItem: (id, rows) => `${id}: rows ${rows}`,
         unmatched: (count, open) => `Invoice-ledger customer IDs that match no customer in the table: ${count} (open amount ${open}):`,
-        unmatchedItem: (id, invoices, open) => `${id}: ${invoices} invoices, open ${open}`,
+        unmatchedItem: (id, invoices, open) => `${id}: ${invoices} ${pl(invoices, "invoice", "invoices")}, open ${open}`,
         ledgerBadRows: (count) => `Invoice rows that could not be read and were left out: ${count}. First rows:`,
         percentColumns: (count) => `Ratio columns that look like percentages: ${count}. Scores that use them are wrong until the columns hold decimals:`,
         more: (count) => `and ${count} more`,
@@ -399,9 +443,11 @@ export const strings: Record<Lang, Strings> = {
         goToRow: (row) => `Go to row ${row}`,
         goToOnSheet: (label, sheet) => `${label} on sheet ${sheet}`,
         goToFailed: (address, why) => `Could not go to ${address}: ${why}`,
+        found: (count) => `Data problems found: ${count}. They are listed under Data.`,
+        show: "Show data problems",
       },
       dash: {
-        heading: "Dashboard",
+        heading: "Key figures",
         customers: "Customers",
         scored: (scored, total) => `${scored} of ${total} scored`,
         totalExposure: "Total exposure",
@@ -426,6 +472,32 @@ export const strings: Record<Lang, Strings> = {
         heatMapTable: (title) => `${title} (table)`,
         band: "Band",
         rowNumber: (row) => `row ${row}`,
+        exposureFrom: (table, tableCustomers, ledger, ledgerCustomers) =>
+          ledgerCustomers === "0"
+            ? `The table's exposure cells of ${tableCustomers} ${pl(tableCustomers, "customer", "customers")}.`
+            : tableCustomers === "0"
+              ? `The ledger's open invoices of ${ledgerCustomers} ${pl(ledgerCustomers, "customer", "customers")} (the table has no exposure figures).`
+              : `Exposure cells ${table} (${tableCustomers} ${pl(tableCustomers, "customer", "customers")}) + the ledger's open invoices where the cell is blank ${ledger} (${ledgerCustomers}).`,
+        breachCount: (count) => `${count} ${pl(count, "customer", "customers")}`,
+        excessNote: (amount) => `${amount} above the limits`,
+        expectedLossNote: (lgd) => `Σ exposure × PD × LGD ${lgd}`,
+      },
+      monitor: {
+        heading: "Monitor",
+        receivables: "Receivables",
+        openFrom: (open, customers, asOf) => `Open invoices of the ${customers} ledger ${pl(customers, "customer", "customers")} found in the table, on ${asOf}: ${open}.`,
+        differs:
+          "The total exposure on the overview adds up the table's exposure column instead (the ledger only where a cell is blank), so the two totals differ when the table's figures are from another date or include more than open invoices.",
+        model: "Scoring model",
+        modelVersion: "Model version",
+        policyVersion: "Credit policy",
+        asOf: "As-of date",
+        scored: "Customers scored",
+      },
+      steps: {
+        label: "Review steps",
+        names: { data: "Data", overview: "Overview", customers: "Customers", monitor: "Monitor", write: "Write" },
+        needsReview: "Pick the customer table and review it: the other steps fill in then.",
       },
       list: {
         heading: "Customers",
@@ -439,6 +511,8 @@ export const strings: Record<Lang, Strings> = {
         empty: "No customer matches the filter.",
         gridLabel: "Customer list",
         keyboardHint: "Arrow keys move, Enter explains the customer.",
+        columnsButton: "Columns",
+        columnsMenu: "Columns shown",
       },
       explain: {
         heading: (customer) => `Why ${customer}?`,
@@ -458,7 +532,6 @@ export const strings: Record<Lang, Strings> = {
         missing: (count) => `Factors not given (scored as an average firm): ${count}.`,
         derived: "derived",
         reasons: "Main reasons",
-        reasonsNote: "Points short of each factor's best value (the chart above compares with an average firm).",
         noReasons: "No factor costs a notable number of points.",
         limit: "Recommended limit",
         boundBy: (rule) => `Set by: ${rule}`,
@@ -467,6 +540,7 @@ export const strings: Record<Lang, Strings> = {
         lift: (band) => `To reach band ${band}`,
         liftTogether: (plan) => `Together: ${plan}`,
         selectInSheet: "Show in sheet",
+        basis: { neutral: "Points against an average firm (the neutral score)", best: "Points short of each factor's best value" },
       },
       write: {
         heading: "Write results to the workbook",
@@ -490,7 +564,7 @@ export const strings: Record<Lang, Strings> = {
         button: "Write to workbook…",
         checking: "Checking the target cells…",
         confirmTitle: "Write the results?",
-        confirmBody: (columns, rows, target) => `${columns} columns for ${rows} customers will be written to ${target}.`,
+        confirmBody: (columns, rows, target) => `${columns} ${pl(columns, "column", "columns")} for ${rows} ${pl(rows, "customer", "customers")} will be written to ${target}.`,
         confirmReport: (sheet) => `The “${sheet}” sheet will be (re)generated.`,
         overwriteTitle: "Overwrite your cells?",
         overwriteBody: (count, where) => `Non-empty cells that CreditSentinel did not write would be overwritten: ${count}, e.g. ${where}.`,
@@ -516,13 +590,13 @@ export const strings: Record<Lang, Strings> = {
           stage: "Dunning stage",
           reasons: "Risk reasons",
         },
-        editedBody: (count, where) => `Of these, ${count} were written by CreditSentinel and changed since, e.g. ${where}: they are yours now.`,
+        editedBody: (count, where) => `Of these, ${count} ${pl(count, "was", "were")} written by CreditSentinel and changed since, e.g. ${where}: ${pl(count, "it is", "they are")} yours now.`,
         resizedBody: (where) => `Rows or cells were inserted or deleted inside earlier results at ${where}: those cells count as yours.`,
-        leftoverClear: (count) => `${count} cells of earlier results beside rows no longer in the table will be cleared.`,
-        leftoverKeep: (count, where) => `${count} cells of earlier results outside the new block were changed since and will be left as they are, e.g. ${where}.`,
-        changedSince: (count, where) => `Since the check, ${count} cells of the target changed, e.g. ${where}. Nothing was written. Check them, then confirm again.`,
+        leftoverClear: (count) => `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table will be cleared.`,
+        leftoverKeep: (count, where) => `${count} ${pl(count, "cell", "cells")} of earlier results outside the new block ${pl(count, "was", "were")} changed since and will be left as they are, e.g. ${where}.`,
+        changedSince: (count, where) => `Since the check, ${count} ${pl(count, "cell", "cells")} of the target changed, e.g. ${where}. Nothing was written. Check ${pl(count, "it", "them")}, then confirm again.`,
         reportRenamed: (sheet, was) => `The report sheet “${was}” was renamed “${sheet}”.`,
-        reportEdited: (sheet, count, where) => `The report sheet “${sheet}” was changed since CreditSentinel wrote it: ${count} cells, e.g. ${where}.`,
+        reportEdited: (sheet, count, where) => `The report sheet “${sheet}” was changed since CreditSentinel wrote it: ${count} ${pl(count, "cell", "cells")}, e.g. ${where}.`,
         reportCharts: (sheet) => `Charts on the report sheet “${sheet}” were added or deleted since CreditSentinel wrote it.`,
         reportUnverifiable: (sheet) => `CreditSentinel cannot tell whether the report sheet “${sheet}” was changed (an earlier version wrote it).`,
         reportChoice: "What to do with that sheet",
@@ -530,14 +604,14 @@ export const strings: Record<Lang, Strings> = {
         reportReplace: (sheet) => `Replace the contents of “${sheet}” (you can restore them afterwards)`,
         reportChangedSince: (sheet) => `The report sheet “${sheet}” changed since the check. Nothing was written to it. Check it, then confirm again.`,
         reportKept: (sheet) => `Your sheet “${sheet}” was left as it is.`,
-        leftoverCleared: (count) => `${count} cells of earlier results beside rows no longer in the table were cleared.`,
-        leftoverKept: (count, where) => `${count} cells of earlier results were left because they changed since CreditSentinel wrote them, e.g. ${where}.`,
+        leftoverCleared: (count) => `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table ${pl(count, "was", "were")} cleared.`,
+        leftoverKept: (count, where) => `${count} ${pl(count, "cell", "cells")} of earlier results ${pl(count, "was", "were")} left because ${pl(count, "it", "they")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}.`,
         undoNote: "Whatever is overwritten is kept in the workbook: “Restore previous values” puts it back.",
         restore: "Restore previous values",
         restoreHint: (where) => `Last write: ${where}.`,
         restoring: "Restoring previous values…",
         restored: (where) => `Previous values restored in ${where}.`,
-        restoreRefused: (count, where) => `Not restored: ${count} cells changed since CreditSentinel wrote them, e.g. ${where}. Nothing was changed.`,
+        restoreRefused: (count, where) => `Not restored: ${count} ${pl(count, "cell", "cells")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}. Nothing was changed.`,
         restoreFailed: (message) => `Restoring failed: ${message}`,
       },
       report: {
@@ -660,6 +734,7 @@ export const strings: Record<Lang, Strings> = {
         nothingWritten: "评估只读取数据：在您选择写回结果之前，不会写入任何内容。",
         done: (customers, seconds) => `已评估 ${customers} 个客户，用时 ${seconds} 秒。`,
         languageChanged: "评估产生的文字（原因、提示）保持评估时的语言。重新评估即可切换为新语言。",
+        percent: (pct) => pct,
       },
       io: {
         "empty selection": "选区为空。请选中客户数据（含表头行）中的任一单元格，或选择一个表格。",
@@ -691,9 +766,11 @@ export const strings: Record<Lang, Strings> = {
         goToRow: (row) => `转到第 ${row} 行`,
         goToOnSheet: (label, sheet) => `${label}（工作表 ${sheet}）`,
         goToFailed: (address, why) => `无法转到 ${address}：${why}`,
+        found: (count) => `发现 ${count} 类数据问题，详见“数据”步骤。`,
+        show: "查看数据问题",
       },
       dash: {
-        heading: "概览",
+        heading: "关键指标",
         customers: "客户数",
         scored: (scored, total) => `已评分 ${scored} / ${total}`,
         totalExposure: "风险敞口合计",
@@ -718,6 +795,31 @@ export const strings: Record<Lang, Strings> = {
         heatMapTable: (title) => `${title}（表格）`,
         band: "等级",
         rowNumber: (row) => `第 ${row} 行`,
+        exposureFrom: (table, tableCustomers, ledger, ledgerCustomers) =>
+          ledgerCustomers === "0"
+            ? `客户表中 ${tableCustomers} 个客户的敞口单元格之和。`
+            : tableCustomers === "0"
+              ? `发票台账中 ${ledgerCustomers} 个客户的未结发票之和（客户表没有敞口数据）。`
+              : `敞口单元格 ${table}（${tableCustomers} 个客户）＋ 单元格为空时台账的未结发票 ${ledger}（${ledgerCustomers} 个）。`,
+        breachCount: (count) => `${count} 个客户`,
+        excessNote: (amount) => `超出额度 ${amount}`,
+        expectedLossNote: (lgd) => `Σ 敞口 × 违约概率 × 违约损失率 ${lgd}`,
+      },
+      monitor: {
+        heading: "监控",
+        receivables: "应收账款",
+        openFrom: (open, customers, asOf) => `客户表中 ${customers} 个台账客户在 ${asOf} 的未结发票：${open}。`,
+        differs: "概览中的风险敞口合计按客户表的敞口列相加（仅在单元格为空时使用台账），因此当表中数据来自其他日期或不只包含未结发票时，两个合计会不同。",
+        model: "评分模型",
+        modelVersion: "模型版本",
+        policyVersion: "信用政策",
+        asOf: "评估基准日",
+        scored: "已评分客户",
+      },
+      steps: {
+        label: "评估步骤",
+        names: { data: "数据", overview: "概览", customers: "客户", monitor: "监控", write: "写回" },
+        needsReview: "请选择客户表并进行评估，其余步骤随后显示结果。",
       },
       list: {
         heading: "客户列表",
@@ -731,6 +833,8 @@ export const strings: Record<Lang, Strings> = {
         empty: "没有符合筛选条件的客户。",
         gridLabel: "客户列表",
         keyboardHint: "方向键移动，回车查看评分解释。",
+        columnsButton: "显示列",
+        columnsMenu: "显示的列",
       },
       explain: {
         heading: (customer) => `${customer} 的评分解释`,
@@ -750,7 +854,6 @@ export const strings: Record<Lang, Strings> = {
         missing: (count) => `未提供的因子（按平均企业计分）：${count} 个。`,
         derived: "推算",
         reasons: "主要原因",
-        reasonsNote: "与各因子最高分相比少得的分数（上图是与平均企业相比）。",
         noReasons: "没有明显扣分的因子。",
         limit: "建议额度",
         boundBy: (rule) => `决定规则：${rule}`,
@@ -759,6 +862,7 @@ export const strings: Record<Lang, Strings> = {
         lift: (band) => `升至${band}级的途径`,
         liftTogether: (plan) => `同时：${plan}`,
         selectInSheet: "在工作表中显示",
+        basis: { neutral: "与平均企业（中性分）相比的分值", best: "与各因子最高分相比少得的分数" },
       },
       write: {
         heading: "将结果写入工作簿",

@@ -10,7 +10,8 @@
  * Content-Security-Policy violation would be one).
  *
  * Screenshots at 350 px (task-pane width) and 800 px go to test-artifacts/
- * (git-ignored) for a human look.
+ * (git-ignored) for a human look; axe-core finds no serious or critical
+ * violation on the page.
  */
 import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "fs";
@@ -26,6 +27,7 @@ import { buildWriteRequest } from "../../src/taskpane/services/write-back";
 import { createWorkbenchPort, openFiles } from "../../src/taskpane/workbench/file-workbook";
 import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../src/engine/synthetic";
 import { CHROMIUM_PATH, ROOT, Sandbox, chromiumAvailable, launchChromium, sandbox } from "./browser";
+import { seriousViolations } from "./axe";
 import { StaticServer, startStaticServer } from "./static-server";
 
 jest.setTimeout(180_000);
@@ -121,6 +123,12 @@ async function expectedColumns() {
     });
   };
 
+  /** Goes to a step of the review (its tab). */
+  const step = async (p: Page, name: string) => {
+    await p.getByRole("tab", { name }).click();
+    await expect(p.getByRole("tab", { name }).getAttribute("aria-selected")).resolves.toBe("true");
+  };
+
   beforeAll(async () => {
     const problem = distProblem();
     if (problem) throw new Error(problem);
@@ -141,6 +149,9 @@ async function expectedColumns() {
     await page.getByRole("heading", { level: 1, name: "CreditSentinel" }).waitFor();
     await page.getByTestId("privacy").getByText(/nothing is uploaded, and this page makes no network requests/).waitFor();
     await expect(page.getByTestId("file-name").textContent({ timeout: 60_000 })).resolves.toBe(SAMPLE_FILE_NAME);
+    // The sample is reviewed as soon as it opens, and the pane moves to the Overview: the choices are on the Data step.
+    await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
+    await step(page, "Data");
     await page.getByRole("heading", { name: "Invoice ledger columns" }).waitFor({ timeout: 60_000 });
     await expect(page.getByRole("combobox", { name: "Customer table" }).inputValue()).resolves.toBe("Customers");
     await expect(page.getByRole("combobox", { name: "Invoice ledger (optional)" }).inputValue()).resolves.toBe("Invoices");
@@ -151,27 +162,35 @@ async function expectedColumns() {
     await expect(download.getAttribute("aria-disabled")).resolves.toBe("true");
     await page.getByText(/Write the risk columns or the report first/).waitFor();
     await page.screenshot({ path: shot("800-start"), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
     await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: shot("350-start"), fullPage: true });
   });
 
   test("the review (run when the sample opened): every band, the planted data problems, the ledger's aging", async () => {
-    await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
     await expect(page.getByRole("button", { name: "Review again" }).count()).resolves.toBe(1);
+    await step(page, "Overview");
+    await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
     await expect(page.getByTestId("review-notice").textContent()).resolves.toMatch(/^Reviewed 400 customers in/);
     const bandLabel = (await page.getByTestId("band-chart").getAttribute("aria-label")) ?? "";
     for (const band of ["A", "B", "C", "D", "E"]) expect(bandLabel).toMatch(new RegExp(`(^|; |: )${band} [1-9][\\d,]* /`));
+    await step(page, "Monitor");
+    await page.getByTestId("aging-chart").waitFor();
+    await step(page, "Data");
     const problems = page.getByTestId("problems");
     await problems.getByText(/^Customer IDs found in more than one row: 1\./).waitFor();
     await problems.getByText(/C99999/).waitFor();
-    await page.getByTestId("aging-chart").waitFor();
     // "Go to" a problem: no sheet to select here, so the page says where the cell is.
     await problems.getByRole("button", { name: /^Go to / }).first().click();
     await expect(page.getByTestId("selected-row").textContent()).resolves.toMatch(/^That is (cell [A-Z]+\d+|row \d+) of sheet “(Customers|Invoices)” \(in your spreadsheet program\)\.$/);
     await page.screenshot({ path: shot("350-review"), fullPage: true });
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await step(page, "Overview");
+    await expect(seriousViolations(page)).resolves.toEqual([]);
   });
 
   test("explain a customer; “Show in sheet” says where its row is", async () => {
+    await step(page, "Customers");
     await page.getByTestId("customer-list").getByRole("option").first().click();
     const panel = page.getByTestId("explain");
     await panel.waitFor();
@@ -180,9 +199,12 @@ async function expectedColumns() {
     await panel.getByRole("button", { name: "Show in sheet" }).click();
     await expect(page.getByTestId("selected-row").textContent()).resolves.toMatch(/^That customer is in row \d+ of sheet “Customers”\.$/);
     await panel.screenshot({ path: shot("350-explain") });
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
   });
 
   test("write back, download, and the downloaded workbook holds the engine's figures beside the untouched input", async () => {
+    await step(page, "Write");
     await page.getByRole("button", { name: "Write to workbook…" }).click();
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor({ timeout: 60_000 });
@@ -231,15 +253,19 @@ async function expectedColumns() {
     await page.getByRole("button", { name: "评估组合" }).click();
     await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
     await expect(page.getByTestId("review-notice").textContent()).resolves.toMatch(/^已评估 200 个客户/);
+    await step(page, "客户");
     await page.getByTestId("customer-list").getByRole("option").first().click();
     await page.getByTestId("explain").waitFor();
     await page.screenshot({ path: shot("800-zh-csv"), fullPage: true });
     await page.setViewportSize({ width: 350, height: 900 });
     await page.screenshot({ path: shot("350-zh-csv"), fullPage: true });
+    await page.keyboard.press("Escape");
+    await page.getByTestId("explain").waitFor({ state: "detached" });
     await page.getByTestId("file-panel").screenshot({ path: shot("350-zh-file") });
   });
 
   test("opening another file with results not downloaded asks first; an .ods file gets a way forward", async () => {
+    await step(page, "写回");
     await page.getByRole("button", { name: "写入工作簿…" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "写入", exact: true }).click();
     await page.getByText("您写入的结果尚未下载。").waitFor({ timeout: 60_000 });
@@ -293,8 +319,9 @@ async function expectedColumns() {
     local.on("console", (m) => (m.type() === "error" ? localErrors.push(m.text()) : undefined));
     await local.goto(pathToFileURL(path.join(DIST, "workbench.html")).href, { waitUntil: "load" });
     await expect(local.getByTestId("file-name").textContent({ timeout: 60_000 })).resolves.toBe(SAMPLE_FILE_NAME);
-    await local.getByRole("heading", { name: "Invoice ledger columns" }).waitFor({ timeout: 60_000 });
     await local.getByTestId("band-chart").waitFor({ timeout: 60_000 });
+    await step(local, "Data");
+    await local.getByRole("heading", { name: "Invoice ledger columns" }).waitFor({ timeout: 60_000 });
     expect(localErrors).toEqual([]);
     expect(blocked).toEqual([]);
     await context.close();

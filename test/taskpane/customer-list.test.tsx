@@ -108,7 +108,7 @@ describe("<CustomerList> with 200,000 customers", () => {
     fireEvent.keyDown(list, { key: "End" });
     const active = document.getElementById(list.getAttribute("aria-activedescendant") as string);
     expect(active).toHaveAttribute("aria-posinset", String(N));
-    expect(active).toHaveAccessibleName(/^C200000 Firm 200000; Score 99\.9; Band E; Exposure 199,999; Limit 1,000; Headroom -198,999$/);
+    expect(active).toHaveAccessibleName(/^C200000 Firm 200000; Score 99\.9; Band E; Exposure 199,999; Limit 1,000; Headroom −198,999$/);
     fireEvent.keyDown(list, { key: "PageUp" });
     fireEvent.keyDown(list, { key: "ArrowUp" });
     fireEvent.keyDown(list, { key: "Enter" });
@@ -142,5 +142,40 @@ describe("<CustomerList> with 200,000 customers", () => {
     const { list } = renderList(many, jest.fn(), 120_000);
     const selected = within(list).getAllByRole("option").filter((o) => o.getAttribute("aria-selected") === "true");
     expect(selected.map((o) => o.getAttribute("aria-posinset"))).toEqual(["120001"]);
+  });
+});
+
+describe("<CustomerList> at task-pane width: names and columns", () => {
+  const results = [customer(0, { name: "Shanghai Pudong Precision Machinery Import & Export Co., Ltd." }), customer(1), customer(2)];
+
+  test("the full name shows on hover (title) and, for the active row of the focused list, under it", () => {
+    const { list } = renderList(results);
+    const first = within(list).getAllByRole("option")[0];
+    expect(within(first).getByTitle("C000001 Shanghai Pudong Precision Machinery Import & Export Co., Ltd.")).toBeInTheDocument();
+    expect(screen.getByTestId("active-customer")).toHaveTextContent(/^$/);
+    fireEvent.focus(list);
+    expect(screen.getByTestId("active-customer")).toHaveTextContent("C000001 · Shanghai Pudong Precision Machinery Import & Export Co., Ltd.");
+    fireEvent.keyDown(list, { key: "ArrowDown" });
+    expect(screen.getByTestId("active-customer")).toHaveTextContent("C000002 · Firm 2");
+    fireEvent.blur(list);
+    expect(screen.getByTestId("active-customer")).toHaveTextContent(/^$/);
+  });
+
+  test("Columns shows checkboxes that show and hide the list's columns (the customer always shows)", () => {
+    renderList(results);
+    // jsdom has no layout: the list is drawn for the default task-pane width, with score, band and headroom.
+    const sortButtons = () => screen.getAllByRole("button", { name: /^Sort by / }).map((b) => b.getAttribute("aria-label"));
+    expect(sortButtons()).toEqual(["Sort by Customer", "Sort by Score", "Sort by Band", "Sort by Headroom"]);
+    const toggle = screen.getByRole("button", { name: "Columns" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    fireEvent.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const group = screen.getByRole("group", { name: t.list.columnsMenu });
+    expect(within(group).getByRole("checkbox", { name: "Headroom" })).toBeChecked();
+    fireEvent.click(within(group).getByRole("checkbox", { name: "Exposure" }));
+    fireEvent.click(within(group).getByRole("checkbox", { name: "Score" }));
+    expect(sortButtons()).toEqual(["Sort by Customer", "Sort by Band", "Sort by Exposure", "Sort by Headroom"]);
+    const row = within(screen.getByRole("listbox", { name: "Customer list" })).getAllByRole("option")[0];
+    expect(within(row).getByTitle("0")).toBeInTheDocument(); // the exposure of row 0 (its full amount as the title)
   });
 });

@@ -3,6 +3,7 @@ import * as fmt from "../../src/taskpane/format";
 import { DEMO_CUSTOMER_HEADERS, DEMO_INJECTION_NAME, demoTables, rng } from "../../src/taskpane/services/demo-portfolio";
 import { autoMapColumns, checkMapping } from "../../src/engine/portfolio/mapping";
 import { agingFill } from "../../src/taskpane/review/charts";
+import { wrapLabel } from "../../src/taskpane/review/charts/kit";
 
 describe("format", () => {
   test.each([
@@ -46,5 +47,14 @@ describe("demo portfolio", () => {
     const m = autoMapColumns(DEMO_CUSTOMER_HEADERS);
     expect(m.columns.filter((c) => c.key === null).map((c) => c.header)).toEqual(["Notes"]);
     expect(checkMapping(m).filter((i) => i.severity === "error")).toEqual([]);
+  });
+});
+
+describe("chart labels", () => {
+  test("wrap at spaces, between Chinese characters, and never inside a Latin word", () => {
+    expect(wrapLabel("No open invoices", 50, 10)).toEqual(["No open", "invoices"]);
+    expect(wrapLabel("Current", 30, 11)).toEqual(["Current"]);
+    expect(wrapLabel("无未结发票", 25, 11)).toEqual(["无未", "结发票"]);
+    expect(wrapLabel("1–30", 60, 11)).toEqual(["1–30"]);
   });
 });

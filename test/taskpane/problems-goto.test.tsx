@@ -8,7 +8,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReviewPane } from "../../src/taskpane/review/ReviewPane";
-import { Problems } from "../../src/taskpane/review/Dashboard";
+import { Problems } from "../../src/taskpane/review/Problems";
 import { strings } from "../../src/taskpane/i18n";
 import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
 import { isEngineError } from "../../src/engine/errors";
@@ -43,7 +43,8 @@ function renderPane(wb: MemoryWorkbook, lang: "en" | "zh" = "en") {
   );
 }
 
-async function pickAndRun(customerLabel: string, ledgerLabel: string, headings: [string, string], run: RegExp) {
+/** Picks both tables, reviews, and goes back to the Data step, where the problems are listed. */
+async function pickAndRun(customerLabel: string, ledgerLabel: string, headings: [string, string], run: RegExp, dataTab = "Data") {
   const select = screen.getByRole("combobox", { name: customerLabel });
   await waitFor(() => expect(within(select).getByRole("option", { name: /^Customers\b/ })).toBeInTheDocument());
   fireEvent.change(select, { target: { value: "Customers" } });
@@ -51,6 +52,8 @@ async function pickAndRun(customerLabel: string, ledgerLabel: string, headings: 
   fireEvent.change(screen.getByRole("combobox", { name: ledgerLabel }), { target: { value: "Invoices" } });
   await screen.findByRole("heading", { name: headings[1] });
   fireEvent.click(screen.getByRole("button", { name: run }));
+  await screen.findByTestId("band-chart");
+  fireEvent.click(screen.getByRole("tab", { name: dataTab }));
   return screen.findByTestId("problems");
 }
 
@@ -107,6 +110,7 @@ describe("Go to a data problem", () => {
     expect(go).toHaveAttribute("title", "Customers!E7");
 
     // The customer list names a customer without an id by its sheet row.
+    fireEvent.click(screen.getByRole("tab", { name: "Customers" }));
     expect(within(screen.getByTestId("customer-list")).getByRole("option", { name: /^row 11 / })).toBeInTheDocument();
     // The explanation of a row that was not scored offers Go to its cell.
     fireEvent.click(within(screen.getByTestId("customer-list")).getByRole("option", { name: /^C2 / }));
@@ -119,7 +123,7 @@ describe("Go to a data problem", () => {
   test("in Chinese: messages and button names", async () => {
     const wb = createMemoryWorkbook({ tables: [customers(), ledger()] });
     renderPane(wb, "zh");
-    const problems = await pickAndRun("客户表", "发票台账（可选）", ["客户表的列", "发票台账的列"], /^评估组合$/);
+    const problems = await pickAndRun("客户表", "发票台账（可选）", ["客户表的列", "发票台账的列"], /^评估组合$/, "数据");
     const rows = bar(problems, "rows");
     expect(within(rows).getByText(/^第 7 行“Debt ratio”列（debt_ratio，单元格 Customers!E7）：文本“90 %”不是数字/)).toBeInTheDocument();
     expect(within(rows).getByText("第 10 行：该行没有任何因子数据，无法评分。")).toBeInTheDocument();

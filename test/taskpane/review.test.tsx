@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import { ReviewPane } from "../../src/taskpane/review/ReviewPane";
 import type { MemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
-import { Problems } from "../../src/taskpane/review/Dashboard";
+import { Problems } from "../../src/taskpane/review/Problems";
 import { strings } from "../../src/taskpane/i18n";
 import { isEngineError } from "../../src/engine/errors";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
@@ -36,24 +36,26 @@ async function pick(name = "Customers", ledger?: string) {
   }
 }
 
+/** Runs the review; the pane then shows the Overview step. */
 async function runReview() {
   fireEvent.click(screen.getByRole("button", { name: /^Review (portfolio|again)$/ }));
   await screen.findByTestId("band-chart", {}, { timeout: 5000 });
+  expect(screen.getByRole("tab", { name: "Overview" })).toHaveAttribute("aria-selected", "true");
 }
 
+/** Goes to a step of the review (its tab). */
+function step(name: "Data" | "Overview" | "Customers" | "Monitor" | "Write") {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
 
-/**
- * The open dialog. Fluent's focus trap (tabster) marks it aria-hidden in jsdom, which has no layout
- * (tabster finds nothing visible), so it is looked up with `hidden: true`; the headless-Chromium test
- * (test/e2e/review.test.ts) drives the same dialog by its accessible roles in a real browser.
- */
+/** The open dialog, found through the accessibility tree (it opens with the focus inside it). */
 async function openDialog(): Promise<HTMLElement> {
-  return screen.findByRole("alertdialog", { hidden: true });
+  return screen.findByRole("alertdialog");
 }
 
 /** A button of the open dialog. */
 async function dialogButton(name: string): Promise<HTMLElement> {
-  return within(await openDialog()).findByRole("button", { name, hidden: true });
+  return within(await openDialog()).findByRole("button", { name });
 }
 
 describe("data and mapping", () => {
@@ -124,7 +126,7 @@ describe("review and dashboard", () => {
       "aria-label",
       "Customers and exposure by band: A 0 / 0; B 1 / 100,000; C 2 / 80,000; D 1 / 150,000; E 0 / 0",
     );
-    const kpis = screen.getByRole("heading", { name: "Dashboard" }).parentElement as HTMLElement;
+    const kpis = screen.getByRole("heading", { name: "Key figures" }).parentElement as HTMLElement;
     expect(within(kpis).getByText("Total exposure").nextSibling).toHaveTextContent("330,000");
     expect(within(kpis).getByText("Exposure in bands D–E").nextSibling).toHaveTextContent("45.5%");
     expect(screen.getByText("Customers above their recommended limit: 1, with 110,000 in excess.")).toBeInTheDocument();
@@ -132,6 +134,7 @@ describe("review and dashboard", () => {
     expect(within(breach).getAllByRole("cell").map((c) => c.textContent)).toEqual(["150,000", "40,000", "110,000"]);
     expect(within(breach).getByRole("rowheader")).toHaveTextContent("C2");
     // Without a ledger there is no aging or heat map, and it says why.
+    step("Monitor");
     expect(screen.getAllByText("No invoice ledger was given: aging, DSO and the heat map need one.").length).toBeGreaterThan(0);
     expect(screen.queryByTestId("heat-map")).toBeNull();
     expect(wb.writes).toEqual([]);
@@ -142,14 +145,16 @@ describe("review and dashboard", () => {
     renderPane(workbook());
     await pick("Customers", "Invoices");
     await runReview();
+    step("Monitor");
     expect(screen.getByTestId("aging-chart").getAttribute("aria-label")).toBe("Open receivables by aging bucket: Current 30,000; 1–30 0; 31–60 40,000; 61–90 0; 90+ 0");
     const table = screen.getByTestId("heat-map-table");
     expect(within(table).getByRole("columnheader", { name: "No open invoices" })).toBeInTheDocument();
     const e = within(table).getByRole("rowheader", { name: "E" }).parentElement as HTMLElement;
     expect(within(e).getAllByRole("cell").map((c) => c.textContent)).toEqual(["0", "0", "150,000", "0", "0", "0"]);
+    step("Data");
     const problems = screen.getByTestId("problems");
     expect(within(problems).getByText("Invoice-ledger customer IDs that match no customer in the table: 1 (open amount 12,500):")).toBeInTheDocument();
-    expect(within(problems).getByText("X9: 1 invoices, open 12,500")).toBeInTheDocument();
+    expect(within(problems).getByText("X9: 1 invoice, open 12,500")).toBeInTheDocument();
   });
 
   test("data problems: text in a numeric column (count and first rows) and duplicate customer ids", async () => {
@@ -159,6 +164,8 @@ describe("review and dashboard", () => {
     renderPane(workbook({ tables: [customersTable(rows)] }));
     await pick();
     await runReview();
+    // The overview points to the problems, listed under Data.
+    fireEvent.click(screen.getByRole("button", { name: "Show data problems" }));
     const problems = screen.getByTestId("problems");
     expect(within(problems).getByText(/^Rows not scored: 1\./)).toBeInTheDocument();
     // The table's header is sheet row 1: data rows 1 and 3 are sheet rows 3 and 5.
@@ -174,14 +181,15 @@ describe("review and dashboard", () => {
     renderPane(workbook({ tables: [customersTable(rows, headers)] }));
     await pick();
     await runReview();
+    // Every row is still scored as given.
+    expect(screen.getByText("4 of 4 scored")).toBeInTheDocument();
+    step("Data");
     const problem = within(screen.getByTestId("problems")).getByText(/^Ratio columns that look like percentages/).closest("[data-problem]") as HTMLElement;
     expect(problem).toHaveAttribute("data-problem", "percent");
     expect(within(problem).getByText("Ratio columns that look like percentages: 1. Scores that use them are wrong until the columns hold decimals:")).toBeInTheDocument();
     expect(
       within(problem).getByText("Column “Debt ratio %” (debt_ratio, Sheet1!C2:C5) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again."),
     ).toBeInTheDocument();
-    // Every row is still scored as given.
-    expect(screen.getByText("4 of 4 scored")).toBeInTheDocument();
   });
 
   test("the percent-column problem in Chinese", () => {
@@ -221,6 +229,7 @@ describe("explain a customer", () => {
     renderPane(wb);
     await pick();
     await runReview();
+    step("Customers");
     const list = screen.getByTestId("customer-list");
     fireEvent.click(within(list).getByRole("option", { name: /^C2 / }));
     const panel = await screen.findByTestId("explain");
@@ -250,6 +259,7 @@ describe("write back", () => {
     renderPane(wb);
     await pick();
     await runReview();
+    step("Write");
   }
 
   test("foreign cells: the dialog says how many and where; Cancel writes nothing; Overwrite writes the values unchanged and the report", async () => {

@@ -27,11 +27,12 @@ async function reviewed(wb: MemoryWorkbook) {
   await screen.findByRole("heading", { name: "Customer table columns" });
   fireEvent.click(screen.getByRole("button", { name: "Review portfolio" }));
   await screen.findByTestId("band-chart");
+  fireEvent.click(screen.getByRole("tab", { name: "Write" }));
 }
 
-/** The open dialog (looked up with `hidden: true`: see review.test.tsx). */
-const openDialog = () => screen.findByRole("alertdialog", { hidden: true });
-const dialogButton = async (name: string) => within(await openDialog()).findByRole("button", { name, hidden: true });
+/** The open dialog and its buttons, found through the accessibility tree (it opens with the focus inside it). */
+const openDialog = () => screen.findByRole("alertdialog");
+const dialogButton = async (name: string) => within(await openDialog()).findByRole("button", { name });
 
 /** Cells J1:O5, where the six value columns go. */
 const block = (wb: MemoryWorkbook) => Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => wb.cellAt("Sheet1", r, 9 + c)));
@@ -52,7 +53,7 @@ describe("write back, re-checked at write time, and restored", () => {
     wb.edit("Sheet1", 2, 10, "call Tuesday"); // K3
     fireEvent.click(await dialogButton("Overwrite and write"));
     const notice = await within(await openDialog()).findByTestId("changed-since", {}, { timeout: 15_000 });
-    expect(notice).toHaveTextContent("Since the check, 1 cells of the target changed, e.g. Sheet1!K3. Nothing was written. Check them, then confirm again.");
+    expect(notice).toHaveTextContent("Since the check, 1 cell of the target changed, e.g. Sheet1!K3. Nothing was written. Check it, then confirm again.");
     expect(wb.writes).toEqual([]);
     expect(wb.cellAt("Sheet1", 2, 10)).toBe("call Tuesday");
     dialog = await openDialog();
@@ -84,7 +85,7 @@ describe("write back, re-checked at write time, and restored", () => {
     expect(await screen.findByText("Written to Sheet1!J1:O5.")).toBeInTheDocument();
     wb.edit("Sheet1", 3, 9, 42); // J4: the user overrides a score
     fireEvent.click(await screen.findByRole("button", { name: "Restore previous values" }));
-    expect(await screen.findByText("Not restored: 1 cells changed since CreditSentinel wrote them, e.g. Sheet1!J4. Nothing was changed.")).toBeInTheDocument();
+    expect(await screen.findByText("Not restored: 1 cell changed since CreditSentinel wrote it, e.g. Sheet1!J4. Nothing was changed.")).toBeInTheDocument();
     expect(wb.cellAt("Sheet1", 3, 9)).toBe(42);
     expect(wb.cellAt("Sheet1", 1, 9)).toMatch(/^=RISK\.CREDITSCORE/);
   });
@@ -102,7 +103,7 @@ describe("write back, re-checked at write time, and restored", () => {
     const dialog = await openDialog();
     expect(within(dialog).getByText("Overwrite your cells?")).toBeInTheDocument();
     expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("would be overwritten: 1, e.g. Sheet1!K3.");
-    expect(within(dialog).getByTestId("edited-warning")).toHaveTextContent("Of these, 1 were written by CreditSentinel and changed since, e.g. Sheet1!K3: they are yours now.");
+    expect(within(dialog).getByTestId("edited-warning")).toHaveTextContent("Of these, 1 was written by CreditSentinel and changed since, e.g. Sheet1!K3: it is yours now.");
     fireEvent.click(await dialogButton("Cancel"));
     expect(await screen.findByText("Nothing was written.")).toBeInTheDocument();
     expect(wb.cellAt("Sheet1", 2, 10)).toBe("A (committee)");
@@ -119,8 +120,8 @@ describe("write back, re-checked at write time, and restored", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     const dialog = await openDialog();
     const warning = within(dialog).getByTestId("report-warning");
-    expect(warning).toHaveTextContent("The report sheet “Risk report” was changed since CreditSentinel wrote it: 1 cells, e.g. 'Risk report'!H31.");
-    expect(within(warning).getByRole("radio", { name: "Keep it as it is and write the report to a new sheet “Risk report (2)”", hidden: true })).toBeChecked();
+    expect(warning).toHaveTextContent("The report sheet “Risk report” was changed since CreditSentinel wrote it: 1 cell, e.g. 'Risk report'!H31.");
+    expect(within(warning).getByRole("radio", { name: "Keep it as it is and write the report to a new sheet “Risk report (2)”" })).toBeChecked();
     fireEvent.click(await dialogButton("Write"));
     expect(await screen.findByText(/The “Risk report \(2\)” sheet was \(re\)generated\. Your sheet “Risk report” was left as it is\./)).toBeInTheDocument();
     expect(wb.cellAt("Risk report", 30, 7)).toBe("notes for the committee");
@@ -137,7 +138,7 @@ describe("write back, re-checked at write time, and restored", () => {
     wb.edit("Risk report", 30, 7, "first note");
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     const dialog = await openDialog();
-    fireEvent.click(within(dialog).getByRole("radio", { name: /^Replace the contents of “Risk report”/, hidden: true }));
+    fireEvent.click(within(dialog).getByRole("radio", { name: /^Replace the contents of “Risk report”/ }));
     wb.edit("Risk report", 31, 7, "second note, typed while the dialog was open");
     fireEvent.click(await dialogButton("Write"));
     expect(await within(await openDialog()).findByText("The report sheet “Risk report” changed since the check. Nothing was written to it. Check it, then confirm again.", {}, { timeout: 15_000 })).toBeInTheDocument();
@@ -160,7 +161,7 @@ describe("write back, re-checked at write time, and restored", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     const dialog = await openDialog();
     expect(within(dialog).getByTestId("report-warning")).toHaveTextContent("The report sheet “Risk report” was renamed “Q3 review”.");
-    fireEvent.click(within(dialog).getByRole("radio", { name: "Replace the contents of “Q3 review” (you can restore them afterwards)", hidden: true }));
+    fireEvent.click(within(dialog).getByRole("radio", { name: "Replace the contents of “Q3 review” (you can restore them afterwards)" }));
     fireEvent.click(await dialogButton("Write"));
     expect(await screen.findByText(/The “Q3 review” sheet was \(re\)generated\./)).toBeInTheDocument();
     expect(wb.cellAt("Q3 review", 0, 0)).toBe("CreditSentinel portfolio risk report");
@@ -178,6 +179,7 @@ describe("write back, re-checked at write time, and restored", () => {
     await screen.findByRole("heading", { name: "客户表的列" });
     fireEvent.click(screen.getByRole("button", { name: "评估组合" }));
     await screen.findByTestId("band-chart");
+    fireEvent.click(screen.getByRole("tab", { name: "写回" }));
     fireEvent.click(screen.getByRole("button", { name: "写入工作簿…" }));
     fireEvent.click(await dialogButton("写入"));
     fireEvent.click(await screen.findByRole("button", { name: "恢复先前的值" }));

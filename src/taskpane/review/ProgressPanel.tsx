@@ -1,56 +1,52 @@
 /**
- * Progress of a long read, review or write: what is happening, a progress
- * bar (indeterminate while the total is unknown) and a Cancel button. The
- * phase text is announced politely to screen readers.
+ * Progress of a long read, review or write: one bar for the whole job
+ * (indeterminate while nothing is known), the phase it is in and the overall
+ * percentage beside it, and a Cancel button. The phase is announced politely.
  */
 import { Button, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
   line: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  detail: { color: tokens.colorNeutralForeground3 },
+  label: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
+  percent: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
 });
 
 export interface ProgressPanelProps {
-  /** What is happening, e.g. "Scoring customers…". */
+  /** The phase, e.g. "Scoring customers…". */
   label: string;
-  /** e.g. "20,000 of 200,000 rows"; omitted while unknown. */
-  detail?: string;
-  /** 0–1, or undefined for an indeterminate bar. */
+  /** Overall 0–1, or undefined for an indeterminate bar. */
   value?: number;
+  /** The overall percentage as text, e.g. "63%". */
+  percent?: string;
   onCancel?: () => void;
   cancelLabel: string;
 }
 
-export function ProgressPanel({ label, detail, value, onCancel, cancelLabel }: ProgressPanelProps) {
+export function ProgressPanel({ label, value, percent, onCancel, cancelLabel }: ProgressPanelProps) {
   const s = useStyles();
   const id = useId();
   return (
     <div className={s.root} data-testid="progress">
       <div className={s.line}>
-        <Text weight="semibold" id={`${id}-label`} aria-live="polite">
-          {label}
-        </Text>
+        <span className={s.label}>
+          <Text weight="semibold" id={`${id}-label`} aria-live="polite">
+            {label}
+          </Text>
+          {percent ? (
+            <Text className={s.percent} data-testid="progress-percent">
+              {percent}
+            </Text>
+          ) : null}
+        </span>
         {onCancel ? (
           <Button size="small" onClick={onCancel}>
             {cancelLabel}
           </Button>
         ) : null}
       </div>
-      <ProgressBar value={value} max={1} thickness="large" aria-labelledby={`${id}-label`} aria-valuetext={detail} />
-      {detail ? (
-        <Text size={200} className={s.detail}>
-          {detail}
-        </Text>
-      ) : null}
+      <ProgressBar value={value} max={1} thickness="large" aria-labelledby={`${id}-label`} aria-valuetext={percent ? `${label} ${percent}` : undefined} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * and then the ledger; a name the workbook does not have is ignored; with
  * `review` the review runs as soon as they are picked (the sample).
  */
-import { render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReviewPane } from "../../../src/taskpane/review/ReviewPane";
 import type { MemoryWorkbook } from "../../../src/taskpane/services/memory-workbook";
@@ -34,7 +34,10 @@ test("with review, the review runs once the tables are picked, with both tables"
   const wb = workbook({ tables: [customersTable(), ledgerTable()] });
   renderPane(wb, { customers: "Customers", ledger: "Invoices", review: true });
   await screen.findByTestId("band-chart");
+  // The aging chart is on the Monitor step, "Review again" on the Data step.
+  fireEvent.click(screen.getByRole("tab", { name: "Monitor" }));
   expect(screen.getByTestId("aging-chart")).toBeInTheDocument(); // the ledger was part of it
+  fireEvent.click(screen.getByRole("tab", { name: "Data" }));
   expect(screen.getByRole("button", { name: "Review again" })).toBeEnabled();
   expect(wb.writes).toEqual([]);
 });
