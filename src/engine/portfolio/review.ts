@@ -37,11 +37,13 @@ import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { CreditPolicy, validatePolicy } from "../policy";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorIndex, isFactorKey } from "../scoring/factors";
-import { STATEMENT_KEYS, deriveInPlace } from "../scoring/derive";
+import { STATEMENT_KEYS } from "../scoring/derive";
 import { BANDS, Band, CompiledModel, compileModel } from "../scoring/model";
-import { NOT_REPORTED_KEYS, bandIndex, contributionsOf, displayScore, givenColumns, markNotReported, pdOf, scoreVector } from "../scoring/score";
+import { NOT_REPORTED_KEYS, contributionsOf, givenColumns } from "../scoring/score";
 import { formatReasons, topReasons } from "../scoring/reasons";
-import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
+import { LIMIT_RULE_TEXT, LimitRule } from "../limit/limit";
+import { LIMIT_INPUT_RULES } from "../limit/creditlimit";
+import { BEHAVIOR_KEYS, assessVector, prepareVector } from "../customer/assess";
 import { DEFAULT_AGING_EDGES, agingLabels } from "../receivables/aging";
 import { DEFAULT_LGD } from "../receivables/expected-loss";
 import { DEFAULT_PERIOD_DAYS } from "../receivables/dso-invoices";
@@ -209,14 +211,11 @@ export interface ReviewState {
 }
 
 const EMPTY_ROW: readonly unknown[] = [];
-const I_EQ = factorIndex("equity"), I_TA = factorIndex("total_assets"), I_TL = factorIndex("total_liabilities");
-const I_SALES = factorIndex("sales"), I_REL = factorIndex("relationship_months");
-const BEHAVIOR_KEYS = ["avg_days_late", "max_days_late", "pct_invoices_late", "overdue_share"] as const;
 const BEHAVIOR_IDX = BEHAVIOR_KEYS.map((k) => factorIndex(k));
 const STATEMENT = new Set<number>(STATEMENT_KEYS.map(factorIndex));
 const RULES_EXPOSURE: NumberRules = {};
-const RULES_LIMIT: NumberRules = { min: 0 };
-const RULES_TERMS: NumberRules = { min: 1, max: 365 };
+const RULES_LIMIT: NumberRules = LIMIT_INPUT_RULES.requested;
+const RULES_TERMS: NumberRules = LIMIT_INPUT_RULES.termsDays;
 
 function readOptions(o: ReviewOptions | undefined, lang: Lang): Result<{ lgd: number; edges: readonly number[]; period: number }> {
   const zh = lang === "zh";
@@ -550,34 +549,19 @@ function reviewRow(state: ReviewState, r: number): CustomerResult {
   let limit: number | null = null, limitRule: LimitRule | null = null, limitRuleText: string | null = null;
   let headroom: number | null = null, breach: number | null = null, el: number | null = null;
   if (!error && !blank) {
-    const v = p.v;
-    const netWorth = v[I_EQ] === v[I_EQ] ? v[I_EQ] : v[I_TA] === v[I_TA] && v[I_TL] === v[I_TL] ? v[I_TA] - v[I_TL] : null;
-    const sales = v[I_SALES] === v[I_SALES] ? v[I_SALES] : null;
-    const rel = v[I_REL] === v[I_REL] ? v[I_REL] : null;
-    if (p.derive) deriveInPlace(v);
-    markNotReported(p.compiled, v, p.given);
-    scoreVector(p.compiled, v, p.pair);
-    score = p.pair[0];
-    coverage = p.pair[1];
-    const shown = displayScore(score); // band and PD agree with the score as shown and written
-    band = BANDS[bandIndex(p.compiled, shown)];
-    pd = pdOf(shown, state.policy.model);
-    if (netWorth !== null || sales !== null) {
-      const lr = recommendLimit({ band, netWorth, annualSales: sales, termsDays: rd.terms, requested: rd.requested, relationshipMonths: rel }, state.policy.limit);
-      if (!isEngineError(lr)) {
-        limit = lr.limit;
-        limitRule = lr.rule;
-        limitRuleText = LIMIT_RULE_TEXT[lr.rule][state.lang];
-      }
+    const a = assessVector(p.compiled, p.v, p.given, { termsDays: rd.terms, requested: rd.requested, exposure, lgd: p.lgd }, state.policy, p.derive);
+    score = a.score;
+    coverage = a.coverage;
+    band = a.band;
+    pd = a.pd;
+    if (a.limit) {
+      limit = a.limit.limit;
+      limitRule = a.limit.rule;
+      limitRuleText = LIMIT_RULE_TEXT[a.limit.rule][state.lang];
     }
-    if (exposure !== null) {
-      el = exposure * pd * p.lgd; // = expectedLoss(exposure, pd, lgd) of the receivables engine, uninsured
-
-      if (limit !== null) {
-        headroom = limit - exposure;
-        breach = exposure > limit ? exposure - limit : 0;
-      }
-    }
+    headroom = a.headroom;
+    breach = a.breach;
+    el = a.expectedLoss;
   }
   return {
     row: r,
@@ -674,8 +658,7 @@ export function rowReasons(state: ReviewState, r: number): string | null {
   const rd: RowRead = { ...scratchRead };
   readRow(state, r, rd);
   if (rd.error || !rd.any) return null;
-  if (state.plan.derive) deriveInPlace(state.plan.v);
-  markNotReported(state.plan.compiled, state.plan.v, state.plan.given);
+  prepareVector(state.plan.compiled, state.plan.v, state.plan.given, state.plan.derive);
   return formatReasons(topReasons(contributionsOf(state.plan.compiled, state.plan.v)), state.lang);
 }
 
