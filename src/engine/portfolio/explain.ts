@@ -7,6 +7,8 @@
  *   Neutral score + all contributions = the score.
  * - the reason codes, exactly as CREDITSCORE's (largest point deficits);
  * - the recommended limit and the rule that bound it (LIMIT_RULE_TEXT);
+ *   score, band, PD, limit, headroom and expected loss are the customer's
+ *   `assessCustomer` result (customer/assess.ts), the path every door uses;
  * - `liftOneBand`: the smallest realistic single-factor changes that reach the next
  *   better band. For each observed factor the search walks the factor's bins
  *   (the model's own edges) in its improving direction, from the nearest edge

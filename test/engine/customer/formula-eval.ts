@@ -7,7 +7,7 @@
  * Empty cells read as "" (as Excel passes them to custom functions in a range); anything else
  * throws, so a formula the evaluator does not understand fails the test instead of passing quietly.
  */
-import { creditLimit, creditScore } from "../../src/functions/functions";
+import { creditLimit, creditScore } from "../../../src/functions/functions";
 
 /** The sheet: 0-based row × column grid of values (null/undefined = empty). */
 export type Sheet = readonly (readonly unknown[])[];

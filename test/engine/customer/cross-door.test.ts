@@ -11,19 +11,19 @@
  * Scores, bands, PDs, limits, binding rules and expected losses must be identical.
  */
 import fc from "fast-check";
-import { scoreTable } from "../../scripts/batch/score-table";
-import { DEFAULT_POLICY } from "../../src/engine/policy";
-import { isEngineError } from "../../src/engine/errors";
-import { serialFromYmd } from "../../src/engine/dates";
-import { LIMIT_RULE_TEXT } from "../../src/engine/limit/limit";
-import { displayScore } from "../../src/engine/scoring/score";
-import { assessCustomer } from "../../src/engine/customer/assess";
-import { CustomerResult, ReviewState, autoMapColumns, explainRow, prepareReview, reviewChunk, rowInputs } from "../../src/engine/portfolio";
-import { expectedLoss as expectedLossFormula } from "../../src/functions/functions";
-import { buildWriteRequest } from "../../src/taskpane/services/write-back";
-import type { ReviewOutcome } from "../../src/taskpane/services/review-runner";
-import type { DataArea } from "../../src/taskpane/services/workbook";
-import type { WriteColumnId } from "../../src/taskpane/i18n";
+import { scoreTable } from "../../../scripts/batch/score-table";
+import { DEFAULT_POLICY } from "../../../src/engine/policy";
+import { isEngineError } from "../../../src/engine/errors";
+import { serialFromYmd } from "../../../src/engine/dates";
+import { LIMIT_RULE_TEXT } from "../../../src/engine/limit/limit";
+import { displayScore } from "../../../src/engine/scoring/score";
+import { assessCustomer } from "../../../src/engine/customer/assess";
+import { CustomerResult, ReviewState, autoMapColumns, explainRow, prepareReview, reviewChunk, rowInputs } from "../../../src/engine/portfolio";
+import { expectedLoss as expectedLossFormula } from "../../../src/functions/functions";
+import { buildWriteRequest } from "../../../src/taskpane/services/write-back";
+import type { ReviewOutcome } from "../../../src/taskpane/services/review-runner";
+import type { DataArea } from "../../../src/taskpane/services/workbook";
+import type { WriteColumnId } from "../../../src/taskpane/i18n";
 import { evaluate } from "./formula-eval";
 
 const AS_OF = serialFromYmd(2026, 6, 30);
