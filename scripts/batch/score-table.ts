@@ -4,7 +4,7 @@
  * risk columns to append, row for row. All rules come from the engine: the
  * header matcher, the CREDITSCORE core, the customer assessment (limits), the policy.
  */
-import { creditScoreCore, factorColumns, readFactorRow } from "../../src/engine/scoring/creditscore";
+import { OUTPUT_LABELS, creditScoreCore, factorColumns, readFactorRow } from "../../src/engine/scoring/creditscore";
 import { matchHeader } from "../../src/engine/scoring/headers";
 import { creditLimitCore, LimitArgs, readLimitInput } from "../../src/engine/limit/creditlimit";
 import { FACTOR_COUNT, isFactorKey } from "../../src/engine/scoring/factors";
@@ -30,9 +30,11 @@ export interface ScoredTable {
   errors: { index: number; message: string }[];
 }
 
+/** The score block's headers are CREDITSCORE's own output labels ("all"), so the CLI and the formula name them alike. */
+const SCORE_COLUMNS = ["score", "band", "pd", "coverage", "reasons"] as const;
 const HEADER: Record<Lang, { score: string[]; limit: string[]; asOf: string }> = {
-  en: { score: ["Score", "Band", "PD (12m)", "Coverage", "Reasons"], limit: ["Recommended limit", "Limit rule"], asOf: "As of" },
-  zh: { score: ["信用评分", "等级", "违约概率(12个月)", "数据覆盖率", "主要扣分原因"], limit: ["建议信用额度", "额度规则"], asOf: "评估日期" },
+  en: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].en), limit: ["Recommended limit", "Limit rule"], asOf: "As of" },
+  zh: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].zh), limit: ["建议信用额度", "额度规则"], asOf: "评估日期" },
 };
 
 const EXCEL_ERROR_TEXT: Record<EngineError["code"], string> = { VALUE: "#VALUE!", NA: "#N/A", DIV0: "#DIV/0!", NUM: "#NUM!" };

@@ -315,7 +315,7 @@ export function explainCustomer(
   values: Partial<Record<FactorKey, number>>,
   policy: CreditPolicy,
   lang: Lang,
-  extras: ExplainExtras & { lgd?: number } = {},
+  extras: ExplainExtras = {},
 ): Result<Explanation> {
   const res = assessCustomer({ factors: values, termsDays: extras.termsDays, requested: extras.requested, exposure: extras.exposure, lgd: extras.lgd, netWorth: extras.netWorth, annualSales: extras.sales, relationshipMonths: extras.relationshipMonths }, policy, lang);
   if (isEngineError(res)) return res;
@@ -441,5 +441,5 @@ export function explainCustomer(
 export function explainRow(state: ReviewState, r: number): Result<Explanation> {
   const inp = rowInputs(state, r);
   if (isEngineError(inp)) return inp;
-  return explainCustomer(inp.values, state.policy, state.lang, { ...inp.extras, lgd: state.plan.lgd });
+  return explainCustomer(inp.values, state.policy, state.lang, inp.extras);
 }

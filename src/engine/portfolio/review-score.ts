@@ -100,7 +100,8 @@ export function reviewChunk(state: ReviewState, start: number, end: number): voi
 /**
  * The factor values and limit inputs of one row as the review uses them
  * (table cells, ledger behaviour filling blanks; statement items as given),
- * for `explainCustomer`. An error for a bad row or an out-of-range index.
+ * for `explainCustomer` (extras include the review's LGD, so Explain needs no
+ * review internals). An error for a bad row or an out-of-range index.
  */
 export function rowInputs(state: ReviewState, r: number): Result<{ values: Partial<Record<FactorKey, number>>; extras: ExplainExtras }> {
   if (!Number.isInteger(r) || r < 0 || r >= state.total) return valueError(`row ${r + 1} is not in the table (1–${state.total}).`);
@@ -121,7 +122,7 @@ export function rowInputs(state: ReviewState, r: number): Result<{ values: Parti
   }
   let exposure = rd.exposure === null ? null : Math.max(0, rd.exposure);
   if (exposure === null && rd.lc) exposure = Math.max(0, rd.lc.open);
-  return { values, extras: { termsDays: rd.terms, requested: rd.requested, exposure } };
+  return { values, extras: { termsDays: rd.terms, requested: rd.requested, exposure, lgd: state.plan.lgd } };
 }
 
 /** Inputs of the limit and exposure figures that are not factors. */
@@ -135,6 +136,8 @@ export interface ExplainExtras {
   /** Default: relationship_months. */
   relationshipMonths?: number | null;
   exposure?: number | null;
+  /** Loss given default for the expected loss (the review's `expectedLossLgd`; default 0.6). */
+  lgd?: number;
 }
 
 /**
