@@ -91,6 +91,23 @@ export function limitBasisOf(v: Float64Array): LimitBasis {
   };
 }
 
+/** recommendLimit's "no net worth, no sales" error, made once (the review meets it on every such row). */
+let noBasisError: EngineError | null = null;
+
+/** The limit from `recommendLimit` (the one limit rule); the no-basis error is recommendLimit's own, cached. */
+function limitOf(band: Band, basis: LimitBasis, extras: CustomerExtras, policy: CreditPolicy): Result<LimitResult> {
+  const share = policy.limit.bands[band];
+  if (basis.netWorth === null && basis.annualSales === null && (share.netWorthShare !== 0 || share.turnoverShare !== 0)) {
+    if (!noBasisError) {
+      const e = recommendLimit({ band, netWorth: null, annualSales: null, termsDays: null, requested: null, relationshipMonths: null }, policy.limit);
+      if (isEngineError(e)) noBasisError = e;
+      else return e;
+    }
+    return noBasisError;
+  }
+  return recommendLimit({ band, netWorth: basis.netWorth, annualSales: basis.annualSales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: basis.relationshipMonths }, policy.limit);
+}
+
 /** Inputs of a customer that are not factors (all optional). */
 export interface CustomerExtras {
   /** Payment terms in days (1–365); null → the policy's default. */
@@ -136,10 +153,7 @@ export function assessVector(c: CompiledModel, v: Float64Array, given: Uint8Arra
   const basis = limitBasisOf(v);
   prepareVector(c, v, given, derive);
   const fig = figuresOf(c, v);
-  const lr = recommendLimit(
-    { band: fig.band, netWorth: basis.netWorth, annualSales: basis.annualSales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: basis.relationshipMonths },
-    policy.limit,
-  );
+  const lr = limitOf(fig.band, basis, extras, policy);
   const limit = isEngineError(lr) ? null : lr;
   const limitError = isEngineError(lr) ? lr : null;
   const x = extras.exposure ?? null;
@@ -149,8 +163,13 @@ export function assessVector(c: CompiledModel, v: Float64Array, given: Uint8Arra
     const r = expectedLoss(exposure, fig.pd, extras.lgd ?? DEFAULT_LGD, extras.insuredShare ?? 0, extras.insuredLimit ?? null);
     el = typeof r === "number" ? r : null;
   }
+  // An explicit literal (no spread): this runs once per row of a review.
   return {
-    ...fig,
+    score: fig.score,
+    shown: fig.shown,
+    band: fig.band,
+    pd: fig.pd,
+    coverage: fig.coverage,
     basis,
     limit,
     limitError,
