@@ -44,6 +44,18 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's modules form no import cycle (a cycle means two modules that cannot be understood apart;
+    // shared types go to a third module, e.g. scoring/contribution.ts). Probe: test/lint/boundaries.test.ts.
+    files: ["src/engine/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver": { node: { extensions: [".ts", ".tsx", ".js", ".json"] } },
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
     // The engine is pure: no Office, React, DOM or clock.
     files: ["src/engine/**/*.ts"],
     rules: {

@@ -2,12 +2,16 @@
  * Batch scoring of a customer table (the engine behind `npm run score`):
  * takes the table as a grid whose first row is the header and returns the
  * risk columns to append, row for row. All rules come from the engine: the
- * header matcher, CREDITSCORE and CREDITLIMIT cores, the policy.
+ * header matcher, the CREDITSCORE core, the customer assessment (limits), the policy.
  */
-import { creditScoreCore } from "../../src/engine/scoring/creditscore";
+import { OUTPUT_LABELS, creditScoreCore, factorColumns, readFactorRow } from "../../src/engine/scoring/creditscore";
 import { matchHeader } from "../../src/engine/scoring/headers";
-import { creditLimitCore, LimitArgs } from "../../src/engine/limit/creditlimit";
-import { isFactorKey } from "../../src/engine/scoring/factors";
+import { creditLimitCore, LimitArgs, readLimitInput } from "../../src/engine/limit/creditlimit";
+import { FACTOR_COUNT, isFactorKey } from "../../src/engine/scoring/factors";
+import { hasNetWorthColumns } from "../../src/engine/scoring/derive";
+import { compileModel } from "../../src/engine/scoring/model";
+import { LIMIT_RULE_TEXT } from "../../src/engine/limit/limit";
+import { assessVector } from "../../src/engine/customer/assess";
 import { isEngineError, EngineError } from "../../src/engine/errors";
 import { Lang } from "../../src/engine/lang";
 import { Spill, SpillCell } from "../../src/engine/spill";
@@ -26,9 +30,11 @@ export interface ScoredTable {
   errors: { index: number; message: string }[];
 }
 
+/** The score block's headers are CREDITSCORE's own output labels ("all"), so the CLI and the formula name them alike. */
+const SCORE_COLUMNS = ["score", "band", "pd", "coverage", "reasons"] as const;
 const HEADER: Record<Lang, { score: string[]; limit: string[]; asOf: string }> = {
-  en: { score: ["Score", "Band", "PD (12m)", "Coverage", "Reasons"], limit: ["Recommended limit", "Limit rule"], asOf: "As of" },
-  zh: { score: ["信用评分", "等级", "违约概率(12个月)", "数据覆盖率", "主要扣分原因"], limit: ["建议信用额度", "额度规则"], asOf: "评估日期" },
+  en: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].en), limit: ["Recommended limit", "Limit rule"], asOf: "As of" },
+  zh: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].zh), limit: ["建议信用额度", "额度规则"], asOf: "评估日期" },
 };
 
 const EXCEL_ERROR_TEXT: Record<EngineError["code"], string> = { VALUE: "#VALUE!", NA: "#N/A", DIV0: "#DIV/0!", NUM: "#NUM!" };
@@ -43,13 +49,13 @@ export function fileCell(cell: SpillCell): string | number {
   return cell;
 }
 
-function column(grid: unknown[][], j: number): unknown[][] {
-  return grid.slice(1).map((r) => [r[j] ?? null]);
-}
-
 /**
  * Scores every data row of `grid` (row 0 = header). Throws only for a
  * whole-table problem (no recognised factor column), with the engine's message.
+ * The score columns are CREDITSCORE's "all" output; the limit of each row is
+ * the engine's assessment of the customer (`assessVector`: net worth = equity,
+ * else total assets − total liabilities, as in the pane), with terms and
+ * requested amount read as RISK.CREDITLIMIT reads them.
  */
 export function scoreTable(grid: unknown[][], opts: { lang: Lang; asOf: string; policy?: CreditPolicy }): ScoredTable {
   const policy = opts.policy ?? DEFAULT_POLICY;
@@ -57,36 +63,17 @@ export function scoreTable(grid: unknown[][], opts: { lang: Lang; asOf: string; 
   if (isEngineError(scored)) throw new Error(scored.message);
   const body: Spill = scored.slice(1);
 
-  const keys = (grid[0] ?? []).map((label) => matchHeader(label));
+  const header = grid[0] ?? [];
+  const keys = header.map((label) => matchHeader(label));
   const find = (key: string) => keys.indexOf(key as never);
-  const netWorth = find("equity");
-  const sales = find("sales");
-  const withLimit = netWorth >= 0 || sales >= 0;
-  let limits: Spill | null = null;
-  if (withLimit) {
-    const opt = (j: number) => (j >= 0 ? column(grid, j) : null);
-    const result = creditLimitCore(
-      {
-        score: body.map((r) => [r[0]]),
-        netWorth: opt(netWorth) ?? body.map(() => [null]),
-        annualSales: opt(sales) ?? body.map(() => [null]),
-        termsDays: opt(find("terms_days")),
-        requested: opt(find("requested_limit")),
-        relationshipMonths: opt(find("relationship_months")),
-        output: "all",
-      },
-      opts.lang,
-      policy,
-    );
-    if (isEngineError(result)) throw new Error(result.message);
-    limits = result;
-  }
+  const withLimit = hasNetWorthColumns(keys.map((k) => k ?? "")) || find("sales") >= 0;
+  const limitCells = withLimit ? limitColumns(grid, body, find("terms_days"), find("requested_limit"), opts.lang, policy) : null;
 
   let errorRows = 0;
   const errors: { index: number; message: string }[] = [];
   const rows = body.map((scoreRow, i) => {
     const blank = scoreRow.every((c) => c === "");
-    const limitRow = limits && !blank ? [limits[i][0], limits[i][2]] : limits ? ["", ""] : [];
+    const limitRow = limitCells ? (blank ? ["", ""] : limitCells[i]) : [];
     const cells = [...scoreRow, ...limitRow];
     const firstError = cells.findIndex(isEngineError);
     if (firstError >= 0) {
@@ -99,6 +86,33 @@ export function scoreTable(grid: unknown[][], opts: { lang: Lang; asOf: string; 
   });
   const h = HEADER[opts.lang];
   return { header: [...h.score, ...(withLimit ? h.limit : []), h.asOf], rows, errorRows, withLimit, errors };
+}
+
+/**
+ * [limit, rule] of each data row from the engine's customer assessment. A
+ * row whose score is an error carries that error; a bad terms or requested
+ * cell gives its error; no net worth and no sales gives the engine's error.
+ */
+function limitColumns(grid: unknown[][], body: Spill, termsCol: number, requestedCol: number, lang: Lang, policy: CreditPolicy): SpillCell[][] {
+  const plan = factorColumns(grid[0] ?? [], true);
+  if (isEngineError(plan)) throw new Error(plan.message);
+  const compiled = compileModel(policy.model);
+  const v = new Float64Array(FACTOR_COUNT);
+  return body.map((scoreRow, i): SpillCell[] => {
+    const failed = scoreRow.find(isEngineError);
+    if (failed) return [failed, failed];
+    const row = grid[i + 1];
+    const read = readFactorRow(plan, row, v);
+    if (read !== true) return read === false ? ["", ""] : [read, read];
+    const cell = (j: number) => (j >= 0 && Array.isArray(row) ? row[j] : null);
+    const termsDays = readLimitInput(cell(termsCol), "termsDays");
+    if (isEngineError(termsDays)) return [termsDays, termsDays];
+    const requested = readLimitInput(cell(requestedCol), "requested");
+    if (isEngineError(requested)) return [requested, requested];
+    const a = assessVector(compiled, v, plan.given, { termsDays, requested }, policy, plan.derive);
+    if (!a.limit) return [a.limitError as EngineError, a.limitError as EngineError];
+    return [a.limit.limit, LIMIT_RULE_TEXT[a.limit.rule][lang]];
+  });
 }
 
 /** Every header block `scoreTable` can produce (en and zh, with and without the limit columns). */

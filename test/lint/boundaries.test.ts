@@ -29,6 +29,10 @@ const probes: Probe[] = [
   { filePath: "src/engine/scoring/probe-office.ts", code: "export const x = () => Excel.run(async () => undefined);\n", expect: "no-restricted-globals" },
   { filePath: "src/engine/scoring/probe-clock.ts", code: "export const x = () => Date.now();\n", expect: "no-restricted-properties" },
   { filePath: "src/taskpane/probe-net.ts", code: 'export const x = () => fetch("https://example.com");\n', expect: "no-restricted-globals" },
+  // No import cycle in the engine: reasons.ts importing score.ts (which imports reasons.ts) fails. (The rule counts
+  // value imports; the type reasons.ts needs lives in scoring/contribution.ts, so no type-only cycle is left either.)
+  { filePath: "src/engine/scoring/reasons.ts", code: 'import { contributionsOf } from "./score";\nexport const x = contributionsOf;\n', expect: "import-x/no-cycle" },
+  { filePath: "src/engine/portfolio/probe-cycle.ts", code: 'import { explainRow } from "./explain";\nexport const x = explainRow;\n', expect: null },
   // The allowed directions lint clean.
   { filePath: "src/engine/scoring/probe-ok.ts", code: 'import { isBlank } from "../cells";\nexport const x = isBlank;\n', expect: null },
   { filePath: "src/excel/probe-ok.ts", code: 'import { isBlank } from "../engine/cells";\nexport const x = isBlank;\n', expect: null },

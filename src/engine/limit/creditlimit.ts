@@ -3,7 +3,7 @@
  * returns the recommended limit (or the rule that bound it) per row.
  */
 import { Lang } from "../lang";
-import { cellErrorFor, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
+import { NumberRules, cellErrorFor, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
 import { cellArg, message } from "../messages";
 import { Result, isEngineError, valueError } from "../errors";
 import { Spill, SpillCell, Vector, readVector, broadcastLength, at, dataRows, isBlankRow, isHorizontal } from "../spill";
@@ -62,18 +62,32 @@ function readArgs(args: LimitArgs): Result<VectorArgs> {
   return out;
 }
 
+/** The bounds of the limit's amount inputs, wherever they are read (this formula, the review, `npm run score`). */
+export const LIMIT_INPUT_RULES = {
+  netWorth: {},
+  annualSales: { min: 0 },
+  termsDays: { min: 1, max: 365 },
+  requested: { min: 0 },
+  relationshipMonths: { min: 0 },
+} as const satisfies Record<Exclude<keyof typeof ARG_NAMES, "score">, NumberRules>;
+
+/** Reads one limit input cell as RISK.CREDITLIMIT does: blank → null, a number within `LIMIT_INPUT_RULES`, or the error naming the argument. */
+export function readLimitInput(cell: unknown, arg: keyof typeof LIMIT_INPUT_RULES): Result<number | null> {
+  return readOptionalNumber(cell, ARG_NAMES[arg], LIMIT_INPUT_RULES[arg]);
+}
+
 function limitRow(i: number, v: VectorArgs, policy: CreditPolicy): Result<LimitResult> {
   const band = readBand(at(v.score, i), policy);
   if (isEngineError(band)) return band;
-  const netWorth = readOptionalNumber(at(v.netWorth, i), "net_worth");
+  const netWorth = readLimitInput(at(v.netWorth, i), "netWorth");
   if (isEngineError(netWorth)) return netWorth;
-  const annualSales = readOptionalNumber(at(v.annualSales, i), "annual_sales", { min: 0 });
+  const annualSales = readLimitInput(at(v.annualSales, i), "annualSales");
   if (isEngineError(annualSales)) return annualSales;
-  const termsDays = readOptionalNumber(at(v.termsDays, i), "terms_days", { min: 1, max: 365 });
+  const termsDays = readLimitInput(at(v.termsDays, i), "termsDays");
   if (isEngineError(termsDays)) return termsDays;
-  const requested = readOptionalNumber(at(v.requested, i), "requested", { min: 0 });
+  const requested = readLimitInput(at(v.requested, i), "requested");
   if (isEngineError(requested)) return requested;
-  const relationshipMonths = readOptionalNumber(at(v.relationshipMonths, i), "relationship_months", { min: 0 });
+  const relationshipMonths = readLimitInput(at(v.relationshipMonths, i), "relationshipMonths");
   if (isEngineError(relationshipMonths)) return relationshipMonths;
   return recommendLimit({ band, netWorth, annualSales, termsDays, requested, relationshipMonths }, policy.limit);
 }

@@ -7,6 +7,8 @@
  *   Neutral score + all contributions = the score.
  * - the reason codes, exactly as CREDITSCORE's (largest point deficits);
  * - the recommended limit and the rule that bound it (LIMIT_RULE_TEXT);
+ *   score, band, PD, limit, headroom and expected loss are the customer's
+ *   `assessCustomer` result (customer/assess.ts), the path every door uses;
  * - `liftOneBand`: the smallest realistic single-factor changes that reach the next
  *   better band. For each observed factor the search walks the factor's bins
  *   (the model's own edges) in its improving direction, from the nearest edge
@@ -21,16 +23,15 @@
  *   most 3 lever factors that together reach the next band, verified by
  *   re-scoring the combined values (see `planLift`); null when 3 are not enough.
  */
-import { EngineError, Result, isEngineError, valueError } from "../errors";
+import { Result, isEngineError } from "../errors";
 import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
-import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex, isFactorKey } from "../scoring/factors";
-import { deriveRatios } from "../scoring/derive";
+import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex } from "../scoring/factors";
 import { BANDS, Band, ScorecardModel, neutralScoreOf } from "../scoring/model";
 import { displayScore, scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
-import { LIMIT_RULE_TEXT, LimitRule, recommendLimit } from "../limit/limit";
-import { DEFAULT_LGD, expectedLoss } from "../receivables/expected-loss";
+import { LIMIT_RULE_TEXT, LimitRule } from "../limit/limit";
+import { assessCustomer } from "../customer/assess";
 import { ExplainExtras, ReviewState, rowInputs } from "./review";
 
 export type { ExplainExtras };
@@ -303,20 +304,6 @@ function planLift(
   return { steps, points: gained, newScore: final.score, band: final.band, text };
 }
 
-function checkValues(values: Partial<Record<FactorKey, number>>, lang: Lang): EngineError | null {
-  for (const k in values) {
-    const x = values[k as FactorKey];
-    if (!isFactorKey(k)) return valueError(lang === "zh" ? `未知因子“${k}”。` : `unknown factor "${k}".`);
-    if (typeof x !== "number" || !Number.isFinite(x)) continue;
-    const r = factorDef(k).rules;
-    if ((r.min !== undefined && x < r.min) || (r.max !== undefined && x > r.max) || (r.integer && !Number.isInteger(x))) {
-      const label = factorDef(k).label[lang];
-      return valueError(lang === "zh" ? `${label}：${x} 超出允许范围。` : `${label}: ${x} is outside the allowed values.`);
-    }
-  }
-  return null;
-}
-
 /**
  * Explains one customer: waterfall, reasons, limit and how to lift the band.
  * @param values factor values as the review reads them (ratios as decimals; statement items allowed)
@@ -328,13 +315,12 @@ export function explainCustomer(
   values: Partial<Record<FactorKey, number>>,
   policy: CreditPolicy,
   lang: Lang,
-  extras: ExplainExtras & { lgd?: number } = {},
+  extras: ExplainExtras = {},
 ): Result<Explanation> {
-  const bad = checkValues(values, lang);
-  if (bad) return bad;
+  const res = assessCustomer({ factors: values, termsDays: extras.termsDays, requested: extras.requested, exposure: extras.exposure, lgd: extras.lgd, netWorth: extras.netWorth, annualSales: extras.sales, relationshipMonths: extras.relationshipMonths }, policy, lang);
+  if (isEngineError(res)) return res;
   const model = policy.model;
-  const res = scoreCustomer(values, model);
-  const derivedAll = deriveRatios(values);
+  const derivedAll = res.derived;
 
   // Waterfall.
   const groups: WaterfallGroup[] = [];
@@ -367,26 +353,15 @@ export function explainCustomer(
   const order: ScoreGroup[] = ["financial", "payment", "profile", "risk"];
   groups.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 
-  // Limit.
-  const v = derivedAll;
-  const eqFallback = typeof values.equity === "number" ? values.equity : typeof values.total_assets === "number" && typeof values.total_liabilities === "number" ? values.total_assets - values.total_liabilities : null;
-  const netWorth = extras.netWorth ?? eqFallback;
-  const sales = extras.sales ?? (typeof v.sales === "number" ? v.sales : null);
+  // Limit, exposure and expected loss: the customer's assessment.
   let limit: Explanation["limit"] = null;
   let limitNote: string | null = null;
-  if (netWorth === null && sales === null) {
+  if (res.limit) {
+    const lr = res.limit;
+    limit = { limit: lr.limit, rule: lr.rule, ruleText: LIMIT_RULE_TEXT[lr.rule][lang], netWorthCap: lr.netWorthCap, turnoverCap: lr.turnoverCap, rampShare: lr.rampShare };
+  } else if (res.basis.netWorth === null && res.basis.annualSales === null) {
     limitNote = lang === "zh" ? "净资产和营业收入均未知，无法测算额度。" : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
-  } else {
-    const lr = recommendLimit(
-      { band: res.band, netWorth, annualSales: sales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: extras.relationshipMonths ?? (Number.isFinite(values.relationship_months) ? (values.relationship_months as number) : null) },
-      policy.limit,
-    );
-    if (isEngineError(lr)) limitNote = lr.message;
-    else limit = { limit: lr.limit, rule: lr.rule, ruleText: LIMIT_RULE_TEXT[lr.rule][lang], netWorthCap: lr.netWorthCap, turnoverCap: lr.turnoverCap, rampShare: lr.rampShare };
-  }
-  const exposure = extras.exposure ?? null;
-  const x = exposure === null ? null : Math.max(0, exposure);
-  const el = x === null ? null : expectedLoss(x, res.pd, extras.lgd ?? DEFAULT_LGD);
+  } else limitNote = res.limitError ? res.limitError.message : null;
 
   // Lift by one band.
   const bi = BANDS.indexOf(res.band);
@@ -446,10 +421,10 @@ export function explainCustomer(
     reasonTexts: res.reasons.map((r) => formatReason(r, lang)),
     limit,
     limitNote,
-    exposure: x,
-    headroom: x !== null && limit ? limit.limit - x : null,
-    breach: x !== null && limit ? Math.max(0, x - limit.limit) : null,
-    expectedLoss: el === null || isEngineError(el) ? null : el,
+    exposure: res.exposure,
+    headroom: res.headroom,
+    breach: res.breach,
+    expectedLoss: res.expectedLoss,
     nextBand,
     nextBandScore,
     liftOneBand: lift,
@@ -466,5 +441,5 @@ export function explainCustomer(
 export function explainRow(state: ReviewState, r: number): Result<Explanation> {
   const inp = rowInputs(state, r);
   if (isEngineError(inp)) return inp;
-  return explainCustomer(inp.values, state.policy, state.lang, { ...inp.extras, lgd: state.plan.lgd });
+  return explainCustomer(inp.values, state.policy, state.lang, inp.extras);
 }

@@ -19,10 +19,11 @@ import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
 import { Spill, SpillCell, readGrid } from "../spill";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./factors";
-import { STATEMENT_KEYS, deriveInPlace } from "./derive";
+import { STATEMENT_KEYS } from "./derive";
 import { acceptedKeysText, matchHeader } from "./headers";
-import { BANDS, DEFAULT_MODEL, ScorecardModel, compileModel, validateModel } from "./model";
-import { bandIndex, contributionsOf, displayScore, givenColumns, markNotReported, pdOf, scoreVector } from "./score";
+import { DEFAULT_MODEL, ScorecardModel, compileModel, validateModel } from "./model";
+import { contributionsOf, displayScore, givenColumns } from "./score";
+import { figuresOf, prepareVector } from "../customer/assess";
 import { formatReasons, topReasons } from "./reasons";
 
 /** The `output` choices of CREDITSCORE. */
@@ -66,6 +67,69 @@ function readFactorCell(cell: unknown, fi: number, column: string): number | Eng
   return v;
 }
 
+/** The factor columns of a header row, as CREDITSCORE reads them. */
+export interface FactorColumns {
+  /** Column index, factor index and message name ("debt_ratio (column "Debt ratio")") of each factor column. */
+  readonly colIdx: readonly number[];
+  readonly colFactor: readonly number[];
+  readonly colName: readonly string[];
+  /** True when a statement item is among them (ratios can be derived). */
+  readonly derive: boolean;
+  /** The factors the table has a column for (`givenColumns`). */
+  readonly given: Uint8Array;
+}
+
+/**
+ * Maps a header row to factor columns (`matchHeader`; other columns are
+ * ignored). An error when two columns mean one factor or none is a factor;
+ * `inHeader` says whether the header is the first row of values (true) or the labels argument (false), for the message.
+ */
+export function factorColumns(header: readonly unknown[], inHeader: boolean): Result<FactorColumns> {
+  const colIdx: number[] = [];
+  const colFactor: number[] = [];
+  const colName: string[] = [];
+  const colOf = new Map<number, number>();
+  let derive = false;
+  for (let j = 0; j < header.length; j++) {
+    const key = matchHeader(header[j]);
+    if (key === null || !isFactorKey(key)) continue;
+    const fi = factorIndex(key);
+    const prior = colOf.get(fi);
+    if (prior !== undefined) {
+      return valueError(message("score.duplicateFactor", { first: labelText(header[prior]), second: labelText(header[j]), key }));
+    }
+    colOf.set(fi, j);
+    colIdx.push(j);
+    colFactor.push(fi);
+    colName.push(`${key} (column "${labelText(header[j])}")`);
+    if (STATEMENT.has(fi)) derive = true;
+  }
+  if (colIdx.length === 0) {
+    return valueError(message("score.noFactor", { inHeader, keys: acceptedKeysText(FACTOR_KEYS) }));
+  }
+  return { colIdx, colFactor, colName, derive, given: givenColumns(colFactor.map((fi) => FACTOR_KEYS[fi])) };
+}
+
+/**
+ * Reads one row's factor cells into `v` (NaN = blank): true when some factor
+ * has a value, false when all are blank, or the error of the first bad cell.
+ */
+export function readFactorRow(plan: FactorColumns, row: unknown, v: Float64Array): boolean | EngineError {
+  v.fill(NaN);
+  let any = false;
+  for (let t = 0; t < plan.colIdx.length; t++) {
+    const cell = Array.isArray(row) ? row[plan.colIdx[t]] : undefined;
+    if (typeof cell !== "number" && isBlank(cell)) continue;
+    const x = readFactorCell(cell, plan.colFactor[t], plan.colName[t]);
+    if (typeof x !== "number") return x;
+    if (x === x) {
+      v[plan.colFactor[t]] = x;
+      any = true;
+    }
+  }
+  return any;
+}
+
 export { displayScore };
 
 /**
@@ -105,32 +169,11 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
     first = 0;
   }
 
-  // Map columns to factor indexes.
-  const colIdx: number[] = [];
-  const colFactor: number[] = [];
-  const colName: string[] = [];
-  const colOf = new Map<number, number>();
-  let derive = false;
-  for (let j = 0; j < width; j++) {
-    const key = matchHeader(header[j]);
-    if (key === null || !isFactorKey(key)) continue;
-    const fi = factorIndex(key);
-    const prior = colOf.get(fi);
-    if (prior !== undefined) {
-      return valueError(message("score.duplicateFactor", { first: labelText(header[prior]), second: labelText(header[j]), key }));
-    }
-    colOf.set(fi, j);
-    colIdx.push(j);
-    colFactor.push(fi);
-    colName.push(`${key} (column "${labelText(header[j])}")`);
-    if (STATEMENT.has(fi)) derive = true;
-  }
-  if (colIdx.length === 0) {
-    return valueError(message("score.noFactor", { inHeader: first === 1, keys: acceptedKeysText(FACTOR_KEYS) }));
-  }
-
+  const plan = factorColumns(header, first === 1);
+  if (isEngineError(plan)) return plan;
+  const { derive } = plan;
   const c = compileModel(model);
-  const given = givenColumns(colFactor.map((fi) => FACTOR_KEYS[fi]));
+  const given = plan.given;
   const cols = COLUMNS[out];
   const ncol = cols.length;
   const wantReasons = cols.includes("reasons");
@@ -138,49 +181,34 @@ export function creditScoreCore(values: unknown, labels: unknown, output: unknow
   const spill: Spill = new Array(rows + first);
   if (first === 1) spill[0] = cols.map((k) => OUTPUT_LABELS[k][lang]);
   const v = new Float64Array(FACTOR_COUNT);
-  const pair = new Float64Array(2);
 
   for (let i = 0; i < rows; i++) {
     const row = grid[i + first];
-    v.fill(NaN);
-    let err: EngineError | null = null;
-    let any = false;
-    for (let t = 0; t < colIdx.length; t++) {
-      const cell = Array.isArray(row) ? row[colIdx[t]] : undefined;
-      if (typeof cell !== "number" && isBlank(cell)) continue;
-      const x = readFactorCell(cell, colFactor[t], colName[t]);
-      if (typeof x !== "number") {
-        err = x;
-        break;
-      }
-      if (x === x) {
-        v[colFactor[t]] = x;
-        any = true;
-      }
-    }
+    const read = readFactorRow(plan, row, v);
+    const err = typeof read === "boolean" ? null : read;
+    const any = read === true;
     const line: SpillCell[] = new Array(ncol);
     if (err) {
       for (let k = 0; k < ncol; k++) line[k] = err;
     } else if (!any) {
       for (let k = 0; k < ncol; k++) line[k] = "";
     } else {
-      if (derive) deriveInPlace(v);
-      markNotReported(c, v, given);
-      scoreVector(c, v, pair);
-      const score = pair[0];
+      // The scoring steps of the one customer path (customer/assess): the review and the CLI score the same way.
+      prepareVector(c, v, given, derive);
+      const fig = figuresOf(c, v);
       for (let k = 0; k < ncol; k++) {
         switch (cols[k]) {
           case "score":
-            line[k] = displayScore(score);
+            line[k] = fig.shown;
             break;
           case "band":
-            line[k] = BANDS[bandIndex(c, displayScore(score))];
+            line[k] = fig.band;
             break;
           case "pd":
-            line[k] = pdOf(displayScore(score), model);
+            line[k] = fig.pd;
             break;
           case "coverage":
-            line[k] = Math.round(pair[1] * 1000) / 1000;
+            line[k] = Math.round(fig.coverage * 1000) / 1000;
             break;
           case "reasons":
             line[k] = wantReasons ? formatReasons(topReasons(contributionsOf(c, v)), lang) : "";

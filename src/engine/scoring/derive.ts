@@ -51,12 +51,30 @@ function fill(v: Float64Array, key: number, value: number): void {
 }
 
 /**
+ * Net worth of a factor vector: equity, else total assets − total liabilities
+ * (NaN when neither is known). The one place this rule is written: ratios
+ * (equity_to_liabilities) and the credit limit of every door read it here.
+ * `NET_WORTH_ITEMS` declares the same rule for the live formulas the pane writes.
+ */
+export function netWorthOf(v: Float64Array): number {
+  return Number.isNaN(v[EQ]) ? v[TA] - v[TL] : v[EQ];
+}
+
+/** The statement items of `netWorthOf`: equity when given, else the difference of the two others. */
+export const NET_WORTH_ITEMS = { given: "equity", minuend: "total_assets", subtrahend: "total_liabilities" } as const satisfies Record<string, FactorKey>;
+
+/** True when a table with these factor columns can give a net worth (equity, or total assets and total liabilities). */
+export function hasNetWorthColumns(keys: readonly string[]): boolean {
+  return keys.includes(NET_WORTH_ITEMS.given) || (keys.includes(NET_WORTH_ITEMS.minuend) && keys.includes(NET_WORTH_ITEMS.subtrahend));
+}
+
+/**
  * Fills missing ratios of a factor vector in place (NaN = missing), from the
  * statement items in the same vector. Allocation-free, for the hot path.
  */
 export function deriveInPlace(v: Float64Array): void {
   const ta = v[TA], tl = v[TL], s = v[S];
-  const eq = Number.isNaN(v[EQ]) ? ta - tl : v[EQ];
+  const eq = netWorthOf(v);
   fill(v, I_DEBT, div(tl, ta));
   fill(v, I_EQTL, div(eq, tl));
   fill(v, I_WCTA, div(v[CA] - v[CL], ta));

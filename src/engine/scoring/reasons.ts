@@ -5,7 +5,7 @@
  */
 import { Lang } from "../lang";
 import { FactorKey, UnitKind, factorDef } from "./factors";
-import type { Contribution } from "./score";
+import type { Contribution } from "./contribution";
 
 export interface ReasonCode {
   key: FactorKey;

@@ -2,28 +2,13 @@
  * Scoring a customer: factor values → points → score (0–100, higher = safer),
  * band A–E, 12-month PD, coverage and the per-factor breakdown.
  */
-import { FACTOR_COUNT, FactorKey, ScoreGroup, factorIndex } from "./factors";
+import { FACTOR_COUNT, FactorKey, factorIndex } from "./factors";
 import { deriveInPlace, toVector } from "./derive";
 import { BANDS, Band, CompiledModel, DEFAULT_MODEL, ScorecardModel, compileModel, poolWeight } from "./model";
 import { ReasonCode, topReasons } from "./reasons";
+import type { Contribution } from "./contribution";
 
-/** One factor's part of the score, for reason codes and the task pane. */
-export interface Contribution {
-  key: FactorKey;
-  group: ScoreGroup;
-  /** The value used (given or derived), or null when missing. */
-  value: number | null;
-  /** Points earned (neutral points when missing). */
-  points: number;
-  /** Best attainable points of this factor. */
-  maxPoints: number;
-  /** maxPoints − points (0 when missing is at the top; still shown). */
-  deficit: number;
-  /** False when missing, or when the value means "none" (scored neutral, e.g. interest coverage 0). */
-  observed: boolean;
-  /** True for a blank in a given column scored with the factor's not-reported points (value null). */
-  notReported?: boolean;
-}
+export type { Contribution } from "./contribution";
 
 export interface ScoreResult {
   /** 0–100, higher = safer (not rounded). */

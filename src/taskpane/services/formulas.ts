@@ -13,12 +13,14 @@
  * column the user mapped or ignored by hand is read the same way as in the
  * review. <band> is the band cell when the band column is written, else a
  * nested CREDITSCORE. Net worth is equity, else total assets − total
- * liabilities (as the review reads it). Columns that need the invoice ledger
+ * liabilities: the engine's `netWorthOf` rule, spelled from its `NET_WORTH_ITEMS`
+ * (test/engine/customer/cross-door.test.ts evaluates these formulas against the review). Columns that need the invoice ledger
  * (dunning stage; headroom without an exposure column) have no formula.
  */
 import { columnLetters } from "../../excel/address";
 import type { ColumnMapping, MappingKey } from "../../engine/portfolio/mapping";
 import { matchHeader } from "../../engine/scoring/headers";
+import { NET_WORTH_ITEMS } from "../../engine/scoring/derive";
 import type { WriteColumnId } from "../i18n";
 import type { DataArea } from "./workbook";
 
@@ -61,7 +63,8 @@ export function riskFormulas(mapping: ColumnMapping, area: DataArea, written: re
   };
   const rowRange = (n: number) => `${columnLetters(area.firstColumn)}${n}:${columnLetters(area.firstColumn + area.columnCount - 1)}${n}`;
   const score = (n: number, output: string) => `RISK.CREDITSCORE(${rowRange(n)},${labels},"${output}")`;
-  const eq = colOf("equity"), ta = colOf("total_assets"), tl = colOf("total_liabilities");
+  // Net worth as the engine derives it (netWorthOf): equity, else total assets − total liabilities.
+  const eq = colOf(NET_WORTH_ITEMS.given), ta = colOf(NET_WORTH_ITEMS.minuend), tl = colOf(NET_WORTH_ITEMS.subtrahend);
   const sales = colOf("sales"), terms = colOf("terms_days"), requested = colOf("requested_limit"), rel = colOf("relationship_months");
   const exposure = colOf("exposure");
   const bandCol = outCol("band"), limitCol = outCol("limit");
