@@ -396,7 +396,7 @@ async function scoreOpened(job: XlsxJob, zip: ZipIn): Promise<RunResult> {
   const byName = new Map(zip.entries.map((e) => [e.fileName, e]));
   const need = (part: string): Entry => {
     const e = byName.get(part);
-    if (!e) throw new UserError(msg.badPart(file, part, job.lang === "zh" ? "缺失" : "missing"));
+    if (!e) throw new UserError(msg.badPart(file, part, msg.partMissing()));
     return e;
   };
   const rootRels = parseRels(await entryText(zip, need("_rels/.rels")), "_rels/.rels");
