@@ -20,7 +20,7 @@ import { statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import { serialFromIso, isoFromSerial } from "../src/engine/dates";
-import { isEngineError } from "../src/engine/errors";
+import { isEngineError, messageIn } from "../src/engine/errors";
 import { Lang } from "../src/engine/lang";
 import { CreditPolicy, DEFAULT_POLICY } from "../src/engine/policy";
 import { loadModel } from "./calibrate";
@@ -97,7 +97,7 @@ export function parseArgs(argv: string[], today: string): Args | { error: string
   if (v.out === "") return fail(msg.missingValue("--out"));
   const asOfText = v["as-of"] ?? today;
   const serial = serialFromIso(asOfText, "--as-of");
-  if (isEngineError(serial)) return fail(msg.badAsOf(asOfText, serial.message));
+  if (isEngineError(serial)) return fail(msg.badAsOf(asOfText, messageIn(serial, lang0)));
   let headerRow: number | undefined;
   if (v["header-row"] !== undefined) {
     const n = Number(v["header-row"]);

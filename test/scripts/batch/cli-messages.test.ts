@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { MESSAGE_IDS, catalogue, message, renderMessage } from "../../../src/engine/messages";
 import { DELIMITER_NAMES, MESSAGES, USAGE, encodingLabel } from "../../../scripts/batch/messages";
+import { parseArgs } from "../../../scripts/score";
 
 describe("CLI messages live in the catalogue", () => {
   it("renders a CLI message in Chinese from the catalogue, and the CLI shows exactly that text", () => {
@@ -28,6 +29,14 @@ describe("CLI messages live in the catalogue", () => {
       expect({ key, inCatalogue: MESSAGE_IDS.includes(id) }).toEqual({ key, inCatalogue: true });
       expect({ key, zh: typeof catalogue("zh")[id] }).toEqual({ key, zh: "function" });
     }
+  });
+
+  it("a bad --as-of under --lang zh says what is wrong with the date in Chinese too", () => {
+    const zh = parseArgs(["a.csv", "--as-of", "2026-13-01", "--lang", "zh"], "2026-01-01");
+    expect(zh).toMatchObject({ lang: "zh", error: expect.stringMatching(/^--as-of "2026-13-01" 不是日期：/) });
+    expect((zh as { error: string }).error).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence inside
+    const en = parseArgs(["a.csv", "--as-of", "2026-13-01"], "2026-01-01");
+    expect(en).toMatchObject({ lang: "en", error: expect.stringMatching(/^--as-of "2026-13-01" is not a date: .* Write it as yyyy-mm-dd\.$/) });
   });
 
   it("no score-CLI source file keeps a Chinese text of its own (comments aside)", () => {
