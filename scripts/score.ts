@@ -28,6 +28,7 @@ import { checkOutput, OutputExistsError, removeTempFilesOnSignals } from "./io/s
 import { encodingName } from "./io/encoding";
 import { DecimalMark, Delimiter } from "./batch/csv";
 import { MESSAGES, USAGE, UserError } from "./batch/messages";
+import { langOf } from "./lib/args";
 import { RunResult, scoreCsv } from "./batch/score-csv";
 import { scoreXlsx } from "./batch/score-xlsx";
 
@@ -62,14 +63,6 @@ const OPTIONS = {
 } as const;
 
 const DELIMITERS: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", "\t": "\t", "\\t": "\t", tab: "\t" };
-
-/** The --lang of an argument list, read leniently (to word the messages about the other arguments). */
-function langOf(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  if (i < 0) return "en";
-  const v = argv[i].includes("=") ? argv[i].slice(7) : argv[i + 1];
-  return v === "zh" ? "zh" : "en";
-}
 
 /** Parses the command line. Returns the arguments, or a message in the user's language. */
 export function parseArgs(argv: string[], today: string): Args | { error: string; lang: Lang } {

@@ -59,5 +59,8 @@ describe("npm run calibrate", () => {
   test("readOptions reports a short unknown flag", async () => {
     expect(readOptions(["-x"], "t", { a: { type: "string" } }, false)).toBe("t: unknown option -x");
     expect(readOptions(["--a", "1", "p"], "t", { a: { type: "string" } }, true)).toEqual({ values: { a: "1" }, positionals: ["p"] });
+    expect(readOptions(["-x"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：未知选项 -x");
+    expect(readOptions(["--a"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：--a 需要一个值");
+    expect(readOptions(["p"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：多余的参数 p");
   });
 });

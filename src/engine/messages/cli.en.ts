@@ -92,6 +92,34 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
   /** How an encoding is named in messages: "UTF-8 with BOM", "windows-1252, as given" (a detected one is just its name). */
   "cli.encoding.bom": (a) => `${a.name} with BOM`,
   "cli.encoding.given": (a) => `${a.name}, as given`,
+  /** Command-line parsing shared by the calibration CLIs (scripts/lib/args.ts); `name` is the program ("evaluate"). */
+  "cli.args.unknownOption": (a) => `${a.name}: unknown option ${a.flag}`,
+  "cli.args.takesNoValue": (a) => `${a.name}: ${a.flag} takes no value`,
+  "cli.args.needsValue": (a) => `${a.name}: ${a.flag} needs a value`,
+  "cli.args.unexpected": (a) => `${a.name}: unexpected argument ${a.arg}`,
+  /** `npm run evaluate -- --help`; `seed` is the default seed of the split. */
+  "cli.evaluate.usage": (a) => `usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>] [--false-alarm <share>] [--model <model.json>] [--incomplete-statements on|off] [--lang en|zh]
+
+Scores every labelled row with the shipped scorecard and prints AUC, KS, Brier, the bands' capture and
+false alarms, next to Altman Z'' on the same rows.
+  --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
+  --bad <value>      the label value that means "defaulted" (every other value is healthy)
+  --split <rows>     all (default), or the calibration's train or validation rows
+  --horizon <years>  label horizon in years for the Brier score (default: from a Polish file's name, else 1)
+  --seed <n>         seed of the 70/30 split (default ${a.seed})
+  --cutoff <score>   also print the shares below a what-if C|D cut-off
+  --false-alarm <share>  also print the highest cut-off that flags at most this share (0–1) of the healthy rows
+  --model <file>     evaluate this model JSON (from npm run calibrate) instead of the shipped one
+  --incomplete-statements on|off   switch the model's "interest not reported" factor (default: as the model ships)
+  --lang en|zh       language of this help and of the error messages (default en; the report is in English)
+  --help             this text`,
+  "cli.evaluate.oneFile": () => "give exactly one data file",
+  "cli.evaluate.noRows": (a) => `${a.file}: no labelled rows or no recognised factor columns (ignored: ${a.ignored})`,
+  "cli.evaluate.badSplit": () => "--split must be all, train or validation",
+  "cli.evaluate.badHorizonSeed": () => "--horizon must be a positive number of years and --seed an integer",
+  "cli.evaluate.badCutoff": () => "--cutoff must be a score from 0 to 100",
+  "cli.evaluate.badFalseAlarm": () => "--false-alarm must be a share from 0 to 1",
+  "cli.evaluate.badIncomplete": () => "--incomplete-statements must be on or off",
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

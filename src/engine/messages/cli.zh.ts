@@ -83,4 +83,30 @@ export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.delimiter.tab": () => "制表符",
   "cli.encoding.bom": (a) => `${a.name}，带 BOM`,
   "cli.encoding.given": (a) => `${a.name}，按指定`,
+  "cli.args.unknownOption": (a) => `${a.name}：未知选项 ${a.flag}`,
+  "cli.args.takesNoValue": (a) => `${a.name}：${a.flag} 不接受值`,
+  "cli.args.needsValue": (a) => `${a.name}：${a.flag} 需要一个值`,
+  "cli.args.unexpected": (a) => `${a.name}：多余的参数 ${a.arg}`,
+  "cli.evaluate.usage": (a) => `用法：npm run evaluate -- <文件.csv|文件.arff> [--label <列>] [--bad <值>] [--split all|train|validation] [--horizon <年>] [--seed <n>] [--cutoff <评分>] [--false-alarm <比例>] [--model <模型.json>] [--incomplete-statements on|off] [--lang en|zh]
+
+用出厂评分卡为每个带标签的行评分，并输出 AUC、KS、Brier、各等级对违约的捕获率和误报率，
+以及同一批行上 Altman Z'' 的对应指标。
+  --label <列>       标签列（默认：class、label、default、bankrupt、status_label、违约 等）
+  --bad <值>         表示“已违约”的标签值（其他值均视为正常）
+  --split <行>       all（默认），或校准时的 train（训练）或 validation（验证）行
+  --horizon <年>     Brier 评分所用的标签期限（年）（默认：取自波兰数据文件名，否则为 1）
+  --seed <n>         70/30 划分的随机种子（默认 ${a.seed}）
+  --cutoff <评分>    另外输出低于假设 C|D 分界线的比例
+  --false-alarm <比例>  另外输出误报正常行不超过此比例（0–1）的最高分界线
+  --model <文件>     评估此模型 JSON（由 npm run calibrate 生成），而非出厂模型
+  --incomplete-statements on|off   开关模型的“未报告利息”因子（默认：按模型出厂设置）
+  --lang en|zh       本帮助和错误信息的语言（默认 en；评估报告为英文）
+  --help             显示本帮助`,
+  "cli.evaluate.oneFile": () => "请给出且只给出一个数据文件",
+  "cli.evaluate.noRows": (a) => `${a.file}：没有带标签的行，或没有可识别的因子列（已忽略：${a.ignored}）`,
+  "cli.evaluate.badSplit": () => "--split 只能是 all、train 或 validation",
+  "cli.evaluate.badHorizonSeed": () => "--horizon 必须是正的年数，--seed 必须是整数",
+  "cli.evaluate.badCutoff": () => "--cutoff 必须是 0 到 100 的评分",
+  "cli.evaluate.badFalseAlarm": () => "--false-alarm 必须是 0 到 1 的比例",
+  "cli.evaluate.badIncomplete": () => "--incomplete-statements 只能是 on 或 off",
 };
