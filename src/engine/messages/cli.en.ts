@@ -92,6 +92,11 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
   /** How an encoding is named in messages: "UTF-8 with BOM", "windows-1252, as given" (a detected one is just its name). */
   "cli.encoding.bom": (a) => `${a.name} with BOM`,
   "cli.encoding.given": (a) => `${a.name}, as given`,
+  /** What is wrong with a damaged part of an .xlsx package (the detail of cli.score.badPart). */
+  "cli.xlsx.notUtf8": () => "not valid UTF-8",
+  "cli.xlsx.utf16Part": () => "a byte-order mark (UTF-16 parts are not supported)",
+  "cli.xlsx.badRowNumber": (a) => `row number "${a.value}"`,
+  "cli.xlsx.badCellRef": (a) => `cell reference "${a.ref}"`,
   /** Command-line parsing shared by the calibration CLIs (scripts/lib/args.ts); `name` is the program ("evaluate"). */
   "cli.args.unknownOption": (a) => `${a.name}: unknown option ${a.flag}`,
   "cli.args.takesNoValue": (a) => `${a.name}: ${a.flag} takes no value`,
