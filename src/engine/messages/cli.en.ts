@@ -125,6 +125,37 @@ false alarms, next to Altman Z'' on the same rows.
   "cli.evaluate.badCutoff": () => "--cutoff must be a score from 0 to 100",
   "cli.evaluate.badFalseAlarm": () => "--false-alarm must be a share from 0 to 1",
   "cli.evaluate.badIncomplete": () => "--incomplete-statements must be on or off",
+  /** `npm run calibrate -- --help`; `seed` and `version` are the defaults of the rebuild. */
+  "cli.calibrate.usage": (a) => `usage: npm run calibrate -- [--data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]
+       npm run calibrate -- <history.csv|history.xlsx> --label <column> --out <model.json> [--stage auto|levels|weights|full] [--default-rate <share>] [--holdout <share>]
+
+Without a history file: rebuilds the shipped scorecard from a labelled file (default
+../shared/data/polish-bankruptcy-1year.arff) and writes the model JSON (default
+src/engine/scoring/scorecard-model.v2.json).
+With a history file: fits the scorecard to your own labelled customers and writes the fitted model when it
+cross-validates at least as well as the shipped one. Stages by defaults in the history: levels (band
+cut-offs and PD levels; any history, or none with --default-rate), weights (25 defaults), full (100).
+  --stage <s>        auto (default: the highest the defaults allow), levels, weights or full
+  --default-rate <r> expected 12-month default rate of the portfolio (stage levels; needed without defaults)
+  --holdout <share>  fit on the rest and report the fitted and shipped figures on this share of rows
+  --lang en|zh       language of the report's messages (default en)
+  --data <file>      labelled data: UCI Polish ARFF or CSV with canonical or Chinese/English headers
+  --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
+  --bad <value>      the label value that means "defaulted" (every other value is healthy)
+  --out <file>       where to write the model JSON
+  --seed <n>         seed of the 70/30 stratified split (default ${a.seed})
+  --horizon <years>  label horizon in years (default: from a Polish file's name, else 1)
+  --version <v>      model version written into the JSON (default ${a.version})
+  --compare-factors  also print the cross-validated AUC of other factor sets on the training rows
+  --help             this text`,
+  "cli.calibrate.needsOut": () => "name the model file to write with --out <model.json>",
+  "cli.calibrate.outIsInput": () => "--out must not be the history file (an input is never written over)",
+  "cli.calibrate.badLang": () => "--lang must be en or zh",
+  "cli.calibrate.badStage": () => "--stage must be auto, levels, weights or full",
+  "cli.calibrate.badHoldout": () => "--holdout must be a share between 0 and 1",
+  "cli.calibrate.badSeedHorizon": () => "--seed must be an integer and --horizon a positive number of years",
+  "cli.calibrate.oneHistory": (a) => `give one history file, got ${a.count}`,
+  "cli.calibrate.needsHistory": (a) => `--${a.option} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)`,
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

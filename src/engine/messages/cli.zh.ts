@@ -113,4 +113,33 @@ export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.evaluate.badCutoff": () => "--cutoff 必须是 0 到 100 的评分",
   "cli.evaluate.badFalseAlarm": () => "--false-alarm 必须是 0 到 1 的比例",
   "cli.evaluate.badIncomplete": () => "--incomplete-statements 只能是 on 或 off",
+  "cli.calibrate.usage": (a) => `用法：npm run calibrate -- [--data <文件.arff|文件.csv>] [--label <列>] [--bad <值>] [--out <模型.json>] [--seed <n>] [--horizon <年>] [--version <v>]
+      npm run calibrate -- <历史数据.csv|历史数据.xlsx> --label <列> --out <模型.json> [--stage auto|levels|weights|full] [--default-rate <比例>] [--holdout <比例>]
+
+不给历史数据文件时：用带标签的文件（默认 ../shared/data/polish-bankruptcy-1year.arff）重建出厂评分卡，
+并写出模型 JSON（默认 src/engine/scoring/scorecard-model.v2.json）。
+给出历史数据文件时：按您自己带标签的客户拟合评分卡，交叉验证结果不差于出厂模型时写出拟合的模型。
+按历史数据中的违约数分阶段：levels（等级分界线和 PD 水平；任何历史数据均可，无违约时需 --default-rate）、
+weights（25 个违约）、full（100 个）。
+  --stage <s>        auto（默认：违约数允许的最高阶段）、levels、weights 或 full
+  --default-rate <r> 组合预期的 12 个月违约率（levels 阶段；无违约时必需）
+  --holdout <比例>   用其余行拟合，并在这一比例的行上报告拟合模型和出厂模型的指标
+  --lang en|zh       报告信息的语言（默认 en）
+  --data <文件>      带标签的数据：UCI 波兰 ARFF，或列名为规范键或中英文名称的 CSV
+  --label <列>       标签列（默认：class、label、default、bankrupt、status_label、违约 等）
+  --bad <值>         表示“已违约”的标签值（其他值均视为正常）
+  --out <文件>       模型 JSON 的写入位置
+  --seed <n>         70/30 分层划分的随机种子（默认 ${a.seed}）
+  --horizon <年>     标签期限（年）（默认：取自波兰数据文件名，否则为 1）
+  --version <v>      写入 JSON 的模型版本（默认 ${a.version}）
+  --compare-factors  另外输出其他因子组合在训练行上的交叉验证 AUC
+  --help             显示本帮助`,
+  "cli.calibrate.needsOut": () => "请用 --out <模型.json> 指定要写入的模型文件",
+  "cli.calibrate.outIsInput": () => "--out 不能是历史数据文件（输入文件永远不会被覆盖）",
+  "cli.calibrate.badLang": () => "--lang 只能是 en 或 zh",
+  "cli.calibrate.badStage": () => "--stage 只能是 auto、levels、weights 或 full",
+  "cli.calibrate.badHoldout": () => "--holdout 必须是 0 到 1 之间的比例",
+  "cli.calibrate.badSeedHorizon": () => "--seed 必须是整数，--horizon 必须是正的年数",
+  "cli.calibrate.oneHistory": (a) => `只能给一个历史数据文件，却给了 ${a.count} 个`,
+  "cli.calibrate.needsHistory": (a) => `--${a.option} 需要一个历史数据文件（npm run calibrate -- <历史数据.csv> --label <列> --out <模型.json>）`,
 };
