@@ -28,7 +28,8 @@ import { withDerivedRatios } from "../src/engine/calibration/sample";
 import { ScorecardModel, validateModel } from "../src/engine/scoring/model";
 import { Dataset, LabelOptions, readArff, readCsv, readXlsx } from "./lib/dataset";
 import { formatMetrics } from "./lib/report";
-import { readOptions } from "./lib/args";
+import { langOf, readOptions } from "./lib/args";
+import { cliText } from "./batch/messages";
 
 export const DEFAULT_SEED = 20240917;
 const ROOT = path.resolve(__dirname, "..");
@@ -36,28 +37,12 @@ const DEFAULT_DATA = path.resolve(ROOT, "..", "shared", "data", "polish-bankrupt
 const DEFAULT_OUT = path.resolve(ROOT, "src", "engine", "scoring", "scorecard-model.v2.json");
 const DEFAULT_VERSION = "2.0.0";
 
-export const USAGE = `usage: npm run calibrate -- [--data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]
-       npm run calibrate -- <history.csv|history.xlsx> --label <column> --out <model.json> [--stage auto|levels|weights|full] [--default-rate <share>] [--holdout <share>]
+/** The help of `npm run calibrate`, in a language (from the message catalogue). */
+export function usage(lang: Lang = "en"): string {
+  return cliText(lang, "cli.calibrate.usage", { seed: DEFAULT_SEED, version: DEFAULT_VERSION });
+}
 
-Without a history file: rebuilds the shipped scorecard from a labelled file (default
-../shared/data/polish-bankruptcy-1year.arff) and writes the model JSON (default
-src/engine/scoring/scorecard-model.v2.json).
-With a history file: fits the scorecard to your own labelled customers and writes the fitted model when it
-cross-validates at least as well as the shipped one. Stages by defaults in the history: levels (band
-cut-offs and PD levels; any history, or none with --default-rate), weights (25 defaults), full (100).
-  --stage <s>        auto (default: the highest the defaults allow), levels, weights or full
-  --default-rate <r> expected 12-month default rate of the portfolio (stage levels; needed without defaults)
-  --holdout <share>  fit on the rest and report the fitted and shipped figures on this share of rows
-  --lang en|zh       language of the report's messages (default en)
-  --data <file>      labelled data: UCI Polish ARFF or CSV with canonical or Chinese/English headers
-  --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
-  --bad <value>      the label value that means "defaulted" (every other value is healthy)
-  --out <file>       where to write the model JSON
-  --seed <n>         seed of the 70/30 stratified split (default ${DEFAULT_SEED})
-  --horizon <years>  label horizon in years (default: from a Polish file's name, else 1)
-  --version <v>      model version written into the JSON (default ${DEFAULT_VERSION})
-  --compare-factors  also print the cross-validated AUC of other factor sets on the training rows
-  --help             this text`;
+export const USAGE = usage("en");
 
 /** Reads a labelled ARFF or CSV file, or returns an error message. `labels` names the label column and, optionally, its "defaulted" value. */
 export function loadDataset(file: string, labels: LabelOptions = {}): Dataset | string {
@@ -93,34 +78,36 @@ const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
 
 /** `npm run calibrate -- <history>`: fit the scorecard to a labelled history (see the usage). */
 async function fitHistoryFile(file: string, o: Options, log: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const lang0: Lang = o.lang === "zh" ? "zh" : "en";
+  const t = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => `calibrate: ${cliText(lang0, id, args)}`;
   if (!o.out) {
-    err(`calibrate: name the model file to write with --out <model.json>\n${USAGE}`);
+    err(`${t("cli.calibrate.needsOut")}\n${usage(lang0)}`);
     return 2;
   }
   if (path.resolve(o.out) === path.resolve(file)) {
-    err("calibrate: --out must not be the history file (an input is never written over)");
+    err(t("cli.calibrate.outIsInput"));
     return 2;
   }
   const lang = (o.lang ?? "en") as Lang;
   if (lang !== "en" && lang !== "zh") {
-    err("calibrate: --lang must be en or zh");
+    err(t("cli.calibrate.badLang"));
     return 2;
   }
   const stageArg = o.stage ?? "auto";
   if (stageArg !== "auto" && !(FIT_STAGES as readonly string[]).includes(stageArg)) {
-    err(`calibrate: --stage must be auto, levels, weights or full\n${USAGE}`);
+    err(`${t("cli.calibrate.badStage")}\n${usage(lang0)}`);
     return 2;
   }
   const rate = o["default-rate"] === undefined ? undefined : Number(o["default-rate"]);
   const holdout = o.holdout === undefined ? null : Number(o.holdout);
   if (holdout !== null && !(holdout > 0 && holdout < 1)) {
-    err("calibrate: --holdout must be a share between 0 and 1");
+    err(t("cli.calibrate.badHoldout"));
     return 2;
   }
   const seed = Number(o.seed ?? 1);
   const horizon = Number(o.horizon ?? 1);
   if (!Number.isInteger(seed) || !(horizon > 0)) {
-    err("calibrate: --seed must be an integer and --horizon a positive number of years");
+    err(t("cli.calibrate.badSeedHorizon"));
     return 2;
   }
   const ext = path.extname(file).toLowerCase();
@@ -186,24 +173,25 @@ const OPTIONS = {
 } as const;
 
 export async function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
-  const parsed = readOptions(argv, "calibrate", OPTIONS, true);
+  const lang = langOf(argv);
+  const parsed = readOptions(argv, "calibrate", OPTIONS, true, lang);
   if (typeof parsed === "string") {
-    err(`${parsed}\n${USAGE}`);
+    err(`${parsed}\n${usage(lang)}`);
     return 2;
   }
   const o = parsed.values as Options & { help?: boolean; "compare-factors"?: boolean };
   if (o.help) {
-    log(USAGE);
+    log(usage(lang));
     return 0;
   }
   if (parsed.positionals.length > 1) {
-    err(`calibrate: give one history file, got ${parsed.positionals.length}\n${USAGE}`);
+    err(`calibrate: ${cliText(lang, "cli.calibrate.oneHistory", { count: parsed.positionals.length })}\n${usage(lang)}`);
     return 2;
   }
   if (parsed.positionals.length === 1) return fitHistoryFile(parsed.positionals[0], o, log, err);
   for (const k of ["stage", "default-rate", "holdout", "lang"] as const) {
     if (o[k] !== undefined) {
-      err(`calibrate: --${k} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)\n${USAGE}`);
+      err(`calibrate: ${cliText(lang, "cli.calibrate.needsHistory", { option: k })}\n${usage(lang)}`);
       return 2;
     }
   }
@@ -217,7 +205,7 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
   }
   const horizon = Number(o.horizon ?? ds.horizonHint ?? 1);
   if (!Number.isInteger(seed) || !(horizon > 0)) {
-    err("calibrate: --seed must be an integer and --horizon a positive number of years");
+    err(`calibrate: ${cliText(lang, "cli.calibrate.badSeedHorizon")}`);
     return 2;
   }
   const res = calibrate(ds, { seed, trainShare: 0.7, horizonYears: horizon, dataName: path.basename(data), version: o.version ?? DEFAULT_VERSION });

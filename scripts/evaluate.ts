@@ -25,23 +25,17 @@ import { cutoffForFalseAlarm, measure, scoreSample } from "../src/engine/calibra
 import { withDerivedRatios } from "../src/engine/calibration/sample";
 import { captureRates } from "../src/engine/calibration/metrics";
 import { DEFAULT_SEED, loadDataset, loadModel } from "./calibrate";
-import { readOptions } from "./lib/args";
+import { langOf, readOptions } from "./lib/args";
+import { cliText } from "./batch/messages";
+import type { Lang } from "../src/engine/lang";
 import { formatMetrics } from "./lib/report";
 
-export const USAGE = `usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>] [--false-alarm <share>] [--model <model.json>] [--incomplete-statements on|off]
+/** The help of `npm run evaluate`, in a language (from the message catalogue). */
+export function usage(lang: Lang = "en"): string {
+  return cliText(lang, "cli.evaluate.usage", { seed: DEFAULT_SEED });
+}
 
-Scores every labelled row with the shipped scorecard and prints AUC, KS, Brier, the bands' capture and
-false alarms, next to Altman Z'' on the same rows.
-  --label <column>   label column (default: class, label, default, bankrupt, status_label, 违约, …)
-  --bad <value>      the label value that means "defaulted" (every other value is healthy)
-  --split <rows>     all (default), or the calibration's train or validation rows
-  --horizon <years>  label horizon in years for the Brier score (default: from a Polish file's name, else 1)
-  --seed <n>         seed of the 70/30 split (default ${DEFAULT_SEED})
-  --cutoff <score>   also print the shares below a what-if C|D cut-off
-  --false-alarm <share>  also print the highest cut-off that flags at most this share (0–1) of the healthy rows
-  --model <file>     evaluate this model JSON (from npm run calibrate) instead of the shipped one
-  --incomplete-statements on|off   switch the model's "interest not reported" factor (default: as the model ships)
-  --help             this text`;
+export const USAGE = usage("en");
 
 const OPTIONS = {
   model: { type: "string" },
@@ -53,22 +47,31 @@ const OPTIONS = {
   seed: { type: "string" },
   cutoff: { type: "string" },
   "false-alarm": { type: "string" },
+  lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
 export function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
-  const parsed = readOptions(argv, "evaluate", OPTIONS, true);
+  const lang0 = langOf(argv);
+  const parsed = readOptions(argv, "evaluate", OPTIONS, true, lang0);
   if (typeof parsed === "string") {
-    err(`${parsed}\n${USAGE}`);
+    err(`${parsed}\n${usage(lang0)}`);
     return 2;
   }
   const opts = parsed.values as { [K in keyof typeof OPTIONS]?: string } & { help?: boolean };
+  if (opts.lang !== undefined && opts.lang !== "en" && opts.lang !== "zh") {
+    err(`evaluate: ${cliText(lang0, "cli.score.badLang", { value: opts.lang })}\n${usage(lang0)}`);
+    return 2;
+  }
+  const lang: Lang = opts.lang === "zh" ? "zh" : "en";
+  const t = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => `evaluate: ${cliText(lang, id, args)}`;
+  const help = usage(lang);
   if (opts.help) {
-    log(USAGE);
+    log(help);
     return 0;
   }
   if (parsed.positionals.length !== 1) {
-    err(`evaluate: give exactly one data file\n${USAGE}`);
+    err(`${t("cli.evaluate.oneFile")}\n${help}`);
     return 2;
   }
   const file = parsed.positionals[0];
@@ -78,28 +81,28 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     return 1;
   }
   if (ds.n === 0 || Object.keys(ds.columns).length === 0) {
-    err(`evaluate: ${file}: no labelled rows or no recognised factor columns (ignored: ${ds.ignored.join(", ")})`);
+    err(t("cli.evaluate.noRows", { file, ignored: ds.ignored.join(", ") }));
     return 1;
   }
   const split = opts.split ?? "all";
   if (!["all", "train", "validation"].includes(split)) {
-    err(`evaluate: --split must be all, train or validation\n${USAGE}`);
+    err(`${t("cli.evaluate.badSplit")}\n${help}`);
     return 2;
   }
   const horizon = Number(opts.horizon ?? ds.horizonHint ?? 1);
   const seed = Number(opts.seed ?? DEFAULT_SEED);
   if (!(horizon > 0) || !Number.isInteger(seed)) {
-    err("evaluate: --horizon must be a positive number of years and --seed an integer");
+    err(t("cli.evaluate.badHorizonSeed"));
     return 2;
   }
   const cutoff = opts.cutoff === undefined ? null : Number(opts.cutoff);
   if (cutoff !== null && !(cutoff >= 0 && cutoff <= 100)) {
-    err("evaluate: --cutoff must be a score from 0 to 100");
+    err(t("cli.evaluate.badCutoff"));
     return 2;
   }
   const budget = opts["false-alarm"] === undefined ? null : Number(opts["false-alarm"]);
   if (budget !== null && !(budget >= 0 && budget <= 1)) {
-    err("evaluate: --false-alarm must be a share from 0 to 1");
+    err(t("cli.evaluate.badFalseAlarm"));
     return 2;
   }
   const loaded = opts.model === undefined ? DEFAULT_MODEL : loadModel(opts.model);
@@ -109,7 +112,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   }
   const inc = opts["incomplete-statements"];
   if (inc !== undefined && inc !== "on" && inc !== "off") {
-    err(`evaluate: --incomplete-statements must be on or off\n${USAGE}`);
+    err(`${t("cli.evaluate.badIncomplete")}\n${help}`);
     return 2;
   }
   const model = inc === undefined ? loaded : withIncompleteStatements(loaded, inc === "on");

@@ -20,7 +20,7 @@ import { statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import { serialFromIso, isoFromSerial } from "../src/engine/dates";
-import { isEngineError } from "../src/engine/errors";
+import { isEngineError, messageIn } from "../src/engine/errors";
 import { Lang } from "../src/engine/lang";
 import { CreditPolicy, DEFAULT_POLICY } from "../src/engine/policy";
 import { loadModel } from "./calibrate";
@@ -28,6 +28,7 @@ import { checkOutput, OutputExistsError, removeTempFilesOnSignals } from "./io/s
 import { encodingName } from "./io/encoding";
 import { DecimalMark, Delimiter } from "./batch/csv";
 import { MESSAGES, USAGE, UserError } from "./batch/messages";
+import { langOf } from "./lib/args";
 import { RunResult, scoreCsv } from "./batch/score-csv";
 import { scoreXlsx } from "./batch/score-xlsx";
 
@@ -63,14 +64,6 @@ const OPTIONS = {
 
 const DELIMITERS: Record<string, Delimiter> = { ",": ",", comma: ",", ";": ";", semicolon: ";", "\t": "\t", "\\t": "\t", tab: "\t" };
 
-/** The --lang of an argument list, read leniently (to word the messages about the other arguments). */
-function langOf(argv: readonly string[]): Lang {
-  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  if (i < 0) return "en";
-  const v = argv[i].includes("=") ? argv[i].slice(7) : argv[i + 1];
-  return v === "zh" ? "zh" : "en";
-}
-
 /** Parses the command line. Returns the arguments, or a message in the user's language. */
 export function parseArgs(argv: string[], today: string): Args | { error: string; lang: Lang } {
   const lang0 = langOf(argv);
@@ -97,7 +90,7 @@ export function parseArgs(argv: string[], today: string): Args | { error: string
   if (v.out === "") return fail(msg.missingValue("--out"));
   const asOfText = v["as-of"] ?? today;
   const serial = serialFromIso(asOfText, "--as-of");
-  if (isEngineError(serial)) return fail(msg.badAsOf(asOfText, serial.message));
+  if (isEngineError(serial)) return fail(msg.badAsOf(asOfText, messageIn(serial, lang0)));
   let headerRow: number | undefined;
   if (v["header-row"] !== undefined) {
     const n = Number(v["header-row"]);

@@ -30,6 +30,7 @@ import { Transform, TransformCallback } from "node:stream";
 import type { Writable } from "node:stream";
 import type { Entry } from "yauzl";
 import { Lang } from "../../src/engine/lang";
+import { message } from "../../src/engine/messages";
 import { FACTOR_KEYS } from "../../src/engine/scoring/factors";
 import { acceptedKeysText } from "../../src/engine/scoring/headers";
 import { writeAtomic } from "../io/safe-output";
@@ -174,7 +175,7 @@ async function scan(zip: ZipIn, entry: Entry, part: string, sst: SharedStrings, 
       facts.complete = true;
     }
   } catch (e) {
-    if (isDecodeError(e)) throw new PartError(part, "not valid UTF-8");
+    if (isDecodeError(e)) throw new PartError(part, message("cli.xlsx.notUtf8"));
     throw e;
   } finally {
     stream.destroy();
@@ -349,7 +350,7 @@ class SheetRewriter extends Transform {
       const text = this.drain();
       cb(null, text ? Buffer.from(text, "utf8") : undefined);
     } catch (e) {
-      cb(isDecodeError(e) ? new PartError(this.part, "not valid UTF-8") : (e as Error));
+      cb(isDecodeError(e) ? new PartError(this.part, message("cli.xlsx.notUtf8")) : (e as Error));
     }
   }
 
@@ -378,7 +379,7 @@ export async function scoreXlsx(job: XlsxJob): Promise<RunResult> {
   try {
     return await scoreOpened(job, zip);
   } catch (e) {
-    if (e instanceof PartError) throw new UserError(msg.badPart(file, e.part, e.message.slice(e.part.length + 2)));
+    if (e instanceof PartError) throw new UserError(msg.badPart(file, e.part, e.detailIn(job.lang)));
     throw e;
   } finally {
     closeZip(zip);
@@ -396,7 +397,7 @@ async function scoreOpened(job: XlsxJob, zip: ZipIn): Promise<RunResult> {
   const byName = new Map(zip.entries.map((e) => [e.fileName, e]));
   const need = (part: string): Entry => {
     const e = byName.get(part);
-    if (!e) throw new UserError(msg.badPart(file, part, job.lang === "zh" ? "缺失" : "missing"));
+    if (!e) throw new UserError(msg.badPart(file, part, msg.partMissing()));
     return e;
   };
   const rootRels = parseRels(await entryText(zip, need("_rels/.rels")), "_rels/.rels");

@@ -7,6 +7,8 @@
 import { SaxParser, SaxTag, saxParser } from "./sax";
 import { posix } from "node:path";
 import { columnLetters, quoteSheet } from "../../src/engine/a1";
+import type { Lang } from "../../src/engine/lang";
+import { Message, isMessage, renderMessage } from "../../src/engine/messages";
 import type { Readable } from "node:stream";
 
 // ---------------------------------------------------------------- references
@@ -95,14 +97,22 @@ function attr(tag: SaxTag, name: string): string | undefined {
   return undefined;
 }
 
-/** Thrown for a part that is not well-formed XML: names the part. */
+/**
+ * Thrown for a part that is not well-formed XML: names the part. What is wrong is a catalogue message
+ * (worded in the user's language by `detailIn`), or the XML parser's own English text.
+ */
 export class PartError extends Error {
   constructor(
     readonly part: string,
-    message: string,
+    readonly detail: string | Message,
   ) {
-    super(`${part}: ${message}`);
+    super(`${part}: ${isMessage(detail) ? renderMessage(detail, "en") : detail}`);
     Object.setPrototypeOf(this, new.target.prototype); // instanceof holds when compiled to ES5 (ts-jest)
+  }
+
+  /** What is wrong with the part, in `lang`. */
+  detailIn(lang: Lang): string {
+    return isMessage(this.detail) ? renderMessage(this.detail, lang) : this.detail;
   }
 }
 

@@ -9,6 +9,7 @@
  * one input chunk), so memory does not grow with the sheet.
  */
 import { SaxTag, saxParser } from "./sax";
+import { message } from "../../src/engine/messages";
 import { PartError, columnName, escapeXml, local, parseCellRef, prefixOf, unescapeOoxml } from "./xlsx-parts";
 
 export interface SheetCell {
@@ -90,7 +91,7 @@ export class SheetParser {
   }
 
   write(chunk: string): void {
-    if (this.base === 0 && this.buf === "" && chunk.charCodeAt(0) === 0xfeff) throw new PartError(this.part, "a byte-order mark (UTF-16 parts are not supported)");
+    if (this.base === 0 && this.buf === "" && chunk.charCodeAt(0) === 0xfeff) throw new PartError(this.part, message("cli.xlsx.utf16Part"));
     this.buf += chunk;
     this.p.write(chunk);
     this.trim();
@@ -155,7 +156,7 @@ export class SheetParser {
       this.emitRaw(start);
       const r = attr(t, "r");
       const num = r !== undefined ? Number(r) : this.nextRow;
-      if (!Number.isInteger(num) || num < 1) throw new PartError(this.part, `row number "${r}"`);
+      if (!Number.isInteger(num) || num < 1) throw new PartError(this.part, message("cli.xlsx.badRowNumber", { value: r }));
       this.nextRow = num + 1;
       this.nextCol = 0;
       this.row = { num, prefix: prefixOf(t.name), selfClosing: !!t.isSelfClosing, cells: [], raw: "", start, openEnd: pos, closeStart: pos };
@@ -164,7 +165,7 @@ export class SheetParser {
       let col = this.nextCol;
       if (ref !== undefined) {
         const parsed = parseCellRef(ref);
-        if (!parsed || parsed.col < 0) throw new PartError(this.part, `cell reference "${ref}"`);
+        if (!parsed || parsed.col < 0) throw new PartError(this.part, message("cli.xlsx.badCellRef", { ref }));
         col = parsed.col;
       }
       this.nextCol = col + 1;

@@ -4,7 +4,7 @@ import * as path from "path";
 import { calibrate } from "../../src/engine/calibration/fit";
 import { isEngineError } from "../../src/engine/errors";
 import { readArff } from "../../scripts/lib/dataset";
-import { USAGE, main } from "../../scripts/calibrate";
+import { USAGE, main, usage } from "../../scripts/calibrate";
 import { readOptions } from "../../scripts/lib/args";
 
 const FIXTURE = path.resolve(__dirname, "../fixtures/scoring/synthetic-polish.arff");
@@ -56,8 +56,21 @@ describe("npm run calibrate", () => {
     expect(await run(["--help=1"])).toMatchObject({ code: 2, err: expect.stringContaining("--help takes no value") });
   });
 
+  test("--lang zh: the help and the option errors come from the catalogue in Chinese", async () => {
+    expect(await run(["--help", "--lang", "zh"])).toEqual({ code: 0, out: usage("zh"), err: "" });
+    expect(usage("zh")).toMatch(/^用法：npm run calibrate -- /);
+    expect(usage("zh").split("\n").filter((l) => /^\s+--/.test(l)).length).toBe(USAGE.split("\n").filter((l) => /^\s+--/.test(l)).length);
+    expect(await run(["history.csv", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^calibrate: 请用 --out <模型.json> 指定要写入的模型文件\n用法：/) });
+    expect(await run(["history.csv", "--out", "m.json", "--stage", "most", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^calibrate: --stage 只能是 auto、levels、weights 或 full\n用法：/) });
+    expect(await run(["a.csv", "b.csv", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringContaining("calibrate: 只能给一个历史数据文件，却给了 2 个") });
+    expect(await run(["--bogus", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^calibrate：未知选项 --bogus\n用法：/) });
+  });
+
   test("readOptions reports a short unknown flag", async () => {
     expect(readOptions(["-x"], "t", { a: { type: "string" } }, false)).toBe("t: unknown option -x");
     expect(readOptions(["--a", "1", "p"], "t", { a: { type: "string" } }, true)).toEqual({ values: { a: "1" }, positionals: ["p"] });
+    expect(readOptions(["-x"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：未知选项 -x");
+    expect(readOptions(["--a"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：--a 需要一个值");
+    expect(readOptions(["p"], "t", { a: { type: "string" } }, false, "zh")).toBe("t：多余的参数 p");
   });
 });

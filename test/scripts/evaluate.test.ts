@@ -1,5 +1,5 @@
 import * as path from "path";
-import { USAGE, main } from "../../scripts/evaluate";
+import { USAGE, main, usage } from "../../scripts/evaluate";
 import { DEFAULT_MODEL } from "../../src/engine/scoring/model";
 import { scoreCustomer } from "../../src/engine/scoring/score";
 import { matchHeader } from "../../src/engine/scoring/headers";
@@ -133,5 +133,15 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
 
   test("--help prints the usage and exits 0", () => {
     expect(run(["--help"])).toEqual({ code: 0, out: USAGE, err: "" });
+  });
+
+  test("--lang zh: the help and the errors come from the catalogue in Chinese", () => {
+    expect(run(["--help", "--lang", "zh"])).toEqual({ code: 0, out: usage("zh"), err: "" });
+    expect(usage("zh")).toMatch(/^用法：npm run evaluate -- /);
+    expect(usage("zh").split("\n").filter((l) => /^\s+--/.test(l)).length).toBe(USAGE.split("\n").filter((l) => /^\s+--/.test(l)).length);
+    expect(run([CSV, CSV, "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^evaluate: 请给出且只给出一个数据文件\n用法：/) });
+    expect(run([CSV, "--label", "default", "--cutoff", "high", "--lang", "zh"])).toMatchObject({ code: 2, err: "evaluate: --cutoff 必须是 0 到 100 的评分" });
+    expect(run([CSV, "--bogus", "1", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^evaluate：未知选项 --bogus\n用法：/) });
+    expect(run([CSV, "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining('--lang must be en or zh, got "fr".') });
   });
 });

@@ -49,3 +49,8 @@ export function grouped(x: unknown): string {
 export function num(x: unknown): string {
   return typeof x === "number" && Number.isFinite(x) ? String(Number(x.toPrecision(12))) : String(x);
 }
+
+/** A byte as two upper-case hex digits ("0xE9" is written `0x${hexByte(0xe9)}`). */
+export function hexByte(x: unknown): string {
+  return Number(x).toString(16).toUpperCase().padStart(2, "0");
+}

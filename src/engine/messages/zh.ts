@@ -4,6 +4,7 @@ import type { MessageId } from "./en";
 import { INPUT_ZH } from "./input.zh";
 import { RECEIVABLES_ZH } from "./receivables.zh";
 import { CREDIT_ZH } from "./credit.zh";
+import { CLI_ZH } from "./cli.zh";
 
 export const ZH: Record<MessageId, Entry> = {
   "legacy.text": (a) => String(a.text),
@@ -11,4 +12,5 @@ export const ZH: Record<MessageId, Entry> = {
   ...INPUT_ZH,
   ...RECEIVABLES_ZH,
   ...CREDIT_ZH,
+  ...CLI_ZH,
 };

@@ -297,3 +297,37 @@ it("the fixture is deterministic (so tests do not depend on a committed binary)"
   const b = fixtureParts({ rows: ROWS });
   expect(a.map(([n, d]) => [n, d.toString("hex")])).toEqual(b.map(([n, d]) => [n, d.toString("hex")]));
 });
+
+describe("a damaged sheet part is reported in the user's language (detail from the message catalogue)", () => {
+  it.each([
+    ["row number", /<row r="2"/, '<row r="0"', 'row number "0"', "行号“0”无效"],
+    ["cell reference", /<c r="B2"/, '<c r="B2B"', 'cell reference "B2B"', "单元格引用“B2B”无效"],
+  ])("%s", async (what, find, replace, en, zh) => {
+    const p = new Map(fixtureParts({ rows: ROWS }));
+    const sheet = text(p.get("xl/worksheets/sheet1.xml"));
+    expect(sheet).toMatch(find);
+    const damaged = join(dir, `damaged-${what.replace(" ", "-")}.xlsx`);
+    await writeParts(damaged, new Map([...p, ["xl/worksheets/sheet1.xml", Buffer.from(sheet.replace(find, replace))]]));
+    const e = await score([damaged, "--out", join(dir, `damaged-${what.replace(" ", "-")}.en.xlsx`)]);
+    expect(e.code).toBe(1);
+    expect(e.err).toContain(`part xl/worksheets/sheet1.xml is damaged (${en}).`);
+    const z = await score([damaged, "--out", join(dir, `damaged-${what.replace(" ", "-")}.zh.xlsx`), "--lang", "zh"]);
+    expect(z.code).toBe(1);
+    expect(z.err).toContain(`部件 xl/worksheets/sheet1.xml 已损坏（${zh}）。`);
+    expect(z.err).not.toContain(en);
+  });
+
+  it("far down the sheet", async () => {
+    const rows: FixtureOptions["rows"] = [...ROWS];
+    for (let i = 0; i < 1500; i++) rows.push([`C${i}`, 0.4, 1.5, 3, 100, 1000, 2]);
+    const p = new Map(fixtureParts({ rows }));
+    const sheet = text(p.get("xl/worksheets/sheet1.xml"));
+    expect(sheet).toContain('<row r="1400"');
+    const damaged = join(dir, "damaged-far.xlsx");
+    await writeParts(damaged, new Map([...p, ["xl/worksheets/sheet1.xml", Buffer.from(sheet.replace('<row r="1400"', '<row r="-1"'))]]));
+    const e = await score([damaged, "--out", join(dir, "damaged-far.en.xlsx")]);
+    expect(e).toMatchObject({ code: 1, err: expect.stringContaining('part xl/worksheets/sheet1.xml is damaged (row number "-1").') });
+    const z = await score([damaged, "--out", join(dir, "damaged-far.zh.xlsx"), "--lang", "zh"]);
+    expect(z).toMatchObject({ code: 1, err: expect.stringContaining("部件 xl/worksheets/sheet1.xml 已损坏（行号“-1”无效）。") });
+  });
+});
