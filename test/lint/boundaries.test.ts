@@ -29,7 +29,9 @@ const probes: Probe[] = [
   { filePath: "src/engine/scoring/probe-office.ts", code: "export const x = () => Excel.run(async () => undefined);\n", expect: "no-restricted-globals" },
   { filePath: "src/engine/scoring/probe-clock.ts", code: "export const x = () => Date.now();\n", expect: "no-restricted-properties" },
   { filePath: "src/taskpane/probe-net.ts", code: 'export const x = () => fetch("https://example.com");\n', expect: "no-restricted-globals" },
-  // The allowed directions lint clean.
+  { filePath: "src/taskpane/probe-fn.ts", code: 'import { creditScore } from "../functions/functions";\nexport const x = creditScore;\n', expect: ZONE },
+  // The allowed directions lint clean (the pane may set the formulas' active policy, nothing else of src/functions).
+  { filePath: "src/taskpane/calibrate/probe-ok.ts", code: 'import { setActiveModel } from "../../functions/active-policy";\nexport const x = setActiveModel;\n', expect: null },
   { filePath: "src/engine/scoring/probe-ok.ts", code: 'import { isBlank } from "../cells";\nexport const x = isBlank;\n', expect: null },
   { filePath: "src/excel/probe-ok.ts", code: 'import { isBlank } from "../engine/cells";\nexport const x = isBlank;\n', expect: null },
   { filePath: "src/taskpane/probe-ok.ts", code: 'import { planWrite } from "../excel/write-columns";\nexport const x = planWrite;\n', expect: null },

@@ -74,6 +74,8 @@ export interface ReviewPaneProps {
   /** Show the progress panel only for work that lasts longer than this (ms, default 1000). */
   progressDelayMs?: number;
   policy?: CreditPolicy;
+  /** Called after each completed review (e.g. the model-monitoring section reads its scores). */
+  onOutcome?: (outcome: ReviewOutcome) => void;
   /** Initial as-of date, ISO (default: today). */
   initialAsOf?: string;
   /**
@@ -99,7 +101,7 @@ async function mappingFor(port: WorkbookPort, kind: MappingKind, id: string, hea
   return { mapping: autoMapColumns(headers, kind), note: null };
 }
 
-export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables }: ReviewPaneProps) {
+export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables, onOutcome }: ReviewPaneProps) {
   const s = useStyles();
   const t = strings[lang].review;
   const [tables, setTables] = useState<TableInfo[] | null>(null);
@@ -255,6 +257,7 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
     }
     const o = result.value;
     setOutcome(o);
+    onOutcome?.(o);
     setSelectedRow(null);
     const seconds = (o.timings.read + o.timings.score + o.timings.summarise) / 1000;
     setNotice({ intent: "success", text: t.run.done(fmt.count(o.summary.customers, lang), seconds.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 })) });
