@@ -3,7 +3,7 @@
  * shipped model's, the weights, the points per bin of each factor as a small
  * bar chart (fixed 11 px text, fits a 350 px pane) and the band table.
  */
-import { Caption1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Lang } from "../../engine/lang";
 import type { FactorSpec, ScorecardModel } from "../../engine/scoring/model";
 import { factorDef, isFactorKey } from "../../engine/scoring/factors";
@@ -12,8 +12,10 @@ import { strings } from "../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, maxWidth: "100%" },
-  table: { tableLayout: "fixed", width: "100%", fontSize: "12px" },
-  num: { textAlign: "right" },
+  table: { tableLayout: "fixed", width: "100%", fontSize: "12px", lineHeight: "16px", borderCollapse: "collapse" },
+  cell: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", fontWeight: tokens.fontWeightRegular },
+  head: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   chart: { display: "flex", flexDirection: "column", rowGap: "2px", maxWidth: "350px", margin: 0 },
   caption: { fontSize: "11px", lineHeight: "14px", fontWeight: tokens.fontWeightSemibold },
   bar: { display: "grid", gridTemplateColumns: "96px 1fr 36px", alignItems: "center", columnGap: "4px", fontSize: "11px", lineHeight: "14px" },
@@ -97,24 +99,24 @@ export function FitReport({ fit, lang, given }: FitReportProps) {
       <Subtitle2 as="h3">{t.reportHeading(t.stages[fit.stage])}</Subtitle2>
       <Caption1>{t.cvHeading(String(fit.cv.folds))}</Caption1>
       {fit.cv.measurable ? (
-        <Table size="extra-small" className={s.table} aria-label={t.cvHeading(String(fit.cv.folds))}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.metric}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t.fitted}</TableHeaderCell>
-              <TableHeaderCell className={s.num}>{t.shipped}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        <table className={s.table} aria-label={t.cvHeading(String(fit.cv.folds))}>
+          <thead>
+            <tr>
+              <th scope="col" className={s.head}>{t.metric}</th>
+              <th scope="col" className={mergeClasses(s.head, s.num)}>{t.fitted}</th>
+              <th scope="col" className={mergeClasses(s.head, s.num)}>{t.shipped}</th>
+            </tr>
+          </thead>
+          <tbody>
             {rows.map((r) => (
-              <TableRow key={r.label}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell className={s.num}>{r.get(fit.cv.fitted)}</TableCell>
-                <TableCell className={s.num}>{r.get(fit.cv.shipped)}</TableCell>
-              </TableRow>
+              <tr key={r.label}>
+                <td className={s.cell}>{r.label}</td>
+                <td className={mergeClasses(s.cell, s.num)}>{r.get(fit.cv.fitted)}</td>
+                <td className={mergeClasses(s.cell, s.num)}>{r.get(fit.cv.shipped)}</td>
+              </tr>
             ))}
-          </TableBody>
-        </Table>
+          </tbody>
+        </table>
       ) : (
         <Text size={200}>{t.notMeasurable}</Text>
       )}
@@ -140,30 +142,30 @@ export function FitReport({ fit, lang, given }: FitReportProps) {
       ) : null}
 
       <Subtitle2 as="h4">{t.bandsHeading}</Subtitle2>
-      <Table size="extra-small" className={s.table} aria-label={t.bandsHeading}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.band}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t.cutoff}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t.rows}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t.defaults}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t.rate}</TableHeaderCell>
-            <TableHeaderCell className={s.num}>{t.pd}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+      <table className={s.table} aria-label={t.bandsHeading}>
+        <thead>
+          <tr>
+            <th scope="col" className={s.head}>{t.band}</th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.cutoff}</th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.rows}</th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.defaults}</th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.rate}</th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.pd}</th>
+          </tr>
+        </thead>
+        <tbody>
           {fit.bands.map((b) => (
-            <TableRow key={b.band}>
-              <TableCell>{b.band}</TableCell>
-              <TableCell className={s.num}>{b.minScore.toFixed(1)}</TableCell>
-              <TableCell className={s.num}>{b.n}</TableCell>
-              <TableCell className={s.num}>{b.defaults}</TableCell>
-              <TableCell className={s.num}>{b.n ? pct(b.defaults / b.n, lang) : "–"}</TableCell>
-              <TableCell className={s.num}>{pct(b.pd, lang)}</TableCell>
-            </TableRow>
+            <tr key={b.band}>
+              <td className={s.cell}>{b.band}</td>
+              <td className={mergeClasses(s.cell, s.num)}>{b.minScore.toFixed(1)}</td>
+              <td className={mergeClasses(s.cell, s.num)}>{b.n}</td>
+              <td className={mergeClasses(s.cell, s.num)}>{b.defaults}</td>
+              <td className={mergeClasses(s.cell, s.num)}>{b.n ? pct(b.defaults / b.n, lang) : "–"}</td>
+              <td className={mergeClasses(s.cell, s.num)}>{pct(b.pd, lang)}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
     </section>
   );
 }
