@@ -165,9 +165,16 @@ module.exports = async (env, argv) => {
     entry: workbenchOnly
       ? { workbench: workbenchEntry }
       : {
-          // The portfolio engine joins the functions chunk so all engine code lives in
-          // one bundle (the pane depends on it); e2e checks engine literals appear once.
-          functions: ["./src/functions/functions.ts", "./src/engine/portfolio/index.ts"],
+          // The portfolio engine and the calibration modules the pane uses join the functions chunk so all
+          // engine code lives in one bundle (the pane depends on it); e2e checks engine literals appear once.
+          functions: [
+            "./src/functions/functions.ts",
+            "./src/engine/portfolio/index.ts",
+            "./src/engine/calibration/history-fit.ts",
+            "./src/engine/calibration/labels.ts",
+            "./src/engine/calibration/monitor.ts",
+            "./src/engine/calibration/stored-model.ts",
+          ],
           taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
           // A page of its own (no custom functions runtime): it bundles what it uses.
           workbench: workbenchEntry,

@@ -25,7 +25,8 @@ import { measure } from "../src/engine/calibration/evaluation";
 import { CANONICAL_RATIOS, CandidateFactor, FINANCIAL_FACTORS, calibrate } from "../src/engine/calibration/fit";
 import { crossValidate, equalWeightFit, slopeByFactorsGiven } from "../src/engine/calibration/cv";
 import { withDerivedRatios } from "../src/engine/calibration/sample";
-import { ScorecardModel, validateModel } from "../src/engine/scoring/model";
+import { ScorecardModel } from "../src/engine/scoring/model";
+import { parseModelJson } from "../src/engine/scoring/model-file";
 import { Dataset, LabelOptions, readArff, readCsv, readXlsx } from "./lib/dataset";
 import { formatMetrics } from "./lib/report";
 import { langOf, readOptions } from "./lib/args";
@@ -58,17 +59,17 @@ export function loadDataset(file: string, labels: LabelOptions = {}): Dataset | 
   return ext === ".arff" ? readArff(text, labels) : readCsv(text, labels);
 }
 
-/** Reads a model JSON file and checks it, or returns an error message. */
+/** Reads a model JSON file and checks it (the engine's checks: parseModelJson), or returns an error message. */
 export function loadModel(file: string): ScorecardModel | string {
   if (!existsSync(file)) return `model file not found: ${file}`;
-  let model: unknown;
+  let text: string;
   try {
-    model = JSON.parse(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
   } catch (e) {
-    return `${file} is not a model JSON file: ${(e as Error).message}`;
+    return `cannot read ${file}: ${(e as Error).message}`;
   }
-  const bad = validateModel(model);
-  return bad ? `${file}: ${bad.message}` : (model as ScorecardModel);
+  const model = parseModelJson(text, file);
+  return isEngineError(model) ? model.message : model;
 }
 
 type Options = Partial<Record<"stage" | "default-rate" | "holdout" | "lang" | "data" | "label" | "bad" | "out" | "seed" | "horizon" | "version", string>>;

@@ -9,6 +9,7 @@ import { isBlank } from "../../src/engine/cells";
 import { FactorKey, isFactorKey } from "../../src/engine/scoring/factors";
 import { matchHeader } from "../../src/engine/scoring/headers";
 import type { Sample } from "../../src/engine/calibration/sample";
+import { DEFAULT_LABELS, HeaderMapper, findLabelColumn, labelledRecords, parseLabel } from "../../src/engine/calibration/labels";
 import { parseCsv } from "../batch/csv";
 
 export { withDerivedRatios } from "../../src/engine/calibration/sample";
@@ -55,27 +56,7 @@ export const POLISH_ATTRS: Record<string, { key: FactorKey; map?: (x: number) =>
   Attr46: { key: "quick_ratio" },
 };
 
-/** Default label column names tried when none is given (public bankruptcy files use several). */
-export const DEFAULT_LABELS = ["class", "label", "default", "defaulted", "bankrupt", "bankrupt?", "bankruptcy", "failed", "status_label", "status", "target", "y", "违约", "破产"];
-
-/** Label words read as "defaulted" (1) and as "healthy" (0), lower case. */
-const BAD_WORDS = new Set(["1", "true", "yes", "y", "bankrupt", "default", "defaulted", "failed", "failure", "bad", "是", "违约", "破产"]);
-const GOOD_WORDS = new Set(["0", "false", "no", "n", "healthy", "alive", "active", "survived", "good", "否", "正常"]);
-
-const labelText = (cell: string): string => cell.trim().replace(/^['"]|['"]$/g, "").trim().toLowerCase();
-
-/**
- * Reads a label cell: 1 = defaulted, 0 = healthy, null = unreadable (the row is
- * skipped). With `bad` given (e.g. "0" for files that code bankrupt firms as 0),
- * that value is a default and every other non-blank value is healthy.
- */
-export function parseLabel(cell: string, bad?: string): number | null {
-  const t = labelText(cell);
-  if (bad !== undefined) return t === "" || t === "?" ? null : t === labelText(bad) ? 1 : 0;
-  if (BAD_WORDS.has(t)) return 1;
-  if (GOOD_WORDS.has(t)) return 0;
-  return null;
-}
+export { DEFAULT_LABELS, parseLabel } from "../../src/engine/calibration/labels";
 
 /** Label horizon of a UCI Polish bankruptcy file from its `@relation` name ("3year…" → 3), else undefined. */
 export function polishHorizon(relation: string): number | undefined {
@@ -124,50 +105,11 @@ export interface LabelOptions {
   bad?: string;
 }
 
-function build(names: string[], records: string[][], lo: LabelOptions, mapName: (name: string) => { key: FactorKey; map?: (x: number) => number } | null): Dataset | string {
+function build(names: string[], records: string[][], lo: LabelOptions, mapName: HeaderMapper): Dataset | string {
   const labelName = lo.label;
-  const lower = names.map((n) => n.trim().toLowerCase());
-  let li = -1;
-  if (labelName) li = lower.indexOf(labelName.trim().toLowerCase());
-  else for (const d of DEFAULT_LABELS) if ((li = lower.indexOf(d)) >= 0) break;
+  const li = findLabelColumn(names, labelName);
   if (li < 0) return labelName ? `label column "${labelName}" not found; columns are: ${names.join(", ")}` : `no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`;
-  const cols: { j: number; key: FactorKey; map?: (x: number) => number }[] = [];
-  const ignored: string[] = [];
-  const seen = new Set<FactorKey>();
-  names.forEach((name, j) => {
-    if (j === li) return;
-    const m = mapName(name);
-    if (m && !seen.has(m.key)) {
-      seen.add(m.key);
-      cols.push({ j, ...m });
-    } else ignored.push(name);
-  });
-  const label: number[] = [];
-  const keep: string[][] = [];
-  let dropped = 0;
-  for (const r of records) {
-    const y = parseLabel(r[li] ?? "", lo.bad);
-    if (y === null) dropped++;
-    else {
-      label.push(y);
-      keep.push(r);
-    }
-  }
-  const n = keep.length;
-  const columns: Partial<Record<FactorKey, Float64Array>> = {};
-  let badCells = 0;
-  for (const c of cols) {
-    const a = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const x = parseNumber(keep[i][c.j] ?? "");
-      if (x === "bad") {
-        badCells++;
-        a[i] = NaN;
-      } else a[i] = c.map && !Number.isNaN(x) ? c.map(x) : x;
-    }
-    columns[c.key] = a;
-  }
-  return { n, columns, label: Uint8Array.from(label), ignored, labelColumn: names[li], droppedRows: dropped, badCells };
+  return labelledRecords(names, records, li, lo.bad, mapName);
 }
 
 function headerMap(name: string): { key: FactorKey } | null {
@@ -280,7 +222,7 @@ export function readUsListed(header: readonly string[], records: string[][]): Da
     last.set(name[i], Math.max(last.get(name[i]) ?? -Infinity, year[i]));
     byKey.set(`${name[i]}\u0000${year[i]}`, i);
   });
-  const label = Uint8Array.from(rows, (r, i) => (labelText(r[iStatus]) === "failed" && year[i] === last.get(name[i]) ? 1 : 0));
+  const label = Uint8Array.from(rows, (r, i) => (r[iStatus].trim().replace(/^['"]|['"]$/g, "").trim().toLowerCase() === "failed" && year[i] === last.get(name[i]) ? 1 : 0));
   const prior = (key: FactorKey): Float64Array =>
     Float64Array.from(rows, (_, i) => {
       const p = byKey.get(`${name[i]}\u0000${year[i] - 1}`);

@@ -13,3 +13,4 @@ export * from "./fingerprint";
 export * from "./store";
 export { OWNED_BLOCKS_VERSION, MAX_OWNED_BLOCKS, MARKER_PREFIX, type OwnedBlock, type CellSample } from "./owned";
 export * from "./undo";
+export { recalculateAll } from "./calculate";

@@ -23,6 +23,7 @@ import { payBehaviorCore } from "../engine/receivables/pay-behavior";
 import { expectedLossCore } from "../engine/receivables/expected-loss";
 import { guard } from "./excel-errors";
 import { displayLang } from "./display-language";
+import { activePolicy } from "./active-policy";
 
 /**
  * Credit score of each customer row: 0–100, higher is safer. Also gives the risk band (A best … E worst), the 12-month probability of default, and the reasons behind the score.
@@ -33,7 +34,7 @@ import { displayLang } from "./display-language";
  * @returns One result row per customer row.
  */
 export function creditScore(values: any[][], labels?: any[][], output?: any): any[][] {
-  return guard("CREDITSCORE", () => creditScoreCore(values, labels ?? null, output ?? null, displayLang()));
+  return guard("CREDITSCORE", () => creditScoreCore(values, labels ?? null, output ?? null, displayLang(), activePolicy().model));
 }
 
 /**
@@ -69,6 +70,7 @@ export function creditLimit(
         output: output ?? null,
       },
       displayLang(),
+      activePolicy(),
     ),
   );
 }

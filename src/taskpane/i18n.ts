@@ -29,6 +29,80 @@ export interface Strings {
   status: Record<"pending" | "ready" | "outside" | "timeout" | "unavailable", string>;
   /** The portfolio review (issue 5). */
   review: ReviewStrings;
+  /** Calibrating the scorecard to the user's portfolio, the stored model and monitoring (issue 11). */
+  calibrate: CalibrateStrings;
+}
+
+/** Texts of src/taskpane/calibrate/*. */
+export interface CalibrateStrings {
+  heading: string;
+  open: string;
+  close: string;
+  /** The model in use. */
+  shippedInUse: (version: string) => string;
+  storedInUse: (version: string) => string;
+  storedDetail: (acceptedOn: string) => string;
+  revertedNote: (version: string) => string;
+  revert: string;
+  reuse: string;
+  reverted: string;
+  reused: string;
+  brokenTitle: string;
+  historyTable: string;
+  pickTable: string;
+  noTables: string;
+  outcomeColumn: string;
+  pickOutcome: string;
+  outcomeHint: string;
+  stage: string;
+  stages: Record<"auto" | "levels" | "weights" | "full", string>;
+  expectedRate: string;
+  expectedRateHint: string;
+  badRate: string;
+  run: string;
+  reading: string;
+  fitting: string;
+  step: (done: string) => string;
+  cancel: string;
+  cancelled: string;
+  readFailed: (reason: string) => string;
+  historyRows: (rows: string) => string;
+  historyDefaults: (defaults: string) => string;
+  reportHeading: (stage: string) => string;
+  cvHeading: (folds: string) => string;
+  metric: string;
+  fitted: string;
+  shipped: string;
+  auc: string;
+  ks: string;
+  capture: string;
+  falseAlarm: string;
+  notMeasurable: string;
+  weightsHeading: string;
+  weightsNone: string;
+  pointsHeading: string;
+  pointsCaption: (factor: string) => string;
+  notReported: string;
+  bandsHeading: string;
+  band: string;
+  cutoff: string;
+  rows: string;
+  defaults: string;
+  rate: string;
+  pd: string;
+  accept: string;
+  discard: string;
+  notBetter: string;
+  accepted: (version: string) => string;
+  discarded: string;
+  saveFailed: (reason: string) => string;
+  monitorHeading: string;
+  psi: (value: string) => string;
+  psiRows: (rows: string) => string;
+  psiStable: string;
+  psiShift: string;
+  psiDrift: string;
+  psiNone: string;
 }
 
 /** Columns the pane can write next to the customer table. */
@@ -643,6 +717,80 @@ export const strings: Record<Lang, Strings> = {
         name: "Customer name",
       },
     },
+    calibrate: {
+      heading: "Scoring model",
+      open: "Calibrate to my portfolio",
+      close: "Close calibration",
+      shippedInUse: (v) => `In use: the shipped model ${v}.`,
+      storedInUse: (v) => `In use: the model calibrated to this workbook's portfolio, ${v}. The review, Explain, write-back and the RISK formulas in this workbook use it.`,
+      storedDetail: (d) => `Accepted on ${d}.`,
+      revertedNote: (v) => `A calibrated model (${v}) is stored in this workbook but not in use.`,
+      revert: "Revert to the shipped model",
+      reuse: "Use the calibrated model again",
+      reverted: "The shipped model is in use again; the calibrated model stays stored in the workbook.",
+      reused: "The calibrated model is in use again.",
+      brokenTitle: "Stored model not used",
+      historyTable: "History table",
+      pickTable: "Pick the table with past customers and their outcome",
+      noTables: "No Excel table in this workbook: format the history as a table (Insert › Table).",
+      outcomeColumn: "Outcome column",
+      pickOutcome: "Pick the column that says whether the customer defaulted",
+      outcomeHint: "Read as defaulted: yes, 1, true, defaulted, failed, 违约. Healthy: no, 0, false, alive, 正常. Other rows are left out.",
+      stage: "What to fit",
+      stages: {
+        auto: "Automatic (the most the defaults allow)",
+        levels: "Band cut-offs and PD levels (any history)",
+        weights: "Factor weights (25 defaults or more)",
+        full: "Full refit: bins and weights (100 defaults or more)",
+      },
+      expectedRate: "Expected 12-month default rate (for a history without defaults)",
+      expectedRateHint: "A share or a percentage, e.g. 2 % or 0.02. Leave empty when the history has defaults.",
+      badRate: "Enter the expected default rate as a share between 0 and 1 or a percentage, e.g. 2 %.",
+      run: "Fit",
+      reading: "Reading the history…",
+      fitting: "Fitting and cross-validating…",
+      step: (d) => `Step ${d}`,
+      cancel: "Cancel",
+      cancelled: "The fit was cancelled. Nothing was changed.",
+      readFailed: (r) => `The history could not be read: ${r}`,
+      historyRows: (r) => `History: ${r} customers`,
+      historyDefaults: (d) => `, ${d} defaults.`,
+      reportHeading: (st) => `Fit report: ${st}`,
+      cvHeading: (f) => `${f}-fold cross-validation on the same rows`,
+      metric: "Measure",
+      fitted: "Fitted",
+      shipped: "Shipped model",
+      auc: "AUC (ranking)",
+      ks: "KS",
+      capture: "Defaults in bands D–E",
+      falseAlarm: "Healthy in bands D–E",
+      notMeasurable: "The history has no defaults: the ranking cannot be measured; the fit sets the PD level from the expected default rate.",
+      weightsHeading: "Factor weights (1 = as shipped)",
+      weightsNone: "This stage keeps the shipped weights.",
+      pointsHeading: "Points per bin",
+      pointsCaption: (f) => `${f}: points per bin, from the lowest values to the highest`,
+      notReported: "not reported",
+      bandsHeading: "Bands on the history",
+      band: "Band",
+      cutoff: "From score",
+      rows: "Customers",
+      defaults: "Defaults",
+      rate: "Default rate",
+      pd: "12-month PD",
+      accept: "Accept and store in this workbook",
+      discard: "Discard",
+      notBetter: "Accept is not available: in cross-validation the fit did worse than the shipped model. Keep the shipped model, or add history.",
+      accepted: (v) => `Model ${v} is stored in this workbook and in use.`,
+      discarded: "The fit was discarded. The model in use is unchanged.",
+      saveFailed: (r) => `The model could not be stored in the workbook: ${r}`,
+      monitorHeading: "Model monitoring",
+      psi: (v) => `Population stability index of the scores against the calibration sample: ${v}`,
+      psiRows: (r) => `Compared over ${r} scored customers.`,
+      psiStable: "Stable (below 0.1).",
+      psiShift: "Some shift (0.1 to 0.25): keep an eye on it.",
+      psiDrift: "The portfolio has drifted from the sample the model was calibrated on (above 0.25): its PDs and band cut-offs may no longer hold. Consider calibrating to your portfolio.",
+      psiNone: "The model in use carries no score distribution of its calibration sample: no stability index.",
+    },
   },
   zh: {
     localName: "信用哨兵 · Excel 贸易信用风险工具",
@@ -964,6 +1112,80 @@ export const strings: Record<Lang, Strings> = {
         id: "客户编号",
         name: "客户名称",
       },
+    },
+    calibrate: {
+      heading: "评分模型",
+      open: "按我的组合校准",
+      close: "关闭校准",
+      shippedInUse: (v) => `当前使用：出厂模型 ${v}。`,
+      storedInUse: (v) => `当前使用：按本工作簿组合校准的模型 ${v}。本工作簿中的组合评估、解释、写回和 RISK 公式均使用该模型。`,
+      storedDetail: (d) => `接受日期：${d}。`,
+      revertedNote: (v) => `本工作簿中保存了校准模型（${v}），但当前未使用。`,
+      revert: "恢复出厂模型",
+      reuse: "重新使用校准模型",
+      reverted: "已恢复使用出厂模型；校准模型仍保存在工作簿中。",
+      reused: "已重新使用校准模型。",
+      brokenTitle: "未使用已保存的模型",
+      historyTable: "历史数据表",
+      pickTable: "选择包含历史客户及其结果的表",
+      noTables: "本工作簿中没有 Excel 表：请将历史数据设置为表（插入 › 表格）。",
+      outcomeColumn: "结果列",
+      pickOutcome: "选择表示客户是否违约的列",
+      outcomeHint: "读作违约：是、1、true、违约、defaulted、failed；读作正常：否、0、false、正常、alive。其他行不参与。",
+      stage: "拟合内容",
+      stages: {
+        auto: "自动（违约样本数允许的最高阶段）",
+        levels: "等级分界与违约概率水平（任何历史数据）",
+        weights: "因子权重（至少 25 个违约样本）",
+        full: "完全重新拟合：分箱与权重（至少 100 个违约样本）",
+      },
+      expectedRate: "预期 12 个月违约率（历史数据无违约样本时）",
+      expectedRateHint: "比例或百分数，如 2% 或 0.02。历史数据有违约样本时可留空。",
+      badRate: "请以 0 到 1 之间的比例或百分数输入预期违约率，如 2%。",
+      run: "拟合",
+      reading: "正在读取历史数据…",
+      fitting: "正在拟合并交叉验证…",
+      step: (d) => `第 ${d} 步`,
+      cancel: "取消",
+      cancelled: "拟合已取消，未做任何更改。",
+      readFailed: (r) => `无法读取历史数据：${r}`,
+      historyRows: (r) => `历史数据：${r} 个客户`,
+      historyDefaults: (d) => `，其中 ${d} 个违约。`,
+      reportHeading: (st) => `拟合报告：${st}`,
+      cvHeading: (f) => `在相同样本上的 ${f} 折交叉验证`,
+      metric: "指标",
+      fitted: "拟合模型",
+      shipped: "出厂模型",
+      auc: "AUC（排序能力）",
+      ks: "KS",
+      capture: "D–E 级捕获的违约",
+      falseAlarm: "D–E 级中的正常客户",
+      notMeasurable: "历史数据中没有违约样本，无法衡量排序能力；本次拟合按预期违约率设定违约概率水平。",
+      weightsHeading: "因子权重（1 = 出厂）",
+      weightsNone: "该阶段保留出厂权重。",
+      pointsHeading: "各分箱得分",
+      pointsCaption: (f) => `${f}：各分箱得分，从最低值到最高值`,
+      notReported: "未填报",
+      bandsHeading: "历史数据上的等级",
+      band: "等级",
+      cutoff: "起始分数",
+      rows: "客户数",
+      defaults: "违约数",
+      rate: "违约率",
+      pd: "12 个月违约概率",
+      accept: "接受并保存到本工作簿",
+      discard: "放弃",
+      notBetter: "无法接受：交叉验证中拟合结果不如出厂模型。请继续使用出厂模型，或补充历史数据。",
+      accepted: (v) => `模型 ${v} 已保存到本工作簿并投入使用。`,
+      discarded: "已放弃本次拟合，当前使用的模型未改变。",
+      saveFailed: (r) => `无法将模型保存到工作簿：${r}`,
+      monitorHeading: "模型监测",
+      psi: (v) => `评分相对校准样本的群体稳定性指数（PSI）：${v}`,
+      psiRows: (r) => `基于 ${r} 个已评分客户。`,
+      psiStable: "稳定（低于 0.1）。",
+      psiShift: "有一定偏移（0.1 至 0.25）：请留意。",
+      psiDrift: "组合已偏离模型校准时的样本（高于 0.25）：其违约概率和等级分界可能不再适用。建议按您的组合重新校准。",
+      psiNone: "当前模型未携带校准样本的评分分布，无法计算稳定性指数。",
     },
   },
 };

@@ -33,7 +33,9 @@ const probes: Probe[] = [
   // value imports; the type reasons.ts needs lives in scoring/contribution.ts, so no type-only cycle is left either.)
   { filePath: "src/engine/scoring/reasons.ts", code: 'import { contributionsOf } from "./score";\nexport const x = contributionsOf;\n', expect: "import-x/no-cycle" },
   { filePath: "src/engine/portfolio/probe-cycle.ts", code: 'import { explainRow } from "./explain";\nexport const x = explainRow;\n', expect: null },
-  // The allowed directions lint clean.
+  { filePath: "src/taskpane/probe-fn.ts", code: 'import { creditScore } from "../functions/functions";\nexport const x = creditScore;\n', expect: ZONE },
+  // The allowed directions lint clean (the pane may set the formulas' active policy, nothing else of src/functions).
+  { filePath: "src/taskpane/calibrate/probe-ok.ts", code: 'import { setActiveModel } from "../../functions/active-policy";\nexport const x = setActiveModel;\n', expect: null },
   { filePath: "src/engine/scoring/probe-ok.ts", code: 'import { isBlank } from "../cells";\nexport const x = isBlank;\n', expect: null },
   { filePath: "src/excel/probe-ok.ts", code: 'import { isBlank } from "../engine/cells";\nexport const x = isBlank;\n', expect: null },
   { filePath: "src/taskpane/probe-ok.ts", code: 'import { planWrite } from "../excel/write-columns";\nexport const x = planWrite;\n', expect: null },

@@ -32,7 +32,8 @@ import { auc, brier, captureRates, ks } from "./metrics";
 import { annualPd, horizonSlope, offsetFor, poolAdjacent } from "./pd";
 import { Sample, defaultCount, sampleRows, withDerivedRatios } from "./sample";
 import { scoreSample } from "./evaluation";
-import { CANONICAL_RATIOS } from "./fit";
+import { CANONICAL_RATIOS, SCORE_DISTRIBUTION_EDGES } from "./fit";
+import { binCounts } from "./metrics";
 import { kFolds } from "./split";
 
 export type FitStage = "levels" | "weights" | "full";
@@ -434,6 +435,12 @@ function scoreRows(model: ScorecardModel, hist: Sample, rows: readonly number[])
 
 // ---------------------------------------------------------------- the fit and its cross-validation
 
+/** Counts as shares of their sum, 4 decimals. */
+function shares(counts: readonly number[]): number[] {
+  const n = counts.reduce((a, b) => a + b, 0);
+  return counts.map((c) => (n > 0 ? Math.round((c / n) * 1e4) / 1e4 : 0));
+}
+
 function figures(score: ArrayLike<number>, label: ArrayLike<number>, model: ScorecardModel, h: number): FitFigures {
   const risk = Array.from(score, (s) => -s);
   const c = compileModel(model);
@@ -450,6 +457,25 @@ function figures(score: ArrayLike<number>, label: ArrayLike<number>, model: Scor
  * stage needs), in the user's language.
  */
 export function fitHistory(base: ScorecardModel, history: Sample, opts: HistoryFitOptions, lang: Lang): Result<HistoryFit> {
+  const steps = fitHistorySteps(base, history, opts, lang);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** Progress of a fit run in steps: `done` of `total` steps (preparing, each fold, the final fit). */
+export interface FitProgress {
+  done: number;
+  total: number;
+}
+
+/**
+ * The same fit as `fitHistory`, in steps: the generator yields after the
+ * preparation and after each cross-validation fold, so a caller (the pane)
+ * can report progress, let the UI breathe between steps and stop early; its
+ * return value is the fit or the error.
+ */
+export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: HistoryFitOptions, lang: Lang): Generator<FitProgress, Result<HistoryFit>, void> {
   const bad = validateModel(base);
   if (bad) return bad;
   if (history.n === 0) return valueError(TEXT.noRows[lang]);
@@ -475,6 +501,8 @@ export function fitHistory(base: ScorecardModel, history: Sample, opts: HistoryF
   const oofScore = new Float64Array(history.n);
   const oofPd = new Float64Array(history.n);
   const oofFlag: boolean[] = new Array(history.n).fill(false);
+  const total = k + 2;
+  yield { done: 1, total };
   for (let f = 0; f < k; f++) {
     const tr = all.filter((i) => fold[i] !== f), te = all.filter((i) => fold[i] === f);
     if (te.length === 0 || tr.length === 0) continue;
@@ -486,6 +514,7 @@ export function fitHistory(base: ScorecardModel, history: Sample, opts: HistoryF
       oofPd[i] = 1 - Math.pow(1 - pdOf(displayScore(sc[j]), m), h);
       oofFlag[i] = bandIndex(c, displayScore(sc[j])) >= 3;
     });
+    yield { done: f + 2, total };
   }
   const cap = captureRates(oofFlag, label);
   const fitted: FitFigures = { auc: auc(Array.from(oofScore, (s) => -s), label), ks: ks(Array.from(oofScore, (s) => -s), label), brier: brier(oofPd, label), capture: cap.defaulters, falseAlarm: cap.healthy };
@@ -507,6 +536,9 @@ export function fitHistory(base: ScorecardModel, history: Sample, opts: HistoryF
       basedOn: `${base.id} ${base.version}`,
       data: opts.dataName ?? "user history",
       fit: { stage, rows: history.n, defaults, labelHorizonYears: h, expectedDefaultRate: rate, folds: k, seed, cv: { fitted, shipped }, better, weights: final.weights },
+      // The history's scores under the fitted model: the reference of the population stability index (monitor.ts).
+      scoreDistribution: { edges: SCORE_DISTRIBUTION_EDGES, shares: shares(binCounts(sc, SCORE_DISTRIBUTION_EDGES)), rows: "history rows" },
+      bandShares: shares(bandRows.map((b) => b.n)),
     },
   };
   const check = validateModel(model);

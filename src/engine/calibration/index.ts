@@ -12,3 +12,6 @@ export { EXPERT_FACTORS } from "./expert";
 export * from "./cv";
 export * from "./benchmarks";
 export * from "./history-fit";
+export * from "./labels";
+export * from "./monitor";
+export * from "./stored-model";

@@ -14,6 +14,7 @@ import { dunningStageName } from "../../engine/receivables/dunning";
 import { strings, type StepId } from "../i18n";
 import * as fmt from "../format";
 import type { WorkbookPort } from "../services/workbook";
+import type { ReviewOutcome } from "../services/review-runner";
 import { CustomerList } from "./CustomerList";
 import { DataStep } from "./DataStep";
 import { ExplainDrawer } from "./ExplainDrawer";
@@ -39,13 +40,15 @@ export interface ReviewPaneProps {
   /** Show the progress panel only for work that lasts longer than this (ms, default 1000). */
   progressDelayMs?: number;
   policy?: CreditPolicy;
+  /** Called after each completed review (e.g. the model-monitoring section reads its scores). */
+  onOutcome?: (outcome: ReviewOutcome) => void;
   /** Initial as-of date, ISO (default: today). */
   initialAsOf?: string;
   /** Tables to pick once the workbook's tables are listed, and whether to run the review as soon as they are (the workbench opens its sample this way). */
   initialTables?: { customers?: string; ledger?: string; review?: boolean };
 }
 
-export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables }: ReviewPaneProps) {
+export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables, onOutcome }: ReviewPaneProps) {
   const s = useStyles();
   const t = strings[lang].review;
   const flow = useReviewFlow(port, { lang, policy, progressDelayMs, initialAsOf: initialAsOf ?? fmt.todayIso(), initialTables });
@@ -67,6 +70,12 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
       document.getElementById(stepIds(base, want).tab)?.focus();
     }
   }, [st.step, outcome, base]);
+  // Each completed review is reported once (the model-monitoring section reads its scores).
+  const reportOutcome = useRef(onOutcome);
+  reportOutcome.current = onOutcome;
+  useEffect(() => {
+    if (outcome) reportOutcome.current?.(outcome);
+  }, [outcome]);
 
   const run = () => {
     const inPane = root.current?.contains(document.activeElement) ?? false;

@@ -15,6 +15,7 @@ import {
   planReport,
   planWrite,
   readTable,
+  recalculateAll,
   restoreLastWrite,
   runWrite,
   selectCell,
@@ -74,6 +75,7 @@ export function createExcelWorkbook(): WorkbookPort {
     restoreLastWrite: (opts) => runWrite((ctx) => restoreLastWrite(ctx, { onProgress: opts?.onProgress })),
     loadSetting: (key) => Excel.run((ctx) => getSetting<unknown>(ctx, SETTINGS_PREFIX + key, PANE_SETTING_VERSION)),
     saveSetting: (key, value) => Excel.run((ctx) => setSetting(ctx, SETTINGS_PREFIX + key, value, PANE_SETTING_VERSION)),
+    recalculate: () => Excel.run((ctx) => recalculateAll(ctx)),
     onSelectedRow: async (area, listener) => {
       let stop: (() => Promise<void>) | null = null;
       await Excel.run(async (ctx) => {

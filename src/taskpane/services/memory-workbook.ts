@@ -71,6 +71,8 @@ export interface MemoryWorkbook extends WorkbookPort {
   /** Cells (column null: whole rows) selected from the pane by "Go to", in order. */
   readonly cellSelections: { sheetName: string; row: number; column: number | null }[];
   readonly settings: Map<string, unknown>;
+  /** How many times the pane asked for a full recalculation. */
+  readonly recalculations: number;
   /** The value of a cell (tables, loose cells, written blocks, edits); "" when empty. */
   cellAt(sheetName: string, row: number, col: number): unknown;
   /**
@@ -642,6 +644,10 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     },
     async saveSetting(k, v) {
       settings.set(k, structuredCloneish(v));
+    },
+    recalculations: 0,
+    async recalculate() {
+      (port as { recalculations: number }).recalculations++;
     },
     async onSelectedRow(area, fn) {
       const l = { area, fn };

@@ -107,6 +107,11 @@ export interface WorkbookPort {
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
   /**
+   * Recomputes every formula (after the model of the RISK formulas changed:
+   * they are not volatile). Optional: a port without formulas leaves it out.
+   */
+  recalculate?(): Promise<void>;
+  /**
    * Calls `listener` with the 0-based data row when the user selects a cell
    * inside `area` in the sheet. Returns a function that unsubscribes.
    */

@@ -1,0 +1,241 @@
+/**
+ * "Calibrate to my portfolio" / "按我的组合校准": pick the history table and
+ * its outcome column, the stage and (for a history without defaults) the
+ * expected default rate; the fit runs in steps with progress and Cancel; the
+ * fit report shows it next to the shipped model; Accept stores it in the
+ * workbook (disabled, with the reason, when the fit did worse than the
+ * shipped model), Discard drops it. Self-contained: it talks to the workbook
+ * through the port and hands an accepted model to `onAccept`.
+ */
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Select,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import { isEngineError, messageIn } from "../../engine/errors";
+import type { Lang } from "../../engine/lang";
+import { DEFAULT_MODEL, type ScorecardModel } from "../../engine/scoring/model";
+import { FitStage, HistoryFit, stageFor } from "../../engine/calibration/history-fit";
+import { findLabelColumn, historyFromTable } from "../../engine/calibration/labels";
+import { defaultCount, withDerivedRatios } from "../../engine/calibration/sample";
+import { StoredFitReport, fitReportOf } from "../../engine/calibration/stored-model";
+import { strings } from "../i18n";
+import type { TableInfo, WorkbookPort } from "../services/workbook";
+import { FitReport } from "./FitReport";
+import { parseRate, runFit } from "./run-fit";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxWidth: "100%" },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
+  busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2 },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+type StageChoice = "auto" | FitStage;
+
+interface Fitted {
+  fit: HistoryFit;
+  table: string;
+  given: string[];
+}
+
+export interface CalibratePanelProps {
+  port: WorkbookPort;
+  lang: Lang;
+  /** Stores an accepted model (the parent persists it and makes it the model in use). */
+  onAccept: (model: ScorecardModel, report: StoredFitReport) => Promise<void>;
+  /** The model fits are compared with and start from (default: the shipped model). */
+  base?: ScorecardModel;
+}
+
+export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: CalibratePanelProps) {
+  const s = useStyles();
+  const t = strings[lang].calibrate;
+  const id = useId();
+  const [tables, setTables] = useState<TableInfo[] | null>(null);
+  const [table, setTable] = useState("");
+  const [outcome, setOutcome] = useState("");
+  const [stage, setStage] = useState<StageChoice>("auto");
+  const [rateText, setRateText] = useState("");
+  const [busy, setBusy] = useState<{ label: string; value?: number; detail?: string } | null>(null);
+  const [fitted, setFitted] = useState<Fitted | null>(null);
+  const [notice, setNotice] = useState<{ intent: "error" | "info" | "success" | "warning"; text: string } | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    let gone = false;
+    port
+      .listTables()
+      .catch(() => [] as TableInfo[])
+      .then((ts) => {
+        if (!gone) setTables(ts);
+      });
+    return () => {
+      gone = true;
+      abort.current?.abort();
+    };
+  }, [port]);
+
+  const info = tables?.find((x) => x.name === table) ?? null;
+  const rate = parseRate(rateText);
+  const rateBad = rate !== undefined && Number.isNaN(rate);
+
+  function pickTable(name: string) {
+    setTable(name);
+    setFitted(null);
+    setNotice(null);
+    const ti = tables?.find((x) => x.name === name);
+    const li = ti ? findLabelColumn(ti.headers) : -1;
+    setOutcome(ti && li >= 0 ? ti.headers[li] : "");
+  }
+
+  async function fit() {
+    if (!info || !outcome || rateBad) return;
+    const ac = new AbortController();
+    abort.current = ac;
+    setFitted(null);
+    setNotice(null);
+    setBusy({ label: t.reading });
+    try {
+      const read = await port.readTable({ kind: "table", name: info.name }, { signal: ac.signal, onProgress: (done, total) => setBusy({ label: t.reading, value: total ? done / total : undefined }) });
+      if (ac.signal.aborted || (!read.ok && read.error.code === "cancelled")) {
+        setNotice({ intent: "info", text: t.cancelled });
+        return;
+      }
+      if (!read.ok) {
+        setNotice({ intent: "error", text: t.readFailed(strings[lang].review.io[read.error.code]) });
+        return;
+      }
+      const history = historyFromTable(read.value.headerRow, read.value.rows, outcome);
+      if (isEngineError(history)) {
+        setNotice({ intent: "error", text: messageIn(history, lang) });
+        return;
+      }
+      const st: FitStage = stage === "auto" ? stageFor(defaultCount(history)) : stage;
+      setBusy({ label: t.fitting, value: 0 });
+      const res = await runFit(base, history, { stage: st, expectedDefaultRate: rate, dataName: info.name }, lang, ac.signal, (p) =>
+        setBusy({ label: t.fitting, value: p.done / p.total, detail: t.step(`${p.done} / ${p.total}`) }),
+      );
+      if (res === "cancelled") setNotice({ intent: "info", text: t.cancelled });
+      else if (isEngineError(res)) setNotice({ intent: "warning", text: messageIn(res, lang) });
+      else setFitted({ fit: res, table: info.name, given: Object.keys(withDerivedRatios(history).columns) });
+    } finally {
+      abort.current = null;
+      setBusy(null);
+    }
+  }
+
+  async function accept() {
+    if (!fitted || !fitted.fit.better) return;
+    try {
+      await onAccept(fitted.fit.model, fitReportOf(fitted.fit, fitted.table));
+      setNotice({ intent: "success", text: t.accepted(fitted.fit.model.version) });
+      setFitted(null);
+    } catch (e) {
+      setNotice({ intent: "error", text: t.saveFailed(e instanceof Error ? e.message : String(e)) });
+    }
+  }
+
+  function discard() {
+    setFitted(null);
+    setNotice({ intent: "info", text: t.discarded });
+  }
+
+  const disabled = busy !== null;
+  return (
+    <section className={s.root} aria-labelledby={`${id}-h`} data-testid="calibrate-panel">
+      <Subtitle2 as="h3" id={`${id}-h`}>
+        {t.open}
+      </Subtitle2>
+      {tables !== null && tables.length === 0 ? <Body1>{t.noTables}</Body1> : null}
+      <Field label={t.historyTable}>
+        <Select value={table} onChange={(_, d) => pickTable(d.value)} disabled={disabled || !tables?.length}>
+          <option value="" disabled>
+            {t.pickTable}
+          </option>
+          {(tables ?? []).map((x) => (
+            <option key={x.name} value={x.name}>
+              {`${x.name} (${x.rowCount})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {info ? (
+        <Field label={t.outcomeColumn} hint={t.outcomeHint}>
+          <Select value={outcome} onChange={(_, d) => setOutcome(d.value)} disabled={disabled}>
+            <option value="" disabled>
+              {t.pickOutcome}
+            </option>
+            {info.headers.map((h, k) => (
+              <option key={`${k}-${h}`} value={h}>
+                {h}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field label={t.stage}>
+        <RadioGroup value={stage} onChange={(_, d) => setStage(d.value as StageChoice)} disabled={disabled}>
+          {(["auto", "levels", "weights", "full"] as const).map((k) => (
+            <Radio key={k} value={k} label={t.stages[k]} />
+          ))}
+        </RadioGroup>
+      </Field>
+      <Field label={t.expectedRate} hint={t.expectedRateHint} validationMessage={rateBad ? t.badRate : undefined} validationState={rateBad ? "error" : "none"}>
+        <Input value={rateText} onChange={(_, d) => setRateText(d.value)} disabled={disabled} />
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" onClick={() => void fit()} disabled={disabled || !info || !outcome || rateBad}>
+          {t.run}
+        </Button>
+      </div>
+      {busy ? (
+        <div className={s.busy} data-testid="fit-progress">
+          <Text weight="semibold" id={`${id}-busy`} aria-live="polite">
+            {busy.label}
+          </Text>
+          <ProgressBar value={busy.value} max={1} aria-labelledby={`${id}-busy`} aria-valuetext={busy.detail} />
+          {busy.detail ? <Text size={200}>{busy.detail}</Text> : null}
+          <Button size="small" onClick={() => abort.current?.abort()}>
+            {t.cancel}
+          </Button>
+        </div>
+      ) : null}
+      {notice ? (
+        <MessageBar intent={notice.intent} data-testid="calibrate-notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {fitted ? (
+        <>
+          <Text size={200}>{t.historyRows(String(fitted.fit.rows))}
+            {t.historyDefaults(String(fitted.fit.defaults))}</Text>
+          <FitReport fit={fitted.fit} lang={lang} given={fitted.given} />
+          {!fitted.fit.better ? (
+            <Text id={`${id}-why`} size={200} role="note">
+              {t.notBetter}
+            </Text>
+          ) : null}
+          <div className={s.row}>
+            <Button appearance="primary" onClick={() => void accept()} disabled={!fitted.fit.better} aria-describedby={fitted.fit.better ? undefined : `${id}-why`}>
+              {t.accept}
+            </Button>
+            <Button onClick={discard}>{t.discard}</Button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
