@@ -20,8 +20,13 @@ jest.setTimeout(60_000);
 
 const DIST = path.join(ROOT, "dist");
 const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
-/** Budget for the two bundles together (minified, uncompressed). */
-const BUNDLE_BUDGET_BYTES = 700 * 1024;
+/**
+ * Budget for the two bundles Office loads with every workbook, together (minified, uncompressed). It was 700 KiB;
+ * 800 KiB since the pane fits scorecards to the user's history (calibration engine and its report, +51 KB) and
+ * formula messages come from one catalogue in two languages (+40 KB). At that point the two weighed 782,342 bytes.
+ * It stops accidents such as a spreadsheet library or a second copy of Fluent reaching the startup bundles.
+ */
+const BUNDLE_BUDGET_BYTES = 800 * 1024;
 
 function distProblem(): string | null {
   const needed = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml"];
