@@ -46,6 +46,23 @@ export default tseslint.config(
     },
   },
   {
+    // Office.js is spoken only by src/excel (range I/O, settings, custom XML parts, Office.onReady) and, for
+    // CustomFunctions and the display language, by src/functions. The pane and the CLIs reach Excel through
+    // src/excel. Probe: test/lint/boundaries.test.ts.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/excel/**", "src/functions/**", "src/engine/**"],
+    rules: {
+      "no-restricted-globals": ["error", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Office", "Excel", "CustomFunctions", "OfficeExtension"],
+    },
+  },
+  {
+    files: ["src/functions/**/*.ts"],
+    ignores: ["src/functions/display-language.ts"],
+    rules: {
+      "no-restricted-globals": ["error", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Office", "Excel", "OfficeExtension"],
+    },
+  },
+  {
     // The engine's modules form no import cycle (a cycle means two modules that cannot be understood apart;
     // shared types go to a third module, e.g. scoring/contribution.ts). Probe: test/lint/boundaries.test.ts.
     files: ["src/engine/**/*.ts"],

@@ -10,7 +10,7 @@
  */
 import { FakeExcel } from "../test/excel/fake-excel";
 import { demoTables } from "../src/taskpane/services/demo-portfolio";
-import { createExcelWorkbook } from "../src/taskpane/services/excel-workbook";
+import { createExcelWorkbook } from "../src/excel/excel-workbook";
 import { runReview } from "../src/taskpane/services/review-runner";
 import { buildReport, buildWriteRequest } from "../src/taskpane/services/write-back";
 import { WRITE_COLUMNS } from "../src/taskpane/i18n";

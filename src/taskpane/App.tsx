@@ -4,14 +4,14 @@ import type { Lang } from "../engine/lang";
 import { APP_NAME, FORMULAS, LANGUAGE_NAMES, htmlLang, strings } from "./i18n";
 import { useLanguage } from "./hooks/useLanguage";
 import { useOfficeStatus } from "./hooks/useOfficeStatus";
-import { OFFICE_READY_TIMEOUT_MS, OfficeLike } from "./office-ready";
+import { OFFICE_READY_TIMEOUT_MS, OfficeLike } from "../excel/office-ready";
 import { ReviewPane } from "./review/ReviewPane";
 import { ModelPanel } from "./calibrate/ModelPanel";
 import { ScoreMonitor } from "./calibrate/ScoreMonitor";
 import { useStoredModel } from "./calibrate/useStoredModel";
 import type { ScorecardModel } from "../engine/scoring/model";
-import { createExcelWorkbook } from "./services/excel-workbook";
-import type { WorkbookPort } from "./services/workbook";
+import { createExcelWorkbook } from "../excel/excel-workbook";
+import type { WorkbookPort } from "../excel/port";
 import { VISUALLY_HIDDEN } from "./theme";
 
 export interface AppProps {

@@ -12,8 +12,8 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { todayIso } from "./format";
 import { functionReferenceUrl } from "./i18n";
-import { globalOffice } from "./office-ready";
-import type { WorkbookPort } from "./services/workbook";
+import { globalOffice } from "../excel/office-ready";
+import type { WorkbookPort } from "../excel/port";
 
 const container = document.getElementById("root");
 if (container) {

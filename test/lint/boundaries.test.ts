@@ -29,6 +29,12 @@ const probes: Probe[] = [
   { filePath: "src/engine/scoring/probe-office.ts", code: "export const x = () => Excel.run(async () => undefined);\n", expect: "no-restricted-globals" },
   { filePath: "src/engine/scoring/probe-clock.ts", code: "export const x = () => Date.now();\n", expect: "no-restricted-properties" },
   { filePath: "src/taskpane/probe-net.ts", code: 'export const x = () => fetch("https://example.com");\n', expect: "no-restricted-globals" },
+  // Office.js globals only under src/excel (and Office in the functions' display-language reader).
+  { filePath: "src/taskpane/review/probe-excel.tsx", code: "export const x = () => Excel.run(async () => undefined);\n", expect: "no-restricted-globals" },
+  { filePath: "src/taskpane/probe-office.ts", code: "export const x = () => Office.context.displayLanguage;\n", expect: "no-restricted-globals" },
+  { filePath: "src/functions/probe-office.ts", code: "export const x = () => Office.context.displayLanguage;\n", expect: "no-restricted-globals" },
+  { filePath: "src/excel/probe-office-ok.ts", code: "export const x = () => Excel.run(async () => undefined);\n", expect: null },
+  { filePath: "src/functions/probe-cf-ok.ts", code: "export const x = () => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue);\n", expect: null },
   // No import cycle in the engine: reasons.ts importing score.ts (which imports reasons.ts) fails. (The rule counts
   // value imports; the type reasons.ts needs lives in scoring/contribution.ts, so no type-only cycle is left either.)
   { filePath: "src/engine/scoring/reasons.ts", code: 'import { contributionsOf } from "./score";\nexport const x = contributionsOf;\n', expect: "import-x/no-cycle" },

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import type { OfficeLike } from "../../src/taskpane/office-ready";
+import type { OfficeLike } from "../../src/excel/office-ready";
 
 const REF = "https://creditsentinel.example.com/docs/functions.md";
 

@@ -9,12 +9,12 @@ import { creditScoreCore } from "../../src/engine/scoring/creditscore";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { isEngineError } from "../../src/engine/errors";
 import { toExcelCell } from "../../src/excel/write-columns";
-import { createExcelWorkbook, rowsOf } from "../../src/taskpane/services/excel-workbook";
+import { createExcelWorkbook, rowsOf } from "../../src/excel/excel-workbook";
 import { FakeExcel } from "../excel/fake-excel";
 import { labelsArgument, riskFormulas } from "../../src/taskpane/services/formulas";
 import { runReview, type ReviewOutcome, type ReviewProgress } from "../../src/taskpane/services/review-runner";
 import { WRITE_NUMBER_FORMATS, buildReport, buildWriteRequest } from "../../src/taskpane/services/write-back";
-import type { DataArea } from "../../src/taskpane/services/workbook";
+import type { DataArea } from "../../src/excel/port";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, customersTable, workbook } from "./fixtures";
 

@@ -32,7 +32,7 @@ import { findLabelColumn, historyFromTable } from "../../engine/calibration/labe
 import { defaultCount, withDerivedRatios } from "../../engine/calibration/sample";
 import { StoredFitReport, fitReportOf } from "../../engine/calibration/stored-model";
 import { strings } from "../i18n";
-import type { TableInfo, WorkbookPort } from "../services/workbook";
+import type { TableInfo, WorkbookPort } from "../../excel/port";
 import { FitReport } from "./FitReport";
 import { parseRate, runFit } from "./run-fit";
 

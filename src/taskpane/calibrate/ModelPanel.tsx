@@ -11,7 +11,7 @@ import type { Lang } from "../../engine/lang";
 import { DEFAULT_MODEL } from "../../engine/scoring/model";
 import { todayIso } from "../format";
 import { strings } from "../i18n";
-import type { WorkbookPort } from "../services/workbook";
+import type { WorkbookPort } from "../../excel/port";
 import { CalibratePanel } from "./CalibratePanel";
 import type { StoredModel } from "./useStoredModel";
 

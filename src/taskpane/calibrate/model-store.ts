@@ -15,7 +15,7 @@ import { CreditPolicy, DEFAULT_POLICY } from "../../engine/policy";
 import { DEFAULT_MODEL, ScorecardModel } from "../../engine/scoring/model";
 import { StoredFitReport, StoredModelManifest, decodeStoredModel, encodeStoredModel, readManifest } from "../../engine/calibration/stored-model";
 import { activePolicy, setActiveModel } from "../../functions/active-policy";
-import type { WorkbookPort } from "../services/workbook";
+import type { WorkbookPort } from "../../excel/port";
 
 /** Setting key of the stored model's record. */
 export const MODEL_SETTING = "model";

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CreditPolicy } from "../../engine/policy";
 import type { ScorecardModel } from "../../engine/scoring/model";
 import type { StoredFitReport } from "../../engine/calibration/stored-model";
-import type { WorkbookPort } from "../services/workbook";
+import type { WorkbookPort } from "../../excel/port";
 import { StoredModelState, applyToFormulas, loadStoredModel, policyOf, setStoredModelActive, storeModel } from "./model-store";
 
 export interface StoredModel {

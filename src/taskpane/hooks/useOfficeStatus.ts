@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { OFFICE_READY_TIMEOUT_MS, OfficeLike, OfficeStatus, PENDING, watchOffice } from "../office-ready";
+import { OFFICE_READY_TIMEOUT_MS, OfficeLike, OfficeStatus, PENDING, watchOffice } from "../../excel/office-ready";
 
 /**
  * The pane's view of Office readiness (see `watchOffice`): starts "pending",

@@ -9,7 +9,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SheetLocation } from "../../engine/portfolio/place";
 import type { ReviewStrings } from "../i18n";
-import type { IoResult } from "../services/workbook";
+import type { IoResult } from "../../excel/port";
 
 /** Selects a location in the sheet (the port's `selectCell`). */
 export type GoToHandler = (at: SheetLocation) => Promise<IoResult<void>>;

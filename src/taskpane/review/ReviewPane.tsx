@@ -13,7 +13,7 @@ import type { CustomerResult } from "../../engine/portfolio/review";
 import { dunningStageName } from "../../engine/receivables/dunning";
 import { strings, type StepId } from "../i18n";
 import * as fmt from "../format";
-import type { WorkbookPort } from "../services/workbook";
+import type { WorkbookPort } from "../../excel/port";
 import type { ReviewOutcome } from "../services/review-runner";
 import { CustomerList } from "./CustomerList";
 import { DataStep } from "./DataStep";

@@ -13,7 +13,7 @@ import { LANGUAGE_NAMES, WRITE_COLUMNS, type ReviewStrings, type WriteColumnId }
 import * as fmt from "../format";
 import type { ReviewOutcome } from "../services/review-runner";
 import { formulasUnavailable, type WriteMode } from "../services/write-back";
-import type { WorkbookPort } from "../services/workbook";
+import type { WorkbookPort } from "../../excel/port";
 import { ProgressPanel } from "./ProgressPanel";
 import { writeFraction } from "./progress";
 import { useWriteFlow } from "./useWriteFlow";

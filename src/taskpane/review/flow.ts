@@ -16,7 +16,7 @@ import type { ColumnMapping, MappingKind } from "../../engine/portfolio/mapping"
 import type { BandKey } from "../../engine/portfolio/texts";
 import type { ListColumnId, StepId } from "../i18n";
 import type { ReviewOutcome, ReviewProgress } from "../services/review-runner";
-import type { TableData, TableInfo, TableSource } from "../services/workbook";
+import type { TableData, TableInfo, TableSource } from "../../excel/port";
 
 /** A table chosen for the review, with its column mapping. */
 export interface Picked {

@@ -14,7 +14,7 @@ import type { SheetLocation } from "../../engine/portfolio/place";
 import { strings } from "../i18n";
 import * as fmt from "../format";
 import { runReview, type ReviewProgress } from "../services/review-runner";
-import { mappingSettingKey, type TableInfo, type WorkbookPort } from "../services/workbook";
+import { mappingSettingKey, type TableInfo, type WorkbookPort } from "../../excel/port";
 import { flowReducer, initialFlow, type Picked } from "./flow";
 import { mappingIssues } from "./MappingEditor";
 

@@ -9,7 +9,7 @@ import type { ReviewStrings, WriteColumnId } from "../i18n";
 import * as fmt from "../format";
 import type { ReviewOutcome } from "../services/review-runner";
 import { buildReport, buildWriteRequest, type WriteMode } from "../services/write-back";
-import type { WorkbookPort, WriteRequest } from "../services/workbook";
+import type { WorkbookPort, WriteRequest } from "../../excel/port";
 import { INITIAL_WRITE, writeReducer } from "./write-flow";
 
 /** A new id for the writes of one confirmation (they share one undo record). */

@@ -5,7 +5,7 @@
  * changed since the dialog, the flow goes back to confirm with what changed.
  * Pure: `useWriteFlow` runs the I/O and dispatches these actions.
  */
-import type { LastWrite, ReportCheck, WritePlan } from "../services/workbook";
+import type { LastWrite, ReportCheck, WritePlan } from "../../excel/port";
 import type { WritePhase } from "./progress";
 
 export type Phase = "idle" | WritePhase | "confirm" | "restoring";

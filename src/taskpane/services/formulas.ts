@@ -22,7 +22,7 @@ import type { ColumnMapping, MappingKey } from "../../engine/portfolio/mapping";
 import { matchHeader } from "../../engine/scoring/headers";
 import { NET_WORTH_ITEMS } from "../../engine/scoring/derive";
 import type { WriteColumnId } from "../i18n";
-import type { DataArea } from "./workbook";
+import type { DataArea } from "../../excel/port";
 
 /** Formula text of one column for data row i (0-based), or null when the column has no formula. */
 export type RowFormula = ((row: number) => string) | null;

@@ -28,7 +28,7 @@ import { fail, ok, type IoErrorCode } from "../../excel/errors";
 import { cellHash } from "../../excel/fingerprint";
 import { DEFAULT_REPORT_SHEET, freeSheetName, type ReportCheck, type ReportModel, type ReportResult } from "../../excel/report-sheet";
 import { sourceKeyHash, type WritePlan, type WriteResult } from "../../excel/write-columns";
-import type { DataArea, LastWrite, ProgressOptions, RestoreResult, TableData, TableInfo, TableSource, WorkbookPort, WriteRequest } from "./workbook";
+import type { DataArea, LastWrite, ProgressOptions, RestoreResult, TableData, TableInfo, TableSource, WorkbookPort, WriteRequest } from "../../excel/port";
 
 /** A table placed on a sheet. */
 export interface MemoryTable {

@@ -15,8 +15,8 @@ import { isEngineError } from "../../engine/errors";
 import type { ColumnMapping } from "../../engine/portfolio/mapping";
 import { PortfolioSummary, ReviewState, prepareReviewSteps, reviewChunk, summarise } from "../../engine/portfolio/review";
 import { placeOf } from "../../engine/portfolio/place";
-import type { DataArea, IoErrorCode, TableData, TableSource, WorkbookPort } from "./workbook";
-import { areaOf } from "./workbook";
+import type { DataArea, IoErrorCode, TableData, TableSource, WorkbookPort } from "../../excel/port";
+import { areaOf } from "../../excel/port";
 
 export type ReviewPhase = "reading" | "readingLedger" | "preparing" | "scoring" | "summarising";
 

@@ -14,7 +14,7 @@ import { BAND_COLOURS } from "../theme";
 import { strings, type WriteColumnId } from "../i18n";
 import { riskFormulas } from "./formulas";
 import { nextMacrotask, type ReviewOutcome } from "./review-runner";
-import type { BandFormat, ReportModel, ReportSection, WriteColumn, WriteRequest } from "./workbook";
+import type { BandFormat, ReportModel, ReportSection, WriteColumn, WriteRequest } from "../../excel/port";
 import { displayScore } from "../../engine/scoring/creditscore";
 
 export type WriteMode = "values" | "formulas";

@@ -16,7 +16,7 @@ import { customerKey } from "../../engine/receivables/ledger";
 import { autoMapColumns, checkMapping, type ColumnMapping } from "../../engine/portfolio/mapping";
 import { DEFAULT_REPORT_SHEET, freeSheetName } from "../../excel/report-sheet";
 import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbook } from "../services/memory-workbook";
-import type { DataArea, ReportModel, ReportResult, WorkbookPort } from "../services/workbook";
+import type { DataArea, ReportModel, ReportResult, WorkbookPort } from "../../excel/port";
 import { readCsv, type CsvDelimiter, type CsvEncoding } from "./csv";
 import { workbookInput, type WorkbookInput } from "./xlsx-input";
 import { applyWrite, sheetNameOfFile, workbookOfCsv, writeReportSheet, type ExcelLib } from "./xlsx-output";

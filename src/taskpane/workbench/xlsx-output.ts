@@ -14,7 +14,7 @@ import type ExcelJS from "exceljs";
 import { rangeA1 } from "../../excel/address";
 import type { ReportModel } from "../../excel/report-sheet";
 import type { LoggedWrite } from "../services/memory-workbook";
-import type { BandFormat } from "../services/workbook";
+import type { BandFormat } from "../../excel/port";
 
 /** exceljs's constructor namespace (loaded lazily by the caller). */
 export type ExcelLib = typeof ExcelJS;

@@ -22,7 +22,7 @@ import { CustomerResult, ReviewState, autoMapColumns, explainRow, prepareReview,
 import { expectedLoss as expectedLossFormula } from "../../../src/functions/functions";
 import { buildWriteRequest } from "../../../src/taskpane/services/write-back";
 import type { ReviewOutcome } from "../../../src/taskpane/services/review-runner";
-import type { DataArea } from "../../../src/taskpane/services/workbook";
+import type { DataArea } from "../../../src/excel/port";
 import type { WriteColumnId } from "../../../src/taskpane/i18n";
 import { evaluate } from "./formula-eval";
 

@@ -24,8 +24,8 @@ import {
   targetBeside,
   writeColumns,
   writeReport,
-} from "../../excel";
-import type { WorkbookPort, WriteRequest } from "./workbook";
+} from "./index";
+import type { WorkbookPort, WriteRequest } from "./port";
 
 /** Version of the pane's values in workbook settings. */
 export const PANE_SETTING_VERSION = 1;

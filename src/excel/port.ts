@@ -2,22 +2,22 @@
  * The task pane's one seam to the workbook: `WorkbookPort`.
  *
  * React components talk to Excel only through this interface. The real
- * implementation (`createExcelWorkbook`, in excel-workbook.ts) calls src/excel
+ * implementation (`createExcelWorkbook`, in excel-workbook.ts beside it) calls src/excel
  * inside `Excel.run`; tests and the browser demo (`?mock=demo`) use an
- * in-memory port (memory-workbook.ts). Conditions a user can cause come back as
+ * in-memory port (src/taskpane/services/memory-workbook.ts). Conditions a user can cause come back as
  * `IoResult` values with a code the pane translates; anything else throws.
  */
-import type { IoResult } from "../../excel/errors";
-import type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
-import { sourceKeyHash, type BandFormat, type WritePlan, type WriteResult } from "../../excel/write-columns";
-import type { ReportCheck, ReportModel, ReportResult } from "../../excel/report-sheet";
-import type { LastWrite, RestoreResult } from "../../excel/undo";
+import type { IoResult } from "./errors";
+import type { TableArea, TableData, TableInfo, TableSource } from "./read-table";
+import { sourceKeyHash, type BandFormat, type WritePlan, type WriteResult } from "./write-columns";
+import type { ReportCheck, ReportModel, ReportResult } from "./report-sheet";
+import type { LastWrite, RestoreResult } from "./undo";
 
-export type { IoErrorCode, IoResult } from "../../excel/errors";
-export type { TableArea, TableData, TableInfo, TableSource } from "../../excel/read-table";
-export type { BandFormat, WritePlan, WriteResult } from "../../excel/write-columns";
-export type { ReportCheck, ReportModel, ReportResult, ReportSection, ReportChart } from "../../excel/report-sheet";
-export type { LastWrite, RestoreResult } from "../../excel/undo";
+export type { IoErrorCode, IoResult } from "./errors";
+export type { TableArea, TableData, TableInfo, TableSource } from "./read-table";
+export type { BandFormat, WritePlan, WriteResult } from "./write-columns";
+export type { ReportCheck, ReportModel, ReportResult, ReportSection, ReportChart } from "./report-sheet";
+export type { LastWrite, RestoreResult } from "./undo";
 
 /** Progress and cancellation of a long read or write. */
 export interface ProgressOptions {

@@ -14,14 +14,14 @@ import { autoMapColumns } from "../../src/engine/portfolio/mapping";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { pdOf } from "../../src/engine/scoring/score";
 import { SETTINGS_PREFIX, SETTING_KEYS, decodeSetting } from "../../src/excel/settings";
-import { PANE_SETTING_VERSION, createExcelWorkbook } from "../../src/taskpane/services/excel-workbook";
+import { PANE_SETTING_VERSION, createExcelWorkbook } from "../../src/excel/excel-workbook";
 import { runReview, type ReviewOutcome } from "../../src/taskpane/services/review-runner";
 import { bandFormats, buildReport, buildWriteRequest } from "../../src/taskpane/services/write-back";
-import { areaOf, mappingSettingKey, type DataArea, type WorkbookPort, type WriteRequest } from "../../src/taskpane/services/workbook";
+import { areaOf, mappingSettingKey, type DataArea, type WorkbookPort, type WriteRequest } from "../../src/excel/port";
 import type { MemoryTable } from "../../src/taskpane/services/memory-workbook";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
-import { FakeExcel } from "../excel/fake-excel";
-import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, LEDGER_ROWS, customersTable, ledgerTable } from "./fixtures";
+import { FakeExcel } from "./fake-excel";
+import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, LEDGER_ROWS, customersTable, ledgerTable } from "../taskpane/fixtures";
 
 type Scalar = Parameters<FakeExcel["addTable"]>[5][number][number];
 type Globals = { Excel?: unknown; Office?: unknown };

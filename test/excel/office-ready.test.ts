@@ -1,4 +1,4 @@
-import { OfficeLike, OfficeStatus, watchOffice } from "../../src/taskpane/office-ready";
+import { OfficeLike, OfficeStatus, watchOffice } from "../../src/excel/office-ready";
 
 /** A fake Office whose onReady settles when the test says so. */
 function fakeOffice(displayLanguage?: string) {
