@@ -3,6 +3,7 @@
  * languages (the `Strings` type enforces it). Formula names stay in English:
  * users type them as is.
  */
+import type { PointBasis } from "../engine/scoring/contribution";
 import type { Lang } from "../engine/lang";
 import type { FieldKey } from "../engine/scoring/headers";
 import type { IoErrorCode } from "../excel/errors";
@@ -302,7 +303,7 @@ export interface ReviewStrings {
     liftTogether: (plan: string) => string;
     selectInSheet: string;
     /** What a factor's points are measured against (one label per basis). */
-    basis: Record<"neutral" | "best", string>;
+    basis: Record<PointBasis, string>;
   };
   write: {
     heading: string;
@@ -614,7 +615,7 @@ export const strings: Record<Lang, Strings> = {
         lift: (band) => `To reach band ${band}`,
         liftTogether: (plan) => `Together: ${plan}`,
         selectInSheet: "Show in sheet",
-        basis: { neutral: "Points against an average firm (the neutral score)", best: "Points short of each factor's best value" },
+        basis: { neutral: "Points against an average firm (the neutral score)" },
       },
       write: {
         heading: "Write results to the workbook",
@@ -1010,7 +1011,7 @@ export const strings: Record<Lang, Strings> = {
         lift: (band) => `升至${band}级的途径`,
         liftTogether: (plan) => `同时：${plan}`,
         selectInSheet: "在工作表中显示",
-        basis: { neutral: "与平均企业（中性分）相比的分值", best: "与各因子最高分相比少得的分数" },
+        basis: { neutral: "与平均企业（中性分）相比的分值" },
       },
       write: {
         heading: "将结果写入工作簿",

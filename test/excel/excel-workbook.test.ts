@@ -193,7 +193,7 @@ describe("the pane's flow on the host: review, write back values, then formulas"
       [150_000, 130_000],
       [135_000, 75_000],
     ]);
-    expect(x.cell("Sheet1", "P3").value).toBe("Average days late 40 days (−15 pts); Debt ratio 90% (−12 pts); Interest coverage 0.8× (−1 pt)");
+    expect(x.cell("Sheet1", "P3").value).toBe("Average days late 40 days (−11 pts); Debt ratio 90% (−6 pts)");
     expect(x.cell("Sheet1", "O2")).toMatchObject({ value: "", formula: undefined }); // no stage without a ledger
     expect(x.cell("Sheet1", "J2")).toMatchObject({ value: 68.8, formula: undefined, numberFormat: "0.0" });
 
@@ -222,7 +222,11 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const live = await buildWriteRequest(o, WRITE_COLUMNS, "formulas");
     if (!live) throw new Error("cancelled");
     const plan2 = unwrap(await port.planWrite(live));
-    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: 31 }); // every non-empty cell is the add-in's (7 headers and 4 × 6 values: no stage in O2:O5)
+    // Every non-empty cell of the block is the add-in's: 7 headers and the values (no stage in O2:O5; a customer with
+    // no factor below an average firm has an empty reasons cell).
+    const nonEmpty = ["J", "K", "L", "M", "N", "O", "P"].flatMap((c) => [1, 2, 3, 4, 5].map((r) => x.cell("Sheet1", `${c}${r}`))).filter((c) => c.value !== "" && c.value !== null && c.value !== undefined).length;
+    expect(nonEmpty).toBe(29);
+    expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: nonEmpty });
     unwrap(await port.writeColumns(plan2, live, { overwrite: false }));
     expect(block(x, "Sheet1", 1, 9, 1, 7, "formulas")).toEqual([
       [

@@ -78,7 +78,7 @@ describe("RISK.CREDITSCORE adapter", () => {
   });
   it("gives the reasons quoted in README.md and docs/functions.md (update the docs if the model changes)", () => {
     const r = creditScore(table.slice(0, 3), undefined, "reasons");
-    expect(r[2][0]).toBe("Average days late 45 days (−15 pts); Debt ratio 95% (−12 pts); Interest coverage 0.4× (−1 pt)");
+    expect(r[2][0]).toBe("Average days late 45 days (−11 pts); Debt ratio 95% (−6 pts)");
   });
   it("no recognised column is #VALUE! naming accepted keys", () => {
     const r = creditScore([["colour"], ["red"]], undefined, OMITTED);

@@ -236,10 +236,12 @@ describe("explain a customer", () => {
     expect(within(panel).getByRole("heading", { level: 3 })).toHaveTextContent(`Why C2 ${INJECTION_NAME}?`);
     expect(within(panel).getByTestId("limit")).toHaveTextContent("40,000 · Set by: Turnover × terms cap");
     expect(within(within(panel).getByTestId("reasons")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Average days late 40 days (−15 pts)",
-      "Debt ratio 90% (−12 pts)",
-      "Interest coverage 0.8× (−1 pt)",
+      "Average days late 40 days (−11 pts)",
+      "Debt ratio 90% (−6 pts)",
     ]);
+    // One point basis for the waterfall and the reasons, labelled once.
+    expect(within(panel).getByTestId("waterfall-basis")).toHaveTextContent("Points against an average firm");
+    expect(within(panel).queryByTestId("reasons-basis")).toBeNull();
     const waterfall = within(panel).getByTestId("waterfall");
     expect(within(waterfall).getByRole("rowheader", { name: "Average days late" })).toBeInTheDocument();
     expect(within(waterfall).getAllByRole("row").at(-1)).toHaveTextContent("Score45.6");

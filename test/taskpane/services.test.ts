@@ -101,7 +101,7 @@ describe("write request and report from a review", () => {
     expect(cols[1].values).toEqual(["B", "D", "C", "C"]);
     expect(cols[2].values).toEqual([700_000, 40_000, 150_000, 135_000]);
     expect(cols[3].values).toEqual([600_000, -110_000, 130_000, 75_000]);
-    expect(cols[4].values[1]).toBe("Average days late 40 days (−15 pts); Debt ratio 90% (−12 pts); Interest coverage 0.8× (−1 pt)");
+    expect(cols[4].values[1]).toBe("Average days late 40 days (−11 pts); Debt ratio 90% (−6 pts)");
     expect(req!.bandColumn).toBe(1);
     expect(Object.keys(req!.bandFormats ?? {})).toEqual(["A", "B", "C", "D", "E"]);
     expect(req!.area).toMatchObject({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9 });

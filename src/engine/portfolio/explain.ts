@@ -5,7 +5,8 @@
  *   points, i.e. an average firm) then each factor's contribution
  *   (points − neutral points; 0 when missing), grouped by factor group.
  *   Neutral score + all contributions = the score.
- * - the reason codes, exactly as CREDITSCORE's (largest point deficits);
+ * - the reason codes, exactly as CREDITSCORE's: the factors furthest below an
+ *   average firm, on the waterfall's basis (`pointBasis`, one basis everywhere);
  * - the recommended limit and the rule that bound it (LIMIT_RULE_TEXT);
  *   score, band, PD, limit, headroom and expected loss are the customer's
  *   `assessCustomer` result (customer/assess.ts), the path every door uses;
@@ -23,6 +24,7 @@
  *   most 3 lever factors that together reach the next band, verified by
  *   re-scoring the combined values (see `planLift`); null when 3 are not enough.
  */
+import { POINT_BASIS, type PointBasis } from "../scoring/contribution";
 import { Result, isEngineError } from "../errors";
 import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
@@ -108,6 +110,8 @@ export interface Explanation {
   coverage: number;
   /** The neutral score: every factor at its neutral points. */
   base: { label: string; points: number };
+  /** What the waterfall's and the reasons' points are measured against: an average firm (POINT_BASIS). */
+  pointBasis: PointBasis;
   groups: WaterfallGroup[];
   /** Points added or taken away to keep the score within 0–100 (0 when base + contributions already are). */
   bound: { label: string; points: number };
@@ -418,6 +422,7 @@ export function explainCustomer(
     groups,
     bound: { label: BOUND_LABEL[lang], points: boundPoints(res.score, groups.reduce((t, g) => t + g.contribution, base)) },
     reasons: res.reasons,
+    pointBasis: POINT_BASIS,
     reasonTexts: res.reasons.map((r) => formatReason(r, lang)),
     limit,
     limitNote,

@@ -4,6 +4,13 @@
  */
 import type { FactorKey, ScoreGroup } from "./factors";
 
+/**
+ * What every point figure the product shows is measured against: an average firm (the factor's neutral points,
+ * the neutral score for the total). Reasons, the Explain waterfall and the report all use it.
+ */
+export const POINT_BASIS = "neutral" as const;
+export type PointBasis = typeof POINT_BASIS;
+
 /** One factor's part of the score, for reason codes and the task pane. */
 export interface Contribution {
   key: FactorKey;
@@ -14,7 +21,12 @@ export interface Contribution {
   points: number;
   /** Best attainable points of this factor. */
   maxPoints: number;
-  /** maxPoints − points (0 when missing is at the top; still shown). */
+  /** The factor's neutral points: what an average firm (or a missing value) scores. */
+  neutral: number;
+  /**
+   * neutral − points: how many points this factor puts the customer below an average firm (negative when above).
+   * The one point basis of the reasons, the Explain waterfall and the report (see POINT_BASIS).
+   */
   deficit: number;
   /** False when missing, or when the value means "none" (scored neutral, e.g. interest coverage 0). */
   observed: boolean;

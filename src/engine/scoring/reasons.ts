@@ -1,6 +1,7 @@
 /**
- * Reason codes: the (up to three) observed factors with the largest point
- * deficit against their best attainable points, in English or Chinese.
+ * Reason codes: the (up to three) observed factors that put the customer
+ * furthest below an average firm (points under the factor's neutral points,
+ * the one point basis the Explain waterfall uses too), in English or Chinese.
  * Missing factors are never reasons: they score neutral points.
  */
 import { Lang } from "../lang";
@@ -13,7 +14,7 @@ export interface ReasonCode {
   value: number;
   points: number;
   maxPoints: number;
-  /** maxPoints − points, > 0. */
+  /** neutral − points: points below an average firm, > 0. */
   deficit: number;
   /** The factor's column was given but this cell left blank. */
   notReported?: boolean;

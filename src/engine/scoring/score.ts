@@ -20,7 +20,7 @@ export interface ScoreResult {
   coverage: number;
   /** One entry per scored factor, in model order. */
   contributions: Contribution[];
-  /** Up to three observed factors with the largest point deficit, largest first. */
+  /** Up to three observed factors furthest below an average firm (points under their neutral points), largest first. */
   reasons: ReasonCode[];
 }
 
@@ -202,7 +202,7 @@ export function contributionsOf(c: CompiledModel, v: Float64Array): Contribution
     const points = n + k * (raw - n);
     const maxPoints = n + k * (c.max[s] - n);
     const notReported = x === NOT_REPORTED;
-    out[s] = { key: f.key, group: f.group, value: x === x && !notReported ? x : null, points, maxPoints, deficit: maxPoints - points, observed, ...(notReported ? { notReported } : {}) };
+    out[s] = { key: f.key, group: f.group, value: x === x && !notReported ? x : null, points, maxPoints, neutral: n, deficit: n - points, observed, ...(notReported ? { notReported } : {}) };
   }
   return out;
 }

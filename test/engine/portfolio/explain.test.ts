@@ -35,7 +35,9 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
   });
 
   test("reasons are CREDITSCORE's", () => {
-    expect(e.reasonTexts).toEqual(["Quick ratio 0.8× (−30 pts)", "Debt ratio 60% (−20 pts)", "Average days late 28 days (−15 pts)"]);
+    // On the waterfall's basis: only the quick ratio is below an average firm (−15, as its waterfall step says).
+    expect(e.pointBasis).toBe("neutral");
+    expect(e.reasonTexts).toEqual(["Quick ratio 0.8× (−15 pts)"]);
     expect(e.reasons).toEqual(scoreCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY.model).reasons);
   });
 

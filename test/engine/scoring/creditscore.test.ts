@@ -42,14 +42,14 @@ describe("creditScoreCore (test model)", () => {
   test('output "all": score, band, pd, coverage, reasons', () => {
     const out = spill(creditScoreCore(table, null, "all", "en", TEST_MODEL));
     expect(out[0]).toEqual(["Score", "Band", "PD (12m)", "Coverage", "Reasons"]);
-    expect(out[1]).toEqual([35, "D", pdOf(35, TEST_MODEL), 0.55, "Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]);
+    expect(out[1]).toEqual([35, "D", pdOf(35, TEST_MODEL), 0.55, "Interest coverage 0.8× (−10 pts)"]);
     expect(out[2]).toEqual([100, "A", pdOf(100, TEST_MODEL), 1, ""]);
     expect(out[3]).toEqual(["", "", "", "", ""]);
-    expect(out[5]).toEqual([25, "E", pdOf(25, TEST_MODEL), 0.45, "Average days late 45 days (−45 pts)"]);
+    expect(out[5]).toEqual([25, "E", pdOf(25, TEST_MODEL), 0.45, "Average days late 45 days (−20 pts)"]);
   });
 
   test('output "reasons" in Chinese, "pd" and "band"', () => {
-    expect(spill(creditScoreCore(table, null, "reasons", "zh", TEST_MODEL))[1]).toEqual(["利息保障倍数 0.8倍（−25分）; 资产负债率 60%（−15分）"]);
+    expect(spill(creditScoreCore(table, null, "reasons", "zh", TEST_MODEL))[1]).toEqual(["利息保障倍数 0.8倍（−10分）"]);
     expect(spill(creditScoreCore(table, null, "PD", "en", TEST_MODEL))[1][0]).toBeCloseTo(1 / (1 + Math.exp(1.5)), 12);
     expect(spill(creditScoreCore(table, null, [["band"]], "en", TEST_MODEL)).map((r) => r[0])).toEqual(["Band", "D", "A", "", expect.anything(), "E"]);
   });
@@ -126,8 +126,8 @@ describe("creditScoreCore: what a user types (example tables)", () => {
     ["SCORE", [[35]]],
     [" Band ", [["D"]]],
     ["Pd", [[1 / (1 + Math.exp(1.5))]]],
-    ["reasons", [["Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]]],
-    ["ALL", [[35, "D", 1 / (1 + Math.exp(1.5)), 0.55, "Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)"]]],
+    ["reasons", [["Interest coverage 0.8× (−10 pts)"]]],
+    ["ALL", [[35, "D", 1 / (1 + Math.exp(1.5)), 0.55, "Interest coverage 0.8× (−10 pts)"]]],
     ["", [[35]]],
     [[["band"]], [["D"]]],
   ] as Array<[unknown, unknown]>)("output %j is case-insensitive; labels given → no header row", (output, expected) => {

@@ -64,11 +64,11 @@ describe("format 2 scoring (hand-computed)", () => {
     const debt = r.contributions[0];
     expect(debt.points).toBeCloseTo(10 + 1.5 * (0 - 10), 12); // −5
     expect(debt.maxPoints).toBeCloseTo(10 + 1.5 * (20 - 10), 12); // 25
-    expect(debt.deficit).toBeCloseTo(30, 12);
-    expect(r.reasons[0]).toMatchObject({ key: "debt_ratio", deficit: 30 });
+    expect(debt.deficit).toBeCloseTo(15, 12); // neutral 10 − (−5): points below an average firm
+    expect(r.reasons[0]).toMatchObject({ key: "debt_ratio", deficit: 15 });
     expect(r.contributions[1]).toMatchObject({ key: "interest_coverage", observed: false, value: null, points: 10 });
     const zero = scoreCustomer({ interest_coverage: 0 }, F2).contributions[1];
-    expect(zero).toMatchObject({ value: 0, observed: false, points: 10, deficit: 10 });
+    expect(zero).toMatchObject({ value: 0, observed: false, points: 10, deficit: 0 });
   });
 
   test("coverage counts the factors observed (a 'none' value is not observed; the not-reported flag never counts)", () => {
@@ -123,7 +123,7 @@ describe("interest not reported: a blank in a column the user gave, not a column
   test("CREDITSCORE: a blank coverage cell is 'not reported' when the table has the column, and its reason has its own text", () => {
     const out = creditScoreCore([["Debt ratio", "Interest coverage"], [0.8, ""], [0.8, 3], [0.8, 0]], null, "all", "en", F2);
     if (isEngineError(out)) throw new Error(out.message);
-    expect(out[1][4]).toContain("Interest expense not reported despite debt (−30 pts)");
+    expect(out[1][4]).toContain("Interest expense not reported despite debt (−25 pts)"); // what it takes off the score (see above)
     expect(out[2][4]).not.toContain("not reported");
     expect(out[3][4]).not.toContain("not reported");
     const without = creditScoreCore([["Debt ratio"], [0.8]], null, "score", "en", F2);
@@ -131,7 +131,7 @@ describe("interest not reported: a blank in a column the user gave, not a column
     expect(out[1][0]).toBeLessThan(without[1][0] as number);
     const zh = creditScoreCore([["资产负债率", "利息保障倍数"], [0.8, ""]], null, "reasons", "zh", F2);
     if (isEngineError(zh)) throw new Error(zh.message);
-    expect(zh[1][0]).toContain("有负债但未披露利息费用（−30分）");
+    expect(zh[1][0]).toContain("有负债但未披露利息费用（−25分）");
   });
 
   test("formatReason: the flag's own text in both languages", () => {
@@ -159,11 +159,11 @@ describe("not-reported points of a fitted factor (a blank in a given column)", (
     const blank = scoreCustomer({ avg_days_late: NaN }, NR);
     expect(blank.score).toBeCloseTo(50 - 25, 12);
     expect(blank.contributions[3]).toMatchObject({ key: "avg_days_late", value: null, points: 5, observed: true, notReported: true });
-    expect(blank.reasons[0]).toMatchObject({ key: "avg_days_late", notReported: true, deficit: 35 });
+    expect(blank.reasons[0]).toMatchObject({ key: "avg_days_late", notReported: true, deficit: 25 }); // neutral 30 − 5
     expect(scoreCustomer({}, NR).score).toBe(50);
     const out = creditScoreCore([["Average days late", "Debt ratio"], ["", 0.4], [10, 0.4]], null, "reasons", "en", NR);
     if (isEngineError(out)) throw new Error(out.message);
-    expect(out[1][0]).toBe("Average days late not reported (−35 pts)");
-    expect(out[2][0]).toBe(""); // 10 days is the best bin: nothing short of it
+    expect(out[1][0]).toBe("Average days late not reported (−25 pts)");
+    expect(out[2][0]).toBe(""); // 10 days is the best bin: above an average firm, not a reason
   });
 });

@@ -38,14 +38,19 @@ describe("reason codes", () => {
     expect(formatReason(r, "zh")).toBe(zh);
   });
 
-  test("up to three largest deficits, observed factors only, largest first", () => {
-    const r = scoreCustomer({ debt_ratio: 0.6, interest_coverage: 0.8 }, TEST_MODEL); // days late missing (deficit 25) is not a reason
-    expect(r.reasons.map((x) => [x.key, x.deficit])).toEqual([
-      ["interest_coverage", 25],
+  test("up to three factors furthest below an average firm, observed factors only, largest first", () => {
+    // Points below an average firm (neutral − points): coverage 0.8 → 0 of neutral 10; debt ratio 0.6 → 15 = neutral 15,
+    // so not a reason; days late missing (neutral) is never one.
+    const r = scoreCustomer({ debt_ratio: 0.6, interest_coverage: 0.8 }, TEST_MODEL);
+    expect(r.reasons.map((x) => [x.key, x.deficit])).toEqual([["interest_coverage", 10]]);
+    expect(formatReasons(r.reasons, "en")).toBe("Interest coverage 0.8× (−10 pts)");
+    expect(formatReasons(r.reasons, "zh")).toBe("利息保障倍数 0.8倍（−10分）");
+    const worse = scoreCustomer({ debt_ratio: 0.9, interest_coverage: 0.8, avg_days_late: 40 }, TEST_MODEL);
+    expect(worse.reasons.map((x) => [x.key, x.deficit])).toEqual([
+      ["avg_days_late", 20],
       ["debt_ratio", 15],
+      ["interest_coverage", 10],
     ]);
-    expect(formatReasons(r.reasons, "en")).toBe("Interest coverage 0.8× (−25 pts); Debt ratio 60% (−15 pts)");
-    expect(formatReasons(r.reasons, "zh")).toBe("利息保障倍数 0.8倍（−25分）; 资产负债率 60%（−15分）");
   });
 
   test("no deficits → no reasons, empty text", () => {
@@ -55,7 +60,7 @@ describe("reason codes", () => {
   });
 
   test("keeps the top three of more, ties in model order, and ignores deficits below 0.5", () => {
-    const c = (key: Contribution["key"], deficit: number, observed = true): Contribution => ({ key, group: "financial", value: 1, points: 10 - deficit, maxPoints: 10, deficit, observed });
+    const c = (key: Contribution["key"], deficit: number, observed = true): Contribution => ({ key, group: "financial", value: 1, points: 10 - deficit, maxPoints: 15, neutral: 10, deficit, observed });
     const list = [c("roa", 3), c("debt_ratio", 5), c("quick_ratio", 0.4), c("current_ratio", 5), c("net_margin", 9, false), c("gross_margin", 4), c("ebit_to_assets", 1)];
     expect(topReasons(list).map((r) => r.key)).toEqual(["debt_ratio", "current_ratio", "gross_margin"]);
     expect(topReasons(list, 5).map((r) => r.key)).toEqual(["debt_ratio", "current_ratio", "gross_margin", "roa", "ebit_to_assets"]);

@@ -23,12 +23,12 @@ describe("scoreCustomer with the test model (worked by hand)", () => {
 
   test("ratios are derived from statement items before scoring", () => {
     const r = scoreCustomer({ total_liabilities: 900, total_assets: 1000, ebit: 50, interest_expense: 10 }, TEST_MODEL);
-    // debt ratio 0.9 → 0; coverage 5 → 25; days late neutral 20
+    // debt ratio 0.9 → 0 (neutral 15); coverage 5 → 25 (neutral 10); days late neutral 20. Deficit = neutral − points.
     expect(r.score).toBe(45);
     expect(r.contributions.map((c) => [c.key, c.value, c.points, c.maxPoints, c.deficit, c.group, c.observed])).toEqual([
-      ["debt_ratio", 0.9, 0, 30, 30, "financial", true],
-      ["interest_coverage", 5, 25, 25, 0, "financial", true],
-      ["avg_days_late", null, 20, 45, 25, "payment", false],
+      ["debt_ratio", 0.9, 0, 30, 15, "financial", true],
+      ["interest_coverage", 5, 25, 25, -15, "financial", true],
+      ["avg_days_late", null, 20, 45, 0, "payment", false],
     ]);
   });
 
@@ -171,14 +171,15 @@ describe("properties of the bundled model", () => {
     );
   });
 
-  test("points never exceed the factor maximum, the deficit is max − points, and the score is the neutral score plus the points around neutral (within 0–100)", () => {
+  test("points never exceed the factor maximum, the deficit is neutral − points (points below an average firm), and the score is the neutral score plus the points around neutral (within 0–100)", () => {
     fc.assert(
       fc.property(customer, (c) => {
         const r = scoreCustomer(clean(c));
         let sum = neutralScoreOf(DEFAULT_MODEL);
         r.contributions.forEach((x, s) => {
           expect(x.points).toBeLessThanOrEqual(x.maxPoints + 1e-12);
-          expect(x.deficit).toBeCloseTo(x.maxPoints - x.points, 12);
+          expect(x.neutral).toBe(DEFAULT_MODEL.factors[s].neutral);
+          expect(x.deficit).toBeCloseTo(x.neutral - x.points, 12);
           sum += x.points - DEFAULT_MODEL.factors[s].neutral;
         });
         expect(r.score).toBeCloseTo(Math.min(100, Math.max(0, sum)), 9);
