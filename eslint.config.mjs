@@ -8,12 +8,33 @@ import importX from "eslint-plugin-import-x";
  * file at any depth: src/engine/scoring/x.ts importing "../../taskpane/y" is caught like a top-level file.
  */
 const LAYER_ZONES = [
-  { target: "./src/engine", from: ["./src/functions", "./src/excel", "./src/taskpane", "./scripts", "./bench", "./test"], message: "The engine is pure: it imports only the engine." },
-  { target: "./src/excel", from: ["./src/taskpane", "./src/functions", "./scripts", "./bench", "./test"], message: "src/excel is Office.js I/O: it may use the engine, never the pane or the functions." },
-  { target: "./src/functions", from: ["./src/taskpane", "./src/excel", "./scripts", "./bench", "./test"], message: "The custom functions are thin adapters over the engine." },
-  { target: "./src/taskpane", from: ["./scripts", "./bench", "./test"], message: "The pane reaches formulas and files only through the engine and src/excel." },
+  {
+    target: "./src/engine",
+    from: ["./src/functions", "./src/excel", "./src/taskpane", "./scripts", "./bench", "./test"],
+    message: "The engine is pure: it imports only the engine.",
+  },
+  {
+    target: "./src/excel",
+    from: ["./src/taskpane", "./src/functions", "./scripts", "./bench", "./test"],
+    message: "src/excel is Office.js I/O: it may use the engine, never the pane or the functions.",
+  },
+  {
+    target: "./src/functions",
+    from: ["./src/taskpane", "./src/excel", "./scripts", "./bench", "./test"],
+    message: "The custom functions are thin adapters over the engine.",
+  },
+  {
+    target: "./src/taskpane",
+    from: ["./scripts", "./bench", "./test"],
+    message: "The pane reaches formulas and files only through the engine and src/excel.",
+  },
   // One exception: the shared runtime's "active policy" of the RISK formulas, which the pane sets when the workbook's stored model loads.
-  { target: "./src/taskpane", from: "./src/functions", except: ["./active-policy.ts"], message: "The pane reaches formulas and files only through the engine and src/excel (it may only set the formulas' active policy)." },
+  {
+    target: "./src/taskpane",
+    from: "./src/functions",
+    except: ["./active-policy.ts"],
+    message: "The pane reaches formulas and files only through the engine and src/excel (it may only set the formulas' active policy).",
+  },
   // scripts/fuzz.ts drives the custom-function adapters (with a CustomFunctions stand-in), so src/functions is allowed.
   { target: "./scripts", from: ["./src/taskpane", "./src/excel", "./test"], message: "Scripts run the engine without Office or the pane." },
 ];
@@ -52,7 +73,17 @@ export default tseslint.config(
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/excel/**", "src/functions/**", "src/engine/**"],
     rules: {
-      "no-restricted-globals": ["error", "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Office", "Excel", "CustomFunctions", "OfficeExtension"],
+      "no-restricted-globals": [
+        "error",
+        "fetch",
+        "XMLHttpRequest",
+        "WebSocket",
+        "EventSource",
+        "Office",
+        "Excel",
+        "CustomFunctions",
+        "OfficeExtension",
+      ],
     },
   },
   {
@@ -79,9 +110,30 @@ export default tseslint.config(
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["react*", "@fluentui/*", "office*", "@microsoft/*", "fs", "path", "node:*"] }],
-      "no-restricted-globals": ["error", "window", "document", "Office", "Excel", "CustomFunctions", "fetch", "XMLHttpRequest", "localStorage", "WebSocket", "EventSource"],
-      "no-restricted-properties": ["error", { object: "Date", property: "now", message: "The engine is deterministic: take the as-of date as an argument." }],
-      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The engine is deterministic: no current-time Date." }],
+      "no-restricted-globals": [
+        "error",
+        "window",
+        "document",
+        "Office",
+        "Excel",
+        "CustomFunctions",
+        "fetch",
+        "XMLHttpRequest",
+        "localStorage",
+        "WebSocket",
+        "EventSource",
+      ],
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "The engine is deterministic: take the as-of date as an argument." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "The engine is deterministic: no current-time Date.",
+        },
+      ],
     },
   },
 );

@@ -3,7 +3,14 @@ const tsJest = [
   "ts-jest",
   {
     diagnostics: false, // `npm run typecheck` type-checks; ts-jest only transpiles
-    tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true },
+    tsconfig: {
+      module: "commonjs",
+      moduleResolution: "node",
+      jsx: "react-jsx",
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      isolatedModules: true,
+    },
   },
 ];
 const shared = {
@@ -18,8 +25,21 @@ module.exports = {
   // 2-core machine a flow takes several seconds, so each test gets 60 s, well above the longest wait it holds.
   testTimeout: 60_000,
   projects: [
-    { ...shared, displayName: "unit", testEnvironment: "node", testMatch: ["<rootDir>/test/**/*.test.ts"], testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"], setupFiles: ["<rootDir>/test/functions/custom-functions-global.ts"] },
-    { ...shared, displayName: "dom", testEnvironment: "jsdom", testMatch: ["<rootDir>/test/**/*.test.tsx"], setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"] },
+    {
+      ...shared,
+      displayName: "unit",
+      testEnvironment: "node",
+      testMatch: ["<rootDir>/test/**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+      setupFiles: ["<rootDir>/test/functions/custom-functions-global.ts"],
+    },
+    {
+      ...shared,
+      displayName: "dom",
+      testEnvironment: "jsdom",
+      testMatch: ["<rootDir>/test/**/*.test.tsx"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"],
+    },
     { ...shared, displayName: "e2e", testEnvironment: "node", testMatch: ["<rootDir>/test/e2e/**/*.test.ts"] },
   ],
 };

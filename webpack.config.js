@@ -98,14 +98,17 @@ function rewriteManifest(content, baseUrl) {
 class LocalizedFunctionsPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const asset = compilation.getAsset("functions.json");
-        if (!asset) return; // the metadata plugin reported its own error
-        const help = JSON.parse(fs.readFileSync(path.join(__dirname, "src/functions/help.zh-CN.json"), "utf8"));
-        const { metadata, problems } = localizeFunctions(JSON.parse(asset.source.source().toString()), help);
-        problems.forEach((p) => compilation.errors.push(new webpack.WebpackError(`src/functions/help.zh-CN.json: ${p}`)));
-        compilation.emitAsset("functions.zh-CN.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedFunctionsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const asset = compilation.getAsset("functions.json");
+          if (!asset) return; // the metadata plugin reported its own error
+          const help = JSON.parse(fs.readFileSync(path.join(__dirname, "src/functions/help.zh-CN.json"), "utf8"));
+          const { metadata, problems } = localizeFunctions(JSON.parse(asset.source.source().toString()), help);
+          problems.forEach((p) => compilation.errors.push(new webpack.WebpackError(`src/functions/help.zh-CN.json: ${p}`)));
+          compilation.emitAsset("functions.zh-CN.json", new webpack.sources.RawSource(JSON.stringify(metadata, null, 2)));
+        },
+      );
     });
   }
 }

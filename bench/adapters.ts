@@ -9,7 +9,6 @@ import { creditLimit, creditScore, dso, dunningStage } from "../src/functions/fu
 /** Excel passes null for an omitted optional argument (the declared type says undefined). */
 const OMITTED = null as unknown as undefined;
 
-
 const N = 100_000;
 
 function rng(seed: number): () => number {
@@ -28,15 +27,37 @@ function time(label: string, rows: number, fn: () => unknown, repeats = 3): void
     fn();
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
-  console.log(`  ${label.padEnd(44)} ${Math.round(rows / best).toLocaleString("en-US").padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${rows.toLocaleString("en-US")})`);
+  console.log(
+    `  ${label.padEnd(44)} ${Math.round(rows / best)
+      .toLocaleString("en-US")
+      .padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${rows.toLocaleString("en-US")})`,
+  );
 }
 
 export async function benchAdapters(): Promise<void> {
   const r = rng(42);
-  const header = ["Debt ratio", "Current ratio", "Interest coverage", "ROA", "EBIT to assets", "Avg days late", "Industry risk", "Years in business"];
+  const header = [
+    "Debt ratio",
+    "Current ratio",
+    "Interest coverage",
+    "ROA",
+    "EBIT to assets",
+    "Avg days late",
+    "Industry risk",
+    "Years in business",
+  ];
   const table: unknown[][] = [header];
   for (let i = 0; i < N; i++) {
-    table.push([r(), 0.3 + 3 * r(), -2 + 20 * r(), -0.2 + 0.4 * r(), -0.2 + 0.4 * r(), Math.floor(60 * r() * r()), 1 + Math.floor(5 * r()), Math.floor(40 * r())]);
+    table.push([
+      r(),
+      0.3 + 3 * r(),
+      -2 + 20 * r(),
+      -0.2 + 0.4 * r(),
+      -0.2 + 0.4 * r(),
+      Math.floor(60 * r() * r()),
+      1 + Math.floor(5 * r()),
+      Math.floor(40 * r()),
+    ]);
   }
   const col = (f: () => unknown) => Array.from({ length: N }, () => [f()]);
   const scores = col(() => 100 * r());

@@ -17,7 +17,20 @@ import * as yazl from "yazl";
 
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-const HEADER = ["Customer ID", "Customer name", "Debt ratio", "Current ratio", "Interest coverage", "Avg days late", "Max days late", "Years in business", "Litigation", "Equity", "Sales", "Terms"];
+const HEADER = [
+  "Customer ID",
+  "Customer name",
+  "Debt ratio",
+  "Current ratio",
+  "Interest coverage",
+  "Avg days late",
+  "Max days late",
+  "Years in business",
+  "Litigation",
+  "Equity",
+  "Sales",
+  "Terms",
+];
 
 /** Row i's cells (deterministic, realistic spread, ~2% rows with an unknown marker). */
 function row(i: number): (string | number)[] {
@@ -96,8 +109,10 @@ function* sharedStrings(rows: number): Generator<string> {
 export async function writeXlsx(path: string, rows: number): Promise<void> {
   const zip = new yazl.ZipFile();
   const add = (name: string, text: string) => zip.addBuffer(Buffer.from(text), name);
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const rels = (...r: string[]) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join("")}</Relationships>`;
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const rels = (...r: string[]) =>
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join("")}</Relationships>`;
   add(
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
@@ -107,7 +122,14 @@ export async function writeXlsx(path: string, rows: number): Promise<void> {
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Customers" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   );
-  add("xl/_rels/workbook.xml.rels", rels(rel("rId1", "worksheet", "worksheets/sheet1.xml"), rel("rId2", "sharedStrings", "sharedStrings.xml"), rel("rId3", "styles", "styles.xml")));
+  add(
+    "xl/_rels/workbook.xml.rels",
+    rels(
+      rel("rId1", "worksheet", "worksheets/sheet1.xml"),
+      rel("rId2", "sharedStrings", "sharedStrings.xml"),
+      rel("rId3", "styles", "styles.xml"),
+    ),
+  );
   add(
     "xl/styles.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="1"><xf xfId="0"/></cellXfs></styleSheet>`,
@@ -127,7 +149,10 @@ interface ChildReport {
 }
 
 function runCli(args: string[]): ChildReport {
-  const child = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "cli-child.ts"), ...args], { encoding: "utf8", maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "cli-child.ts"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   const line = child.stdout.split("\n").find((l) => l.startsWith("BENCH "));
   if (!line) throw new Error(`score failed: ${child.stderr || child.stdout}`);
   return JSON.parse(line.slice(6)) as ChildReport;
@@ -136,7 +161,9 @@ function runCli(args: string[]): ChildReport {
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
 export async function benchCli(rows = EXCEL_MAX_ROWS): Promise<void> {
-  console.log(`npm run score — ${rows.toLocaleString("en-US")} rows (header + ${(rows - 1).toLocaleString("en-US")} customers) × ${HEADER.length} columns, one child process per run`);
+  console.log(
+    `npm run score — ${rows.toLocaleString("en-US")} rows (header + ${(rows - 1).toLocaleString("en-US")} customers) × ${HEADER.length} columns, one child process per run`,
+  );
   const dir = mkdtempSync(join(tmpdir(), "bench-cli-"));
   try {
     const csv = join(dir, "customers.csv");
@@ -144,7 +171,9 @@ export async function benchCli(rows = EXCEL_MAX_ROWS): Promise<void> {
     let t = performance.now();
     await writeCsv(csv, rows);
     await writeXlsx(xlsx, rows);
-    console.log(`  inputs generated in ${((performance.now() - t) / 1000).toFixed(1)} s: CSV ${mb(statSync(csv).size)}, xlsx ${mb(statSync(xlsx).size)}`);
+    console.log(
+      `  inputs generated in ${((performance.now() - t) / 1000).toFixed(1)} s: CSV ${mb(statSync(csv).size)}, xlsx ${mb(statSync(xlsx).size)}`,
+    );
     for (const [label, input, out] of [
       ["CSV  → CSV ", csv, join(dir, "out.csv")],
       ["xlsx → xlsx", xlsx, join(dir, "out.xlsx")],
@@ -153,7 +182,9 @@ export async function benchCli(rows = EXCEL_MAX_ROWS): Promise<void> {
       const r = runCli([input, "--out", out, "--as-of", "2026-11-22"]);
       const s = r.ms / 1000;
       console.log(
-        `  ${label}  ${s.toFixed(1).padStart(6)} s  ${Math.round((rows - 1) / s).toLocaleString("en-US").padStart(8)} rows/s  peak RSS ${String(r.maxRssMb).padStart(4)} MB  exit ${r.code}  output ${mb(statSync(out).size)}`,
+        `  ${label}  ${s.toFixed(1).padStart(6)} s  ${Math.round((rows - 1) / s)
+          .toLocaleString("en-US")
+          .padStart(8)} rows/s  peak RSS ${String(r.maxRssMb).padStart(4)} MB  exit ${r.code}  output ${mb(statSync(out).size)}`,
       );
     }
   } finally {

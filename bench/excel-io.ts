@@ -24,7 +24,8 @@ const RISK = ["Score", "Band", "PD", "Recommended limit", "Headroom", "Dunning s
 const BANDS = ["A", "B", "C", "D", "E"];
 
 const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
-const summary = (rows: number[]) => `${rows.length} blocks: ${rows.slice(0, 4).join(", ")}${rows.length > 4 ? ", …" : ""} (max ${Math.max(...rows)})`;
+const summary = (rows: number[]) =>
+  `${rows.length} blocks: ${rows.slice(0, 4).join(", ")}${rows.length > 4 ? ", …" : ""} (max ${Math.max(...rows)})`;
 
 async function timed<T>(label: string, x: FakeExcel, fn: () => Promise<T>): Promise<T> {
   const syncs = x.syncs.length;
@@ -43,17 +44,37 @@ export async function benchExcelIo(): Promise<void> {
 
   const read = await timed("read table", x, () => readTable(ctx(), { kind: "table", name: "Book" }));
   if (!read.ok) throw new Error(read.error.message);
-  console.log(`    read ${summary(read.value.stats.blockRows)}, largest block ${mb(Math.max(...read.value.stats.blockBytes))}, retries ${read.value.stats.retries}`);
+  console.log(
+    `    read ${summary(read.value.stats.blockRows)}, largest block ${mb(Math.max(...read.value.stats.blockBytes))}, retries ${read.value.stats.retries}`,
+  );
 
   // The pane's area carries the digest of the header row and first column: the write checks the table too.
-  const area = { ...read.value, keyHash: sourceKeyHash(read.value.headerRow, read.value.rows.map((r) => r[0])) };
+  const area = {
+    ...read.value,
+    keyHash: sourceKeyHash(
+      read.value.headerRow,
+      read.value.rows.map((r) => r[0]),
+    ),
+  };
   const target = targetBeside(area, RISK.length);
   const rows = (k: number): WriteCell[][] =>
     read.value.rows.map((r, i) => {
       const score = 300 + ((i * 37 + k) % 551);
-      return [score / 10, BANDS[(i + k) % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; ${String(r[1])} pays late`];
+      return [
+        score / 10,
+        BANDS[(i + k) % 5],
+        Math.round((1 / score) * 1e6) / 1e6,
+        (i % 97) * 1000,
+        (i % 13) * 500 - 2000,
+        ["Current", "Reminder", "Call", "Stop"][i % 4],
+        `debt ratio high; ${String(r[1])} pays late`,
+      ];
     });
-  const opts = { numberFormats: ["0.0", null, "0.00%", "#,##0", "#,##0", null, null], bandColumn: 1, bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])) };
+  const opts = {
+    numberFormats: ["0.0", null, "0.00%", "#,##0", "#,##0", null, null],
+    bandColumn: 1,
+    bandFormats: Object.fromEntries(BANDS.map((b) => [b, { fill: "#EEEEEE" }])),
+  };
   const parts = () => {
     const ours = x.xmlParts.filter((p) => p.namespaceUri === STORE_NAMESPACE);
     return `${ours.length} parts, ${mb(ours.reduce((n, p) => n + jsonBytes(p.xml), 0))}`;
@@ -64,7 +85,9 @@ export async function benchExcelIo(): Promise<void> {
   const first = rows(0);
   const write = await timed("write 7 risk columns (first write)", x, () => writeColumns(ctx(), plan.value, RISK, first, opts));
   if (!write.ok) throw new Error(write.error.message);
-  console.log(`    write ${summary(write.value.stats.blockRows)}, largest block ${mb(Math.max(...write.value.stats.blockBytes))}, retries ${write.value.stats.retries}; kept in the workbook: ${parts()}`);
+  console.log(
+    `    write ${summary(write.value.stats.blockRows)}, largest block ${mb(Math.max(...write.value.stats.blockBytes))}, retries ${write.value.stats.retries}; kept in the workbook: ${parts()}`,
+  );
 
   const replan = await timed("plan again (own block, 1.4M cells)", x, () => planWrite(ctx(), target));
   if (!replan.ok) throw new Error(replan.error.message);
@@ -83,14 +106,21 @@ export async function benchExcelIo(): Promise<void> {
       modelVersion: "bench",
       policyVersion: "bench",
       sections: [
-        { title: "By band", header: ["Band", "Exposure"], rows: BANDS.map((b, i) => [b, (i + 1) * 1e6]), chart: { type: "column", title: "Exposure by band", categoriesColumn: 0, valueColumns: [1] } },
+        {
+          title: "By band",
+          header: ["Band", "Exposure"],
+          rows: BANDS.map((b, i) => [b, (i + 1) * 1e6]),
+          chart: { type: "column", title: "Exposure by band", categoriesColumn: 0, valueColumns: [1] },
+        },
         { title: "Largest exposures", header: ["ID", "Name", "Exposure"], rows: top, formats: [null, null, "#,##0"] },
       ],
     }),
   );
   if (!report.ok) throw new Error(report.error.message);
 
-  console.log(`  largest request ${mb(x.maxRequestBytes)}, largest response ${mb(x.maxResponseBytes)}, payload errors ${x.payloadErrors.length}, largest read ${x.maxLoadCells.toLocaleString("en-US")} cells`);
+  console.log(
+    `  largest request ${mb(x.maxRequestBytes)}, largest response ${mb(x.maxResponseBytes)}, payload errors ${x.payloadErrors.length}, largest read ${x.maxLoadCells.toLocaleString("en-US")} cells`,
+  );
 }
 
 if (require.main === module) void benchExcelIo();

@@ -33,7 +33,9 @@ export async function benchPipeline(): Promise<void> {
   (globalThis as unknown as { Excel: unknown }).Excel = { run: (a: unknown, b?: unknown) => x.run(a, b as never) };
   const port = createExcelWorkbook();
 
-  console.log(`Task-pane pipeline (fake Excel host, 5 MB limit): ${N.toLocaleString("en-US")} customers, ${ledger.rows.length.toLocaleString("en-US")} invoices`);
+  console.log(
+    `Task-pane pipeline (fake Excel host, 5 MB limit): ${N.toLocaleString("en-US")} customers, ${ledger.rows.length.toLocaleString("en-US")} invoices`,
+  );
   const t0 = performance.now();
   let syncs = x.syncs.length;
   const step = (label: string, since: number) => {
@@ -70,7 +72,9 @@ export async function benchPipeline(): Promise<void> {
   if (!report.ok) throw new Error(report.error.message);
   step("report sheet", t);
   const total = performance.now() - t0;
-  console.log(`  ${"read → score → summarise → write".padEnd(40)} ${total.toFixed(0).padStart(6)} ms total (${Math.round(N / (total / 1000)).toLocaleString("en-US")} customers/s)`);
+  console.log(
+    `  ${"read → score → summarise → write".padEnd(40)} ${total.toFixed(0).padStart(6)} ms total (${Math.round(N / (total / 1000)).toLocaleString("en-US")} customers/s)`,
+  );
 }
 
 if (require.main === module) void benchPipeline();

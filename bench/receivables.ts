@@ -46,7 +46,9 @@ function time(label: string, n: number, fn: () => unknown): number {
     best = Math.min(best, performance.now() - t0);
   }
   const perSec = n / (best / 1000);
-  console.log(`${label.padEnd(30)} ${n.toLocaleString("en-US")} invoices, best of ${RUNS}: ${best.toFixed(1)} ms → ${Math.round(perSec).toLocaleString("en-US")} invoices/s`);
+  console.log(
+    `${label.padEnd(30)} ${n.toLocaleString("en-US")} invoices, best of ${RUNS}: ${best.toFixed(1)} ms → ${Math.round(perSec).toLocaleString("en-US")} invoices/s`,
+  );
   return perSec;
 }
 

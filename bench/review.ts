@@ -23,7 +23,24 @@ function rng(seed: number): () => number {
 
 /** A customer table as Excel's `Range.values` gives it: numbers, text, "" for empty cells. */
 export function makeCustomers(n: number): MappedTable {
-  const headers = ["Customer ID", "Customer name", "Debt ratio", "Quick ratio", "EBIT / total assets", "Interest coverage", "Average days late", "Overdue share", "Years in business", "Industry risk", "Litigation", "Equity", "Sales", "Exposure", "Credit limit", "Payment terms"];
+  const headers = [
+    "Customer ID",
+    "Customer name",
+    "Debt ratio",
+    "Quick ratio",
+    "EBIT / total assets",
+    "Interest coverage",
+    "Average days late",
+    "Overdue share",
+    "Years in business",
+    "Industry risk",
+    "Litigation",
+    "Equity",
+    "Sales",
+    "Exposure",
+    "Credit limit",
+    "Payment terms",
+  ];
   const r = rng(7);
   const rows: unknown[][] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -61,7 +78,14 @@ export function makeLedger(n: number, customers: number): MappedTable {
     const terms = [30, 45, 60][i % 3];
     const paid = r() < 0.75 && d + terms + 40 < AS_OF;
     const id = r() < 0.001 ? `X${Math.floor(r() * 100)}` : `C${Math.floor(r() * customers)}`;
-    rows[i] = [id, d, d + terms, paid ? d + Math.floor(r() * (terms + 40)) : "", Math.round(r() * 50_000) / 100 + 10, r() < 0.01 ? "yes" : ""];
+    rows[i] = [
+      id,
+      d,
+      d + terms,
+      paid ? d + Math.floor(r() * (terms + 40)) : "",
+      Math.round(r() * 50_000) / 100 + 10,
+      r() < 0.01 ? "yes" : "",
+    ];
   }
   return { headers, rows, mapping: autoMapColumns(headers, "ledger") };
 }

@@ -19,8 +19,18 @@ import { isEngineError } from "../src/engine/errors";
 const N = 100_000;
 const RUNS = 5;
 const KEYS: FactorKey[] = [
-  "debt_ratio", "ebit_to_assets", "cash_flow_to_debt", "quick_ratio", "retained_earnings_to_assets", "interest_coverage",
-  "avg_days_late", "max_days_late", "overdue_share", "years_in_business", "industry_risk", "litigation_count",
+  "debt_ratio",
+  "ebit_to_assets",
+  "cash_flow_to_debt",
+  "quick_ratio",
+  "retained_earnings_to_assets",
+  "interest_coverage",
+  "avg_days_late",
+  "max_days_late",
+  "overdue_share",
+  "years_in_business",
+  "industry_risk",
+  "litigation_count",
 ];
 
 /** Deterministic synthetic customers; about 10 % of cells blank. */
@@ -28,8 +38,18 @@ function makeRows(n: number): { records: Partial<Record<FactorKey, number>>[]; g
   let seed = 7;
   const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const ranges: Record<string, [number, number]> = {
-    debt_ratio: [0, 1.2], ebit_to_assets: [-0.2, 0.3], cash_flow_to_debt: [-0.3, 1], quick_ratio: [0, 3], retained_earnings_to_assets: [-0.3, 0.5],
-    interest_coverage: [-5, 20], avg_days_late: [0, 90], max_days_late: [0, 180], overdue_share: [0, 1], years_in_business: [0, 40], industry_risk: [1, 5], litigation_count: [0, 3],
+    debt_ratio: [0, 1.2],
+    ebit_to_assets: [-0.2, 0.3],
+    cash_flow_to_debt: [-0.3, 1],
+    quick_ratio: [0, 3],
+    retained_earnings_to_assets: [-0.3, 0.5],
+    interest_coverage: [-5, 20],
+    avg_days_late: [0, 90],
+    max_days_late: [0, 180],
+    overdue_share: [0, 1],
+    years_in_business: [0, 40],
+    industry_risk: [1, 5],
+    litigation_count: [0, 3],
   };
   const records: Partial<Record<FactorKey, number>>[] = [];
   const grid: unknown[][] = [KEYS.slice()];
@@ -61,13 +81,17 @@ function time(label: string, n: number, fn: () => unknown): number {
     best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
   }
   const rate = n / best;
-  console.log(`  ${label.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${n.toLocaleString("en-US")})`);
+  console.log(
+    `  ${label.padEnd(44)} ${Math.round(rate).toLocaleString("en-US").padStart(12)} rows/s  (${(best * 1000).toFixed(1)} ms for ${n.toLocaleString("en-US")})`,
+  );
   return rate;
 }
 
 /** Prints rows/s for 100,000 rows through the kernel, scoreCustomer and creditScoreCore. */
 export async function benchScoring(): Promise<void> {
-  console.log(`Scoring (model ${DEFAULT_MODEL.version}, ${DEFAULT_MODEL.factors.length} factors, ${KEYS.length} input columns, best of ${RUNS})`);
+  console.log(
+    `Scoring (model ${DEFAULT_MODEL.version}, ${DEFAULT_MODEL.factors.length} factors, ${KEYS.length} input columns, best of ${RUNS})`,
+  );
   const { records, grid } = makeRows(N);
   const c = compileModel(DEFAULT_MODEL);
   // Kernel input: one flat Float64Array, NaN = blank.
@@ -113,7 +137,9 @@ export function benchHistoryFit(): void {
   const n = 5000;
   const history = syntheticHistory(n);
   const defaults = history.label.reduce((a, b) => a + b, 0);
-  console.log(`\nFit to a history (${n.toLocaleString("en-US")} customers × ${CANONICAL_RATIOS.length} ratios, ${defaults} defaults; 5-fold cross-validation + final fit; best of 3)`);
+  console.log(
+    `\nFit to a history (${n.toLocaleString("en-US")} customers × ${CANONICAL_RATIOS.length} ratios, ${defaults} defaults; 5-fold cross-validation + final fit; best of 3)`,
+  );
   for (const stage of FIT_STAGES) {
     let best = Infinity;
     for (let k = 0; k < 3; k++) {

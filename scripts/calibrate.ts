@@ -72,7 +72,9 @@ export function loadModel(file: string): ScorecardModel | string {
   return isEngineError(model) ? model.message : model;
 }
 
-type Options = Partial<Record<"stage" | "default-rate" | "holdout" | "lang" | "data" | "label" | "bad" | "out" | "seed" | "horizon" | "version", string>>;
+type Options = Partial<
+  Record<"stage" | "default-rate" | "holdout" | "lang" | "data" | "label" | "bad" | "out" | "seed" | "horizon" | "version", string>
+>;
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "n/a");
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
@@ -114,7 +116,11 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
   const ext = path.extname(file).toLowerCase();
   const ds = ![".xlsx", ".csv", ".arff"].includes(ext)
     ? `unreadable format "${ext || "(none)"}": give a .csv, .xlsx or .arff file`
-    : ext !== ".xlsx" ? loadDataset(file, { label: o.label, bad: o.bad }) : existsSync(file) ? await readXlsx(file, { label: o.label, bad: o.bad }) : `file not found: ${file}`;
+    : ext !== ".xlsx"
+      ? loadDataset(file, { label: o.label, bad: o.bad })
+      : existsSync(file)
+        ? await readXlsx(file, { label: o.label, bad: o.bad })
+        : `file not found: ${file}`;
   if (typeof ds === "string") {
     err(`calibrate: ${ds}`);
     return 1;
@@ -128,28 +134,49 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
   }
   const defaults = defaultCount(fitOn);
   const stage = stageArg === "auto" ? stageFor(defaults) : (stageArg as FitStage);
-  const res = fitHistory(DEFAULT_MODEL, fitOn, { stage, expectedDefaultRate: rate, labelHorizonYears: horizon, seed, dataName: path.basename(file) }, lang);
+  const res = fitHistory(
+    DEFAULT_MODEL,
+    fitOn,
+    { stage, expectedDefaultRate: rate, labelHorizonYears: horizon, seed, dataName: path.basename(file) },
+    lang,
+  );
   if (isEngineError(res)) {
     err(`calibrate: ${res.message}`);
     return 1;
   }
-  log(`calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${ds.labelColumn}"; stage ${stage}`);
+  log(
+    `calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${ds.labelColumn}"; stage ${stage}`,
+  );
   const row = (name: string, f: { auc: number; ks: number; brier: number; capture: number; falseAlarm: number }): string =>
     `  ${name.padEnd(16)} AUC ${f3(f.auc)}  KS ${f3(f.ks)}  Brier ${Number.isFinite(f.brier) ? f.brier.toFixed(4) : "n/a"}  bands D–E: ${pct(f.capture)} of defaults, ${pct(f.falseAlarm)} of healthy`;
-  log(`${res.cv.folds}-fold cross-validation (seed ${res.cv.seed}) on the same rows${res.cv.measurable ? "" : " (no defaults: not measurable)"}:`);
+  log(
+    `${res.cv.folds}-fold cross-validation (seed ${res.cv.seed}) on the same rows${res.cv.measurable ? "" : " (no defaults: not measurable)"}:`,
+  );
   log(row("fitted", res.cv.fitted));
   log(row("shipped model", res.cv.shipped));
-  if (Object.keys(res.weights).length) log(`weights: ${Object.entries(res.weights).map(([k, w]) => `${k} ${w}`).join(", ")}`);
-  log(`bands (cut-off, rows, defaults, 12-month PD): ${res.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.n}, ${b.defaults}, ${(b.pd * 100).toFixed(2)} %`).join("; ")}`);
+  if (Object.keys(res.weights).length)
+    log(
+      `weights: ${Object.entries(res.weights)
+        .map(([k, w]) => `${k} ${w}`)
+        .join(", ")}`,
+    );
+  log(
+    `bands (cut-off, rows, defaults, 12-month PD): ${res.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.n}, ${b.defaults}, ${(b.pd * 100).toFixed(2)} %`).join("; ")}`,
+  );
   if (held) {
     const m = (model: ScorecardModel) => measure(held as Sample, model, horizon);
-    const a = m(res.model), b = m(DEFAULT_MODEL);
+    const a = m(res.model),
+      b = m(DEFAULT_MODEL);
     log(`held-out rows (${held.n}, ${b.defaulters} defaults), never fitted:`);
     log(row("fitted", { auc: a.auc, ks: a.ks, brier: a.brier, capture: a.deCapture, falseAlarm: a.deFalseAlarm }));
     log(row("shipped model", { auc: b.auc, ks: b.ks, brier: b.brier, capture: b.deCapture, falseAlarm: b.deFalseAlarm }));
   }
   if (!res.better) {
-    log(lang === "zh" ? `拟合结果不如出厂模型（交叉验证），未写入 ${o.out}：请继续使用出厂模型。` : `The fit did worse than the shipped model in cross-validation: ${o.out} was not written; keep the shipped model.`);
+    log(
+      lang === "zh"
+        ? `拟合结果不如出厂模型（交叉验证），未写入 ${o.out}：请继续使用出厂模型。`
+        : `The fit did worse than the shipped model in cross-validation: ${o.out} was not written; keep the shipped model.`,
+    );
     return 0;
   }
   writeFileSync(o.out, JSON.stringify(res.model, null, 2) + "\n");
@@ -173,7 +200,11 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-export async function main(argv: string[], log: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+export async function main(
+  argv: string[],
+  log: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+): Promise<number> {
   const lang = langOf(argv);
   const parsed = readOptions(argv, "calibrate", OPTIONS, true, lang);
   if (typeof parsed === "string") {
@@ -209,30 +240,46 @@ export async function main(argv: string[], log: (s: string) => void = console.lo
     err(`calibrate: ${cliText(lang, "cli.calibrate.badSeedHorizon")}`);
     return 2;
   }
-  const res = calibrate(ds, { seed, trainShare: 0.7, horizonYears: horizon, dataName: path.basename(data), version: o.version ?? DEFAULT_VERSION });
+  const res = calibrate(ds, {
+    seed,
+    trainShare: 0.7,
+    horizonYears: horizon,
+    dataName: path.basename(data),
+    version: o.version ?? DEFAULT_VERSION,
+  });
   if (isEngineError(res)) {
     err(`calibrate: ${res.message}`);
     return 1;
   }
   writeFileSync(out, JSON.stringify(res.model, null, 2) + "\n");
-  log(`calibrate: ${path.basename(data)}: ${ds.n} rows, ${ds.label.reduce((a, b) => a + b, 0)} defaulters; seed ${seed}; label horizon ${horizon} years`);
-  log(`coefficients (ln odds of survival per unit WoE): ${JSON.stringify(res.coefficients)}${res.dropped.length ? `; dropped (wrong sign): ${res.dropped.join(", ")}` : ""}`);
+  log(
+    `calibrate: ${path.basename(data)}: ${ds.n} rows, ${ds.label.reduce((a, b) => a + b, 0)} defaulters; seed ${seed}; label horizon ${horizon} years`,
+  );
+  log(
+    `coefficients (ln odds of survival per unit WoE): ${JSON.stringify(res.coefficients)}${res.dropped.length ? `; dropped (wrong sign): ${res.dropped.join(", ")}` : ""}`,
+  );
   log(`label horizon → 12 months: log-odds × ${res.horizonSlope.toFixed(4)}; neutral score ${res.model.neutralScore}`);
   const inc = res.incompleteStatements;
-  if (inc) log(`incomplete statements (interest not reported): ${inc.flaggedTrain} training rows flagged (${inc.flaggedTrainDefaulters} defaulters); coefficient ${inc.coefficient}; validation AUC ${inc.validationAucWith} with it, ${inc.validationAucWithout} without → switched ${inc.enabled ? "on" : "off"} by default`);
+  if (inc)
+    log(
+      `incomplete statements (interest not reported): ${inc.flaggedTrain} training rows flagged (${inc.flaggedTrainDefaulters} defaulters); coefficient ${inc.coefficient}; validation AUC ${inc.validationAucWith} with it, ${inc.validationAucWithout} without → switched ${inc.enabled ? "on" : "off"} by default`,
+    );
   log(`bands (min score, 12-month PD): ${res.model.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.pd}`).join("; ")}`);
   log(formatMetrics(res.train, "train split"));
   log(formatMetrics(res.validation, "validation split"));
   log("calibration slope on the validation rows when only some of the pooled factors are given (1 = as calibrated on all):");
   const slopes = slopeByFactorsGiven(withDerivedRatios(ds), res.model, res.validationRows, [6, 5, 4, 3, 2, 1]);
   const ref = slopes[0];
-  for (const sl of slopes) log(`  ${sl.given} given: with the pool weight ${(sl.pooled / ref.pooled).toFixed(2)}, plain sum ${(sl.plain / ref.plain).toFixed(2)}`);
+  for (const sl of slopes)
+    log(`  ${sl.given} given: with the pool weight ${(sl.pooled / ref.pooled).toFixed(2)}, plain sum ${(sl.plain / ref.plain).toFixed(2)}`);
   if (o["compare-factors"]) {
     log("factor sets, equal weights, 5-fold cross-validation on the training rows (3 repeats): AUC");
     const d = withDerivedRatios(ds);
     const cv = (fs: CandidateFactor[]): string => crossValidate(d.label, res.trainRows, equalWeightFit(d, fs), 5, seed, 3).auc.toFixed(4);
     const six = FINANCIAL_FACTORS;
-    log(`  the six shipped factors: ${cv(six)}; all ${CANONICAL_RATIOS.length} canonical ratios: ${cv(CANONICAL_RATIOS)}; the six without interest coverage: ${cv(six.filter((f) => f.key !== "interest_coverage"))}`);
+    log(
+      `  the six shipped factors: ${cv(six)}; all ${CANONICAL_RATIOS.length} canonical ratios: ${cv(CANONICAL_RATIOS)}; the six without interest coverage: ${cv(six.filter((f) => f.key !== "interest_coverage"))}`,
+    );
     for (const f of CANONICAL_RATIOS.slice(six.length)) log(`  the six + ${f.key}: ${cv([...six, f])}`);
   }
   log(`wrote ${path.relative(process.cwd(), out) || out}`);

@@ -118,7 +118,9 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   const model = inc === undefined ? loaded : withIncompleteStatements(loaded, inc === "on");
   const rows = split === "all" ? undefined : splitRows(ds.label, 0.7, seed)[split as "train" | "validation"];
   const m = measure(ds, model, horizon, rows);
-  log(`evaluate: ${path.basename(file)} — model ${model.id} ${model.version}${model.incompleteStatements ? ` (interest not reported: ${model.incompleteStatements.enabled ? "on" : "off"})` : ""}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`);
+  log(
+    `evaluate: ${path.basename(file)} — model ${model.id} ${model.version}${model.incompleteStatements ? ` (interest not reported: ${model.incompleteStatements.enabled ? "on" : "off"})` : ""}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`,
+  );
   if (ds.droppedRows || ds.badCells) log(`  skipped ${ds.droppedRows} rows without a 0/1 label; ${ds.badCells} text cells read as missing`);
   log(formatMetrics(m, split === "all" ? "all rows" : `${split} split (seed ${seed}, 70/30 stratified)`));
   if (cutoff !== null || budget !== null) {
@@ -126,14 +128,21 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     const score = scoreSample(withDerivedRatios(ds), model).score;
     if (budget !== null) {
       const c = cutoffForFalseAlarm(score, ds.label, idx, budget);
-      log(`  false-alarm budget ${(budget * 100).toFixed(1)} %: cut-off ${c.cutoff} flags ${(c.defaulters * 100).toFixed(1)} % of defaulters and ${(c.healthy * 100).toFixed(1)} % of healthy firms`);
+      log(
+        `  false-alarm budget ${(budget * 100).toFixed(1)} %: cut-off ${c.cutoff} flags ${(c.defaulters * 100).toFixed(1)} % of defaulters and ${(c.healthy * 100).toFixed(1)} % of healthy firms`,
+      );
     }
   }
   if (cutoff !== null) {
     const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);
     const score = scoreSample(withDerivedRatios(ds), model).score;
-    const r = captureRates(idx.map((i) => displayScore(score[i]) < cutoff), idx.map((i) => ds.label[i]));
-    log(`  below cut-off ${cutoff}: ${(r.defaulters * 100).toFixed(1)} % of defaulters and ${(r.healthy * 100).toFixed(1)} % of healthy firms`);
+    const r = captureRates(
+      idx.map((i) => displayScore(score[i]) < cutoff),
+      idx.map((i) => ds.label[i]),
+    );
+    log(
+      `  below cut-off ${cutoff}: ${(r.defaulters * 100).toFixed(1)} % of defaulters and ${(r.healthy * 100).toFixed(1)} % of healthy firms`,
+    );
   }
   return 0;
 }

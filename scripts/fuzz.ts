@@ -112,12 +112,96 @@ export function caseSeed(seed: number, fi: number, i: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-const LONG_TEXTS = [" ".repeat(100_000) + "x", "1 ".repeat(20_000) + "%x", "a".repeat(40_000), "=" + "A1+".repeat(12_000) + "1", "n/a" + " ".repeat(50_000)];
-const WEIRD_NUMBERS = [NaN, Infinity, -Infinity, -0, 0, 1e308, -1e308, 1.7976931348623157e308, 5e-324, -5e-324, 1e-300, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 0.1 + 0.2, -1, 1, 0.5, 60, 61, 2958465, 2958465.99, 2958466, -2958465, 1e15, 12345678.9];
+const LONG_TEXTS = [
+  " ".repeat(100_000) + "x",
+  "1 ".repeat(20_000) + "%x",
+  "a".repeat(40_000),
+  "=" + "A1+".repeat(12_000) + "1",
+  "n/a" + " ".repeat(50_000),
+];
+const WEIRD_NUMBERS = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  1e308,
+  -1e308,
+  1.7976931348623157e308,
+  5e-324,
+  -5e-324,
+  1e-300,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 2,
+  0.1 + 0.2,
+  -1,
+  1,
+  0.5,
+  60,
+  61,
+  2958465,
+  2958465.99,
+  2958466,
+  -2958465,
+  1e15,
+  12345678.9,
+];
 const TEXTS = [
-  "1,234", "35%", "12", " 7 ", "=1+1", "@SUM(A1)", "+1", "-1", "＝1+1", "＠SUM(A1)", "\t=1", "abc", "2026-01-31", "31/01/2026", "TRUE", "FALSE", "yes", "no", "是", "否",
-  "x", "A", "e", "B ", "F", "n/a", "NA", "#N/A", "-", "--", "?", "unknown", "未知", "不详", "", " ", "\t", "\n", "0", "1e5", "Infinity", "NaN", "-0",
-  "Debt ratio", "资产负债率", "countback", "all", "period", "number", "score", "\u0000", "😀", "\uD800", "C1", " C1 ",
+  "1,234",
+  "35%",
+  "12",
+  " 7 ",
+  "=1+1",
+  "@SUM(A1)",
+  "+1",
+  "-1",
+  "＝1+1",
+  "＠SUM(A1)",
+  "\t=1",
+  "abc",
+  "2026-01-31",
+  "31/01/2026",
+  "TRUE",
+  "FALSE",
+  "yes",
+  "no",
+  "是",
+  "否",
+  "x",
+  "A",
+  "e",
+  "B ",
+  "F",
+  "n/a",
+  "NA",
+  "#N/A",
+  "-",
+  "--",
+  "?",
+  "unknown",
+  "未知",
+  "不详",
+  "",
+  " ",
+  "\t",
+  "\n",
+  "0",
+  "1e5",
+  "Infinity",
+  "NaN",
+  "-0",
+  "Debt ratio",
+  "资产负债率",
+  "countback",
+  "all",
+  "period",
+  "number",
+  "score",
+  "\u0000",
+  "😀",
+  "\uD800",
+  "C1",
+  " C1 ",
 ];
 const ERROR_CODES = ["#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!"];
 
@@ -157,7 +241,9 @@ export function chaosCell(g: Gen): unknown {
     case "blank":
       return g.pick([null, "", " ", 0, undefined, "n/a"]);
     case "error":
-      return g.chance(0.5) ? new (CF().Error)(g.pick(ERROR_CODES)) : new (CF().Error)(g.pick(ERROR_CODES), g.pick(["lookup failed", "", "x".repeat(500)]));
+      return g.chance(0.5)
+        ? new (CF().Error)(g.pick(ERROR_CODES))
+        : new (CF().Error)(g.pick(ERROR_CODES), g.pick(["lookup failed", "", "x".repeat(500)]));
     case "long":
       return g.pick(LONG_TEXTS);
     case "odd":
@@ -350,7 +436,10 @@ function option(arg: unknown, choices: readonly string[], def: string): string |
   if (Array.isArray(v)) v = Array.isArray(v[0]) ? v[0][0] : v[0];
   if (isBlankish(v)) return def;
   if (typeof v !== "string") return null;
-  const want = v.trim().toLowerCase().replace(/[\s_-]+/g, "");
+  const want = v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
   return choices.find((c) => c === want) ?? null;
 }
 
@@ -395,7 +484,11 @@ function broadcast(args: unknown[]): { n: number; horizontal: boolean } | "error
 }
 
 /** The expected result: exact dimensions, a whole-call error, or only the validity checks. */
-type Expect = { kind: "dims"; rows: number; cols: number } | { kind: "error" } | { kind: "any" } | { kind: "table"; header: readonly string[] | null; cols: number };
+type Expect =
+  | { kind: "dims"; rows: number; cols: number }
+  | { kind: "error" }
+  | { kind: "any" }
+  | { kind: "table"; header: readonly string[] | null; cols: number };
 
 function perRow(args: unknown[], cols = 1): Expect {
   const b = broadcast(args);
@@ -470,33 +563,70 @@ function padRows(
   const out = args.slice();
   for (const i of idx) {
     const d = dims(args[i]);
-    if (d && d !== "bad" && d.rows === n) out[i] = [...blankRows(head, d.cols, blank), ...(args[i] as unknown[][]), ...blankRows(tail, d.cols, blank)];
+    if (d && d !== "bad" && d.rows === n)
+      out[i] = [...blankRows(head, d.cols, blank), ...(args[i] as unknown[][]), ...blankRows(tail, d.cols, blank)];
   }
   return { args: out, head, tail };
 }
 
-const rowsPad = (idx: readonly number[], opts?: Parameters<typeof padRows>[3]) => (g: Gen, args: unknown[]): Padded | null => {
-  const p = padRows(g, args, idx, opts);
-  return p && { kind: "rows", ...p };
-};
-const samePad = (idx: readonly number[]) => (g: Gen, args: unknown[]): Padded | null => {
-  const p = padRows(g, args, idx, { all: true });
-  return p && { kind: "same", args: p.args };
-};
+const rowsPad =
+  (idx: readonly number[], opts?: Parameters<typeof padRows>[3]) =>
+  (g: Gen, args: unknown[]): Padded | null => {
+    const p = padRows(g, args, idx, opts);
+    return p && { kind: "rows", ...p };
+  };
+const samePad =
+  (idx: readonly number[]) =>
+  (g: Gen, args: unknown[]): Padded | null => {
+    const p = padRows(g, args, idx, { all: true });
+    return p && { kind: "same", args: p.args };
+  };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const A = (x: unknown): any => x;
 
 const num = (x: unknown): x is number => typeof x === "number";
-const within = (x: unknown, lo: number, hi: number, what: string): string | null => (num(x) && !(x >= lo && x <= hi) ? `${what} ${String(x)} outside ${lo}–${hi}` : null);
+const within = (x: unknown, lo: number, hi: number, what: string): string | null =>
+  num(x) && !(x >= lo && x <= hi) ? `${what} ${String(x)} outside ${lo}–${hi}` : null;
 const nonNegative = (x: unknown, what: string): string | null => (num(x) && !(x >= 0) ? `negative ${what} ${String(x)}` : null);
 
 const SCORE_OUTPUTS = ["score", "band", "pd", "reasons", "all"] as const;
-const SCORE_COLUMNS: Record<string, string[]> = { score: ["score"], band: ["band"], pd: ["pd"], reasons: ["reasons"], all: ["score", "band", "pd", "coverage", "reasons"] };
+const SCORE_COLUMNS: Record<string, string[]> = {
+  score: ["score"],
+  band: ["band"],
+  pd: ["pd"],
+  reasons: ["reasons"],
+  all: ["score", "band", "pd", "coverage", "reasons"],
+};
 const FACTOR_LABELS = [
-  "Debt ratio", "资产负债率", "current_ratio", "Quick ratio", "Interest coverage", "ROA", "Avg days late", "max_days_late", "pct_invoices_late", "overdue_share",
-  "Years in business", "industry_risk", "country_risk", "litigation", "management_change", "negative_news", "total_assets", "total_liabilities", "equity", "sales",
-  "net_income", "receivable_days", "sales_growth", "colour", "Customer", "customer_id", "", "备注",
+  "Debt ratio",
+  "资产负债率",
+  "current_ratio",
+  "Quick ratio",
+  "Interest coverage",
+  "ROA",
+  "Avg days late",
+  "max_days_late",
+  "pct_invoices_late",
+  "overdue_share",
+  "Years in business",
+  "industry_risk",
+  "country_risk",
+  "litigation",
+  "management_change",
+  "negative_news",
+  "total_assets",
+  "total_liabilities",
+  "equity",
+  "sales",
+  "net_income",
+  "receivable_days",
+  "sales_growth",
+  "colour",
+  "Customer",
+  "customer_id",
+  "",
+  "备注",
 ];
 const BANDS = ["A", "B", "C", "D", "E"];
 const DSO_METHODS = ["standard", "countback", "average", "bestpossible", "add"];
@@ -507,9 +637,14 @@ const DSO_INVOICE_HEADERS = ["dso", "dso_countback", "dso_average", "best_possib
 const PAY_HEADER = ["customer_id", "avg_days_late", "max_days_late", "pct_invoices_late", "overdue_share", "days_late_trend"];
 
 /** A ledger of n invoices as columns (or rows): ids, invoice, due and paid dates, amounts, open amounts. */
-function ledgerArgs(g: Gen, s: CaseStyle, n: number): { ids: unknown; inv: unknown; due: unknown; paid: unknown; amt: unknown; open: unknown; asOf: unknown } {
+function ledgerArgs(
+  g: Gen,
+  s: CaseStyle,
+  n: number,
+): { ids: unknown; inv: unknown; due: unknown; paid: unknown; amt: unknown; open: unknown; asOf: unknown } {
   const rows = Array.from({ length: n }, (_, i) => {
-    if (i < s.emptyHead || i >= n - s.emptyTail) return [s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue()];
+    if (i < s.emptyHead || i >= n - s.emptyTail)
+      return [s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue(), s.blankValue()];
     const inv = BASE + g.int(0, 400);
     const due = inv + g.pick([0, 14, 30, 45, 60, 90]);
     const paid = g.chance(0.5) ? s.blankValue() : inv + g.int(0, 160);
@@ -540,7 +675,11 @@ export const FORMULAS: FormulaSpec[] = [
       const s = styleOf(g, n);
       const w = g.int(1, 8);
       const header = Array.from({ length: w }, () => (g.chance(s.chaos) ? chaosCell(g) : g.pick(FACTOR_LABELS)));
-      const rows = Array.from({ length: n }, (_, i) => Array.from({ length: w }, () => (i >= n - s.emptyTail ? s.blankValue() : cell(g, s, g.pick<Kind>(["ratio", "ratio", "count", "amount", "share"])))));
+      const rows = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: w }, () =>
+          i >= n - s.emptyTail ? s.blankValue() : cell(g, s, g.pick<Kind>(["ratio", "ratio", "count", "amount", "share"])),
+        ),
+      );
       const output = optionArg(g, SCORE_OUTPUTS);
       const shape = g.weighted({ headerInValues: 65, separateLabels: 25, malformed: 5, scalar: 5 });
       if (shape === "headerInValues") return [[header, ...rows], null, output];
@@ -601,7 +740,8 @@ export const FORMULAS: FormulaSpec[] = [
     range: (args, out, r, c) => {
       const x = out[r][c];
       const o = option(args[6], LIMIT_OUTPUTS, "limit");
-      if (o === "rule" || (o === "all" && c === 2)) return x === "" || isCfError(x) || typeof x === "string" ? null : `rule ${String(x)} is not text`;
+      if (o === "rule" || (o === "all" && c === 2))
+        return x === "" || isCfError(x) || typeof x === "string" ? null : `rule ${String(x)} is not text`;
       if (o === "all" && c === 1) return x === "" || isCfError(x) || BANDS.includes(x as string) ? null : `band ${String(x)} is not A–E`;
       return nonNegative(x, "limit");
     },
@@ -621,7 +761,13 @@ export const FORMULAS: FormulaSpec[] = [
         const tail = g.chance(0.4) ? g.int(1, 4) : 0;
         const days = g.weighted({ none: 60, one: 20, list: 15, bad: 5 });
         const daysArg =
-          days === "none" ? null : days === "one" ? [[domainCell(g, "days")]] : days === "list" ? col(Array.from({ length: months }, (_, k) => (k < lead || k >= months - tail ? s.blankValue() : domainCell(g, "days")))) : vectorArg(g, s, "days", months + 1, true);
+          days === "none"
+            ? null
+            : days === "one"
+              ? [[domainCell(g, "days")]]
+              : days === "list"
+                ? col(Array.from({ length: months }, (_, k) => (k < lead || k >= months - tail ? s.blankValue() : domainCell(g, "days"))))
+                : vectorArg(g, s, "days", months + 1, true);
         const layout = g.weighted({ one: 50, customersInRows: 30, customersInColumns: 15, odd: 5 });
         if (layout === "one") {
           const sales = monthsOf(g, s, months, lead, tail);
@@ -632,15 +778,26 @@ export const FORMULAS: FormulaSpec[] = [
           return [col(values(g, s, "amount", n)), g.chance(0.95) ? grid : grid.slice(1), daysArg, method];
         }
         if (layout === "customersInColumns") {
-          const grid = Array.from({ length: months }, (_, k) => Array.from({ length: n }, () => (k < lead || k >= months - tail ? s.blankValue() : cell(g, s, "amount"))));
+          const grid = Array.from({ length: months }, (_, k) =>
+            Array.from({ length: n }, () => (k < lead || k >= months - tail ? s.blankValue() : cell(g, s, "amount"))),
+          );
           return [[values(g, s, "amount", n)], grid, daysArg, method];
         }
         return [vectorArg(g, s, "amount", n, false), vectorArg(g, s, "amount", months, false), daysArg, method];
       }
       if (m === "average" || m === "bestpossible" || m === "add") {
         const w = g.chance(0.93) ? 2 : g.pick([1, 3]);
-        const rec = Array.from({ length: n }, (_, i) => (i >= n - s.emptyTail ? [s.blankValue(), s.blankValue()] : [cell(g, s, "amount"), cell(g, s, "amount")]).slice(0, w).concat(w === 3 ? [cell(g, s, "amount")] : []));
-        return [g.chance(0.95) ? rec : vectorArg(g, s, "amount", n, false), vectorArg(g, s, "amount", n, false), vectorArg(g, s, "days", n, true), method];
+        const rec = Array.from({ length: n }, (_, i) =>
+          (i >= n - s.emptyTail ? [s.blankValue(), s.blankValue()] : [cell(g, s, "amount"), cell(g, s, "amount")])
+            .slice(0, w)
+            .concat(w === 3 ? [cell(g, s, "amount")] : []),
+        );
+        return [
+          g.chance(0.95) ? rec : vectorArg(g, s, "amount", n, false),
+          vectorArg(g, s, "amount", n, false),
+          vectorArg(g, s, "days", n, true),
+          method,
+        ];
       }
       return [vectorArg(g, s, "amount", n, false), vectorArg(g, s, "amount", n, false), vectorArg(g, s, "days", n, true), method];
     },
@@ -693,7 +850,14 @@ export const FORMULAS: FormulaSpec[] = [
         if (g.chance(0.05)) rows.unshift(new Array(w).fill(0).map(() => s.blankValue()));
         ladder = g.chance(0.95) ? rows : vectorArg(g, s, "days", k, true);
       }
-      return [vectorArg(g, s, "date", n, false), g.chance(0.7) ? [[cell(g, s, "date")]] : vectorArg(g, s, "date", n, false), vectorArg(g, s, "amount", n, true), vectorArg(g, s, "flag", n, true), ladder, optionArg(g, DUNNING_OUTPUTS)];
+      return [
+        vectorArg(g, s, "date", n, false),
+        g.chance(0.7) ? [[cell(g, s, "date")]] : vectorArg(g, s, "date", n, false),
+        vectorArg(g, s, "amount", n, true),
+        vectorArg(g, s, "flag", n, true),
+        ladder,
+        optionArg(g, DUNNING_OUTPUTS),
+      ];
     },
     expect: (args) => {
       const out = option(args[5], DUNNING_OUTPUTS, "name");
@@ -703,7 +867,8 @@ export const FORMULAS: FormulaSpec[] = [
     },
     range: (args, out, r, c) => {
       const x = out[r][c];
-      if (option(args[5], DUNNING_OUTPUTS, "name") === "number") return num(x) && !(Number.isInteger(x) && x >= -1) ? `stage number ${x} is not −1, 0 or a ladder stage` : null;
+      if (option(args[5], DUNNING_OUTPUTS, "name") === "number")
+        return num(x) && !(Number.isInteger(x) && x >= -1) ? `stage number ${x} is not −1, 0 or a ladder stage` : null;
       return x === "" || isCfError(x) || typeof x === "string" ? null : `stage name ${String(x)} is not text`;
     },
     pad: rowsPad([0, 1, 2, 3], { data: [0] }),
@@ -729,7 +894,14 @@ export const FORMULAS: FormulaSpec[] = [
         const v = rows.map((r) => r[j]);
         return s.horizontal ? [v] : col(v);
       };
-      return [lay(0), lay(1), lay(2), lay(3), g.chance(0.5) ? [[months]] : vectorArg(g, s, "months", n, true), optionArg(g, CEI_CONVENTIONS)];
+      return [
+        lay(0),
+        lay(1),
+        lay(2),
+        lay(3),
+        g.chance(0.5) ? [[months]] : vectorArg(g, s, "months", n, true),
+        optionArg(g, CEI_CONVENTIONS),
+      ];
     },
     expect: (args) => {
       const conv = option(args[5], CEI_CONVENTIONS, "monthly");
@@ -747,7 +919,17 @@ export const FORMULAS: FormulaSpec[] = [
       const s = styleOf(g, n);
       const L = ledgerArgs(g, s, n);
       const period = g.weighted({ none: 60, good: 30, bad: 10 });
-      return [L.inv, L.due, L.paid, L.amt, L.asOf, optionArg(g, DSO_METHODS), period === "none" ? null : period === "good" ? [[g.pick([30, 90, 365])]] : chaosCell(g), L.open, g.chance(0.5) ? null : L.ids];
+      return [
+        L.inv,
+        L.due,
+        L.paid,
+        L.amt,
+        L.asOf,
+        optionArg(g, DSO_METHODS),
+        period === "none" ? null : period === "good" ? [[g.pick([30, 90, 365])]] : chaosCell(g),
+        L.open,
+        g.chance(0.5) ? null : L.ids,
+      ];
     },
     expect: (args) => {
       const m = option(args[5], DSO_METHODS, "standard");
@@ -770,7 +952,9 @@ export const FORMULAS: FormulaSpec[] = [
         const k = g.int(1, 6);
         let e = 0;
         const edges = Array.from({ length: k }, () => (e += g.int(g.chance(0.05) ? -10 : 1, 60)));
-        const cells = [...edges, ...new Array(g.chance(0.3) ? g.int(1, 3) : 0).fill(0).map(() => s.blankValue())].map((v) => (g.chance(s.chaos) ? chaosCell(g) : v));
+        const cells = [...edges, ...new Array(g.chance(0.3) ? g.int(1, 3) : 0).fill(0).map(() => s.blankValue())].map((v) =>
+          g.chance(s.chaos) ? chaosCell(g) : v,
+        );
         const shape = g.weighted({ column: 45, row: 35, block: 10, other: 10 });
         if (shape === "column") buckets = col(cells);
         else if (shape === "row") buckets = [cells];
@@ -789,12 +973,15 @@ export const FORMULAS: FormulaSpec[] = [
     },
     range: ([, , amounts], out, r, c) => {
       const x = out[r][c];
-      if (amounts === null || amounts === undefined) return x === "" || isCfError(x) || typeof x === "string" ? null : `bucket label ${String(x)} is not text`;
+      if (amounts === null || amounts === undefined)
+        return x === "" || isCfError(x) || typeof x === "string" ? null : `bucket label ${String(x)} is not text`;
       if (out.length !== 2) return `a bucket summary has ${out.length} rows, not 2 (labels, amounts)`;
       if (r === 0) return typeof x === "string" ? null : `bucket label ${String(x)} is not text`;
       const errorsColumn = ["Errors", "错误"].includes(out[0][out[0].length - 1] as string) && c === out[0].length - 1;
       if (errorsColumn) return isCfError(x) ? null : `the Errors column holds ${String(x)}, not an error`;
-      return num(x) || (isCfError(x) && x.code === "#NUM!") ? null : `bucket total ${show(x)} is not a number (or #NUM! for an overflowing sum)`;
+      return num(x) || (isCfError(x) && x.code === "#NUM!")
+        ? null
+        : `bucket total ${show(x)} is not a number (or #NUM! for an overflowing sum)`;
     },
     pad: (g, args) => (args[2] === null || args[2] === undefined ? rowsPad([0, 1], { data: [0] })(g, args) : samePad([0, 2])(g, args)),
   },
@@ -825,7 +1012,13 @@ export const FORMULAS: FormulaSpec[] = [
     gen: (g) => {
       const n = rowCount(g);
       const s = styleOf(g, n);
-      return [vectorArg(g, s, "amount", n, false), vectorArg(g, s, "share", n, false), vectorArg(g, s, "share", n, true), vectorArg(g, s, "share", n, true), vectorArg(g, s, "amount", n, true)];
+      return [
+        vectorArg(g, s, "amount", n, false),
+        vectorArg(g, s, "share", n, false),
+        vectorArg(g, s, "share", n, true),
+        vectorArg(g, s, "share", n, true),
+        vectorArg(g, s, "amount", n, true),
+      ];
     },
     expect: (args) => perRow(args),
     range: (args, out, r, c) => {
@@ -864,13 +1057,17 @@ function padMonths(g: Gen, [ar, sales, days, method]: unknown[]): Padded | null 
   else return null;
   const m = monthsAcross ? ds.cols : ds.rows;
   const grid = Array.isArray(sales) ? (sales as unknown[][]) : [[sales]];
-  const padded = monthsAcross ? grid.map((r) => [...b(head), ...r, ...b(tail)]) : [...blankRows(head, ds.cols, blank), ...grid, ...blankRows(tail, ds.cols, blank)];
+  const padded = monthsAcross
+    ? grid.map((r) => [...b(head), ...r, ...b(tail)])
+    : [...blankRows(head, ds.cols, blank), ...grid, ...blankRows(tail, ds.cols, blank)];
   let daysOut = days;
   if (dd !== null && !(dd.rows === 1 && dd.cols === 1)) {
     const v = vec(days);
     if (v === null || v === "bad" || v === "2d" || v.len !== m) return null;
     const cells = flat(days);
-    daysOut = v.horizontal ? [[...b(head), ...cells, ...b(tail)]] : [...blankRows(head, 1, blank), ...col(cells), ...blankRows(tail, 1, blank)];
+    daysOut = v.horizontal
+      ? [[...b(head), ...cells, ...b(tail)]]
+      : [...blankRows(head, 1, blank), ...col(cells), ...blankRows(tail, 1, blank)];
   }
   return { kind: "same", args: [ar, padded, daysOut, method] };
 }
@@ -957,16 +1154,19 @@ function paddedProblem(spec: FormulaSpec, out: Result, whole: boolean, padded: P
   const fail = (why: string) => `with empty cells added at the ends of the ranges (${show(padded.args).slice(0, 300)}…): ${why}`;
   if (!Array.isArray(g) || !g.every(Array.isArray)) return fail("the result is not a matrix");
   if (whole || padded.kind === "same") {
-    if (g.length !== out.length || g.some((r, i) => r.length !== out[i].length || r.some((x, j) => !sameValue(x, out[i][j])))) return fail(`got ${show(g).slice(0, 300)} instead of ${show(out).slice(0, 300)}`);
+    if (g.length !== out.length || g.some((r, i) => r.length !== out[i].length || r.some((x, j) => !sameValue(x, out[i][j]))))
+      return fail(`got ${show(g).slice(0, 300)} instead of ${show(out).slice(0, 300)}`);
     return null;
   }
   const width = out[0].length;
-  if (g.length !== padded.head + out.length + padded.tail) return fail(`${g.length} rows instead of ${padded.head} + ${out.length} + ${padded.tail}`);
+  if (g.length !== padded.head + out.length + padded.tail)
+    return fail(`${g.length} rows instead of ${padded.head} + ${out.length} + ${padded.tail}`);
   for (let r = 0; r < g.length; r++) {
     const inner = r >= padded.head && r < padded.head + out.length;
     for (let c = 0; c < width; c++) {
       const want = inner ? out[r - padded.head][c] : "";
-      if (g[r].length !== width || !sameValue(g[r][c], want)) return fail(`row ${r + 1} is ${show(g[r]).slice(0, 200)}, expected ${inner ? show(out[r - padded.head]).slice(0, 200) : "empty"}`);
+      if (g[r].length !== width || !sameValue(g[r][c], want))
+        return fail(`row ${r + 1} is ${show(g[r]).slice(0, 200)}, expected ${inner ? show(out[r - padded.head]).slice(0, 200) : "empty"}`);
     }
   }
   return null;
@@ -981,12 +1181,13 @@ export function checkCase(spec: FormulaSpec, args: unknown[], padded: Padded | n
     out = spec.call(cloneArg(args) as unknown[]);
     again = spec.call(args);
   } catch (e) {
-    return [`raw throw: ${e instanceof Error ? e.stack ?? e.message : String(e)}`];
+    return [`raw throw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`];
   }
   const problems: string[] = [];
   if (!same(args, before)) problems.push("the call changed its arguments");
   if (!same(out, again)) problems.push("nondeterministic: the same arguments gave a different result the second time");
-  if (!Array.isArray(out) || out.length === 0 || !out.every((r) => Array.isArray(r) && r.length > 0)) return [...problems, "the result is not a non-empty matrix"];
+  if (!Array.isArray(out) || out.length === 0 || !out.every((r) => Array.isArray(r) && r.length > 0))
+    return [...problems, "the result is not a non-empty matrix"];
   const m = out as Result;
   const width = m[0].length;
   if (!m.every((r) => r.length === width)) return [...problems, "the result is not rectangular"];
@@ -1006,7 +1207,8 @@ export function checkCase(spec: FormulaSpec, args: unknown[], padded: Padded | n
   }
   const want = spec.expect(args);
   if (want.kind === "error" && !whole) problems.push(`expected one error for the whole call, got ${m.length} × ${width}`);
-  if (want.kind === "dims" && !whole && (m.length !== want.rows || width !== want.cols)) problems.push(`spill shape ${m.length} × ${width}, expected ${want.rows} × ${want.cols}`);
+  if (want.kind === "dims" && !whole && (m.length !== want.rows || width !== want.cols))
+    problems.push(`spill shape ${m.length} × ${width}, expected ${want.rows} × ${want.cols}`);
   if (want.kind === "table" && !whole) {
     if (want.cols && width !== want.cols) problems.push(`table of ${width} columns, expected ${want.cols}`);
     if (want.header && !same(m[0], want.header)) problems.push(`header ${JSON.stringify(m[0])}, expected ${JSON.stringify(want.header)}`);
@@ -1092,7 +1294,8 @@ export function fuzz(opts: FuzzOptions): { stats: FormulaStats[]; failures: Fail
         ran++;
         if (problems.length) {
           failed++;
-          if (failed <= (opts.maxFailures ?? 5)) failures.push({ formula: spec.name, seed: opts.seed, caseNo: i, lang, args: clipShown(show(args)), problems });
+          if (failed <= (opts.maxFailures ?? 5))
+            failures.push({ formula: spec.name, seed: opts.seed, caseNo: i, lang, args: clipShown(show(args)), problems });
         }
       }
       const s = { formula: spec.name, cases: ran, failures: failed, ms: Number(process.hrtime.bigint() - t0) / 1e6 };
@@ -1151,18 +1354,28 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   if (!Number.isInteger(cases) || cases < 1) return bad(err, "--cases must be a whole number of 1 or more");
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return bad(err, "--seed must be a whole number from 0 to 4294967295");
   if (only !== undefined && (!Number.isInteger(only) || only < 0)) return bad(err, "--case must be a whole number of 0 or more");
-  const names = v.formula?.map((f) => f.trim().toUpperCase().replace(/^RISK\./, ""));
+  const names = v.formula?.map((f) =>
+    f
+      .trim()
+      .toUpperCase()
+      .replace(/^RISK\./, ""),
+  );
   const unknown = names?.filter((n) => !FORMULAS.some((f) => f.name === n));
   if (unknown?.length) return bad(err, `unknown formula ${unknown.join(", ")}; one of ${FORMULAS.map((f) => f.name).join(", ")}`);
   if (only !== undefined && names?.length !== 1) return bad(err, "--case needs exactly one --formula");
 
   if (only !== undefined) return replay(names![0], seed, only, log);
-  log(`fuzz: seed ${seed}, ${fmt(cases)} argument sets per formula, ${names ? names.join(", ") : `all ${FORMULAS.length} formulas`} (each called twice)`);
+  log(
+    `fuzz: seed ${seed}, ${fmt(cases)} argument sets per formula, ${names ? names.join(", ") : `all ${FORMULAS.length} formulas`} (each called twice)`,
+  );
   const { stats, failures } = fuzz({
     seed,
     cases,
     formulas: names,
-    onFormula: (s) => log(`  ${s.formula.padEnd(13)} ${fmt(s.cases).padStart(11)} cases  ${String(s.failures).padStart(6)} failures  ${(s.ms / 1000).toFixed(1).padStart(7)} s  ${fmt(Math.round((s.cases / s.ms) * 1000)).padStart(8)} cases/s`),
+    onFormula: (s) =>
+      log(
+        `  ${s.formula.padEnd(13)} ${fmt(s.cases).padStart(11)} cases  ${String(s.failures).padStart(6)} failures  ${(s.ms / 1000).toFixed(1).padStart(7)} s  ${fmt(Math.round((s.cases / s.ms) * 1000)).padStart(8)} cases/s`,
+      ),
   });
   const total = stats.reduce((a, s) => a + s.cases, 0);
   const failed = stats.reduce((a, s) => a + s.failures, 0);

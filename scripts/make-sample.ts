@@ -24,7 +24,8 @@ export async function main(dir = SAMPLE_DIR, log: (s: string) => void = console.
   const xlsx = Buffer.from(await sampleWorkbook(data).xlsx.writeBuffer());
   writeFileSync(path.join(dir, SAMPLE_FILE_NAME), xlsx);
   log(`${SAMPLE_FILE_NAME}: ${(xlsx.length / 1024).toFixed(0)} KB`);
-  for (const t of [data.customers, data.customersZh, data.ledger, data.history]) log(`  ${t.name}: ${t.rows.length} rows × ${t.headers.length} columns`);
+  for (const t of [data.customers, data.customersZh, data.ledger, data.history])
+    log(`  ${t.name}: ${t.rows.length} rows × ${t.headers.length} columns`);
   for (const f of sampleCsvFiles(data)) {
     writeFileSync(path.join(dir, f.file), f.bytes);
     log(`${f.file}: ${(f.bytes.length / 1024).toFixed(0)} KB`);

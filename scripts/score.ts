@@ -137,7 +137,12 @@ export interface Hooks {
 }
 
 /** Runs the CLI; resolves with the exit code. */
-export async function main(argv: string[], today: string, io: Io = { log: console.log, error: console.error }, hooks: Hooks = {}): Promise<number> {
+export async function main(
+  argv: string[],
+  today: string,
+  io: Io = { log: console.log, error: console.error },
+  hooks: Hooks = {},
+): Promise<number> {
   const args = parseArgs(argv, today);
   if ("error" in args) {
     io.error(`score: ${args.error}\n${MESSAGES[args.lang].usageHint()}`);
@@ -164,7 +169,12 @@ export async function main(argv: string[], today: string, io: Io = { log: consol
   const kind = ext === ".csv" || ext === ".txt" || ext === ".tsv" ? "csv" : ext === ".xlsx" || ext === ".xlsm" ? "xlsx" : null;
   if (!kind) return fail(msg.unsupportedFormat(ext));
   if (kind === "xlsx") {
-    for (const [opt, given] of [["--encoding", args.encoding], ["--delimiter", args.delimiter], ["--decimal", args.decimal]] as const) if (given !== undefined) return fail(msg.csvOnly(opt));
+    for (const [opt, given] of [
+      ["--encoding", args.encoding],
+      ["--delimiter", args.delimiter],
+      ["--decimal", args.decimal],
+    ] as const)
+      if (given !== undefined) return fail(msg.csvOnly(opt));
   } else if (args.sheet !== undefined) return fail(msg.xlsxOnly("--sheet"));
   const out = args.out ?? defaultOut(args.input);
   if (extname(out).toLowerCase() !== ext) return fail(msg.outFormat(ext, out));
@@ -186,7 +196,16 @@ export async function main(argv: string[], today: string, io: Io = { log: consol
 
   let result: RunResult;
   try {
-    const common = { input: args.input, out, force: args.force, lang: args.lang, asOf: args.asOf, headerRow: args.headerRow, afterChunk: hooks.afterChunk, policy };
+    const common = {
+      input: args.input,
+      out,
+      force: args.force,
+      lang: args.lang,
+      asOf: args.asOf,
+      headerRow: args.headerRow,
+      afterChunk: hooks.afterChunk,
+      policy,
+    };
     result =
       kind === "csv"
         ? await scoreCsv({ ...common, encoding: args.encoding, delimiter: args.delimiter, decimal: args.decimal })

@@ -29,7 +29,9 @@ try {
   process.exit(2);
 }
 if (parsed.values.help) {
-  console.log(`${USAGE}\n\nOffline structural check of the add-in manifest: ids, resources, string lengths, https URLs,\nshared runtime, RISK namespace and icons. --root: folder the manifest's files are served from\n(default: the manifest's folder); --base-url: URL that folder is served at.`);
+  console.log(
+    `${USAGE}\n\nOffline structural check of the add-in manifest: ids, resources, string lengths, https URLs,\nshared runtime, RISK namespace and icons. --root: folder the manifest's files are served from\n(default: the manifest's folder); --base-url: URL that folder is served at.`,
+  );
   process.exit(0);
 }
 if (parsed.positionals.length > 1) {
@@ -68,4 +70,6 @@ if (problems.length > 0) {
   console.error(`${shown}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`);
   process.exit(1);
 }
-console.log(`${shown}: OK (well-formed${lint.error ? "" : ", xmllint clean"}; ids, strings, URLs, shared runtime, RISK namespace and icons checked)`);
+console.log(
+  `${shown}: OK (well-formed${lint.error ? "" : ", xmllint clean"}; ids, strings, URLs, shared runtime, RISK namespace and icons checked)`,
+);

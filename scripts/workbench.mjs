@@ -42,13 +42,24 @@ child.on("error", (err) => {
 });
 child.on("exit", (code, signal) => {
   if (stopping) process.exit(0);
-  console.error(`The workbench server exited (${signal ?? `code ${code}`}). Is port ${port} already in use (npm start serves the workbench there too)?`);
+  console.error(
+    `The workbench server exited (${signal ?? `code ${code}`}). Is port ${port} already in use (npm start serves the workbench there too)?`,
+  );
   process.exit(code || 1);
 });
 
 if (await waitForHttp(url, 180_000, () => stopping)) {
   const opened = !noOpen && openInBrowser(url);
-  console.log(["", "────────────────────────────────────────────────────────────────────────────", ...workbenchLines(url, { opened }), " Press Ctrl-C to stop.", "────────────────────────────────────────────────────────────────────────────", ""].join("\n"));
+  console.log(
+    [
+      "",
+      "────────────────────────────────────────────────────────────────────────────",
+      ...workbenchLines(url, { opened }),
+      " Press Ctrl-C to stop.",
+      "────────────────────────────────────────────────────────────────────────────",
+      "",
+    ].join("\n"),
+  );
 } else if (!stopping) {
   console.error(`The workbench did not answer on ${url} within 3 minutes; see the webpack output above.`);
 }

@@ -137,7 +137,16 @@ export const DELIMITER_NAMES: Record<Lang, Record<string, string>> = {
 
 /** How an encoding is named in messages. */
 export function encodingLabel(label: string, how: "bom" | "detected" | "given", lang: Lang): string {
-  const name = label === "utf-8" ? "UTF-8" : label === "utf-16le" ? "UTF-16 LE" : label === "utf-16be" ? "UTF-16 BE" : label === "gb18030" ? "GB18030" : label;
+  const name =
+    label === "utf-8"
+      ? "UTF-8"
+      : label === "utf-16le"
+        ? "UTF-16 LE"
+        : label === "utf-16be"
+          ? "UTF-16 BE"
+          : label === "gb18030"
+            ? "GB18030"
+            : label;
   return how === "detected" ? name : cliText(lang, how === "bom" ? "cli.encoding.bom" : "cli.encoding.given", { name });
 }
 

@@ -22,7 +22,18 @@ import { acceptedKeysText } from "../../src/engine/scoring/headers";
 import { DecodeError, Encoding, decoderStream, detectEncoding, sampleText } from "../io/encoding";
 import { writeAtomic } from "../io/safe-output";
 import { columnName } from "../io/xlsx-parts";
-import { DecimalMark, Delimiter, formatCsv, csvCellValue, csvSafe, detectDecimal, formatNumber, readerOptions, sepLine, sniffDelimiter } from "./csv";
+import {
+  DecimalMark,
+  Delimiter,
+  formatCsv,
+  csvCellValue,
+  csvSafe,
+  detectDecimal,
+  formatNumber,
+  readerOptions,
+  sepLine,
+  sniffDelimiter,
+} from "./csv";
 import { DELIMITER_NAMES, MESSAGES, UserError, encodingLabel } from "./messages";
 import { CHUNK_ROWS, HEADER_SEARCH_ROWS, ScoreStats, TableScorer, namesAFactor, ownBlockAtEnd } from "./table";
 
@@ -117,7 +128,14 @@ export async function scoreCsv(job: CsvJob): Promise<RunResult> {
   }
 }
 
-async function pass(job: CsvJob, enc: Encoding, delimiter: Delimiter, hasSepLine: boolean, plan: Plan, stream: Writable): Promise<RunResult> {
+async function pass(
+  job: CsvJob,
+  enc: Encoding,
+  delimiter: Delimiter,
+  hasSepLine: boolean,
+  plan: Plan,
+  stream: Writable,
+): Promise<RunResult> {
   const msg = MESSAGES[job.lang];
   const file = basename(job.input);
   const address = (row: number, col: number | null) => (col === null ? `${file}!${row}:${row}` : `${file}!${columnName(col)}${row}`);
@@ -220,7 +238,15 @@ async function pass(job: CsvJob, enc: Encoding, delimiter: Delimiter, hasSepLine
   await flush();
   if (scorer.stats.scored === 0 && scorer.stats.errorRows === 0) throw new UserError(msg.noDataRows(file, headerRow));
 
-  const notes = [msg.readCsv(file, encodingLabel(enc.label, enc.how, job.lang), DELIMITER_NAMES[job.lang][delimiter], decimal === "," ? "," : ".", headerRow)];
+  const notes = [
+    msg.readCsv(
+      file,
+      encodingLabel(enc.label, enc.how, job.lang),
+      DELIMITER_NAMES[job.lang][delimiter],
+      decimal === "," ? "," : ".",
+      headerRow,
+    ),
+  ];
   if (decimalMixed) notes.push(msg.decimalMixed(decimal));
   const cols = `${columnName(width)}:${columnName(width + scorer.outHeader.length - 1)}`;
   notes.push(ownLen ? msg.replacedOwn(cols) : msg.appendedAt(cols));

@@ -93,7 +93,14 @@ export function scoreTable(grid: unknown[][], opts: { lang: Lang; asOf: string; 
  * row whose score is an error carries that error; a bad terms or requested
  * cell gives its error; no net worth and no sales gives the engine's error.
  */
-function limitColumns(grid: unknown[][], body: Spill, termsCol: number, requestedCol: number, lang: Lang, policy: CreditPolicy): SpillCell[][] {
+function limitColumns(
+  grid: unknown[][],
+  body: Spill,
+  termsCol: number,
+  requestedCol: number,
+  lang: Lang,
+  policy: CreditPolicy,
+): SpillCell[][] {
   const plan = factorColumns(grid[0] ?? [], true);
   if (isEngineError(plan)) throw new Error(plan.message);
   const compiled = compileModel(policy.model);
@@ -119,7 +126,10 @@ function limitColumns(grid: unknown[][], body: Spill, termsCol: number, requeste
 export function ownHeaderSets(): string[][] {
   return (Object.keys(HEADER) as Lang[]).flatMap((lang) => {
     const h = HEADER[lang];
-    return [[...h.score, h.asOf], [...h.score, ...h.limit, h.asOf]];
+    return [
+      [...h.score, h.asOf],
+      [...h.score, ...h.limit, h.asOf],
+    ];
   });
 }
 
@@ -141,7 +151,11 @@ export function columnsRead(header: readonly unknown[]): boolean[] {
  * asking the same engine cores about each read cell alone; null when no
  * single cell explains it. For messages that point at a cell.
  */
-export function errorColumn(header: readonly unknown[], row: readonly unknown[], opts: { lang: Lang; policy?: CreditPolicy }): number | null {
+export function errorColumn(
+  header: readonly unknown[],
+  row: readonly unknown[],
+  opts: { lang: Lang; policy?: CreditPolicy },
+): number | null {
   const policy = opts.policy ?? DEFAULT_POLICY;
   for (let j = 0; j < header.length; j++) {
     const key = matchHeader(header[j]);

@@ -126,8 +126,24 @@ interface Facts {
   rows: number;
 }
 
-async function scan(zip: ZipIn, entry: Entry, part: string, sst: SharedStrings, own: OwnRange | null, headLimit: number, stopAfter: number | null): Promise<Facts> {
-  const facts: Facts = { complete: stopAfter === null, head: new Map(), headMax: new Map(), laterMax: { all: -1, nonOwn: -1 }, ownFormulaRow: 0, merges: [], rows: 0 };
+async function scan(
+  zip: ZipIn,
+  entry: Entry,
+  part: string,
+  sst: SharedStrings,
+  own: OwnRange | null,
+  headLimit: number,
+  stopAfter: number | null,
+): Promise<Facts> {
+  const facts: Facts = {
+    complete: stopAfter === null,
+    head: new Map(),
+    headMax: new Map(),
+    laterMax: { all: -1, nonOwn: -1 },
+    ownFormulaRow: 0,
+    merges: [],
+    rows: 0,
+  };
   let stop = false;
   const parser = new SheetParser(
     part,
@@ -145,7 +161,10 @@ async function scan(zip: ZipIn, entry: Entry, part: string, sst: SharedStrings, 
         if (row.num <= headLimit) {
           const values: unknown[] = [];
           for (const c of row.cells) values[c.col] = cellValue(c, sst);
-          facts.head.set(row.num, Array.from(values, (v) => v ?? null));
+          facts.head.set(
+            row.num,
+            Array.from(values, (v) => v ?? null),
+          );
           facts.headMax.set(row.num, { all, nonOwn });
         } else {
           facts.laterMax.all = Math.max(facts.laterMax.all, all);
@@ -157,7 +176,13 @@ async function scan(zip: ZipIn, entry: Entry, part: string, sst: SharedStrings, 
         const [a, b] = ref.split(":");
         const p = parseCellRef(a);
         const q = parseCellRef(b ?? a);
-        if (p && q) facts.merges.push({ r1: Math.min(p.row, q.row), r2: Math.max(p.row, q.row), c1: Math.min(p.col, q.col), c2: Math.max(p.col, q.col) });
+        if (p && q)
+          facts.merges.push({
+            r1: Math.min(p.row, q.row),
+            r2: Math.max(p.row, q.row),
+            c1: Math.min(p.col, q.col),
+            c2: Math.max(p.col, q.col),
+          });
       },
     },
     false,
@@ -224,8 +249,9 @@ function plan(job: XlsxJob, facts: Facts, candidate: OwnRange | null, where: str
   for (const [r, m] of facts.headMax) if (r >= headerRow) userMax = Math.max(userMax, own ? m.nonOwn : m.all);
   userMax = Math.max(userMax, own ? facts.laterMax.nonOwn : facts.laterMax.all);
   for (const m of facts.merges) if (inRows(m)) userMax = Math.max(userMax, m.c2);
-  const header = Array.from({ length: userMax + 1 }, (_, j) => (own && j >= own.from && j <= own.to ? null : headerCells[j] ?? null));
-  const address = (row: number, col: number | null) => `${sheetLabel(sheetName)}!${col === null ? `${row}:${row}` : `${columnName(col)}${row}`}`;
+  const header = Array.from({ length: userMax + 1 }, (_, j) => (own && j >= own.from && j <= own.to ? null : (headerCells[j] ?? null)));
+  const address = (row: number, col: number | null) =>
+    `${sheetLabel(sheetName)}!${col === null ? `${row}:${row}` : `${columnName(col)}${row}`}`;
   let scorer: TableScorer;
   try {
     scorer = new TableScorer(header, { lang: job.lang, asOf: job.asOf, address, policy: job.policy });
@@ -432,7 +458,8 @@ async function scoreOpened(job: XlsxJob, zip: ZipIn): Promise<RunResult> {
   let candidate: OwnRange | null = null;
   const marker = wb.definedNames.find((d) => d.name.toLowerCase() === OWN_COLUMNS_NAME.toLowerCase() && d.localSheetId === sheet!.index);
   const range = marker ? parseRangeFormula(marker.text) : null;
-  if (range && range.sheet === sheet.name && range.from.row === range.to.row) candidate = { from: range.from.col, to: range.to.col, row: range.from.row };
+  if (range && range.sheet === sheet.name && range.from.row === range.to.row)
+    candidate = { from: range.from.col, to: range.to.col, row: range.from.row };
 
   const where = `${file}, ${sheetLabel(sheet.name)}`;
   const headLimit = job.headerRow ?? HEADER_SEARCH_ROWS;

@@ -79,7 +79,13 @@ export class TableScorer {
 
   constructor(
     private readonly header: unknown[],
-    private readonly opts: { lang: Lang; asOf: string; address: (sheetRow: number, column: number | null) => string; report?: number; policy?: CreditPolicy },
+    private readonly opts: {
+      lang: Lang;
+      asOf: string;
+      address: (sheetRow: number, column: number | null) => string;
+      report?: number;
+      policy?: CreditPolicy;
+    },
   ) {
     this.outHeader = scoreTable([header, header.map(() => null)], opts).header;
     this.read = columnsRead(header);

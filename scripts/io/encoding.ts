@@ -57,7 +57,12 @@ function readHead(path: string, length: number): Buffer {
 }
 
 function bomOf(head: Buffer): { label: string; length: number } | "utf32" | null {
-  if (head.length >= 4 && ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff))) return "utf32";
+  if (
+    head.length >= 4 &&
+    ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) ||
+      (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff))
+  )
+    return "utf32";
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { label: "utf-8", length: 3 };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { label: "utf-16le", length: 2 };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { label: "utf-16be", length: 2 };

@@ -68,7 +68,8 @@ export function checkOutput(input: string, out: string, force: boolean): OutputP
   const outStat = statOrNull(outAbs);
   if (outStat) {
     // Same device and inode: the same file, whether by its path, a symbolic link or a hard link.
-    if (outStat.dev === inStat.dev && outStat.ino === inStat.ino) return { kind: "same-file", input, out, how: outResolved === inReal ? "path" : "link" };
+    if (outStat.dev === inStat.dev && outStat.ino === inStat.ino)
+      return { kind: "same-file", input, out, how: outResolved === inReal ? "path" : "link" };
     if (outStat.isDirectory()) return { kind: "is-folder", out };
   }
   if (outResolved === null) return { kind: "no-folder", out, folder };

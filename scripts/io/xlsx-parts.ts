@@ -191,7 +191,18 @@ export interface WorkbookXml {
 }
 
 // Elements that follow <definedNames> in CT_Workbook, in schema order.
-const AFTER_DEFINED_NAMES = new Set(["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"]);
+const AFTER_DEFINED_NAMES = new Set([
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+]);
 
 export function parseWorkbook(xml: string, part: string): WorkbookXml {
   const sheets: SheetEntry[] = [];
@@ -212,7 +223,12 @@ export function parseWorkbook(xml: string, part: string): WorkbookXml {
       sheets.push({ name: attr(t, "name") ?? "", index: sheets.length, relId: attr(t, "id") ?? "", state: attr(t, "state") ?? "visible" });
     } else if (name === "definedName") {
       const id = attr(t, "localSheetId");
-      current = { name: attr(t, "name") ?? "", localSheetId: id === undefined ? null : Number(id), text: "", start: xml.lastIndexOf("<", p.position - 1) };
+      current = {
+        name: attr(t, "name") ?? "",
+        localSheetId: id === undefined ? null : Number(id),
+        text: "",
+        start: xml.lastIndexOf("<", p.position - 1),
+      };
       if (t.isSelfClosing) {
         definedNames.push({ ...current, end: p.position });
         current = null;
@@ -258,7 +274,9 @@ export function setDefinedName(xml: string, wb: WorkbookXml, name: string, local
 }
 
 /** Parses "'Sheet name'!$H$1:$O$1" (or Sheet!$H$1:$O$1). Null when it is not a one-sheet range. */
-export function parseRangeFormula(formula: string): { sheet: string; from: { col: number; row: number }; to: { col: number; row: number } } | null {
+export function parseRangeFormula(
+  formula: string,
+): { sheet: string; from: { col: number; row: number }; to: { col: number; row: number } } | null {
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(formula.trim());
   if (!m) return null;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];

@@ -159,7 +159,16 @@ export class SheetParser {
       if (!Number.isInteger(num) || num < 1) throw new PartError(this.part, message("cli.xlsx.badRowNumber", { value: r }));
       this.nextRow = num + 1;
       this.nextCol = 0;
-      this.row = { num, prefix: prefixOf(t.name), selfClosing: !!t.isSelfClosing, cells: [], raw: "", start, openEnd: pos, closeStart: pos };
+      this.row = {
+        num,
+        prefix: prefixOf(t.name),
+        selfClosing: !!t.isSelfClosing,
+        cells: [],
+        raw: "",
+        start,
+        openEnd: pos,
+        closeStart: pos,
+      };
     } else if (name === "c" && this.row) {
       const ref = attr(t, "r");
       let col = this.nextCol;
@@ -169,7 +178,16 @@ export class SheetParser {
         col = parsed.col;
       }
       this.nextCol = col + 1;
-      this.cell = { col, type: attr(t, "t") ?? "n", value: "", hasValue: false, hasFormula: false, hasRef: ref !== undefined, start: this.tagStart(pos), end: pos };
+      this.cell = {
+        col,
+        type: attr(t, "t") ?? "n",
+        value: "",
+        hasValue: false,
+        hasFormula: false,
+        hasRef: ref !== undefined,
+        start: this.tagStart(pos),
+        end: pos,
+      };
     } else if (this.cell) {
       if (name === "v") {
         this.target = "v";
@@ -221,14 +239,18 @@ export class SheetParser {
 export function cellXml(prefix: string, col: number, row: number, value: string | number, style?: number): string {
   const ref = `${columnName(col)}${row}`;
   const s = style !== undefined ? ` s="${style}"` : "";
-  if (typeof value === "number" && Number.isFinite(value)) return `<${prefix}c r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
+  if (typeof value === "number" && Number.isFinite(value))
+    return `<${prefix}c r="${ref}"${s}><${prefix}v>${value}</${prefix}v></${prefix}c>`;
   const text = escapeXml(String(value));
   const space = /^\s|\s$|\n/.test(String(value)) ? ' xml:space="preserve"' : "";
   return `<${prefix}c r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${text}</${prefix}t></${prefix}is></${prefix}c>`;
 }
 
 function withSpans(openRaw: string, first: number, last: number): string {
-  return openRaw.replace(/(\sspans=")(\d+):(\d+)(")/, (_m, a: string, lo: string, hi: string, b: string) => `${a}${Math.min(Number(lo), first + 1)}:${Math.max(Number(hi), last + 1)}${b}`);
+  return openRaw.replace(
+    /(\sspans=")(\d+):(\d+)(")/,
+    (_m, a: string, lo: string, hi: string, b: string) => `${a}${Math.min(Number(lo), first + 1)}:${Math.max(Number(hi), last + 1)}${b}`,
+  );
 }
 
 /**

@@ -23,7 +23,13 @@ export function langOf(argv: readonly string[]): Lang {
 }
 
 /** The parsed options and positionals, or a message starting with `name:` naming the bad argument (in `lang`). */
-export function readOptions(argv: string[], name: string, options: OptionSpec, positionals: boolean, lang: Lang = "en"): ParsedArgs | string {
+export function readOptions(
+  argv: string[],
+  name: string,
+  options: OptionSpec,
+  positionals: boolean,
+  lang: Lang = "en",
+): ParsedArgs | string {
   try {
     const r = parseArgs({ args: argv, options, allowPositionals: positionals, strict: true });
     return { values: r.values as ParsedArgs["values"], positionals: r.positionals };
@@ -32,9 +38,13 @@ export function readOptions(argv: string[], name: string, options: OptionSpec, p
     const flag = /(--[a-z][\w-]*)/i.exec(err.message)?.[1] ?? /'(-[^' ]+)'/.exec(err.message)?.[1];
     if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return cliText(lang, "cli.args.unknownOption", { name, flag: flag ?? "" }).trimEnd();
     if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
-      return cliText(lang, options[flag.replace(/^-+/, "")]?.type === "boolean" ? "cli.args.takesNoValue" : "cli.args.needsValue", { name, flag });
+      return cliText(lang, options[flag.replace(/^-+/, "")]?.type === "boolean" ? "cli.args.takesNoValue" : "cli.args.needsValue", {
+        name,
+        flag,
+      });
     }
-    if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return cliText(lang, "cli.args.unexpected", { name, arg: /'([^']*)'/.exec(err.message)?.[1] ?? "" }).trimEnd();
+    if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+      return cliText(lang, "cli.args.unexpected", { name, arg: /'([^']*)'/.exec(err.message)?.[1] ?? "" }).trimEnd();
     return `${name}: ${err.message}`;
   }
 }

@@ -72,7 +72,7 @@ function parseNumber(cell: string): number | "bad" {
 }
 
 /** Splits one ARFF data record (commas; double or single quotes) into fields. */
-export function splitRecord(line: string, quotes = "\""): string[] {
+export function splitRecord(line: string, quotes = '"'): string[] {
   const out: string[] = [];
   let cur = "";
   let q: string | null = null;
@@ -108,7 +108,10 @@ export interface LabelOptions {
 function build(names: string[], records: string[][], lo: LabelOptions, mapName: HeaderMapper): Dataset | string {
   const labelName = lo.label;
   const li = findLabelColumn(names, labelName);
-  if (li < 0) return labelName ? `label column "${labelName}" not found; columns are: ${names.join(", ")}` : `no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`;
+  if (li < 0)
+    return labelName
+      ? `label column "${labelName}" not found; columns are: ${names.join(", ")}`
+      : `no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`;
   return labelledRecords(names, records, li, lo.bad, mapName);
 }
 
@@ -145,13 +148,15 @@ export function readArff(text: string, labels: LabelOptions = {}): Dataset | str
   if (size >= 0) {
     const li = names.findIndex((nm) => nm === ds.labelColumn);
     const kept = records.filter((r) => parseLabel(r[li] ?? "", labels.bad) !== null);
-    ds.extra = { log_total_assets: Float64Array.from(kept, (r) => {
-      const v = parseNumber(r[size] ?? "");
-      return v === "bad" ? NaN : v * Math.LN10;
-    }) };
+    ds.extra = {
+      log_total_assets: Float64Array.from(kept, (r) => {
+        const v = parseNumber(r[size] ?? "");
+        return v === "bad" ? NaN : v * Math.LN10;
+      }),
+    };
   }
   // A Polish file without its year in the name is taken as the 1st-year file (5-year label).
-  const h = names.some((n) => n in POLISH_ATTRS) ? polishHorizon(relation) ?? 5 : undefined;
+  const h = names.some((n) => n in POLISH_ATTRS) ? (polishHorizon(relation) ?? 5) : undefined;
   return h === undefined ? ds : { ...ds, horizonHint: h };
 }
 
@@ -198,7 +203,9 @@ export function isUsListedHeader(header: readonly string[]): boolean {
  */
 export function readUsListed(header: readonly string[], records: string[][]): Dataset | string {
   const at = (c: string): number => header.findIndex((h) => h.trim() === c);
-  const iName = at("company_name"), iStatus = at("status_label"), iYear = at("year");
+  const iName = at("company_name"),
+    iStatus = at("status_label"),
+    iYear = at("year");
   const rows = records.filter((r) => r.length >= header.length);
   const n = rows.length;
   const columns: Partial<Record<FactorKey, Float64Array>> = {};
@@ -222,7 +229,15 @@ export function readUsListed(header: readonly string[], records: string[][]): Da
     last.set(name[i], Math.max(last.get(name[i]) ?? -Infinity, year[i]));
     byKey.set(`${name[i]}\u0000${year[i]}`, i);
   });
-  const label = Uint8Array.from(rows, (r, i) => (r[iStatus].trim().replace(/^['"]|['"]$/g, "").trim().toLowerCase() === "failed" && year[i] === last.get(name[i]) ? 1 : 0));
+  const label = Uint8Array.from(rows, (r, i) =>
+    r[iStatus]
+      .trim()
+      .replace(/^['"]|['"]$/g, "")
+      .trim()
+      .toLowerCase() === "failed" && year[i] === last.get(name[i])
+      ? 1
+      : 0,
+  );
   const prior = (key: FactorKey): Float64Array =>
     Float64Array.from(rows, (_, i) => {
       const p = byKey.get(`${name[i]}\u0000${year[i] - 1}`);
@@ -230,9 +245,14 @@ export function readUsListed(header: readonly string[], records: string[][]): Da
     });
   columns.sales_prior_year = prior("sales");
   return {
-    n, columns, label, extra: { net_income_prior: prior("net_income") },
+    n,
+    columns,
+    label,
+    extra: { net_income_prior: prior("net_income") },
     ignored: header.filter((h) => !(h.trim() in US_RAW_ITEMS) && !["company_name", "status_label", "year"].includes(h.trim())),
-    labelColumn: "status_label (last year of a failed firm)", droppedRows: records.length - n, badCells,
+    labelColumn: "status_label (last year of a failed firm)",
+    droppedRows: records.length - n,
+    badCells,
   };
 }
 

@@ -40,7 +40,8 @@ export function encodeGb18030(text: string): Uint8Array {
       continue;
     }
     const pair = t.get(ch);
-    if (!pair) throw new RangeError(`cannot encode U+${c.toString(16).toUpperCase().padStart(4, "0")} (${ch}) in the two-byte part of GB18030`);
+    if (!pair)
+      throw new RangeError(`cannot encode U+${c.toString(16).toUpperCase().padStart(4, "0")} (${ch}) in the two-byte part of GB18030`);
     out.push(pair[0], pair[1]);
   }
   return Uint8Array.from(out);

@@ -78,7 +78,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
     report(root, `root element must be OfficeApp in namespace ${OFFICEAPP_NS}`);
     return problems;
   }
-  if (xsiType(root) !== "TaskPaneApp") report(root, `OfficeApp xsi:type must be "TaskPaneApp", found ${JSON.stringify(xsiType(root) ?? "")}`);
+  if (xsiType(root) !== "TaskPaneApp")
+    report(root, `OfficeApp xsi:type must be "TaskPaneApp", found ${JSON.stringify(xsiType(root) ?? "")}`);
 
   const base = (local: string) => childElement(root, local, OFFICEAPP_NS);
   const required = (local: string): XmlElement | undefined => {
@@ -97,7 +98,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
   const provider = required("ProviderName");
   if (provider) checkLength(provider, "<ProviderName>", provider.text.trim(), LIMITS.providerName, report);
   const locale = required("DefaultLocale");
-  if (locale && !LOCALE.test(locale.text.trim())) report(locale, `<DefaultLocale> ${JSON.stringify(locale.text.trim())} is not a locale tag`);
+  if (locale && !LOCALE.test(locale.text.trim()))
+    report(locale, `<DefaultLocale> ${JSON.stringify(locale.text.trim())} is not a locale tag`);
   const displayName = required("DisplayName");
   if (displayName) checkLocaleAware(displayName, "<DisplayName>", LIMITS.displayName, report);
   const description = required("Description");
@@ -108,7 +110,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
   const supportUrl = required("SupportUrl");
   for (const el of [iconUrl, hiResIconUrl, supportUrl]) if (el) requireUrl(el, `<${el.local}>`, attr(el, "DefaultValue"), report);
   const appDomains = base("AppDomains");
-  for (const d of appDomains ? childElements(appDomains, "AppDomain", OFFICEAPP_NS) : []) requireUrl(d, "<AppDomain>", d.text.trim(), report);
+  for (const d of appDomains ? childElements(appDomains, "AppDomain", OFFICEAPP_NS) : [])
+    requireUrl(d, "<AppDomain>", d.text.trim(), report);
 
   // ---- Host, requirements, default page --------------------------------------
   const hosts = required("Hosts");
@@ -144,7 +147,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
     report(root, `<VersionOverrides xmlns="${OV_NS}"> is missing (custom functions, runtime and ribbon live there)`);
     return problems;
   }
-  if (xsiType(overrides) !== "VersionOverridesV1_0") report(overrides, '<VersionOverrides> xsi:type must be "VersionOverridesV1_0" for a task-pane add-in');
+  if (xsiType(overrides) !== "VersionOverridesV1_0")
+    report(overrides, '<VersionOverrides> xsi:type must be "VersionOverridesV1_0" for a task-pane add-in');
   if (!hasSet(childElement(overrides, "Requirements", OV_NS), "CustomFunctionsRuntime", BT_NS)) {
     report(overrides, '<VersionOverrides><Requirements> must include <bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>');
   }
@@ -161,7 +165,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
       report(el, `resid "${resid}" on <${el.name}> is not defined in <Resources>`);
       return undefined;
     }
-    if (expected && res.kind !== expected) report(el, `resid "${resid}" on <${el.name}> must name a resource in bt:${expected}, but it is in bt:${res.kind}`);
+    if (expected && res.kind !== expected)
+      report(el, `resid "${resid}" on <${el.name}> must name a resource in bt:${expected}, but it is in bt:${res.kind}`);
     return res;
   };
   // Every resid anywhere resolves, to the kind its element needs.
@@ -178,9 +183,11 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
   // Shared runtime: one long-lived runtime.
   const runtimes = childElement(host, "Runtimes", OV_NS);
   const runtimeList = runtimes ? childElements(runtimes, "Runtime", OV_NS) : [];
-  if (runtimeList.length !== 1) report(runtimes ?? host, `expected exactly one <Runtime> in <Runtimes> (the shared runtime), found ${runtimeList.length}`);
+  if (runtimeList.length !== 1)
+    report(runtimes ?? host, `expected exactly one <Runtime> in <Runtimes> (the shared runtime), found ${runtimeList.length}`);
   const runtime = runtimeList[0];
-  if (runtime && attr(runtime, "lifetime") !== "long") report(runtime, `<Runtime> lifetime must be "long", found ${JSON.stringify(attr(runtime, "lifetime") ?? "")}`);
+  if (runtime && attr(runtime, "lifetime") !== "long")
+    report(runtime, `<Runtime> lifetime must be "long", found ${JSON.stringify(attr(runtime, "lifetime") ?? "")}`);
   const runtimeUrl = urlOf(runtime);
 
   // Custom functions.
@@ -208,7 +215,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
     if (!ns) report(cf, `custom functions need <Namespace resid="..."> (namespace ${expectedNs})`);
     else {
       const value = urlOf(ns);
-      if (value !== undefined && value !== expectedNs) report(ns, `custom functions namespace must be ${JSON.stringify(expectedNs)}, found ${JSON.stringify(value)}`);
+      if (value !== undefined && value !== expectedNs)
+        report(ns, `custom functions namespace must be ${JSON.stringify(expectedNs)}, found ${JSON.stringify(value)}`);
     }
   }
 
@@ -226,14 +234,15 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
     if (onHome.length === 0) report(desktop, 'no button on the Home tab (<OfficeTab id="TabHome">) with <Action xsi:type="ShowTaskpane">');
     for (const action of actions) {
       const loc = childElement(action, "SourceLocation", OV_NS);
-      if (!loc) report(action, "<Action xsi:type=\"ShowTaskpane\"> needs a <SourceLocation resid=\"...\">");
+      if (!loc) report(action, '<Action xsi:type="ShowTaskpane"> needs a <SourceLocation resid="...">');
       else if (runtimeUrl && urlOf(loc) && urlOf(loc) !== runtimeUrl) {
         report(loc, `the task pane (${urlOf(loc)}) must be the shared runtime page (${runtimeUrl})`);
       }
     }
     for (const icon of descendants(desktop).filter((e) => e.local === "Icon")) {
       const sizes = childElements(icon, "Image", BT_NS).map((i) => attr(i, "size"));
-      for (const need of ["16", "32", "80"]) if (!sizes.includes(need)) report(icon, `<Icon> needs a ${need}×${need} <bt:Image size="${need}">`);
+      for (const need of ["16", "32", "80"])
+        if (!sizes.includes(need)) report(icon, `<Icon> needs a ${need}×${need} <bt:Image size="${need}">`);
     }
   }
 
@@ -241,7 +250,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
   if (options.readFile) {
     const baseUrl = options.baseUrl ?? (defaultUrl ? defaultUrl.slice(0, defaultUrl.lastIndexOf("/") + 1) : undefined);
     const images: { el: XmlElement; url: string; size: number | null; what: string }[] = [];
-    if (iconUrl && attr(iconUrl, "DefaultValue")) images.push({ el: iconUrl, url: attr(iconUrl, "DefaultValue") as string, size: 32, what: "<IconUrl>" });
+    if (iconUrl && attr(iconUrl, "DefaultValue"))
+      images.push({ el: iconUrl, url: attr(iconUrl, "DefaultValue") as string, size: 32, what: "<IconUrl>" });
     if (hiResIconUrl && attr(hiResIconUrl, "DefaultValue")) {
       images.push({ el: hiResIconUrl, url: attr(hiResIconUrl, "DefaultValue") as string, size: 64, what: "<HighResolutionIconUrl>" });
     }
@@ -255,7 +265,8 @@ export function checkManifest(xml: string, options: ManifestCheckOptions = {}): 
       const size = sizes.size === 1 ? [...sizes][0] : null;
       if (sizes.size > 1) report(res.el, `image "${res.id}" is used with different sizes (${[...sizes].join(", ")})`);
       images.push({ el: res.el, url: res.value, size, what: `image "${res.id}"` });
-      for (const o of childElements(res.el, "Override", BT_NS)) images.push({ el: o, url: attr(o, "Value") ?? "", size, what: `image "${res.id}" (${attr(o, "Locale")})` });
+      for (const o of childElements(res.el, "Override", BT_NS))
+        images.push({ el: o, url: attr(o, "Value") ?? "", size, what: `image "${res.id}" (${attr(o, "Locale")})` });
     }
     for (const img of images) checkIcon(img, baseUrl, options.readFile, report);
   }
@@ -314,7 +325,9 @@ function requireUrl(el: XmlElement, what: string, value: string | undefined, rep
 function hasSet(requirements: XmlElement | undefined, name: string, ns: string): boolean {
   if (!requirements) return false;
   return childElements(requirements, "Sets", ns).some((sets) =>
-    childElements(sets, "Set", ns).some((s) => attr(s, "Name") === name && versionAtLeast(attr(s, "MinVersion") ?? attr(sets, "DefaultMinVersion") ?? "", "1.1")),
+    childElements(sets, "Set", ns).some(
+      (s) => attr(s, "Name") === name && versionAtLeast(attr(s, "MinVersion") ?? attr(sets, "DefaultMinVersion") ?? "", "1.1"),
+    ),
   );
 }
 
@@ -381,7 +394,10 @@ function collectResources(overrides: XmlElement, report: Report): Map<string, Re
       else map.set(id, { kind, id, value, el });
       const overrides = childElements(el, "Override", BT_NS);
       for (const o of overrides) if (!LOCALE.test(attr(o, "Locale") ?? "")) report(o, `${what} <bt:Override> needs a Locale like "zh-CN"`);
-      const values: [XmlElement, string, string][] = [[el, what, value], ...overrides.map((o): [XmlElement, string, string] => [o, `${what} (${attr(o, "Locale")})`, attr(o, "Value") ?? ""])];
+      const values: [XmlElement, string, string][] = [
+        [el, what, value],
+        ...overrides.map((o): [XmlElement, string, string] => [o, `${what} (${attr(o, "Locale")})`, attr(o, "Value") ?? ""]),
+      ];
       for (const [node, label, v] of values) {
         if (kind === "ShortStrings") checkLength(node, label, v, LIMITS.shortString, report);
         else if (kind === "LongStrings") checkLength(node, label, v, LIMITS.longString, report);

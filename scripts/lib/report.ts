@@ -21,7 +21,10 @@ export function formatMetrics(m: Metrics, title: string): string {
     ]),
     `  interest not reported (blank, debt ratio ≥ threshold): ${m.notReported.flagged.n} rows, ${pct(m.notReported.flagged.defaulters / m.notReported.flagged.n)} defaulted; reported or low debt: ${m.notReported.reported.n} rows, ${pct(m.notReported.reported.defaulters / m.notReported.reported.n)}; no interest column or debt unknown: ${m.notReported.unknown.n} rows; interest coverage exactly 0: ${m.zeroCoverage.n} rows, ${m.zeroCoverage.defaulters} defaulted`,
     `  band   n      defaulters  rate     mean 12-month PD`,
-    ...m.bands.map((b, i) => `  ${"ABCDE"[i]}      ${String(b.n).padEnd(6)} ${String(b.defaulters).padEnd(11)} ${(b.n ? pct(b.defaulters / b.n) : "–").padEnd(8)} ${b.n ? pct2(b.meanPd12) : "–"}`),
+    ...m.bands.map(
+      (b, i) =>
+        `  ${"ABCDE"[i]}      ${String(b.n).padEnd(6)} ${String(b.defaulters).padEnd(11)} ${(b.n ? pct(b.defaulters / b.n) : "–").padEnd(8)} ${b.n ? pct2(b.meanPd12) : "–"}`,
+    ),
   ];
   return lines.join("\n");
 }

@@ -63,7 +63,23 @@ const asOfSerial = (): number => {
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Demo row layout (see DEMO_CUSTOMER_HEADERS). */
-const D = { id: 0, name: 1, debt: 2, current: 3, icr: 4, roa: 5, growth: 6, years: 7, industry: 8, equity: 9, sales: 10, terms: 11, exposure: 12, limit: 13, notes: 14 } as const;
+const D = {
+  id: 0,
+  name: 1,
+  debt: 2,
+  current: 3,
+  icr: 4,
+  roa: 5,
+  growth: 6,
+  years: 7,
+  industry: 8,
+  equity: 9,
+  sales: 10,
+  terms: 11,
+  exposure: 12,
+  limit: 13,
+  notes: 14,
+} as const;
 
 /** A demo portfolio with the sample's customer ids, in the table and in the ledger. */
 interface Portfolio {
@@ -80,7 +96,11 @@ interface Portfolio {
  * carries row 40's id) keeps its invoices under that id, as when one customer
  * was entered twice; the demo's unknown ledger id becomes `unknownId`.
  */
-function withIds(p: { customers: { rows: unknown[][] }; ledger: { rows: unknown[][] } }, id: (i: number) => string, unknownId: string): Portfolio {
+function withIds(
+  p: { customers: { rows: unknown[][] }; ledger: { rows: unknown[][] } },
+  id: (i: number) => string,
+  unknownId: string,
+): Portfolio {
   const index = (demoId: unknown) => Number(String(demoId).slice(1)) - 1;
   const ids = p.customers.rows.map((row) => id(index(row[D.id])));
   const invoices = p.ledger.rows.map((r) => {
@@ -105,7 +125,17 @@ function digest(invoices: readonly unknown[][], asOf: number): Map<string, Histo
     const id = String(r[0]);
     const paid = typeof r[3] === "number" ? r[3] : null;
     const amount = r[4] as number;
-    const inv: Invoice = { row: i, customer: id, customerCell: id, invoiceDate: r[1] as number, dueDate: r[2] as number, paidDate: paid, amount, open: paid === null ? amount : 0, disputed: false };
+    const inv: Invoice = {
+      row: i,
+      customer: id,
+      customerCell: id,
+      invoiceDate: r[1] as number,
+      dueDate: r[2] as number,
+      paidDate: paid,
+      amount,
+      open: paid === null ? amount : 0,
+      disputed: false,
+    };
     const list = by.get(id);
     if (list) list.push(inv);
     else by.set(id, [inv]);
@@ -115,7 +145,13 @@ function digest(invoices: readonly unknown[][], asOf: number): Map<string, Histo
     const b = payBehavior(list, asOf);
     const open = list.reduce((s, inv) => s + (inv.amount > 0 ? openAt(inv, asOf) : 0), 0);
     const or = (x: number | "", d: number) => (x === "" ? null : round(x, d));
-    out.set(id, { avg: or(b.avg_days_late, 1), max: or(b.max_days_late, 0), late: or(b.pct_invoices_late, 3), overdue: or(b.overdue_share, 3), open: round(open, 2) });
+    out.set(id, {
+      avg: or(b.avg_days_late, 1),
+      max: or(b.max_days_late, 0),
+      late: or(b.pct_invoices_late, 3),
+      overdue: or(b.overdue_share, 3),
+      open: round(open, 2),
+    });
   }
   return out;
 }
@@ -159,11 +195,87 @@ function customerRows(p: Portfolio, asOf: number, seed: number, names: (i: numbe
   });
 }
 
-const EN_SYL = ["Anhe", "Beacon", "Cedar", "Delta", "Eastern", "Fairway", "Global", "Harbour", "Ironbridge", "Jade", "Keystone", "Lotus", "Meridian", "Northgate", "Orient", "Pacific", "Quay", "Riverside", "Summit", "Tianhe", "Union", "Vantage", "Westlake", "Zhongshan"];
-const EN_KIND = ["Trading", "Logistics", "Foods", "Textiles", "Metals", "Electronics", "Chemicals", "Packaging", "Machinery", "Retail", "Plastics", "Furniture"];
+const EN_SYL = [
+  "Anhe",
+  "Beacon",
+  "Cedar",
+  "Delta",
+  "Eastern",
+  "Fairway",
+  "Global",
+  "Harbour",
+  "Ironbridge",
+  "Jade",
+  "Keystone",
+  "Lotus",
+  "Meridian",
+  "Northgate",
+  "Orient",
+  "Pacific",
+  "Quay",
+  "Riverside",
+  "Summit",
+  "Tianhe",
+  "Union",
+  "Vantage",
+  "Westlake",
+  "Zhongshan",
+];
+const EN_KIND = [
+  "Trading",
+  "Logistics",
+  "Foods",
+  "Textiles",
+  "Metals",
+  "Electronics",
+  "Chemicals",
+  "Packaging",
+  "Machinery",
+  "Retail",
+  "Plastics",
+  "Furniture",
+];
 const EN_FORM = ["Ltd", "Co., Ltd", "GmbH", "Inc.", "S.A.", "B.V.", "Pte. Ltd", "S.p.A."];
-const ZH_CITY = ["上海", "北京", "广州", "深圳", "杭州", "苏州", "南京", "成都", "重庆", "武汉", "天津", "宁波", "青岛", "厦门", "东莞", "佛山", "无锡", "长沙", "郑州", "西安"];
-const ZH_WORD = ["华信", "恒达", "永盛", "中泰", "宏图", "金桥", "瑞丰", "鼎新", "长城", "和盛", "东方", "新锐", "嘉禾", "安泰", "联创", "远航"];
+const ZH_CITY = [
+  "上海",
+  "北京",
+  "广州",
+  "深圳",
+  "杭州",
+  "苏州",
+  "南京",
+  "成都",
+  "重庆",
+  "武汉",
+  "天津",
+  "宁波",
+  "青岛",
+  "厦门",
+  "东莞",
+  "佛山",
+  "无锡",
+  "长沙",
+  "郑州",
+  "西安",
+];
+const ZH_WORD = [
+  "华信",
+  "恒达",
+  "永盛",
+  "中泰",
+  "宏图",
+  "金桥",
+  "瑞丰",
+  "鼎新",
+  "长城",
+  "和盛",
+  "东方",
+  "新锐",
+  "嘉禾",
+  "安泰",
+  "联创",
+  "远航",
+];
 const ZH_TRADE = ["贸易", "物流", "食品", "纺织", "金属制品", "电子", "化工", "包装", "机械", "商贸", "塑料", "家具"];
 const ZH_FORM = ["有限公司", "股份有限公司", "实业有限公司"];
 
@@ -223,7 +335,27 @@ export const CUSTOMER_HEADERS_ZH = [
   "备注",
 ];
 
-const CUSTOMER_FORMATS = [null, null, "0.000", "0.00", "0.0", "0.0%", "0.0%", "0", "0", "#,##0", "#,##0", "0.0", "0", "0%", "0%", "0", "#,##0.00", "#,##0", null];
+const CUSTOMER_FORMATS = [
+  null,
+  null,
+  "0.000",
+  "0.00",
+  "0.0",
+  "0.0%",
+  "0.0%",
+  "0",
+  "0",
+  "#,##0",
+  "#,##0",
+  "0.0",
+  "0",
+  "0%",
+  "0%",
+  "0",
+  "#,##0.00",
+  "#,##0",
+  null,
+];
 const CUSTOMER_WIDTHS = [12, 30, 11, 11, 11, 11, 11, 11, 10, 14, 14, 11, 11, 11, 11, 10, 14, 13, 24];
 /** Column indexes in the sample customer tables. */
 const C = { id: 0, name: 1, debt: 2, current: 3, icr: 4, roa: 5, equity: 9, notes: 18 } as const;
@@ -243,7 +375,17 @@ function englishCustomers(asOf: number): { table: SampleTable; invoices: unknown
   rows[6][C.notes] = "2025 statements not received yet";
   rows[23][C.equity] = null;
   rows[40][C.notes] = "Same customer as the row above? Check the ERP.";
-  return { table: { name: SAMPLE_TABLES.customers, sheetName: SAMPLE_TABLES.customers, headers: CUSTOMER_HEADERS_EN, rows, formats: CUSTOMER_FORMATS, widths: CUSTOMER_WIDTHS }, invoices: p.invoices };
+  return {
+    table: {
+      name: SAMPLE_TABLES.customers,
+      sheetName: SAMPLE_TABLES.customers,
+      headers: CUSTOMER_HEADERS_EN,
+      rows,
+      formats: CUSTOMER_FORMATS,
+      widths: CUSTOMER_WIDTHS,
+    },
+    invoices: p.invoices,
+  };
 }
 
 function chineseCustomers(asOf: number): SampleTable {
@@ -258,7 +400,14 @@ function chineseCustomers(asOf: number): SampleTable {
   rows[16][C.debt] = "12.5%"; // typed as text (the demo put "12,5 %" there)
   rows[11][C.equity] = null;
   rows[11][C.notes] = "年报未提供";
-  return { name: SAMPLE_TABLES.customersZh, sheetName: SAMPLE_TABLES.customersZh, headers: CUSTOMER_HEADERS_ZH, rows, formats: CUSTOMER_FORMATS, widths: CUSTOMER_WIDTHS };
+  return {
+    name: SAMPLE_TABLES.customersZh,
+    sheetName: SAMPLE_TABLES.customersZh,
+    headers: CUSTOMER_HEADERS_ZH,
+    rows,
+    formats: CUSTOMER_FORMATS,
+    widths: CUSTOMER_WIDTHS,
+  };
 }
 
 export const LEDGER_HEADERS = ["Invoice no.", "Customer ID", "Invoice date", "Due date", "Paid date", "Amount"];
@@ -269,14 +418,40 @@ function ledger(invoices: readonly unknown[][]): SampleTable {
     .map((r, i) => ({ r, i }))
     .sort((a, b) => (a.r[1] as number) - (b.r[1] as number) || a.i - b.i)
     .map(({ r }) => r);
-  const rows: SampleCell[][] = sorted.map((r, k) => [`INV-${String(k + 1).padStart(5, "0")}`, r[0] as string, r[1] as number, r[2] as number, r[3] === "" ? null : (r[3] as number), r[4] as number]);
+  const rows: SampleCell[][] = sorted.map((r, k) => [
+    `INV-${String(k + 1).padStart(5, "0")}`,
+    r[0] as string,
+    r[1] as number,
+    r[2] as number,
+    r[3] === "" ? null : (r[3] as number),
+    r[4] as number,
+  ]);
   // A paid date typed as text in a day-first format: the review leaves that invoice out and says so.
   const k = rows.findIndex((row, i) => i > 100 && typeof row[4] === "number");
   rows[k][4] = "31/09/2026";
-  return { name: SAMPLE_TABLES.ledger, sheetName: SAMPLE_TABLES.ledger, headers: LEDGER_HEADERS, rows, formats: [null, null, "yyyy-mm-dd", "yyyy-mm-dd", "yyyy-mm-dd", "#,##0.00"], widths: [12, 12, 12, 12, 12, 13] };
+  return {
+    name: SAMPLE_TABLES.ledger,
+    sheetName: SAMPLE_TABLES.ledger,
+    headers: LEDGER_HEADERS,
+    rows,
+    formats: [null, null, "yyyy-mm-dd", "yyyy-mm-dd", "yyyy-mm-dd", "#,##0.00"],
+    widths: [12, 12, 12, 12, 12, 13],
+  };
 }
 
-export const HISTORY_HEADERS = ["Customer ID", "Debt ratio", "Current ratio", "Interest coverage", "Return on assets", "Sales growth", "Years in business", "Industry risk", "Avg days late", "Max days late", "Defaulted"];
+export const HISTORY_HEADERS = [
+  "Customer ID",
+  "Debt ratio",
+  "Current ratio",
+  "Interest coverage",
+  "Return on assets",
+  "Sales growth",
+  "Years in business",
+  "Industry risk",
+  "Avg days late",
+  "Max days late",
+  "Defaulted",
+];
 
 /**
  * 1,000 past customers: the demo generator's factors, payment history and a
@@ -291,11 +466,24 @@ function history(asOf: number): SampleTable {
     const avg = Math.max(0, round(5 - 8 * q + 7 * normal(r), 0));
     const max = avg + Math.round(Math.abs(10 * normal(r)));
     const pd = 1 / (1 + Math.exp(2.7 + 1.5 * q));
-    return [`H${String(i + 1).padStart(4, "0")}`, ...[D.debt, D.current, D.icr, D.roa, D.growth, D.years, D.industry].map((k) => row[k] as SampleCell), avg, max, r() < pd ? "yes" : "no"];
+    return [
+      `H${String(i + 1).padStart(4, "0")}`,
+      ...[D.debt, D.current, D.icr, D.roa, D.growth, D.years, D.industry].map((k) => row[k] as SampleCell),
+      avg,
+      max,
+      r() < pd ? "yes" : "no",
+    ];
   });
   // The demo's planted problems do not belong in a history: put a real number back and make ids unique.
   rows[16][1] = 0.125;
-  return { name: SAMPLE_TABLES.history, sheetName: SAMPLE_HISTORY_SHEET, headers: HISTORY_HEADERS, rows, formats: [null, "0.000", "0.00", "0.0", "0.0%", "0.0%", "0", "0", "0", "0", null], widths: [12, 11, 11, 11, 11, 11, 11, 10, 11, 11, 10] };
+  return {
+    name: SAMPLE_TABLES.history,
+    sheetName: SAMPLE_HISTORY_SHEET,
+    headers: HISTORY_HEADERS,
+    rows,
+    formats: [null, "0.000", "0.00", "0.0", "0.0%", "0.0%", "0", "0", "0", "0", null],
+    widths: [12, 11, 11, 11, 11, 11, 11, 10, 11, 11, 10],
+  };
 }
 
 /** Every table of the sample (deterministic). */

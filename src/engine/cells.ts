@@ -66,7 +66,22 @@ export function describeCell(cell: unknown): string {
 
 /** The error values an Excel cell can hold, as the custom-functions runtime spells their codes. */
 const EXCEL_ERROR_CODES = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!",
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
 ]);
 
 /**
@@ -140,7 +155,10 @@ export function readChoice<T extends string>(cell: unknown, arg: string, choices
   if (typeof cell !== "string") {
     return cellErrorFor(cell, arg) ?? valueError(message("choice.notText", { arg, choices, value: cellArg(cell) }));
   }
-  const wanted = cell.trim().toLowerCase().replace(/[\s_-]+/g, "");
+  const wanted = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
   const hit = choices.find((c) => c.toLowerCase().replace(/[\s_-]+/g, "") === wanted);
   if (!hit) return valueError(message("choice.unknown", { arg, value: clip(cell), choices }));
   return hit;

@@ -46,13 +46,17 @@ export function validatePolicy(policy: unknown): EngineError | null {
   if (!Array.isArray(levels) || levels.length === 0) return valueError("policy dunning.levels must list at least one stage.");
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i];
-    if (typeof l !== "object" || l === null) return valueError(`policy dunning.levels[${i}] must be a stage { fromDay, name, minOpen, graceDays }.`);
+    if (typeof l !== "object" || l === null)
+      return valueError(`policy dunning.levels[${i}] must be a stage { fromDay, name, minOpen, graceDays }.`);
     if (!Number.isInteger(l.fromDay)) return valueError(`policy dunning.levels[${i}].fromDay must be a whole number of days.`);
-    if (i > 0 && l.fromDay <= levels[i - 1].fromDay) return valueError(`policy dunning.levels[${i}].fromDay must be later than the stage before it.`);
+    if (i > 0 && l.fromDay <= levels[i - 1].fromDay)
+      return valueError(`policy dunning.levels[${i}].fromDay must be later than the stage before it.`);
     if (!l.name?.en || !l.name?.zh) return valueError(`policy dunning.levels[${i}].name needs an English and a Chinese name.`);
     // Both feed comparisons in dunningStage: a missing or NaN value would silently disable the stage.
-    if (!Number.isFinite(l.minOpen) || l.minOpen < 0) return valueError(`policy dunning.levels[${i}].minOpen must be an amount of 0 or more.`);
-    if (!Number.isInteger(l.graceDays) || l.graceDays < 0) return valueError(`policy dunning.levels[${i}].graceDays must be a whole number of days, 0 or more.`);
+    if (!Number.isFinite(l.minOpen) || l.minOpen < 0)
+      return valueError(`policy dunning.levels[${i}].minOpen must be an amount of 0 or more.`);
+    if (!Number.isInteger(l.graceDays) || l.graceDays < 0)
+      return valueError(`policy dunning.levels[${i}].graceDays must be a whole number of days, 0 or more.`);
   }
   return null;
 }

@@ -99,7 +99,8 @@ function readCell(p: ParamSpec, cell: unknown): Result<number | boolean | null> 
 export function runRows<S extends FunctionSpec>(spec: S, args: readonly unknown[], fn: (row: RowOf<S>) => SpillCell): Result<Spill> {
   const fixed: Record<string, unknown> = {};
   spec.params.forEach((p, k) => {
-    if (p.shape === "scalar" && p.kind === "enum") fixed[p.name] = readChoice(scalarOf(args[k]), p.name, p.choices ?? [], String(p.default));
+    if (p.shape === "scalar" && p.kind === "enum")
+      fixed[p.name] = readChoice(scalarOf(args[k]), p.name, p.choices ?? [], String(p.default));
   });
   for (const name in fixed) if (isEngineError(fixed[name])) return fixed[name] as Result<Spill>;
   for (let k = 0; k < spec.params.length; k++) {

@@ -43,8 +43,32 @@ export const DEMO_CUSTOMER_HEADERS = [
 
 export const DEMO_LEDGER_HEADERS = ["Customer ID", "Invoice date", "Due date", "Paid date", "Amount"] as const;
 
-
-const SYL = ["An", "Bei", "Chen", "Da", "Eastern", "Fu", "Global", "Hua", "Jin", "Kang", "Lotus", "Ming", "North", "Orient", "Pacific", "Qing", "River", "Shen", "Tian", "Union", "Wei", "Xin", "Yang", "Zhong"];
+const SYL = [
+  "An",
+  "Bei",
+  "Chen",
+  "Da",
+  "Eastern",
+  "Fu",
+  "Global",
+  "Hua",
+  "Jin",
+  "Kang",
+  "Lotus",
+  "Ming",
+  "North",
+  "Orient",
+  "Pacific",
+  "Qing",
+  "River",
+  "Shen",
+  "Tian",
+  "Union",
+  "Wei",
+  "Xin",
+  "Yang",
+  "Zhong",
+];
 const KIND = ["Trading", "Logistics", "Foods", "Textiles", "Metals", "Electronics", "Chemicals", "Packaging", "Machinery", "Retail"];
 const FORM = ["Ltd", "Co., Ltd", "GmbH", "Inc.", "S.A.", "BV"];
 

@@ -82,7 +82,10 @@ export async function readRowBlocksOf<P extends BlockProperty>(
     // A null block is how some hosts answer an oversize read instead of an error.
     if (blocks.some((b) => b === null || b === undefined)) {
       if (n <= 1) {
-        return fail("payload too large", `row ${rect.row + done + 1} of ${qualifiedA1(sheetName, rect.row + done, rect.col, 1, rect.colCount)} alone exceeds the host's payload limit`);
+        return fail(
+          "payload too large",
+          `row ${rect.row + done + 1} of ${qualifiedA1(sheetName, rect.row + done, rect.col, 1, rect.colCount)} alone exceeds the host's payload limit`,
+        );
       }
       stats.retries++;
       size = Math.floor(n / 2);
@@ -188,13 +191,17 @@ export async function writeRowBlocks(
       if (opts.readBack) {
         const back = range.formulas as unknown[][] | null;
         // Some hosts answer an oversize response with null instead of an error.
-        if (back === null || back === undefined) throw Object.assign(new Error("no response"), { code: "ResponsePayloadSizeLimitExceeded" });
+        if (back === null || back === undefined)
+          throw Object.assign(new Error("no response"), { code: "ResponsePayloadSizeLimitExceeded" });
         opts.readBack(back);
       }
     } catch (e) {
       if (!isPayloadLimitError(e)) throw e;
       if (n <= 1) {
-        return fail("payload too large", `row ${done + 1} to write at ${qualifiedA1(sheetName, at.row + done, at.col, 1, at.colCount)} alone exceeds the host's payload limit`);
+        return fail(
+          "payload too large",
+          `row ${done + 1} to write at ${qualifiedA1(sheetName, at.row + done, at.col, 1, at.colCount)} alone exceeds the host's payload limit`,
+        );
       }
       stats.retries++;
       maxRows = Math.max(1, Math.floor(n / 2));
@@ -212,9 +219,13 @@ export async function writeRowBlocks(
 }
 
 /** The per-column format row of a block, or null when there is nothing to format. */
-function formatRow(formats: readonly (string | null | undefined)[] | undefined, colCount: number, property: WriteBlocksOptions["property"]): (string | null)[] | null {
+function formatRow(
+  formats: readonly (string | null | undefined)[] | undefined,
+  colCount: number,
+  property: WriteBlocksOptions["property"],
+): (string | null)[] | null {
   if (!formats || formats.every((f) => f === null || f === undefined)) return null;
-  if (property === "numberFormat") throw new RangeError("numberFormats cannot go with property \"numberFormat\"");
+  if (property === "numberFormat") throw new RangeError('numberFormats cannot go with property "numberFormat"');
   if (formats.length !== colCount) throw new RangeError(`${formats.length} number formats for ${colCount} columns`);
   return formats.map((f) => f ?? null);
 }

@@ -116,7 +116,8 @@ export class FingerprintBuilder {
     const n = this.row;
     const chunks = chunkCount(n, this.chunkRows);
     const chunkHashes = new Uint32Array(this.cols * chunks);
-    for (let c = 0; c < this.cols; c++) for (let k = 0; k < chunks; k++) chunkHashes[c * chunks + k] = this.chunkHashes[c * this.chunks + k];
+    for (let c = 0; c < this.cols; c++)
+      for (let k = 0; k < chunks; k++) chunkHashes[c * chunks + k] = this.chunkHashes[c * this.chunks + k];
     return { rows: n, cols: this.cols, chunkRows: this.chunkRows, rowHashes: this.rowHashes.slice(0, n), chunkHashes };
   }
   finish(): Fingerprint {
@@ -220,7 +221,8 @@ export function uint32OfBase64(s: string): Uint32Array | null {
     if (j < n) bytes[j++] = v & 0xff;
   }
   const out = new Uint32Array(n / 4);
-  for (let i = 0; i < out.length; i++) out[i] = (bytes[i * 4] | (bytes[i * 4 + 1] << 8) | (bytes[i * 4 + 2] << 16) | (bytes[i * 4 + 3] << 24)) >>> 0;
+  for (let i = 0; i < out.length; i++)
+    out[i] = (bytes[i * 4] | (bytes[i * 4 + 1] << 8) | (bytes[i * 4 + 2] << 16) | (bytes[i * 4 + 3] << 24)) >>> 0;
   return out;
 }
 
@@ -234,20 +236,32 @@ export interface StoredFingerprint {
 }
 
 export function storeFingerprint(fp: Fingerprint): StoredFingerprint {
-  return { rows: fp.rows, cols: fp.cols, chunkRows: fp.chunkRows, rowHashes: base64OfUint32(fp.rowHashes), chunkHashes: base64OfUint32(fp.chunkHashes) };
+  return {
+    rows: fp.rows,
+    cols: fp.cols,
+    chunkRows: fp.chunkRows,
+    rowHashes: base64OfUint32(fp.rowHashes),
+    chunkHashes: base64OfUint32(fp.chunkHashes),
+  };
 }
 
 /** The fingerprint of its JSON, or null when it is malformed. */
 export function loadFingerprint(x: unknown): Fingerprint | null {
   if (x === null || typeof x !== "object") return null;
   const s = x as Partial<StoredFingerprint>;
-  if (![s.rows, s.cols, s.chunkRows].every((n) => Number.isInteger(n) && (n as number) >= 0) || typeof s.rowHashes !== "string" || typeof s.chunkHashes !== "string") return null;
+  if (
+    ![s.rows, s.cols, s.chunkRows].every((n) => Number.isInteger(n) && (n as number) >= 0) ||
+    typeof s.rowHashes !== "string" ||
+    typeof s.chunkHashes !== "string"
+  )
+    return null;
   const rowHashes = uint32OfBase64(s.rowHashes);
   const chunkHashes = uint32OfBase64(s.chunkHashes);
   const rows = s.rows as number;
   const cols = s.cols as number;
   const chunkRows = s.chunkRows as number;
-  if (!rowHashes || !chunkHashes || chunkRows < 1 || rowHashes.length !== rows || chunkHashes.length !== cols * chunkCount(rows, chunkRows)) return null;
+  if (!rowHashes || !chunkHashes || chunkRows < 1 || rowHashes.length !== rows || chunkHashes.length !== cols * chunkCount(rows, chunkRows))
+    return null;
   return { rows, cols, chunkRows, rowHashes, chunkHashes };
 }
 

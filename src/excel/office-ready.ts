@@ -61,11 +61,7 @@ function readDisplayLanguage(office: OfficeLike): string | null {
  *
  * @example watchOffice(globalOffice(), 5000, (s) => console.log(s.state));
  */
-export function watchOffice(
-  office: OfficeLike | undefined,
-  timeoutMs: number,
-  onChange: (status: OfficeStatus) => void,
-): () => void {
+export function watchOffice(office: OfficeLike | undefined, timeoutMs: number, onChange: (status: OfficeStatus) => void): () => void {
   let active = true;
   let settled = false;
   const report = (status: OfficeStatus) => {

@@ -117,7 +117,12 @@ export function queueLocate(ctx: Excel.RequestContext, blocks: readonly OwnedBlo
       const n = names[i];
       const place = n.isNullObject ? null : markerPlace(n.formula, sheets);
       if (!place) return { block, state: "gone", sheetId: block.sheetId, rect: block };
-      const state = place.rect.rowCount !== block.rowCount || place.rect.colCount !== block.colCount ? "resized" : place.sheetId === block.sheetId && sameRect(place.rect, block) ? "intact" : "moved";
+      const state =
+        place.rect.rowCount !== block.rowCount || place.rect.colCount !== block.colCount
+          ? "resized"
+          : place.sheetId === block.sheetId && sameRect(place.rect, block)
+            ? "intact"
+            : "moved";
       return { block, state, sheetId: place.sheetId, rect: place.rect };
     });
 }
@@ -178,10 +183,19 @@ export interface JudgedBlock extends LocatedBlock {
  * grid. A resized or gone block, or one whose fingerprint is lost, owns
  * nothing.
  */
-export async function judgeBlocks(ctx: Excel.RequestContext, located: readonly LocatedBlock[], grid: Grid, store?: StoreOptions): Promise<JudgedBlock[]> {
+export async function judgeBlocks(
+  ctx: Excel.RequestContext,
+  located: readonly LocatedBlock[],
+  grid: Grid,
+  store?: StoreOptions,
+): Promise<JudgedBlock[]> {
   const out: JudgedBlock[] = [];
   for (const l of located) {
-    const none = { ...l, owns: () => false, edited: (row: number, col: number) => l.state === "resized" && contains(l.rect, { row, col, rowCount: 1, colCount: 1 }) };
+    const none = {
+      ...l,
+      owns: () => false,
+      edited: (row: number, col: number) => l.state === "resized" && contains(l.rect, { row, col, rowCount: 1, colCount: 1 }),
+    };
     if (l.state !== "intact" && l.state !== "moved") {
       out.push(none);
       continue;
@@ -192,7 +206,8 @@ export async function judgeBlocks(ctx: Excel.RequestContext, located: readonly L
       continue;
     }
     const cmp = changedCells(fp, gridFingerprint(grid, l.rect, fp.chunkRows));
-    const inside = (row: number, col: number) => row >= l.rect.row && col >= l.rect.col && row < l.rect.row + l.rect.rowCount && col < l.rect.col + l.rect.colCount;
+    const inside = (row: number, col: number) =>
+      row >= l.rect.row && col >= l.rect.col && row < l.rect.row + l.rect.rowCount && col < l.rect.col + l.rect.colCount;
     out.push({
       ...l,
       owns: (row, col) => inside(row, col) && !cmp.changed(row - l.rect.row, col - l.rect.col),
@@ -281,14 +296,23 @@ export async function surveyTarget(
   used: Rect | null,
   opts: SurveyOptions = {},
 ): Promise<IoResult<Survey>> {
-  const near = located.filter((l) => l.sheetId === sheetId && l.state !== "gone" && (intersect(l.rect, target) !== null || (l.rect.row === target.row && l.rect.col === target.col)));
+  const near = located.filter(
+    (l) =>
+      l.sheetId === sheetId &&
+      l.state !== "gone" &&
+      (intersect(l.rect, target) !== null || (l.rect.row === target.row && l.rect.col === target.col)),
+  );
   const others = located.filter((l) => !near.includes(l));
   const box = boundingBox([target, ...near.map((l) => l.rect)]);
   const readRect = used ? intersect(box, used) : null;
   let grid = new Grid(null);
   if (readRect) {
     const props: ("formulas" | "values")[] = opts.values ? ["formulas", "values"] : ["formulas"];
-    const read = await readRowBlocksOf(ctx, sheet, sheetName, readRect, props, { onProgress: opts.onProgress, signal: opts.signal, targetBytes: opts.targetBytes });
+    const read = await readRowBlocksOf(ctx, sheet, sheetName, readRect, props, {
+      onProgress: opts.onProgress,
+      signal: opts.signal,
+      targetBytes: opts.targetBytes,
+    });
     if (!read.ok) return read;
     grid = new Grid(readRect, read.value.data.formulas, opts.values ? read.value.data.values : null);
   }
@@ -315,7 +339,9 @@ export async function surveyTarget(
     }
   }
 
-  const resized = judged.filter((b) => b.state === "resized" && intersect(b.rect, target) !== null).map((b) => rangeA1(b.rect.row, b.rect.col, b.rect.rowCount, b.rect.colCount));
+  const resized = judged
+    .filter((b) => b.state === "resized" && intersect(b.rect, target) !== null)
+    .map((b) => rangeA1(b.rect.row, b.rect.col, b.rect.rowCount, b.rect.colCount));
   const anchored = judged.filter((b) => b.rect.row === target.row && b.rect.col === target.col);
   const leftover: Leftover = { rects: [], clear: [], kept: emptySample() };
   for (const b of anchored) {
@@ -330,7 +356,9 @@ export async function surveyTarget(
       }
     }
   }
-  const replaced = judged.filter((b) => anchored.includes(b) || contains(target, b.rect) || (b.state === "resized" && intersect(b.rect, target) !== null));
+  const replaced = judged.filter(
+    (b) => anchored.includes(b) || contains(target, b.rect) || (b.state === "resized" && intersect(b.rect, target) !== null),
+  );
   return ok({ judged, others, grid, foreign, edited, ownedCount, resized, snapshot, leftover, replaced, owns: owned });
 }
 
@@ -341,7 +369,8 @@ function outside(a: Rect, b: Rect): Rect[] {
   const bEndCol = b.col + b.colCount;
   if (a.row + a.rowCount > bEndRow) out.push({ row: bEndRow, col: a.col, rowCount: a.row + a.rowCount - bEndRow, colCount: a.colCount });
   const rows = Math.min(a.row + a.rowCount, bEndRow) - a.row;
-  if (a.col + a.colCount > bEndCol && rows > 0) out.push({ row: a.row, col: bEndCol, rowCount: rows, colCount: a.col + a.colCount - bEndCol });
+  if (a.col + a.colCount > bEndCol && rows > 0)
+    out.push({ row: a.row, col: bEndCol, rowCount: rows, colCount: a.col + a.colCount - bEndCol });
   return out;
 }
 
@@ -366,7 +395,10 @@ export interface OpenedSheet {
  * (`by.table`, which follows renames) or by name, and loads what a survey
  * needs in two syncs. "sheet not found" when it is gone.
  */
-export async function openSheet(ctx: Excel.RequestContext, by: { id?: string; table?: string; name: string }): Promise<IoResult<OpenedSheet>> {
+export async function openSheet(
+  ctx: Excel.RequestContext,
+  by: { id?: string; table?: string; name: string },
+): Promise<IoResult<OpenedSheet>> {
   let sheet: Excel.Worksheet;
   // A table's `worksheet` is not a null object proxy: only *OrNullObject results are checked.
   let nullable = true;
@@ -386,7 +418,11 @@ export async function openSheet(ctx: Excel.RequestContext, by: { id?: string; ta
   undoSetting.load("value");
   await ctx.sync();
   const gone = (nullable && sheet.isNullObject) || (by.id !== undefined && sheet.id !== by.id);
-  if (gone) return fail("sheet not found", by.id !== undefined ? `the worksheet (id ${by.id}) planned for the write no longer exists` : `no worksheet named "${by.name}"`);
+  if (gone)
+    return fail(
+      "sheet not found",
+      by.id !== undefined ? `the worksheet (id ${by.id}) planned for the write no longer exists` : `no worksheet named "${by.name}"`,
+    );
   const owned = ownedSetting.isNullObject ? [] : ownedList(ownedSetting.value);
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");

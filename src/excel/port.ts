@@ -89,7 +89,11 @@ export interface WorkbookPort {
    * cells and `overwrite` is false. Keeps what it overwrites for
    * `restoreLastWrite`; writes sharing `undoGroup` are restored together.
    */
-  writeColumns(plan: WritePlan, req: WriteRequest, opts: ProgressOptions & { overwrite: boolean; undoGroup?: string }): Promise<IoResult<WriteResult>>;
+  writeColumns(
+    plan: WritePlan,
+    req: WriteRequest,
+    opts: ProgressOptions & { overwrite: boolean; undoGroup?: string },
+  ): Promise<IoResult<WriteResult>>;
   /** Checks the report sheet: created or replaced, and whether the user renamed or changed the add-in's sheet. */
   planReport(): Promise<IoResult<ReportCheck>>;
   /**
@@ -98,7 +102,10 @@ export interface WorkbookPort {
    * saw ("report changed" otherwise); then `ifChanged` says whether to keep
    * it and write a new sheet (default) or replace it (restorable).
    */
-  writeReport(report: ReportModel, opts?: ProgressOptions & { confirmed?: string; ifChanged?: "newSheet" | "replace"; undoGroup?: string }): Promise<IoResult<ReportResult>>;
+  writeReport(
+    report: ReportModel,
+    opts?: ProgressOptions & { confirmed?: string; ifChanged?: "newSheet" | "replace"; undoGroup?: string },
+  ): Promise<IoResult<ReportResult>>;
   /** The last write that "Restore previous values" would undo, or null. */
   lastWrite(): Promise<LastWrite | null>;
   /** Puts back what the last write overwrote; refuses ("restore refused", cells named) if its cells changed since. */
@@ -141,6 +148,9 @@ export function areaOf(data: TableData): DataArea {
     columnCount: data.columnCount,
     tableName: data.tableName,
     address: data.address,
-    keyHash: sourceKeyHash(data.headerRow, data.rows.map((r) => r[0])),
+    keyHash: sourceKeyHash(
+      data.headerRow,
+      data.rows.map((r) => r[0]),
+    ),
   };
 }

@@ -134,7 +134,11 @@ async function selectionRegion(ctx: Excel.RequestContext): Promise<IoResult<{ sh
   const region = sel.getCell(0, 0).getSurroundingRegion();
   region.load("rowIndex,columnIndex,rowCount,columnCount");
   await ctx.sync();
-  return ok({ sheet, sheetName: ws.name, rect: { row: region.rowIndex, col: region.columnIndex, rowCount: region.rowCount, colCount: region.columnCount } });
+  return ok({
+    sheet,
+    sheetName: ws.name,
+    rect: { row: region.rowIndex, col: region.columnIndex, rowCount: region.rowCount, colCount: region.columnCount },
+  });
 }
 
 /**

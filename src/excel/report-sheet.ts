@@ -154,7 +154,8 @@ function checkModel(model: ReportModel): void {
   for (const s of model.sections) {
     if (s.header.length === 0) throw new RangeError(`section "${s.title}" has no columns`);
     s.rows.forEach((r, i) => {
-      if (r.length !== s.header.length) throw new RangeError(`section "${s.title}" row ${i} has ${r.length} cells, expected ${s.header.length}`);
+      if (r.length !== s.header.length)
+        throw new RangeError(`section "${s.title}" row ${i} has ${r.length} cells, expected ${s.header.length}`);
     });
     const c = s.chart;
     if (c && [c.categoriesColumn, ...c.valueColumns].some((j) => !Number.isInteger(j) || j < 0 || j >= s.header.length)) {
@@ -188,7 +189,11 @@ interface Inspection {
  * add-in left there: its name, every used cell (fingerprint of the recorded
  * block, and nothing outside it), its number of charts.
  */
-async function inspect(ctx: Excel.RequestContext, base: string, opts: { targetBytes?: number; store?: StoreOptions }): Promise<IoResult<Inspection>> {
+async function inspect(
+  ctx: Excel.RequestContext,
+  base: string,
+  opts: { targetBytes?: number; store?: StoreOptions },
+): Promise<IoResult<Inspection>> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/id");
   const setting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.reportSheet);
@@ -200,13 +205,22 @@ async function inspect(ctx: Excel.RequestContext, base: string, opts: { targetBy
   const newSheetName = freeSheetName(base, taken);
   const mine = record ? sheets.items.find((s) => s.id === record.sheetId) : undefined;
   if (!record || !mine) {
-    return ok({ check: { action: "create", sheetName: newSheetName, newSheetName, renamedFrom: null, edited: null, token: "" }, mine: null, mineId: null, recordSetting, needsConfirmation: false, taken });
+    return ok({
+      check: { action: "create", sheetName: newSheetName, newSheetName, renamedFrom: null, edited: null, token: "" },
+      mine: null,
+      mineId: null,
+      recordSetting,
+      needsConfirmation: false,
+      taken,
+    });
   }
   const used = mine.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
   mine.charts.load("items/name");
   await ctx.sync();
-  const usedRect = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
+  const usedRect = used.isNullObject
+    ? null
+    : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
   const charts = mine.charts.items.length;
   const recorded = record.v === REPORT_SHEET_VERSION && record.rect !== undefined ? record.rect : undefined;
   const readRect = usedRect ? (recorded ? intersect(boundingBox([recorded, usedRect]), usedRect) : usedRect) : null;
@@ -234,11 +248,17 @@ async function inspect(ctx: Excel.RequestContext, base: string, opts: { targetBy
       count++;
       if (cells.length < MAX_SAMPLE) cells.push(qualifiedA1(mine.name, row, col, 1, 1));
     };
-    const inside = (row: number, col: number) => recorded !== null && row >= recorded.row && col >= recorded.col && row < recorded.row + recorded.rowCount && col < recorded.col + recorded.colCount;
+    const inside = (row: number, col: number) =>
+      recorded !== null &&
+      row >= recorded.row &&
+      col >= recorded.col &&
+      row < recorded.row + recorded.rowCount &&
+      col < recorded.col + recorded.colCount;
     let unverifiable = false;
     let cmp: ReturnType<typeof changedCells> | null = null;
     if (recorded) {
-      if (fp && fp.rows === recorded.rowCount && fp.cols === recorded.colCount) cmp = changedCells(fp, gridFingerprint(grid, recorded, fp.chunkRows));
+      if (fp && fp.rows === recorded.rowCount && fp.cols === recorded.colCount)
+        cmp = changedCells(fp, gridFingerprint(grid, recorded, fp.chunkRows));
       else unverifiable = true;
     }
     const scan = readRect ?? (recorded ? recorded : null);
@@ -271,7 +291,10 @@ async function inspect(ctx: Excel.RequestContext, base: string, opts: { targetBy
  * the add-in's sheet since it was written (then the write needs a
  * confirmation naming that). Writes nothing.
  */
-export async function planReport(ctx: Excel.RequestContext, opts: { sheetName?: string; targetBytes?: number; store?: StoreOptions } = {}): Promise<IoResult<ReportCheck>> {
+export async function planReport(
+  ctx: Excel.RequestContext,
+  opts: { sheetName?: string; targetBytes?: number; store?: StoreOptions } = {},
+): Promise<IoResult<ReportCheck>> {
   const i = await inspect(ctx, opts.sheetName ?? DEFAULT_REPORT_SHEET, opts);
   return i.ok ? ok(i.value.check) : i;
 }
@@ -287,14 +310,33 @@ async function prepareSheet(
   ctx: Excel.RequestContext,
   base: string,
   opts: ReportOptions,
-): Promise<IoResult<{ sheet: Excel.Worksheet; name: string; id: string; replaced: boolean; recordSetting: unknown; changedSheet?: { name: string; kept: boolean }; backup?: { rect: Rect; parts: string[] } }>> {
+): Promise<
+  IoResult<{
+    sheet: Excel.Worksheet;
+    name: string;
+    id: string;
+    replaced: boolean;
+    recordSetting: unknown;
+    changedSheet?: { name: string; kept: boolean };
+    backup?: { rect: Rect; parts: string[] };
+  }>
+> {
   const inspected = await inspect(ctx, base, opts);
   if (!inspected.ok) return inspected;
   const { check, mine, recordSetting, needsConfirmation } = inspected.value;
   if (needsConfirmation && opts.confirmed !== check.token) {
     const e = check.edited;
-    const what = [check.renamedFrom !== null ? `renamed from "${check.renamedFrom}" to "${check.sheetName}"` : "", e && e.count > 0 ? `${e.count} cells changed, e.g. ${e.cells.join(", ")}` : "", e?.charts ? "charts added or deleted" : "", e?.unverifiable ? "cannot be checked" : ""].filter((x) => x !== "");
-    return fail("report changed", `the report sheet "${check.sheetName}" was ${what.join("; ")} since CreditSentinel wrote it${opts.confirmed !== undefined ? " (or since it was checked)" : ""}`, { count: e?.count ?? 0, cells: e?.cells ?? [] });
+    const what = [
+      check.renamedFrom !== null ? `renamed from "${check.renamedFrom}" to "${check.sheetName}"` : "",
+      e && e.count > 0 ? `${e.count} cells changed, e.g. ${e.cells.join(", ")}` : "",
+      e?.charts ? "charts added or deleted" : "",
+      e?.unverifiable ? "cannot be checked" : "",
+    ].filter((x) => x !== "");
+    return fail(
+      "report changed",
+      `the report sheet "${check.sheetName}" was ${what.join("; ")} since CreditSentinel wrote it${opts.confirmed !== undefined ? " (or since it was checked)" : ""}`,
+      { count: e?.count ?? 0, cells: e?.cells ?? [] },
+    );
   }
   if (mine && !(needsConfirmation && (opts.ifChanged ?? "newSheet") === "newSheet")) {
     let backup: { rect: Rect; parts: string[] } | undefined;
@@ -305,13 +347,18 @@ async function prepareSheet(
       await ctx.sync();
       if (!used.isNullObject) {
         const rect = { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
-        const r = await readRowBlocksOf(ctx, mine, mine.name, rect, ["formulas", "values", "numberFormat"], { targetBytes: opts.targetBytes });
+        const r = await readRowBlocksOf(ctx, mine, mine.name, rect, ["formulas", "values", "numberFormat"], {
+          targetBytes: opts.targetBytes,
+        });
         if (!r.ok) return r;
         const grid = new Grid(rect, r.value.data.formulas, r.value.data.values);
         const suspects: [number, number, Excel.Range][] = [];
         for (let i = 0; i < rect.rowCount; i++) {
           for (let j = 0; j < rect.colCount; j++) {
-            if (isErrorLiteral(grid.value(rect.row + i, rect.col + j)) && grid.formula(rect.row + i, rect.col + j) === grid.value(rect.row + i, rect.col + j)) {
+            if (
+              isErrorLiteral(grid.value(rect.row + i, rect.col + j)) &&
+              grid.formula(rect.row + i, rect.col + j) === grid.value(rect.row + i, rect.col + j)
+            ) {
               const c = mine.getRangeByIndexes(rect.row + i, rect.col + j, 1, 1);
               c.load("valueTypes");
               suspects.push([rect.row + i, rect.col + j, c]);
@@ -325,7 +372,10 @@ async function prepareSheet(
           rows: rect.rowCount,
           cols: rect.colCount,
           cells: backupCells(rect, (row, col) => encodeCell(grid.formula(row, col), grid.value(row, col), types.get(`${row}:${col}`))),
-          formats: Array.from({ length: rect.colCount }, (_, j): [number, [string, number][]] => [j, runs(fmts.map((row) => row[j]))]).filter(([, rr]) => !(rr.length === 1 && rr[0][0] === "General")),
+          formats: Array.from({ length: rect.colCount }, (_, j): [number, [string, number][]] => [
+            j,
+            runs(fmts.map((row) => row[j])),
+          ]).filter(([, rr]) => !(rr.length === 1 && rr[0][0] === "General")),
         };
         backup = { rect, parts: await saveJson(ctx, `undo.report.${mine.id}`, b, opts.store) };
       }
@@ -335,13 +385,28 @@ async function prepareSheet(
     await ctx.sync();
     mine.charts.items.forEach((c) => c.delete());
     await ctx.sync();
-    return ok({ sheet: mine, name: mine.name, id: mine.id, replaced: true, recordSetting, backup, ...(needsConfirmation ? { changedSheet: { name: mine.name, kept: false } } : {}) });
+    return ok({
+      sheet: mine,
+      name: mine.name,
+      id: mine.id,
+      replaced: true,
+      recordSetting,
+      backup,
+      ...(needsConfirmation ? { changedSheet: { name: mine.name, kept: false } } : {}),
+    });
   }
   const name = check.newSheetName;
   const sheet = ctx.workbook.worksheets.add(name);
   sheet.load("id,name");
   await ctx.sync();
-  return ok({ sheet, name: sheet.name, id: sheet.id, replaced: false, recordSetting, ...(mine && needsConfirmation ? { changedSheet: { name: mine.name, kept: true } } : {}) });
+  return ok({
+    sheet,
+    name: sheet.name,
+    id: sheet.id,
+    replaced: false,
+    recordSetting,
+    ...(mine && needsConfirmation ? { changedSheet: { name: mine.name, kept: true } } : {}),
+  });
 }
 
 /**
@@ -363,7 +428,9 @@ async function recordReport(
   const undoSetting = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.undo);
   undoSetting.load("value");
   await ctx.sync();
-  const rect = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
+  const rect = used.isNullObject
+    ? null
+    : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
   let fingerprint: string[] = [];
   if (rect) {
     const r = await readRowBlocks(ctx, sheet, name, rect, { property: "formulas", targetBytes: opts.targetBytes });
@@ -375,12 +442,28 @@ async function recordReport(
   const record: ReportRecord = { sheetId: id, name, rect, fingerprint, charts: sheet.charts.items.length, writtenAt: now };
   queueSetSetting(ctx, SETTING_KEYS.reportSheet, record, REPORT_SHEET_VERSION);
   if (prep.backup) {
-    const region = { kind: "sheet" as const, sheetId: id, sheetName: name, rect: prep.backup.rect, backup: prep.backup.parts, afterRect: rect ?? { row: 0, col: 0, rowCount: 1, colCount: 1 }, after: fingerprint };
+    const region = {
+      kind: "sheet" as const,
+      sheetId: id,
+      sheetName: name,
+      rect: prep.backup.rect,
+      backup: prep.backup.parts,
+      afterRect: rect ?? { row: 0, col: 0, rowCount: 1, colCount: 1 },
+      after: fingerprint,
+    };
     const prev = undoSetting.isNullObject ? null : undoRecordOf(undoSetting.value);
     const rec: UndoRecord =
       prev && opts.undoGroup !== undefined && prev.group === opts.undoGroup
         ? { ...prev, regions: [...prev.regions, region], reportBefore: prep.recordSetting }
-        : { id: `r${Date.parse(now) || 0}`, writtenAt: now, regions: [region], created: [], replaced: [], reportBefore: prep.recordSetting, ...(opts.undoGroup !== undefined ? { group: opts.undoGroup } : {}) };
+        : {
+            id: `r${Date.parse(now) || 0}`,
+            writtenAt: now,
+            regions: [region],
+            created: [],
+            replaced: [],
+            reportBefore: prep.recordSetting,
+            ...(opts.undoGroup !== undefined ? { group: opts.undoGroup } : {}),
+          };
     queueSetSetting(ctx, SETTING_KEYS.undo, rec, UNDO_VERSION);
   }
   await collectGarbage(ctx); // sends the records too
@@ -396,7 +479,11 @@ async function recordReport(
  * Errors: "cancelled", "payload too large". Malformed models throw RangeError.
  * @example await runWrite((ctx) => writeReport(ctx, model));
  */
-export async function writeReport(ctx: Excel.RequestContext, model: ReportModel, opts: ReportOptions = {}): Promise<IoResult<ReportResult>> {
+export async function writeReport(
+  ctx: Excel.RequestContext,
+  model: ReportModel,
+  opts: ReportOptions = {},
+): Promise<IoResult<ReportResult>> {
   checkModel(model);
   const prepared = await prepareSheet(ctx, model.sheetName ?? DEFAULT_REPORT_SHEET, opts);
   if (!prepared.ok) return prepared;
@@ -410,7 +497,13 @@ export async function writeReport(ctx: Excel.RequestContext, model: ReportModel,
 }
 
 /** Writes the title, meta rows and sections into the (empty) report sheet. */
-async function fillReport(ctx: Excel.RequestContext, sheet: Excel.Worksheet, name: string, model: ReportModel, opts: ReportOptions): Promise<IoResult<{ sections: string[]; charts: number }>> {
+async function fillReport(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  name: string,
+  model: ReportModel,
+  opts: ReportOptions,
+): Promise<IoResult<{ sections: string[]; charts: number }>> {
   const labels = { asOf: "As of", modelVersion: "Model version", policyVersion: "Policy version", ...model.labels };
 
   const title = sheet.getRangeByIndexes(0, 0, 1, 1);
@@ -456,7 +549,10 @@ async function fillReport(ctx: Excel.RequestContext, sheet: Excel.Worksheet, nam
     if (formats && formats.some((f) => f) && s.rows.length > 0) {
       const fr = Array.from({ length: cols }, (_, j) => formats[j] ?? null);
       // not cancellable: a section whose rows are written is completed (formats, chart)
-      const f = await writeRowBlocks(ctx, sheet, name, at, s.rows.length, () => fr, { property: "numberFormat", targetBytes: opts.targetBytes });
+      const f = await writeRowBlocks(ctx, sheet, name, at, s.rows.length, () => fr, {
+        property: "numberFormat",
+        targetBytes: opts.targetBytes,
+      });
       if (!f.ok) return f;
     }
     let end = dataRow + s.rows.length; // first row after the data
@@ -483,7 +579,9 @@ async function fillReport(ctx: Excel.RequestContext, sheet: Excel.Worksheet, nam
     addresses.push(qualifiedA1(name, row, 0, dataRow + s.rows.length - row, cols));
     row = end + 2;
   }
-  sheet.getRangeByIndexes(0, 0, Math.max(row, FIRST_SECTION_ROW), 2 + Math.max(1, ...model.sections.map((s) => s.header.length))).format.autofitColumns();
+  sheet
+    .getRangeByIndexes(0, 0, Math.max(row, FIRST_SECTION_ROW), 2 + Math.max(1, ...model.sections.map((s) => s.header.length)))
+    .format.autofitColumns();
   if (opts.activate ?? true) sheet.activate();
   await ctx.sync();
   return ok({ sections: addresses, charts });

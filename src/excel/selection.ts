@@ -68,7 +68,8 @@ export async function onSelectedRow(
  * Throws RangeError for a row outside the table.
  */
 export async function selectRow(ctx: Excel.RequestContext, area: TableArea, dataRow: number): Promise<void> {
-  if (!Number.isInteger(dataRow) || dataRow < 0 || dataRow >= area.rowCount) throw new RangeError(`row ${dataRow} outside 0..${area.rowCount - 1}`);
+  if (!Number.isInteger(dataRow) || dataRow < 0 || dataRow >= area.rowCount)
+    throw new RangeError(`row ${dataRow} outside 0..${area.rowCount - 1}`);
   const sheet = ctx.workbook.worksheets.getItem(area.sheetName);
   sheet.activate();
   sheet.getRangeByIndexes(area.firstDataRow + dataRow, area.firstColumn, 1, area.columnCount).select();
@@ -83,9 +84,15 @@ export async function selectRow(ctx: Excel.RequestContext, area: TableArea, data
  * for an index outside the sheet.
  * @example await selectCell(ctx, "Customers", 17, 2) // selects Customers!C18
  */
-export async function selectCell(ctx: Excel.RequestContext, sheetName: string, row: number, column: number | null): Promise<IoResult<void>> {
+export async function selectCell(
+  ctx: Excel.RequestContext,
+  sheetName: string,
+  row: number,
+  column: number | null,
+): Promise<IoResult<void>> {
   if (!Number.isInteger(row) || row < 0 || row > MAX_ROW) throw new RangeError(`row ${row} outside 0..${MAX_ROW}`);
-  if (column !== null && (!Number.isInteger(column) || column < 0 || column > MAX_COLUMN)) throw new RangeError(`column ${column} outside 0..${MAX_COLUMN}`);
+  if (column !== null && (!Number.isInteger(column) || column < 0 || column > MAX_COLUMN))
+    throw new RangeError(`column ${column} outside 0..${MAX_COLUMN}`);
   const sheet = ctx.workbook.worksheets.getItem(sheetName);
   sheet.activate();
   (column === null ? sheet.getRange(`${row + 1}:${row + 1}`) : sheet.getRangeByIndexes(row, column, 1, 1)).select();

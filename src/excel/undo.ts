@@ -25,7 +25,17 @@ import { SETTING_KEYS, decodeSetting, queueSetSetting } from "./settings";
 import { CellCode, cellInput } from "./cell-codec";
 import { Fingerprint, changedCells, loadFingerprint } from "./fingerprint";
 import { StoreOptions, loadJson, queueListParts } from "./store";
-import { Grid, MARKER_PREFIX, OwnedBlock, emptySample, gridFingerprint, markerPlace, ownedList, OWNED_BLOCKS_VERSION, sheetIndex } from "./owned";
+import {
+  Grid,
+  MARKER_PREFIX,
+  OwnedBlock,
+  emptySample,
+  gridFingerprint,
+  markerPlace,
+  ownedList,
+  OWNED_BLOCKS_VERSION,
+  sheetIndex,
+} from "./owned";
 
 /** One place a write changed, and how to put it back. */
 export interface UndoRegion {
@@ -82,7 +92,6 @@ export interface Backup {
   formats: [number, [string, number][]][];
 }
 
-
 /** Run-length encoding of a column of number formats. @example runs(["0.0","0.0","General"]) → [["0.0",2],["General",1]] */
 export function runs(formats: readonly unknown[]): [string, number][] {
   const out: [string, number][] = [];
@@ -124,7 +133,11 @@ export function backupCells(rect: Rect, encode: (row: number, col: number) => Ce
 // ---------------------------------------------------------------- garbage
 
 /** The part ids and marker names the stored state still refers to. */
-function references(owned: readonly OwnedBlock[], undo: UndoRecord | null, reportRecord: unknown): { parts: Set<string>; names: Set<string> } {
+function references(
+  owned: readonly OwnedBlock[],
+  undo: UndoRecord | null,
+  reportRecord: unknown,
+): { parts: Set<string>; names: Set<string> } {
   const parts = new Set<string>();
   const names = new Set<string>();
   for (const b of [...owned, ...(undo?.replaced ?? [])]) {
@@ -191,7 +204,11 @@ export async function lastWrite(ctx: Excel.RequestContext): Promise<LastWrite | 
   const index = sheetIndex(sheets.items.map((w) => ({ id: w.id, name: w.name })));
   return {
     writtenAt: rec.writtenAt,
-    addresses: rec.regions.map((r) => (r.kind === "sheet" ? (index.nameOf(r.sheetId) ?? r.sheetName) : qualifiedA1(index.nameOf(r.sheetId) ?? r.sheetName, r.rect.row, r.rect.col, r.rect.rowCount, r.rect.colCount))),
+    addresses: rec.regions.map((r) =>
+      r.kind === "sheet"
+        ? (index.nameOf(r.sheetId) ?? r.sheetName)
+        : qualifiedA1(index.nameOf(r.sheetId) ?? r.sheetName, r.rect.row, r.rect.col, r.rect.rowCount, r.rect.colCount),
+    ),
   };
 }
 
@@ -253,8 +270,15 @@ export async function restoreLastWrite(ctx: Excel.RequestContext, opts: RestoreO
       n.load("formula");
       await ctx.sync();
       const place = n.isNullObject ? null : markerPlace(n.formula, index);
-      if (!place || place.sheetId !== region.sheetId || place.rect.rowCount !== region.rect.rowCount || place.rect.colCount !== region.rect.colCount) {
-        const where = place ? qualifiedA1(index.nameOf(place.sheetId) ?? sheetName, place.rect.row, place.rect.col, place.rect.rowCount, place.rect.colCount) : qualifiedA1(sheetName, at.row, at.col, at.rowCount, at.colCount);
+      if (
+        !place ||
+        place.sheetId !== region.sheetId ||
+        place.rect.rowCount !== region.rect.rowCount ||
+        place.rect.colCount !== region.rect.colCount
+      ) {
+        const where = place
+          ? qualifiedA1(index.nameOf(place.sheetId) ?? sheetName, place.rect.row, place.rect.col, place.rect.rowCount, place.rect.colCount)
+          : qualifiedA1(sheetName, at.row, at.col, at.rowCount, at.colCount);
         return fail("restore refused", `rows or cells were inserted or deleted in ${where} since the write`, { count: 1, cells: [where] });
       }
       at = place.rect;
@@ -263,12 +287,18 @@ export async function restoreLastWrite(ctx: Excel.RequestContext, opts: RestoreO
     const fp = loadFingerprint(await loadJson(ctx, region.after, opts.store));
     const backup = await loadJson<Backup>(ctx, region.backup, opts.store);
     if (!fp || !backup || backup.rows !== region.rect.rowCount || backup.cols !== region.rect.colCount) {
-      return fail("restore refused", `the backup of ${qualifiedA1(sheetName, at.row, at.col, at.rowCount, at.colCount)} is missing or damaged`, { count: 0, cells: [] });
+      return fail(
+        "restore refused",
+        `the backup of ${qualifiedA1(sheetName, at.row, at.col, at.rowCount, at.colCount)} is missing or damaged`,
+        { count: 0, cells: [] },
+      );
     }
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await ctx.sync();
-    const usedRect = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
+    const usedRect = used.isNullObject
+      ? null
+      : { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount };
     const found = await changedSince(ctx, sheet, sheetName, check, fp, usedRect, region.kind === "sheet", opts);
     if (!found.ok) return found;
     for (const a of found.value) {
@@ -278,7 +308,10 @@ export async function restoreLastWrite(ctx: Excel.RequestContext, opts: RestoreO
     prepared.push({ region, sheet, sheetName, at, backup });
   }
   if (changed.count > 0) {
-    return fail("restore refused", `${changed.count} cells changed since the last write, e.g. ${sample.join(", ")}`, { count: changed.count, cells: sample });
+    return fail("restore refused", `${changed.count} cells changed since the last write, e.g. ${sample.join(", ")}`, {
+      count: changed.count,
+      cells: sample,
+    });
   }
 
   // 2. Put the cells back.
@@ -295,33 +328,57 @@ export async function restoreLastWrite(ctx: Excel.RequestContext, opts: RestoreO
     // Text goes back through typed input: where the write left a Text ("@") format, Excel would keep the
     // apostrophe that keeps the text text. Reset those cells to General first (their own format follows).
     for (const [j] of backup.formats) {
-      for (let i = 0; i < at.rowCount; ) {
+      for (let i = 0; i < at.rowCount;) {
         const row = backup.cells[i];
         if (row === 0 || typeof row[j] !== "string") {
           i++;
           continue;
         }
         let n = 1;
-        while (i + n < at.rowCount && n < 100_000 && (() => { const r = backup.cells[i + n]; return r !== 0 && typeof r[j] === "string"; })()) n++;
+        while (
+          i + n < at.rowCount &&
+          n < 100_000 &&
+          (() => {
+            const r = backup.cells[i + n];
+            return r !== 0 && typeof r[j] === "string";
+          })()
+        )
+          n++;
         sheet.getRangeByIndexes(at.row + i, at.col + j, n, 1).numberFormat = Array.from({ length: n }, () => ["General"]);
         i += n;
       }
     }
-    const w = await writeRowBlocks(ctx, sheet, sheetName, { row: at.row, col: at.col, colCount: at.colCount }, at.rowCount, (i) => {
-      const row = backup.cells[i];
-      return row === 0 ? Array.from({ length: at.colCount }, () => "") : row.map(cellInput);
-    }, {
-      property: "formulas",
-      onProgress: opts.onProgress,
-      targetBytes: opts.targetBytes,
-    });
+    const w = await writeRowBlocks(
+      ctx,
+      sheet,
+      sheetName,
+      { row: at.row, col: at.col, colCount: at.colCount },
+      at.rowCount,
+      (i) => {
+        const row = backup.cells[i];
+        return row === 0 ? Array.from({ length: at.colCount }, () => "") : row.map(cellInput);
+      },
+      {
+        property: "formulas",
+        onProgress: opts.onProgress,
+        targetBytes: opts.targetBytes,
+      },
+    );
     if (!w.ok) return w;
     for (const [j, r] of backup.formats) {
       const col = expand(r);
-      const f = await writeRowBlocks(ctx, sheet, sheetName, { row: at.row + at.rowCount - col.length, col: at.col + j, colCount: 1 }, col.length, (i) => [col[i]], {
-        property: "numberFormat",
-        targetBytes: opts.targetBytes,
-      });
+      const f = await writeRowBlocks(
+        ctx,
+        sheet,
+        sheetName,
+        { row: at.row + at.rowCount - col.length, col: at.col + j, colCount: 1 },
+        col.length,
+        (i) => [col[i]],
+        {
+          property: "numberFormat",
+          targetBytes: opts.targetBytes,
+        },
+      );
       if (!f.ok) return f;
     }
     restored.push(region.kind === "sheet" ? sheetName : qualifiedA1(sheetName, at.row, at.col, at.rowCount, at.colCount));
@@ -366,10 +423,12 @@ async function changedSince(
     grid = new Grid(scan, r.value.rows);
   }
   const out: string[] = [];
-  if (fp.rows !== rect.rowCount || fp.cols !== rect.colCount) return ok([qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)]);
+  if (fp.rows !== rect.rowCount || fp.cols !== rect.colCount)
+    return ok([qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)]);
   const cmp = changedCells(fp, gridFingerprint(grid, rect, fp.chunkRows));
   if (cmp.any) {
-    for (let i = 0; i < rect.rowCount; i++) for (let j = 0; j < rect.colCount; j++) if (cmp.changed(i, j)) out.push(qualifiedA1(sheetName, rect.row + i, rect.col + j, 1, 1));
+    for (let i = 0; i < rect.rowCount; i++)
+      for (let j = 0; j < rect.colCount; j++) if (cmp.changed(i, j)) out.push(qualifiedA1(sheetName, rect.row + i, rect.col + j, 1, 1));
   }
   if (wholeSheet && scan) {
     for (let row = scan.row; row < scan.row + scan.rowCount; row++) {
@@ -386,7 +445,12 @@ async function changedSince(
 function boundingRect(a: Rect, b: Rect): Rect {
   const row = Math.min(a.row, b.row);
   const col = Math.min(a.col, b.col);
-  return { row, col, rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row, colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col };
+  return {
+    row,
+    col,
+    rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row,
+    colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col,
+  };
 }
 
 /** A1 of a rectangle, without sheet. */

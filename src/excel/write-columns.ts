@@ -113,12 +113,14 @@ export interface WriteTarget {
  * place, change it.
  */
 export function sourceKeyHash(headerRow: readonly unknown[], firstColumn: readonly unknown[]): string {
-  return digest((function* () {
-    yield headerRow.length;
-    for (const v of headerRow) yield cellHash(v);
-    yield firstColumn.length;
-    for (const v of firstColumn) yield cellHash(v);
-  })());
+  return digest(
+    (function* () {
+      yield headerRow.length;
+      for (const v of headerRow) yield cellHash(v);
+      yield firstColumn.length;
+      for (const v of firstColumn) yield cellHash(v);
+    })(),
+  );
 }
 
 /**
@@ -128,12 +130,19 @@ export function sourceKeyHash(headerRow: readonly unknown[], firstColumn: readon
  * @example targetBeside({ sheetName: "S", firstDataRow: 1, rowCount: 10, firstColumn: 0, columnCount: 20 }, 7)
  *   // → { sheetName: "S", headerRow: 0, rowCount: 10, firstColumn: 20, columnCount: 7 }  (U1:AA11)
  */
-export function targetBeside(area: TableArea & { keyHash?: string; tableName?: string }, columnCount: number, atColumn?: number): WriteTarget {
+export function targetBeside(
+  area: TableArea & { keyHash?: string; tableName?: string },
+  columnCount: number,
+  atColumn?: number,
+): WriteTarget {
   const firstColumn = atColumn ?? area.firstColumn + area.columnCount;
   if (firstColumn + columnCount - 1 > MAX_COLUMN) throw new RangeError(`no room for ${columnCount} columns from column ${firstColumn}`);
   const t: WriteTarget = { sheetName: area.sheetName, headerRow: area.firstDataRow - 1, rowCount: area.rowCount, firstColumn, columnCount };
   if (area.keyHash !== undefined) {
-    t.source = { rect: { row: area.firstDataRow - 1, col: area.firstColumn, rowCount: area.rowCount + 1, colCount: area.columnCount }, keyHash: area.keyHash };
+    t.source = {
+      rect: { row: area.firstDataRow - 1, col: area.firstColumn, rowCount: area.rowCount + 1, colCount: area.columnCount },
+      keyHash: area.keyHash,
+    };
     if (area.tableName) t.source.tableName = area.tableName;
   }
   return t;
@@ -148,7 +157,13 @@ function blockRect(t: WriteTarget): Rect {
  * was read: same place and size (an Excel table's range), same header row
  * and first column.
  */
-async function checkSource(ctx: Excel.RequestContext, sheet: Excel.Worksheet, sheetName: string, source: SourceCheck | undefined, opts: { signal?: AbortSignal; targetBytes?: number }): Promise<IoResult<void>> {
+async function checkSource(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  sheetName: string,
+  source: SourceCheck | undefined,
+  opts: { signal?: AbortSignal; targetBytes?: number },
+): Promise<IoResult<void>> {
   if (!source) return ok(undefined);
   const r = source.rect;
   const where = qualifiedA1(sheetName, r.row, r.col, r.rowCount, r.colCount);
@@ -160,16 +175,36 @@ async function checkSource(ctx: Excel.RequestContext, sheet: Excel.Worksheet, sh
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     await ctx.sync();
     if (range.rowIndex !== r.row || range.columnIndex !== r.col || range.rowCount !== r.rowCount || range.columnCount !== r.colCount) {
-      return fail("table changed", `table "${source.tableName}" is now ${qualifiedA1(sheetName, range.rowIndex, range.columnIndex, range.rowCount, range.columnCount)}, not ${where} as when it was read`);
+      return fail(
+        "table changed",
+        `table "${source.tableName}" is now ${qualifiedA1(sheetName, range.rowIndex, range.columnIndex, range.rowCount, range.columnCount)}, not ${where} as when it was read`,
+      );
     }
   }
   const header = sheet.getRangeByIndexes(r.row, r.col, 1, r.colCount);
   header.load("values");
   await ctx.sync();
-  const first = r.rowCount > 1 ? await readRowBlocks(ctx, sheet, sheetName, { row: r.row + 1, col: r.col, rowCount: r.rowCount - 1, colCount: 1 }, { property: "values", signal: opts.signal, targetBytes: opts.targetBytes }) : ok({ rows: [] as unknown[][] });
+  const first =
+    r.rowCount > 1
+      ? await readRowBlocks(
+          ctx,
+          sheet,
+          sheetName,
+          { row: r.row + 1, col: r.col, rowCount: r.rowCount - 1, colCount: 1 },
+          { property: "values", signal: opts.signal, targetBytes: opts.targetBytes },
+        )
+      : ok({ rows: [] as unknown[][] });
   if (!first.ok) return first;
-  if (sourceKeyHash(header.values[0] ?? [], first.value.rows.map((x) => x[0])) !== source.keyHash) {
-    return fail("table changed", `the header row or first column of ${where} changed since the table was read (rows inserted, deleted or moved, or edited)`);
+  if (
+    sourceKeyHash(
+      header.values[0] ?? [],
+      first.value.rows.map((x) => x[0]),
+    ) !== source.keyHash
+  ) {
+    return fail(
+      "table changed",
+      `the header row or first column of ${where} changed since the table was read (rows inserted, deleted or moved, or edited)`,
+    );
   }
   return ok(undefined);
 }
@@ -225,7 +260,12 @@ export async function planWrite(ctx: Excel.RequestContext, target: WriteTarget, 
   const src = await checkSource(ctx, sheet, sheetName, target.source, opts);
   if (!src.ok) return src;
   const rect = blockRect(target);
-  const surveyed = await surveyTarget(ctx, sheet, sheetName, sheetId, rect, located, used, { onProgress: opts.onProgress, signal: opts.signal, targetBytes: opts.targetBytes, store: opts.store });
+  const surveyed = await surveyTarget(ctx, sheet, sheetName, sheetId, rect, located, used, {
+    onProgress: opts.onProgress,
+    signal: opts.signal,
+    targetBytes: opts.targetBytes,
+    store: opts.store,
+  });
   if (!surveyed.ok) return surveyed;
   const sv = surveyed.value;
   return ok({
@@ -327,7 +367,11 @@ function formatRuns(formats: readonly (string | null)[] | undefined): [number, n
  * Value types of the cells whose value reads as an error literal (an error
  * constant and the text "#N/A" read alike): one load per cell, 2,000 per sync.
  */
-async function errorTypes(ctx: Excel.RequestContext, sheet: Excel.Worksheet, cells: { row: number; col: number }[]): Promise<Map<string, string>> {
+async function errorTypes(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  cells: { row: number; col: number }[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < cells.length; i += 2000) {
     const batch = cells.slice(i, i + 2000).map(({ row, col }) => {
@@ -342,11 +386,17 @@ async function errorTypes(ctx: Excel.RequestContext, sheet: Excel.Worksheet, cel
 }
 
 /** The backup codes of cells as the survey read them (values and formulas), with error constants told from text. */
-async function encoder(ctx: Excel.RequestContext, sheet: Excel.Worksheet, grid: Grid, rects: readonly Rect[]): Promise<(row: number, col: number) => CellCode> {
+async function encoder(
+  ctx: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  grid: Grid,
+  rects: readonly Rect[],
+): Promise<(row: number, col: number) => CellCode> {
   const suspects: { row: number; col: number }[] = [];
   for (const r of rects) {
     for (let row = r.row; row < r.row + r.rowCount; row++) {
-      for (let col = r.col; col < r.col + r.colCount; col++) if (isErrorLiteral(grid.value(row, col)) && grid.formula(row, col) === grid.value(row, col)) suspects.push({ row, col });
+      for (let col = r.col; col < r.col + r.colCount; col++)
+        if (isErrorLiteral(grid.value(row, col)) && grid.formula(row, col) === grid.value(row, col)) suspects.push({ row, col });
     }
   }
   const types = suspects.length > 0 ? await errorTypes(ctx, sheet, suspects) : new Map<string, string>();
@@ -381,9 +431,12 @@ export async function writeColumns(
   const rect = blockRect(t);
   if (header.length !== t.columnCount) throw new RangeError(`${header.length} headers for ${t.columnCount} columns`);
   if (rows.length !== t.rowCount) throw new RangeError(`${rows.length} rows for a target of ${t.rowCount}`);
-  if (opts.bandColumn !== undefined && (opts.bandColumn < 0 || opts.bandColumn >= t.columnCount)) throw new RangeError(`band column ${opts.bandColumn} outside the block`);
-  if (opts.numberFormats && opts.numberFormats.length !== t.columnCount) throw new RangeError(`${opts.numberFormats.length} number formats for ${t.columnCount} columns`);
-  if (plan.snapshot.length !== rect.rowCount * rect.colCount) throw new RangeError(`the plan's snapshot has ${plan.snapshot.length} cells, the block ${rect.rowCount * rect.colCount}`);
+  if (opts.bandColumn !== undefined && (opts.bandColumn < 0 || opts.bandColumn >= t.columnCount))
+    throw new RangeError(`band column ${opts.bandColumn} outside the block`);
+  if (opts.numberFormats && opts.numberFormats.length !== t.columnCount)
+    throw new RangeError(`${opts.numberFormats.length} number formats for ${t.columnCount} columns`);
+  if (plan.snapshot.length !== rect.rowCount * rect.colCount)
+    throw new RangeError(`the plan's snapshot has ${plan.snapshot.length} cells, the block ${rect.rowCount * rect.colCount}`);
   if (plan.foreignCount > 0 && !opts.overwrite) {
     return fail("overwrite not confirmed", `${plan.foreignCount} non-empty cells in ${plan.address} were not written by CreditSentinel`);
   }
@@ -395,7 +448,12 @@ export async function writeColumns(
   const { sheet, sheetId, sheetName, used, located, owned, undoSetting } = opened.value;
   const src = await checkSource(ctx, sheet, sheetName, t.source, opts);
   if (!src.ok) return src;
-  const surveyed = await surveyTarget(ctx, sheet, sheetName, sheetId, rect, located, used, { values: true, signal: opts.signal, targetBytes: opts.targetBytes, store: opts.store });
+  const surveyed = await surveyTarget(ctx, sheet, sheetName, sheetId, rect, located, used, {
+    values: true,
+    signal: opts.signal,
+    targetBytes: opts.targetBytes,
+    store: opts.store,
+  });
   if (!surveyed.ok) return surveyed;
   const sv = surveyed.value;
   const changed = emptySample();
@@ -410,15 +468,32 @@ export async function writeColumns(
     if (changed.sample.length < MAX_SAMPLE) changed.sample.push(qualifiedA1(sheetName, row, col, 1, 1));
   }
   if (changed.count > 0) {
-    return fail("target changed", `${changed.count} cells of ${qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)} changed since the plan, e.g. ${changed.sample.join(", ")}`, { count: changed.count, cells: changed.sample });
+    return fail(
+      "target changed",
+      `${changed.count} cells of ${qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)} changed since the plan, e.g. ${changed.sample.join(", ")}`,
+      { count: changed.count, cells: changed.sample },
+    );
   }
   // The number formats the write replaces (data rows of the formatted columns), read together.
   const formatCols = formatRuns(opts.numberFormats);
   const formats = new Map<number, unknown[]>();
-  const fr = await readColumnRuns(ctx, sheet, sheetName, rect.row + 1, t.rowCount, formatCols.map(([j, n]) => [rect.col + j, n] as const), "numberFormat", { signal: opts.signal, targetBytes: opts.targetBytes });
+  const fr = await readColumnRuns(
+    ctx,
+    sheet,
+    sheetName,
+    rect.row + 1,
+    t.rowCount,
+    formatCols.map(([j, n]) => [rect.col + j, n] as const),
+    "numberFormat",
+    { signal: opts.signal, targetBytes: opts.targetBytes },
+  );
   if (!fr.ok) return fr;
   formatCols.forEach(([j, n], k) => {
-    for (let c = 0; c < n; c++) formats.set(j + c, fr.value[k].map((r) => r[c]));
+    for (let c = 0; c < n; c++)
+      formats.set(
+        j + c,
+        fr.value[k].map((r) => r[c]),
+      );
   });
   const leftoverRects = sv.leftover.clear.length > 0 ? sv.leftover.rects : [];
   const encode = await encoder(ctx, sheet, sv.grid, [rect, ...leftoverRects]);
@@ -439,8 +514,15 @@ export async function writeColumns(
   for (let k = 0; k < leftoverRects.length; k++) {
     const lr = leftoverRects[k];
     const b: Backup = { rows: lr.rowCount, cols: lr.colCount, cells: backupCells(lr, encode), formats: [] };
-    const after = fingerprintOf(lr.rowCount, lr.colCount, (i, j) => (clearSet.has(`${lr.row + i}:${lr.col + j}`) ? "" : sv.grid.formula(lr.row + i, lr.col + j)));
-    leftoverRegions.push({ rect: lr, marker: `${marker}.${k + 1}`, backup: await saveJson(ctx, `undo.${id}.left${k + 1}`, b, opts.store), after: await saveJson(ctx, `undo.${id}.left${k + 1}.after`, storeFingerprint(after), opts.store) });
+    const after = fingerprintOf(lr.rowCount, lr.colCount, (i, j) =>
+      clearSet.has(`${lr.row + i}:${lr.col + j}`) ? "" : sv.grid.formula(lr.row + i, lr.col + j),
+    );
+    leftoverRegions.push({
+      rect: lr,
+      marker: `${marker}.${k + 1}`,
+      backup: await saveJson(ctx, `undo.${id}.left${k + 1}`, b, opts.store),
+      after: await saveJson(ctx, `undo.${id}.left${k + 1}.after`, storeFingerprint(after), opts.store),
+    });
   }
 
   // ---- 3. Write: header (bold), then the rows, each block read back for the fingerprint.
@@ -490,7 +572,7 @@ export async function writeColumns(
     for (const { row, col } of sv.leftover.clear) (byCol.get(col) ?? byCol.set(col, []).get(col) ?? []).push(row);
     for (const [col, rowsOf] of byCol) {
       rowsOf.sort((a, b) => a - b);
-      for (let i = 0; i < rowsOf.length; ) {
+      for (let i = 0; i < rowsOf.length;) {
         let j = i;
         while (j + 1 < rowsOf.length && rowsOf[j + 1] === rowsOf[j] + 1) j++;
         sheet.getRangeByIndexes(rowsOf[i], col, j - i + 1, 1).clear("Contents");
@@ -507,7 +589,8 @@ export async function writeColumns(
   let afterIds = ownedIds;
   if (!complete) {
     // The rows not written still hold what they held: the undo check expects exactly that there.
-    for (let row = rect.row + fp.added; row < rect.row + rect.rowCount; row++) fp.addRow(Array.from({ length: rect.colCount }, (_, j) => sv.grid.formula(row, rect.col + j)));
+    for (let row = rect.row + fp.added; row < rect.row + rect.rowCount; row++)
+      fp.addRow(Array.from({ length: rect.colCount }, (_, j) => sv.grid.formula(row, rect.col + j)));
     afterIds = await saveJson(ctx, `undo.${id}.after`, storeFingerprint(fp.finish()), opts.store);
   }
   // A block written in part is owned in part; its undo region (the whole block) gets a name of its own.
@@ -517,7 +600,11 @@ export async function writeColumns(
   await ctx.sync();
   existing.forEach((n) => !n.isNullObject && n.delete());
   const addMarker = (name: string, r: Rect) => {
-    const item = ctx.workbook.names.add(name, sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount), "CreditSentinel: cells written by the add-in");
+    const item = ctx.workbook.names.add(
+      name,
+      sheet.getRangeByIndexes(r.row, r.col, r.rowCount, r.colCount),
+      "CreditSentinel: cells written by the add-in",
+    );
     item.visible = false;
   };
   addMarker(marker, ownedRect);
@@ -539,11 +626,22 @@ export async function writeColumns(
   const keptBlocks = owned.filter((b) => !replacedIds.has(b.id) && !goneIds.has(b.id));
   queueSetSetting(ctx, SETTING_KEYS.ownedBlocks, [...keptBlocks, record].slice(-MAX_OWNED_BLOCKS), OWNED_BLOCKS_VERSION);
 
-  const regions: UndoRegion[] = [{ kind: "cells", sheetId, sheetName, rect, marker: regionMarker, backup: backupIds, afterRect: rect, after: afterIds }];
+  const regions: UndoRegion[] = [
+    { kind: "cells", sheetId, sheetName, rect, marker: regionMarker, backup: backupIds, afterRect: rect, after: afterIds },
+  ];
   if (complete) {
     for (const l of leftoverRegions) {
       addMarker(l.marker, l.rect);
-      regions.push({ kind: "cells", sheetId, sheetName, rect: l.rect, marker: l.marker, backup: l.backup, afterRect: l.rect, after: l.after });
+      regions.push({
+        kind: "cells",
+        sheetId,
+        sheetName,
+        rect: l.rect,
+        marker: l.marker,
+        backup: l.backup,
+        afterRect: l.rect,
+        after: l.after,
+      });
     }
   }
   const undo: UndoRecord = {

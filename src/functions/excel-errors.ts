@@ -45,7 +45,10 @@ export function toExcelCell(cell: SpillCell): ExcelValue {
       return cell === 0 ? 0 : cell; // −0 → 0
     case "string":
       if (cell.length > MAX_CELL_TEXT) {
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage(message("excel.tooLong", { length: cell.length, max: MAX_CELL_TEXT }), displayLang()));
+        return new CustomFunctions.Error(
+          CustomFunctions.ErrorCode.invalidValue,
+          renderMessage(message("excel.tooLong", { length: cell.length, max: MAX_CELL_TEXT }), displayLang()),
+        );
       }
       return cell;
     case "boolean":
@@ -74,6 +77,13 @@ export function guard(name: string, body: () => Result<Spill>): ExcelValue[][] {
     return toExcelSpill(body());
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return [[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, renderMessage(message("excel.internal", { fn: name, reason }), displayLang()))]];
+    return [
+      [
+        new CustomFunctions.Error(
+          CustomFunctions.ErrorCode.invalidValue,
+          renderMessage(message("excel.internal", { fn: name, reason }), displayLang()),
+        ),
+      ],
+    ];
   }
 }

@@ -123,7 +123,14 @@ export function dunningStage(
  * @param [convention] "monthly" (default: credit sales ÷ months) or "period" (the whole period's sales, as some vendors compute it).
  * @returns CEI in percent points, one per row.
  */
-export function cei(begin_ar: any[][], credit_sales: any[][], end_ar: any[][], end_current_ar: any[][], months?: any[][], convention?: any): any[][] {
+export function cei(
+  begin_ar: any[][],
+  credit_sales: any[][],
+  end_ar: any[][],
+  end_current_ar: any[][],
+  months?: any[][],
+  convention?: any,
+): any[][] {
   return guard("CEI", () => ceiCore(begin_ar, credit_sales, end_ar, end_current_ar, months ?? null, convention ?? null));
 }
 
@@ -153,7 +160,17 @@ export function dsoInvoices(
   customer_ids?: any[][],
 ): any[][] {
   return guard("DSOINVOICES", () =>
-    dsoFromInvoicesCore(invoice_dates, due_dates, paid_dates, amounts, as_of, method ?? null, period_days ?? null, open_amounts ?? null, customer_ids ?? null),
+    dsoFromInvoicesCore(
+      invoice_dates,
+      due_dates,
+      paid_dates,
+      amounts,
+      as_of,
+      method ?? null,
+      period_days ?? null,
+      open_amounts ?? null,
+      customer_ids ?? null,
+    ),
   );
 }
 
@@ -191,7 +208,9 @@ export function payBehavior(
   as_of: any[][],
   open_amounts?: any[][],
 ): any[][] {
-  return guard("PAYBEHAVIOR", () => payBehaviorCore(customer_ids, invoice_dates, due_dates, paid_dates, amounts, as_of, open_amounts ?? null));
+  return guard("PAYBEHAVIOR", () =>
+    payBehaviorCore(customer_ids, invoice_dates, due_dates, paid_dates, amounts, as_of, open_amounts ?? null),
+  );
 }
 
 /**

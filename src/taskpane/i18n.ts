@@ -12,7 +12,17 @@ import type { IoErrorCode } from "../excel/errors";
 export const APP_NAME = "CreditSentinel";
 
 /** The RISK formulas the pane introduces, in display order. */
-export const FORMULAS = ["CREDITSCORE", "CREDITLIMIT", "DSO", "DUNNINGSTAGE", "PAYBEHAVIOR", "AGING", "DSOINVOICES", "CEI", "EXPECTEDLOSS"] as const;
+export const FORMULAS = [
+  "CREDITSCORE",
+  "CREDITLIMIT",
+  "DSO",
+  "DUNNINGSTAGE",
+  "PAYBEHAVIOR",
+  "AGING",
+  "DSOINVOICES",
+  "CEI",
+  "EXPECTEDLOSS",
+] as const;
 export type FormulaId = (typeof FORMULAS)[number];
 
 export interface Strings {
@@ -425,7 +435,8 @@ export const strings: Record<Lang, Strings> = {
     },
     review: {
       heading: "Portfolio review",
-      intro: "Score a whole customer table, see where the risk and the money are, explain any customer and write the results next to the table.",
+      intro:
+        "Score a whole customer table, see where the risk and the money are, explain any customer and write the results next to the table.",
       needsExcel: "Open the add-in in Excel to review a table of your workbook.",
       data: {
         heading: "Data",
@@ -437,7 +448,8 @@ export const strings: Record<Lang, Strings> = {
         readingSelection: "Reading the selection…",
         refresh: "Refresh tables",
         loadingTables: "Loading the workbook's tables…",
-        noTables: "This workbook has no Excel tables: select a cell inside your customer data (with a header row) and use the current selection.",
+        noTables:
+          "This workbook has no Excel tables: select a cell inside your customer data (with a header row) and use the current selection.",
         tableOption: (name, rows) => `${name} (${rows} ${pl(rows, "row", "rows")})`,
         selectionLabel: (address, rows) => `Selection ${address} (${rows} ${pl(rows, "row", "rows")})`,
         asOf: "As-of date",
@@ -485,7 +497,8 @@ export const strings: Record<Lang, Strings> = {
         blocked: "Fix the column problems above to run the review.",
         nothingWritten: "A review only reads: nothing is written until you choose to write the results.",
         done: (customers, seconds) => `Reviewed ${customers} ${pl(customers, "customer", "customers")} in ${seconds} s.`,
-        languageChanged: "Texts from the review (reasons, messages) stay in the language of the review. Review again to get them in the new language.",
+        languageChanged:
+          "Texts from the review (reasons, messages) stay in the language of the review. Review again to get them in the new language.",
         percent: (pct) => pct,
       },
       io: {
@@ -498,7 +511,8 @@ export const strings: Record<Lang, Strings> = {
         cancelled: "Cancelled.",
         "overwrite not confirmed": "Cells of yours would be overwritten and you did not confirm: nothing was written.",
         "target changed": "Cells in the target changed since the check: nothing was written.",
-        "table changed": "The table changed since it was reviewed (rows inserted, deleted or moved, or its first column edited): nothing was written. Review again.",
+        "table changed":
+          "The table changed since it was reviewed (rows inserted, deleted or moved, or its first column edited): nothing was written. Review again.",
         "report changed": "The report sheet was renamed or changed since the check: nothing was written to it.",
         "nothing to restore": "There is no write to restore.",
         "restore refused": "Cells CreditSentinel wrote were changed since: nothing was restored.",
@@ -506,13 +520,15 @@ export const strings: Record<Lang, Strings> = {
       ioTable: { customers: "Customer table", ledger: "Invoice ledger" },
       problems: {
         heading: "Data problems",
-        rowErrors: (count) => `Rows not scored: ${count}. Numeric columns hold text or out-of-range values; correct these cells (the other rows are reviewed). First rows:`,
+        rowErrors: (count) =>
+          `Rows not scored: ${count}. Numeric columns hold text or out-of-range values; correct these cells (the other rows are reviewed). First rows:`,
         duplicates: (count) => `Customer IDs found in more than one row: ${count}. The invoice ledger is joined to the first row of each:`,
         duplicateItem: (id, rows) => `${id}: rows ${rows}`,
         unmatched: (count, open) => `Invoice-ledger customer IDs that match no customer in the table: ${count} (open amount ${open}):`,
         unmatchedItem: (id, invoices, open) => `${id}: ${invoices} ${pl(invoices, "invoice", "invoices")}, open ${open}`,
         ledgerBadRows: (count) => `Invoice rows that could not be read and were left out: ${count}. First rows:`,
-        percentColumns: (count) => `Ratio columns that look like percentages: ${count}. Scores that use them are wrong until the columns hold decimals:`,
+        percentColumns: (count) =>
+          `Ratio columns that look like percentages: ${count}. Scores that use them are wrong until the columns hold decimals:`,
         more: (count) => `and ${count} more`,
         goToCell: (cell) => `Go to ${cell}`,
         goToRow: (row) => `Go to row ${row}`,
@@ -560,7 +576,8 @@ export const strings: Record<Lang, Strings> = {
       monitor: {
         heading: "Monitor",
         receivables: "Receivables",
-        openFrom: (open, customers, asOf) => `Open invoices of the ${customers} ledger ${pl(customers, "customer", "customers")} found in the table, on ${asOf}: ${open}.`,
+        openFrom: (open, customers, asOf) =>
+          `Open invoices of the ${customers} ledger ${pl(customers, "customer", "customers")} found in the table, on ${asOf}: ${open}.`,
         differs:
           "The total exposure on the overview adds up the table's exposure column instead (the ledger only where a cell is blank), so the two totals differ when the table's figures are from another date or include more than open invoices.",
         model: "Scoring model",
@@ -580,7 +597,15 @@ export const strings: Record<Lang, Strings> = {
         filterPlaceholder: "ID or name",
         bandFilter: "Band",
         allBands: "All bands",
-        columns: { customer: "Customer", score: "Score", band: "Band", exposure: "Exposure", limit: "Limit", headroom: "Headroom", stage: "Stage" },
+        columns: {
+          customer: "Customer",
+          score: "Score",
+          band: "Band",
+          exposure: "Exposure",
+          limit: "Limit",
+          headroom: "Headroom",
+          stage: "Stage",
+        },
         shown: (shown, total) => `${shown} of ${total} customers.`,
         sortBy: (column) => `Sort by ${column}`,
         empty: "No customer matches the filter.",
@@ -633,13 +658,16 @@ export const strings: Record<Lang, Strings> = {
         mode: "Write as",
         formulas: "Live RISK formulas",
         values: "Static values (for sharing without the add-in)",
-        formulasNote: "Formulas recalculate when the table changes. Headroom without an exposure column and the dunning stage come from the ledger and are written as values.",
-        formulasLedger: "The review used payment behaviour from the invoice ledger, which a row formula cannot see: the results are written as values.",
+        formulasNote:
+          "Formulas recalculate when the table changes. Headroom without an exposure column and the dunning stage come from the ledger and are written as values.",
+        formulasLedger:
+          "The review used payment behaviour from the invoice ledger, which a row formula cannot see: the results are written as values.",
         report: "(Re)generate the “Risk report” sheet with summary tables and charts",
         button: "Write to workbook…",
         checking: "Checking the target cells…",
         confirmTitle: "Write the results?",
-        confirmBody: (columns, rows, target) => `${columns} ${pl(columns, "column", "columns")} for ${rows} ${pl(rows, "customer", "customers")} will be written to ${target}.`,
+        confirmBody: (columns, rows, target) =>
+          `${columns} ${pl(columns, "column", "columns")} for ${rows} ${pl(rows, "customer", "customers")} will be written to ${target}.`,
         confirmReport: (sheet) => `The “${sheet}” sheet will be (re)generated.`,
         overwriteTitle: "Overwrite your cells?",
         overwriteBody: (count, where) => `Non-empty cells that CreditSentinel did not write would be overwritten: ${count}, e.g. ${where}.`,
@@ -665,28 +693,38 @@ export const strings: Record<Lang, Strings> = {
           stage: "Dunning stage",
           reasons: "Risk reasons",
         },
-        editedBody: (count, where) => `Of these, ${count} ${pl(count, "was", "were")} written by CreditSentinel and changed since, e.g. ${where}: ${pl(count, "it is", "they are")} yours now.`,
+        editedBody: (count, where) =>
+          `Of these, ${count} ${pl(count, "was", "were")} written by CreditSentinel and changed since, e.g. ${where}: ${pl(count, "it is", "they are")} yours now.`,
         resizedBody: (where) => `Rows or cells were inserted or deleted inside earlier results at ${where}: those cells count as yours.`,
-        leftoverClear: (count) => `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table will be cleared.`,
-        leftoverKeep: (count, where) => `${count} ${pl(count, "cell", "cells")} of earlier results outside the new block ${pl(count, "was", "were")} changed since and will be left as they are, e.g. ${where}.`,
-        changedSince: (count, where) => `Since the check, ${count} ${pl(count, "cell", "cells")} of the target changed, e.g. ${where}. Nothing was written. Check ${pl(count, "it", "them")}, then confirm again.`,
+        leftoverClear: (count) =>
+          `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table will be cleared.`,
+        leftoverKeep: (count, where) =>
+          `${count} ${pl(count, "cell", "cells")} of earlier results outside the new block ${pl(count, "was", "were")} changed since and will be left as they are, e.g. ${where}.`,
+        changedSince: (count, where) =>
+          `Since the check, ${count} ${pl(count, "cell", "cells")} of the target changed, e.g. ${where}. Nothing was written. Check ${pl(count, "it", "them")}, then confirm again.`,
         reportRenamed: (sheet, was) => `The report sheet “${was}” was renamed “${sheet}”.`,
-        reportEdited: (sheet, count, where) => `The report sheet “${sheet}” was changed since CreditSentinel wrote it: ${count} ${pl(count, "cell", "cells")}, e.g. ${where}.`,
+        reportEdited: (sheet, count, where) =>
+          `The report sheet “${sheet}” was changed since CreditSentinel wrote it: ${count} ${pl(count, "cell", "cells")}, e.g. ${where}.`,
         reportCharts: (sheet) => `Charts on the report sheet “${sheet}” were added or deleted since CreditSentinel wrote it.`,
-        reportUnverifiable: (sheet) => `CreditSentinel cannot tell whether the report sheet “${sheet}” was changed (an earlier version wrote it).`,
+        reportUnverifiable: (sheet) =>
+          `CreditSentinel cannot tell whether the report sheet “${sheet}” was changed (an earlier version wrote it).`,
         reportChoice: "What to do with that sheet",
         reportKeep: (name) => `Keep it as it is and write the report to a new sheet “${name}”`,
         reportReplace: (sheet) => `Replace the contents of “${sheet}” (you can restore them afterwards)`,
-        reportChangedSince: (sheet) => `The report sheet “${sheet}” changed since the check. Nothing was written to it. Check it, then confirm again.`,
+        reportChangedSince: (sheet) =>
+          `The report sheet “${sheet}” changed since the check. Nothing was written to it. Check it, then confirm again.`,
         reportKept: (sheet) => `Your sheet “${sheet}” was left as it is.`,
-        leftoverCleared: (count) => `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table ${pl(count, "was", "were")} cleared.`,
-        leftoverKept: (count, where) => `${count} ${pl(count, "cell", "cells")} of earlier results ${pl(count, "was", "were")} left because ${pl(count, "it", "they")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}.`,
+        leftoverCleared: (count) =>
+          `${count} ${pl(count, "cell", "cells")} of earlier results beside rows no longer in the table ${pl(count, "was", "were")} cleared.`,
+        leftoverKept: (count, where) =>
+          `${count} ${pl(count, "cell", "cells")} of earlier results ${pl(count, "was", "were")} left because ${pl(count, "it", "they")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}.`,
         undoNote: "Whatever is overwritten is kept in the workbook: “Restore previous values” puts it back.",
         restore: "Restore previous values",
         restoreHint: (where) => `Last write: ${where}.`,
         restoring: "Restoring previous values…",
         restored: (where) => `Previous values restored in ${where}.`,
-        restoreRefused: (count, where) => `Not restored: ${count} ${pl(count, "cell", "cells")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}. Nothing was changed.`,
+        restoreRefused: (count, where) =>
+          `Not restored: ${count} ${pl(count, "cell", "cells")} changed since CreditSentinel wrote ${pl(count, "it", "them")}, e.g. ${where}. Nothing was changed.`,
         restoreFailed: (message) => `Restoring failed: ${message}`,
       },
       report: {
@@ -723,7 +761,8 @@ export const strings: Record<Lang, Strings> = {
       open: "Calibrate to my portfolio",
       close: "Close calibration",
       shippedInUse: (v) => `In use: the shipped model ${v}.`,
-      storedInUse: (v) => `In use: the model calibrated to this workbook's portfolio, ${v}. The review, Explain, write-back and the RISK formulas in this workbook use it.`,
+      storedInUse: (v) =>
+        `In use: the model calibrated to this workbook's portfolio, ${v}. The review, Explain, write-back and the RISK formulas in this workbook use it.`,
       storedDetail: (d) => `Accepted on ${d}.`,
       revertedNote: (v) => `A calibrated model (${v}) is stored in this workbook but not in use.`,
       revert: "Revert to the shipped model",
@@ -765,7 +804,8 @@ export const strings: Record<Lang, Strings> = {
       ks: "KS",
       capture: "Defaults in bands D–E",
       falseAlarm: "Healthy in bands D–E",
-      notMeasurable: "The history has no defaults: the ranking cannot be measured; the fit sets the PD level from the expected default rate.",
+      notMeasurable:
+        "The history has no defaults: the ranking cannot be measured; the fit sets the PD level from the expected default rate.",
       weightsHeading: "Factor weights (1 = as shipped)",
       weightsNone: "This stage keeps the shipped weights.",
       pointsHeading: "Points per bin",
@@ -780,7 +820,8 @@ export const strings: Record<Lang, Strings> = {
       pd: "12-month PD",
       accept: "Accept and store in this workbook",
       discard: "Discard",
-      notBetter: "Accept is not available: in cross-validation the fit did worse than the shipped model. Keep the shipped model, or add history.",
+      notBetter:
+        "Accept is not available: in cross-validation the fit did worse than the shipped model. Keep the shipped model, or add history.",
       accepted: (v) => `Model ${v} is stored in this workbook and in use.`,
       discarded: "The fit was discarded. The model in use is unchanged.",
       saveFailed: (r) => `The model could not be stored in the workbook: ${r}`,
@@ -789,7 +830,8 @@ export const strings: Record<Lang, Strings> = {
       psiRows: (r) => `Compared over ${r} scored customers.`,
       psiStable: "Stable (below 0.1).",
       psiShift: "Some shift (0.1 to 0.25): keep an eye on it.",
-      psiDrift: "The portfolio has drifted from the sample the model was calibrated on (above 0.25): its PDs and band cut-offs may no longer hold. Consider calibrating to your portfolio.",
+      psiDrift:
+        "The portfolio has drifted from the sample the model was calibrated on (above 0.25): its PDs and band cut-offs may no longer hold. Consider calibrating to your portfolio.",
       psiNone: "The model in use carries no score distribution of its calibration sample: no stability index.",
     },
   },
@@ -958,7 +1000,8 @@ export const strings: Record<Lang, Strings> = {
         heading: "监控",
         receivables: "应收账款",
         openFrom: (open, customers, asOf) => `客户表中 ${customers} 个台账客户在 ${asOf} 的未结发票：${open}。`,
-        differs: "概览中的风险敞口合计按客户表的敞口列相加（仅在单元格为空时使用台账），因此当表中数据来自其他日期或不只包含未结发票时，两个合计会不同。",
+        differs:
+          "概览中的风险敞口合计按客户表的敞口列相加（仅在单元格为空时使用台账），因此当表中数据来自其他日期或不只包含未结发票时，两个合计会不同。",
         model: "评分模型",
         modelVersion: "模型版本",
         policyVersion: "信用政策",

@@ -19,7 +19,9 @@ const container = document.getElementById("root");
 if (container) {
   const root = createRoot(container);
   const render = (workbook?: WorkbookPort) =>
-    root.render(<App version={__APP_VERSION__} referenceUrl={functionReferenceUrl(__SUPPORT_URL__)} office={globalOffice()} workbook={workbook} />);
+    root.render(
+      <App version={__APP_VERSION__} referenceUrl={functionReferenceUrl(__SUPPORT_URL__)} office={globalOffice()} workbook={workbook} />,
+    );
   render();
   const params = new URLSearchParams(window.location.search);
   if (params.get("mock") === "demo") {

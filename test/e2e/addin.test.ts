@@ -78,7 +78,9 @@ describe("production build in dist/", () => {
     // Distinctive literals of src/engine (messages, labels): a duplicated module would carry them twice.
     const literals = new Set<string>();
     const walk = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : f.endsWith(".ts") ? [path.join(dir, f)] : []));
+      readdirSync(dir).flatMap((f) =>
+        statSync(path.join(dir, f)).isDirectory() ? walk(path.join(dir, f)) : f.endsWith(".ts") ? [path.join(dir, f)] : [],
+      );
     for (const file of walk(path.join(ROOT, "src/engine"))) {
       const visit = (node: ts.Node): void => {
         if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
@@ -89,7 +91,9 @@ describe("production build in dist/", () => {
       visit(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true));
     }
     const texts = bundles().map((f) => ({ f, text: read(f) }));
-    const found = [...literals].map((l) => ({ l, in: texts.filter((t) => t.text.includes(l)).map((t) => t.f) })).filter((x) => x.in.length > 0);
+    const found = [...literals]
+      .map((l) => ({ l, in: texts.filter((t) => t.text.includes(l)).map((t) => t.f) }))
+      .filter((x) => x.in.length > 0);
     expect(found.length).toBeGreaterThan(10); // the check is not vacuous: the engine is in the build
     expect(found.filter((x) => x.in.length > 1)).toEqual([]);
     expect(found.every((x) => x.in[0] === "functions.js")).toBe(true);
@@ -108,7 +112,9 @@ if (!HAVE_CHROMIUM) {
       throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
     });
   } else {
-    console.warn(`e2e: no Chromium at ${CHROMIUM_PATH}; browser tests skipped (set CHROMIUM_PATH, or apt-get install chromium). Under CI=true this fails.`);
+    console.warn(
+      `e2e: no Chromium at ${CHROMIUM_PATH}; browser tests skipped (set CHROMIUM_PATH, or apt-get install chromium). Under CI=true this fails.`,
+    );
   }
 }
 
@@ -207,14 +213,20 @@ if (!HAVE_CHROMIUM) {
 
     test.each(FUNCTION_CASES.map((c) => [`RISK.${c.id}: ${c.note}`, c] as const))("%s", async (_name, c) => {
       expect(functionIds()).toContain(c.id);
-      const actual = await page.evaluate(async ({ id, args }) => {
-        type CF = { _association: { mappings: Record<string, (...a: unknown[]) => unknown> }; Error: new (...a: unknown[]) => { code: string; message?: string } };
-        const cf = (window as unknown as { CustomFunctions: CF }).CustomFunctions;
-        const fn = cf._association.mappings[id] ?? cf._association.mappings[id.toLowerCase()];
-        const cell = (v: unknown) => (v instanceof cf.Error ? { error: v.code, message: v.message ?? "" } : v);
-        const out = await fn(...args);
-        return Array.isArray(out) ? out.map((row: unknown) => (Array.isArray(row) ? row.map(cell) : cell(row))) : cell(out);
-      }, { id: c.id, args: c.args });
+      const actual = await page.evaluate(
+        async ({ id, args }) => {
+          type CF = {
+            _association: { mappings: Record<string, (...a: unknown[]) => unknown> };
+            Error: new (...a: unknown[]) => { code: string; message?: string };
+          };
+          const cf = (window as unknown as { CustomFunctions: CF }).CustomFunctions;
+          const fn = cf._association.mappings[id] ?? cf._association.mappings[id.toLowerCase()];
+          const cell = (v: unknown) => (v instanceof cf.Error ? { error: v.code, message: v.message ?? "" } : v);
+          const out = await fn(...args);
+          return Array.isArray(out) ? out.map((row: unknown) => (Array.isArray(row) ? row.map(cell) : cell(row))) : cell(out);
+        },
+        { id: c.id, args: c.args },
+      );
       expectValue(actual, c.expected, c.digits ?? 6);
     });
 

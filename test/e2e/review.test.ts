@@ -29,7 +29,8 @@ const DEMO_INJECTION_NAME = '=HYPERLINK("http://example.com","Click me")';
 
 function distProblem(): string | null {
   if (!existsSync(path.join(DIST, "taskpane.html"))) return "dist/ lacks taskpane.html: run `npm run build` first (npm test does).";
-  if (readFileSync(path.join(DIST, "manifest.xml"), "utf8").includes("https://localhost:3000/")) return "dist/ holds a development build: run `npm run build` first.";
+  if (readFileSync(path.join(DIST, "manifest.xml"), "utf8").includes("https://localhost:3000/"))
+    return "dist/ holds a development build: run `npm run build` first.";
   return null;
 }
 
@@ -60,7 +61,12 @@ const demoLog = (page: Page) =>
     };
     const wb = (window as unknown as { __demoWorkbook: W }).__demoWorkbook;
     return {
-      writes: wb.writes.map((w) => ({ overwrite: w.overwrite, modes: w.req.columns.map((c) => c.mode), headers: w.req.columns.map((c) => c.header), rows: w.req.columns[0]?.values.length ?? 0 })),
+      writes: wb.writes.map((w) => ({
+        overwrite: w.overwrite,
+        modes: w.req.columns.map((c) => c.mode),
+        headers: w.req.columns.map((c) => c.header),
+        rows: w.req.columns[0]?.values.length ?? 0,
+      })),
       reports: wb.reports.map((r) => ({ title: r.title, asOf: r.asOf, sections: r.sections.map((s) => s.title) })),
       noteCell: wb.cellAt("Customers", 5, 16),
     };
@@ -122,7 +128,8 @@ const demoLog = (page: Page) =>
     await page.getByRole("tab", { name }).click();
     await expect(page.getByRole("tab", { name }).getAttribute("aria-selected")).resolves.toBe("true");
   };
-  const noSeriousAxe = async (where: string) => expect({ where, violations: await seriousViolations(page) }).toEqual({ where, violations: [] });
+  const noSeriousAxe = async (where: string) =>
+    expect({ where, violations: await seriousViolations(page) }).toEqual({ where, violations: [] });
 
   test("review: Overview (bands, breaches), Monitor (aging, heat map), Data (problems), Customers; nothing is written", async () => {
     await noSeriousAxe("data step before the review");
@@ -204,7 +211,9 @@ const demoLog = (page: Page) =>
 
     await page.getByRole("button", { name: "Write to workbook…" }).click();
     await dialog.getByRole("button", { name: "Overwrite and write" }).click();
-    await expect(page.getByTestId("write-message").textContent()).resolves.toBe("Written to Customers!P1:V2001. The “Risk report” sheet was (re)generated.");
+    await expect(page.getByTestId("write-message").textContent()).resolves.toBe(
+      "Written to Customers!P1:V2001. The “Risk report” sheet was (re)generated.",
+    );
     log = await demoLog(page);
     expect(log.writes).toEqual([
       {

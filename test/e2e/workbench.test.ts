@@ -39,7 +39,8 @@ const shot = (name: string) => path.join(ARTIFACTS, `workbench-${name}.png`);
 
 function distProblem(): string | null {
   if (!existsSync(path.join(DIST, "workbench.html"))) return "dist/ lacks workbench.html: run `npm run build` first (npm test does).";
-  if (readFileSync(path.join(DIST, "manifest.xml"), "utf8").includes("https://localhost:3000/")) return "dist/ holds a development build: run `npm run build` first.";
+  if (readFileSync(path.join(DIST, "manifest.xml"), "utf8").includes("https://localhost:3000/"))
+    return "dist/ holds a development build: run `npm run build` first.";
   return null;
 }
 
@@ -62,7 +63,10 @@ describe("the workbench build", () => {
     // As for the add-in: no source maps, no local paths.
     const files = readdirSync(path.join(DIST, "workbench"));
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
-    for (const text of [html, ...files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(path.join(DIST, "workbench", f), "utf8"))]) {
+    for (const text of [
+      html,
+      ...files.filter((f) => f.endsWith(".js")).map((f) => readFileSync(path.join(DIST, "workbench", f), "utf8")),
+    ]) {
       expect(text).not.toContain("sourceMappingURL");
       expect(text).not.toContain(ROOT);
     }
@@ -92,7 +96,10 @@ const leavingIsQuestioned = (p: Page) =>
 /** The risk columns the engine gives the sample's Customers table (with its ledger), computed here in Node. */
 async function expectedColumns() {
   const lib = async () => ExcelJS;
-  const r = await openFiles([{ name: SAMPLE_FILE_NAME, bytes: new Uint8Array(readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE_NAME))) }], lib);
+  const r = await openFiles(
+    [{ name: SAMPLE_FILE_NAME, bytes: new Uint8Array(readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE_NAME))) }],
+    lib,
+  );
   if (!r.ok) throw new Error("sample");
   const port = createWorkbenchPort(r.doc);
   const headers = (n: string) => r.doc.input.tables.find((t) => t.name === n)?.headers ?? [];
@@ -147,7 +154,10 @@ async function expectedColumns() {
 
   test("it starts on the sample workbook, with the customers and the ledger picked, the sample's as-of date, and reviews it", async () => {
     await page.getByRole("heading", { level: 1, name: "CreditSentinel" }).waitFor();
-    await page.getByTestId("privacy").getByText(/nothing is uploaded, and this page makes no network requests/).waitFor();
+    await page
+      .getByTestId("privacy")
+      .getByText(/nothing is uploaded, and this page makes no network requests/)
+      .waitFor();
     await expect(page.getByTestId("file-name").textContent({ timeout: 60_000 })).resolves.toBe(SAMPLE_FILE_NAME);
     // The sample is reviewed as soon as it opens, and the pane moves to the Overview: the choices are on the Data step.
     await page.getByTestId("band-chart").waitFor({ timeout: 60_000 });
@@ -181,8 +191,13 @@ async function expectedColumns() {
     await problems.getByText(/^Customer IDs found in more than one row: 1\./).waitFor();
     await problems.getByText(/C99999/).waitFor();
     // "Go to" a problem: no sheet to select here, so the page says where the cell is.
-    await problems.getByRole("button", { name: /^Go to / }).first().click();
-    await expect(page.getByTestId("selected-row").textContent()).resolves.toMatch(/^That is (cell [A-Z]+\d+|row \d+) of sheet “(Customers|Invoices)” \(in your spreadsheet program\)\.$/);
+    await problems
+      .getByRole("button", { name: /^Go to / })
+      .first()
+      .click();
+    await expect(page.getByTestId("selected-row").textContent()).resolves.toMatch(
+      /^That is (cell [A-Z]+\d+|row \d+) of sheet “(Customers|Invoices)” \(in your spreadsheet program\)\.$/,
+    );
     await page.screenshot({ path: shot("350-review"), fullPage: true });
     await expect(seriousViolations(page)).resolves.toEqual([]);
     await step(page, "Overview");
@@ -209,15 +224,23 @@ async function expectedColumns() {
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor({ timeout: 60_000 });
     await dialog.getByRole("button", { name: "Write", exact: true }).click();
-    await expect(page.getByTestId("write-message").textContent({ timeout: 60_000 })).resolves.toBe("Written to Customers!T1:Z401. The “Risk report” sheet was (re)generated.");
+    await expect(page.getByTestId("write-message").textContent({ timeout: 60_000 })).resolves.toBe(
+      "Written to Customers!T1:Z401. The “Risk report” sheet was (re)generated.",
+    );
     await page.getByText("You have written results that are not downloaded yet.").waitFor();
     await expect(leavingIsQuestioned(page)).resolves.toBe(true);
 
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "Download scored workbook" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 60_000 }),
+      page.getByRole("button", { name: "Download scored workbook" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("creditsentinel-sample-scored.xlsx");
     const file = path.join(ARTIFACTS, "workbench-download.xlsx");
     await download.saveAs(file);
-    await page.getByTestId("download-result").getByText("Downloaded creditsentinel-sample-scored.xlsx. Your original file is unchanged.", { exact: false }).waitFor();
+    await page
+      .getByTestId("download-result")
+      .getByText("Downloaded creditsentinel-sample-scored.xlsx. Your original file is unchanged.", { exact: false })
+      .waitFor();
     await expect(leavingIsQuestioned(page)).resolves.toBe(false);
     await page.getByTestId("file-panel").screenshot({ path: shot("350-file-downloaded") });
     await page.setViewportSize({ width: 800, height: 1000 });
@@ -237,7 +260,8 @@ async function expectedColumns() {
     const input = new ExcelJS.Workbook();
     await input.xlsx.readFile(path.join(SAMPLE_DIR, SAMPLE_FILE_NAME));
     const inputSheet = input.getWorksheet("Customers") as ExcelJS.Worksheet;
-    const cells = (s: ExcelJS.Worksheet) => Array.from({ length: 401 }, (_, r) => Array.from({ length: 19 }, (_, c) => s.getCell(r + 1, c + 1).value));
+    const cells = (s: ExcelJS.Worksheet) =>
+      Array.from({ length: 401 }, (_, r) => Array.from({ length: 19 }, (_, c) => s.getCell(r + 1, c + 1).value));
     expect(cells(ws)).toEqual(cells(inputSheet));
     expect((wb.getWorksheet("Risk report") as ExcelJS.Worksheet).getCell("A1").value).toBe("CreditSentinel portfolio risk report");
   });
@@ -269,14 +293,20 @@ async function expectedColumns() {
     await page.getByRole("button", { name: "写入工作簿…" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "写入", exact: true }).click();
     await page.getByText("您写入的结果尚未下载。").waitFor({ timeout: 60_000 });
-    await page.getByTestId("file-input").setInputFiles({ name: "book.ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", buffer: Buffer.from("x") });
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "book.ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", buffer: Buffer.from("x") });
     const ask = page.getByRole("dialog");
     await ask.getByText("打开其他文件？").waitFor();
     await ask.getByRole("button", { name: "继续操作" }).click();
     await expect(page.getByTestId("file-name").textContent()).resolves.toBe(SAMPLE_CSV_FILES.customersZh);
-    await page.getByTestId("file-input").setInputFiles({ name: "book.ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", buffer: Buffer.from("x") });
+    await page
+      .getByTestId("file-input")
+      .setInputFiles({ name: "book.ods", mimeType: "application/vnd.oasis.opendocument.spreadsheet", buffer: Buffer.from("x") });
     await page.getByRole("dialog").getByRole("button", { name: "丢弃并打开" }).click();
-    await expect(page.getByTestId("open-error").textContent()).resolves.toMatch(/^book\.ods 不是 Excel 工作簿。请在 WPS 或 LibreOffice 中选择“文件 → 另存为 → Excel 工作簿（\.xlsx）”/);
+    await expect(page.getByTestId("open-error").textContent()).resolves.toMatch(
+      /^book\.ods 不是 Excel 工作簿。请在 WPS 或 LibreOffice 中选择“文件 → 另存为 → Excel 工作簿（\.xlsx）”/,
+    );
     await page.getByTestId("file-panel").screenshot({ path: shot("350-zh-open-error") });
   });
 
@@ -295,7 +325,10 @@ async function expectedColumns() {
     await page.getByText("eu-customers.csv：2 行，按 UTF-8 编码、以分号分隔读取。 小数逗号已按数字读取。").waitFor();
     await expect(page.getByText("松开鼠标即可打开文件").count()).resolves.toBe(0);
     await page.getByRole("button", { name: "评估组合" }).click();
-    await page.getByTestId("review-notice").getByText(/^已评估 2 个客户/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId("review-notice")
+      .getByText(/^已评估 2 个客户/)
+      .waitFor({ timeout: 60_000 });
   });
 
   test("no page or console errors, and no request left the machine", () => {

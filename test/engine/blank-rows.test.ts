@@ -17,11 +17,47 @@ const firstCode = (r: unknown): string | undefined => (Array.isArray(r) ? code(r
 describe("trailing empty rows of a selection give empty results", () => {
   test.each([
     ["DSO standard", () => dsoCore(col([15000, null, ""]), col([10000, null, ""]), 30, null), [[45], [""], [""]]],
-    ["DSO add (two receivables columns)", () => dsoCore([[15000, 4000], [null, null]], col([10000, null]), 30, "add"), [[33], [""]]],
-    ["CEI", () => ceiCore(col([6200, null]), col([10890, null]), col([6340, null]), col([3590, null]), 3, null), [[expect.closeTo(55.929, 3)], [""]]],
+    [
+      "DSO add (two receivables columns)",
+      () =>
+        dsoCore(
+          [
+            [15000, 4000],
+            [null, null],
+          ],
+          col([10000, null]),
+          30,
+          "add",
+        ),
+      [[33], [""]],
+    ],
+    [
+      "CEI",
+      () => ceiCore(col([6200, null]), col([10890, null]), col([6340, null]), col([3590, null]), 3, null),
+      [[expect.closeTo(55.929, 3)], [""]],
+    ],
     ["EXPECTEDLOSS", () => expectedLossCore(col([100000, null]), col([0.05, null]), null, null, null), [[3000], [""]]],
-    ["CREDITLIMIT", () => creditLimitCore({ score: col(["B", null]), netWorth: col([2000000, null]), annualSales: col([10000000, null]), termsDays: 60 }, "en"), [[700000], [""]]],
-    ["CREDITLIMIT all", () => creditLimitCore({ score: col(["B", null]), netWorth: col([2000000, null]), annualSales: col([10000000, null]), termsDays: 60, output: "all" }, "en"), [[700000, "B", "Net-worth cap"], ["", "", ""]]],
+    [
+      "CREDITLIMIT",
+      () =>
+        creditLimitCore(
+          { score: col(["B", null]), netWorth: col([2000000, null]), annualSales: col([10000000, null]), termsDays: 60 },
+          "en",
+        ),
+      [[700000], [""]],
+    ],
+    [
+      "CREDITLIMIT all",
+      () =>
+        creditLimitCore(
+          { score: col(["B", null]), netWorth: col([2000000, null]), annualSales: col([10000000, null]), termsDays: 60, output: "all" },
+          "en",
+        ),
+      [
+        [700000, "B", "Net-worth cap"],
+        ["", "", ""],
+      ],
+    ],
   ])("%s", (_name, run, expected) => {
     expect(run()).toEqual(expected);
   });
@@ -51,10 +87,34 @@ describe("trailing empty rows of a selection give empty results", () => {
 describe("Excel desktop passes the empty rows of a selection as 0: rows of 0s at either end give empty results too", () => {
   test.each([
     ["DSO standard", () => dsoCore(col([15000, 0, 0]), col([10000, 0, 0]), 30, null), [[45], [""], [""]]],
-    ["CEI (a row of 0s used to give #DIV/0!)", () => ceiCore(col([6200, 0]), col([10890, 0]), col([6340, 0]), col([3590, 0]), 3, null), [[expect.closeTo(55.929, 3)], [""]]],
-    ["EXPECTEDLOSS (used to give 0)", () => expectedLossCore(col([0, 100000, 0]), col([0, 0.05, 0]), null, null, null), [[""], [3000], [""]]],
-    ["CREDITLIMIT (a score of 0 used to read as band E: a limit of 0, cash in advance)", () => creditLimitCore({ score: col(["B", 0]), netWorth: col([2000000, 0]), annualSales: col([10000000, 0]), termsDays: 60 }, "en"), [[700000], [""]]],
-    ["CREDITLIMIT all", () => creditLimitCore({ score: col([0, "B", 0]), netWorth: col([0, 2000000, 0]), annualSales: col([0, 10000000, 0]), termsDays: 60, output: "all" }, "en"), [["", "", ""], [700000, "B", "Net-worth cap"], ["", "", ""]]],
+    [
+      "CEI (a row of 0s used to give #DIV/0!)",
+      () => ceiCore(col([6200, 0]), col([10890, 0]), col([6340, 0]), col([3590, 0]), 3, null),
+      [[expect.closeTo(55.929, 3)], [""]],
+    ],
+    [
+      "EXPECTEDLOSS (used to give 0)",
+      () => expectedLossCore(col([0, 100000, 0]), col([0, 0.05, 0]), null, null, null),
+      [[""], [3000], [""]],
+    ],
+    [
+      "CREDITLIMIT (a score of 0 used to read as band E: a limit of 0, cash in advance)",
+      () => creditLimitCore({ score: col(["B", 0]), netWorth: col([2000000, 0]), annualSales: col([10000000, 0]), termsDays: 60 }, "en"),
+      [[700000], [""]],
+    ],
+    [
+      "CREDITLIMIT all",
+      () =>
+        creditLimitCore(
+          { score: col([0, "B", 0]), netWorth: col([0, 2000000, 0]), annualSales: col([0, 10000000, 0]), termsDays: 60, output: "all" },
+          "en",
+        ),
+      [
+        ["", "", ""],
+        [700000, "B", "Net-worth cap"],
+        ["", "", ""],
+      ],
+    ],
   ])("%s", (_name, run, expected) => {
     expect(run()).toEqual(expected);
   });
@@ -63,7 +123,16 @@ describe("Excel desktop passes the empty rows of a selection as 0: rows of 0s at
     const cei = ceiCore(col([6200, 0, 6200]), col([10890, 0, 10890]), col([6340, 0, 6340]), col([3590, 0, 3590]), 3, null) as unknown[][];
     expect(code(cei[1][0])).toBe("DIV0");
     expect(expectedLossCore(col([100000, 0, 100000]), col([0.05, 0, 0.05]), null, null, null)).toEqual([[3000], [0], [3000]]);
-    const limit = creditLimitCore({ score: col(["B", 0, "B"]), netWorth: col([2000000, 0, 2000000]), annualSales: col([10000000, 0, 10000000]), termsDays: 60, output: "all" }, "en") as unknown[][];
+    const limit = creditLimitCore(
+      {
+        score: col(["B", 0, "B"]),
+        netWorth: col([2000000, 0, 2000000]),
+        annualSales: col([10000000, 0, 10000000]),
+        termsDays: 60,
+        output: "all",
+      },
+      "en",
+    ) as unknown[][];
     expect(limit[1]).toEqual([0, "E", "Cash in advance (band E)"]);
   });
 });

@@ -3,7 +3,9 @@ import { cellError, describeCell, isBlank, readChoice, readNumber, readOptionalN
 import { isEngineError } from "../../src/engine/errors";
 
 describe("isBlank", () => {
-  it.each([null, undefined, "", "  ", "n/a", "N/A", "NA", "-", "—", "?", "unknown", "不详", "未知", "#N/A"])("%p is blank", (v) => expect(isBlank(v)).toBe(true));
+  it.each([null, undefined, "", "  ", "n/a", "N/A", "NA", "-", "—", "?", "unknown", "不详", "未知", "#N/A"])("%p is blank", (v) =>
+    expect(isBlank(v)).toBe(true),
+  );
   it.each([0, "0", "abc", false, true, NaN])("%p is not blank", (v) => expect(isBlank(v)).toBe(false));
 });
 
@@ -70,8 +72,12 @@ describe("cells no formula can read: clear messages, never an exception", () => 
   const message = (r: unknown) => (isEngineError(r) ? `${r.code} ${r.message}` : r);
   it("an Excel error passed in from a cell: #N/A stays #N/A, any other error is a #VALUE! naming it", () => {
     expect(message(readOptionalNumber({ code: "#N/A" }, "pd"))).toBe("NA pd: the cell holds #N/A: the value is not available.");
-    expect(message(readOptionalNumber({ code: "#REF!", message: "" }, "pd"))).toBe("VALUE pd: the cell holds the error #REF!; correct that cell first.");
-    expect(message(readChoice({ code: "#DIV/0!", message: "upstream" }, "output", ["a"], "a"))).toBe("VALUE output: the cell holds the error #DIV/0! (upstream); correct that cell first.");
+    expect(message(readOptionalNumber({ code: "#REF!", message: "" }, "pd"))).toBe(
+      "VALUE pd: the cell holds the error #REF!; correct that cell first.",
+    );
+    expect(message(readChoice({ code: "#DIV/0!", message: "upstream" }, "output", ["a"], "a"))).toBe(
+      "VALUE output: the cell holds the error #DIV/0! (upstream); correct that cell first.",
+    );
     expect(cellError({ code: "#N/A!x" })).toBeNull(); // not an Excel error code
     expect(cellError({ code: 5 })).toBeNull();
   });
@@ -92,11 +98,15 @@ describe("cells no formula can read: clear messages, never an exception", () => 
   it("very long text is clipped in messages", () => {
     const r = readOptionalNumber("x".repeat(100_000), "amount");
     expect(message(r)).toBe(`VALUE amount: expected a number but got text "${"x".repeat(30)}…".`);
-    expect(message(readChoice("y".repeat(5000), "method", ["standard"], "standard"))).toBe(`VALUE method: "${"y".repeat(30)}…" is not one of "standard".`);
+    expect(message(readChoice("y".repeat(5000), "method", ["standard"], "standard"))).toBe(
+      `VALUE method: "${"y".repeat(30)}…" is not one of "standard".`,
+    );
   });
   it("text of many spaces then a letter is read in linear time (it froze Excel: the old pattern backtracked cubically)", () => {
     // 100,000 spaces: the old regular expression needed hours here; this test would not finish.
-    expect(message(readOptionalNumber(" ".repeat(100_000) + "x", "amount"))).toBe(`VALUE amount: expected a number but got text "${" ".repeat(30)}…".`);
+    expect(message(readOptionalNumber(" ".repeat(100_000) + "x", "amount"))).toBe(
+      `VALUE amount: expected a number but got text "${" ".repeat(30)}…".`,
+    );
     expect(message(readOptionalNumber("1 ".repeat(50_000) + "%x", "amount"))).toMatch(/^VALUE amount: expected a number but got text/);
     expect(message(readOptionalNumber(" - 1 234 ", "amount"))).toMatch(/^VALUE amount: text " - 1 234 " is text, not a number/);
   });

@@ -1,5 +1,13 @@
 import fc from "fast-check";
-import { isoFromSerial, readOptionalSerial, readSerial, serialFromIso, serialFromYmd, ymdFromSerial, MAX_SERIAL } from "../../src/engine/dates";
+import {
+  isoFromSerial,
+  readOptionalSerial,
+  readSerial,
+  serialFromIso,
+  serialFromYmd,
+  ymdFromSerial,
+  MAX_SERIAL,
+} from "../../src/engine/dates";
 import { isEngineError } from "../../src/engine/errors";
 
 describe("Excel 1900 serials", () => {
@@ -20,10 +28,12 @@ describe("Excel 1900 serials", () => {
   });
   it("serial 60 is Excel's fictitious 1900-02-29", () => expect(ymdFromSerial(60)).toEqual({ year: 1900, month: 2, day: 29 }));
   it("round-trips every serial from 61 on", () => {
-    fc.assert(fc.property(fc.integer({ min: 61, max: MAX_SERIAL }), (s) => {
-      const { year, month, day } = ymdFromSerial(s);
-      return serialFromYmd(year, month, day) === s;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: MAX_SERIAL }), (s) => {
+        const { year, month, day } = ymdFromSerial(s);
+        return serialFromYmd(year, month, day) === s;
+      }),
+    );
   });
   it("rejects malformed or impossible ISO dates", () => {
     expect(isEngineError(serialFromIso("2026-02-30"))).toBe(true);

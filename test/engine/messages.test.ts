@@ -39,7 +39,9 @@ describe("message catalogue", () => {
     const outer = message("at.row", { row: 12, cause: inner });
     expect(renderMessage(outer, "en")).toBe('row 12: net_worth: expected a number but got text "1,234".');
     expect(renderMessage(outer, "zh")).toBe("第 12 行：net_worth：需要数字，但得到的是文本“1,234”。");
-    expect(renderMessage(message("choice.unknown", { arg: "output", value: "x", choices: ["score", "band"] }), "zh")).toBe("output：“x”不是 “score”、“band” 之一。");
+    expect(renderMessage(message("choice.unknown", { arg: "output", value: "x", choices: ["score", "band"] }), "zh")).toBe(
+      "output：“x”不是 “score”、“band” 之一。",
+    );
   });
 });
 
@@ -80,13 +82,20 @@ describe("formula messages come from the catalogue", () => {
     "scoring/creditscore.ts",
   ];
 
-  test.each(FORMULA_FILES.map((f) => [f]))("src/engine/%s makes no error from inline text and no spread copy that drops the message", (file) => {
-    const src = readFileSync(join(__dirname, "../../src/engine", file), "utf8");
-    // valueError("…") / naError(`…`): an English-only message.
-    expect(src.match(/(?:value|na|num|div0)Error\(\s*[`"']/g) ?? []).toEqual([]);
-    // { ...e, message: … }: a copy without the catalogue message, shown in English under every language.
-    expect(src.match(/\{\s*\.\.\.\w+(?:\.\w+)?,\s*message:/g) ?? []).toEqual([]);
-    // readNumber(cell, `receivables (${part})`): an argument name worded in English inside the code.
-    expect(src.match(/\b(?:readNumber|readOptionalNumber|readSerial|readOptionalSerial|readOptionalDate|readFlag|readChoice|cellErrorFor)\([^()]*`/g) ?? []).toEqual([]);
-  });
+  test.each(FORMULA_FILES.map((f) => [f]))(
+    "src/engine/%s makes no error from inline text and no spread copy that drops the message",
+    (file) => {
+      const src = readFileSync(join(__dirname, "../../src/engine", file), "utf8");
+      // valueError("…") / naError(`…`): an English-only message.
+      expect(src.match(/(?:value|na|num|div0)Error\(\s*[`"']/g) ?? []).toEqual([]);
+      // { ...e, message: … }: a copy without the catalogue message, shown in English under every language.
+      expect(src.match(/\{\s*\.\.\.\w+(?:\.\w+)?,\s*message:/g) ?? []).toEqual([]);
+      // readNumber(cell, `receivables (${part})`): an argument name worded in English inside the code.
+      expect(
+        src.match(
+          /\b(?:readNumber|readOptionalNumber|readSerial|readOptionalSerial|readOptionalDate|readFlag|readChoice|cellErrorFor)\([^()]*`/g,
+        ) ?? [],
+      ).toEqual([]);
+    },
+  );
 });

@@ -37,7 +37,9 @@ describe("runRows", () => {
     const mode = echo([[[1]], null, null, "medium"]);
     expect(isEngineError(mode) && messageIn(mode, "zh")).toBe("mode：“medium”不是 “fast”、“slow” 之一。");
     const sizes = echo([[[1], [2]], null, [[0.1], [0.2], [0.3]], null]);
-    expect(isEngineError(sizes) && sizes.message).toBe("share has 3 values but amount has 2: ranges must be the same size (or a single cell).");
+    expect(isEngineError(sizes) && sizes.message).toBe(
+      "share has 3 values but amount has 2: ranges must be the same size (or a single cell).",
+    );
   });
 
   test("a date parameter reads Excel serials and refuses text dates", () => {

@@ -9,7 +9,13 @@ describe("readVector", () => {
     expect(readVector(null, "x")).toBeNull();
   });
   it("refuses a 2-D block naming the argument", () => {
-    const r = readVector([[1, 2], [3, 4]], "due_date");
+    const r = readVector(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      "due_date",
+    );
     expect(isEngineError(r) && r.message).toBe("due_date: expected a single column or row, but got a range of 2 rows × 2 columns.");
   });
 });
@@ -17,8 +23,17 @@ describe("readVector", () => {
 describe("broadcasting", () => {
   const v = (values: unknown[]) => ({ values, horizontal: false });
   it("single cells repeat; ranges must agree", () => {
-    expect(broadcastLength([{ name: "a", vector: v([1, 2, 3]) }, { name: "b", vector: v([9]) }, { name: "c", vector: null }])).toBe(3);
-    const e = broadcastLength([{ name: "a", vector: v([1, 2, 3]) }, { name: "b", vector: v([1, 2]) }]);
+    expect(
+      broadcastLength([
+        { name: "a", vector: v([1, 2, 3]) },
+        { name: "b", vector: v([9]) },
+        { name: "c", vector: null },
+      ]),
+    ).toBe(3);
+    const e = broadcastLength([
+      { name: "a", vector: v([1, 2, 3]) },
+      { name: "b", vector: v([1, 2]) },
+    ]);
     expect(isEngineError(e) && e.message).toBe("b has 2 values but a has 3: ranges must be the same size (or a single cell).");
   });
   it("mapRows lays results out like the first range (row in → row out)", () => {
@@ -40,8 +55,12 @@ describe("malformed ranges are one #VALUE! naming the argument, never an excepti
     expect(msg(readVector([[1], [2, 3]], "due_date"))).toBe("due_date: the range is not rectangular: row 2 has 2 cell(s) but row 1 has 1.");
   });
   it("a row that is not a row (null, a number) where rows of cells were expected", () => {
-    expect(msg(readVector([[1], null, [3]], "exposure"))).toBe("exposure: the range is malformed: item 2 is a single value where a row of cells was expected.");
-    expect(msg(readGrid([[1], 7], "ladder"))).toBe("ladder: the range is malformed: item 2 is a single value where a row of cells was expected.");
+    expect(msg(readVector([[1], null, [3]], "exposure"))).toBe(
+      "exposure: the range is malformed: item 2 is a single value where a row of cells was expected.",
+    );
+    expect(msg(readGrid([[1], 7], "ladder"))).toBe(
+      "ladder: the range is malformed: item 2 is a single value where a row of cells was expected.",
+    );
   });
   it("an empty range counts as omitted", () => {
     for (const empty of [[], [[]], [[], []]]) {
@@ -66,7 +85,7 @@ describe("dataRows: the unused ends of a selection", () => {
     expect(dataRows([v([0])], 1)).toEqual({ first: 0, last: 0 });
     expect(dataRows([null], 1)).toEqual({ first: 0, last: 0 });
   });
-  it("mapRows with data ranges gives \"\" for those rows and blank rows without calling the row function", () => {
+  it('mapRows with data ranges gives "" for those rows and blank rows without calling the row function', () => {
     const seen: number[] = [];
     const data = v([0, 4, null, 0, 6, 0, null]);
     const out = mapRows([{ name: "a", vector: data }], (i) => (seen.push(i), i), [data]);

@@ -3,7 +3,9 @@ import { DEMO_CUSTOMER_HEADERS, demoTables, normal, rng } from "../../src/engine
 describe("synthetic portfolios", () => {
   test("deterministic for a seed; different seeds differ", () => {
     expect(demoTables({ customers: 60, asOf: 46326, seed: 3 })).toEqual(demoTables({ customers: 60, asOf: 46326, seed: 3 }));
-    expect(demoTables({ customers: 60, asOf: 46326, seed: 4 }).customers.rows).not.toEqual(demoTables({ customers: 60, asOf: 46326, seed: 3 }).customers.rows);
+    expect(demoTables({ customers: 60, asOf: 46326, seed: 4 }).customers.rows).not.toEqual(
+      demoTables({ customers: 60, asOf: 46326, seed: 3 }).customers.rows,
+    );
   });
 
   test("the planted data problems; one latent quality per customer", () => {

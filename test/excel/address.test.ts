@@ -1,4 +1,14 @@
-import { cellA1, columnIndex, columnLetters, contains, intersect, parseA1, qualifiedA1, quoteSheet, rangeA1 } from "../../src/excel/address";
+import {
+  cellA1,
+  columnIndex,
+  columnLetters,
+  contains,
+  intersect,
+  parseA1,
+  qualifiedA1,
+  quoteSheet,
+  rangeA1,
+} from "../../src/excel/address";
 
 describe("A1 helpers", () => {
   test.each([

@@ -1,9 +1,26 @@
 /** Cheap deterministic test data for the Excel I/O tests. */
 
 export const HEADER_20 = [
-  "Customer ID", "Customer name", "Exposure", "Credit limit", "Current ratio", "Quick ratio", "Debt ratio", "ROA",
-  "Net margin", "Gross margin", "Interest coverage", "Sales", "Total assets", "Total liabilities", "Equity",
-  "Receivable days", "Inventory days", "Avg days late", "Years in business", "Industry risk",
+  "Customer ID",
+  "Customer name",
+  "Exposure",
+  "Credit limit",
+  "Current ratio",
+  "Quick ratio",
+  "Debt ratio",
+  "ROA",
+  "Net margin",
+  "Gross margin",
+  "Interest coverage",
+  "Sales",
+  "Total assets",
+  "Total liabilities",
+  "Equity",
+  "Receivable days",
+  "Inventory days",
+  "Avg days late",
+  "Years in business",
+  "Industry risk",
 ];
 
 /**

@@ -21,14 +21,31 @@ import { areaOf, mappingSettingKey, type DataArea, type WorkbookPort, type Write
 import type { MemoryTable } from "../../src/taskpane/services/memory-workbook";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { FakeExcel } from "./fake-excel";
-import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, LEDGER_ROWS, customersTable, ledgerTable } from "../taskpane/fixtures";
+import {
+  AS_OF,
+  CUSTOMER_HEADERS,
+  CUSTOMER_ROWS,
+  INJECTION_NAME,
+  LEDGER_HEADERS,
+  LEDGER_ROWS,
+  customersTable,
+  ledgerTable,
+} from "../taskpane/fixtures";
 
 type Scalar = Parameters<FakeExcel["addTable"]>[5][number][number];
 type Globals = { Excel?: unknown; Office?: unknown };
 
 /** The ledger sits at B3 of its sheet (header row 3), so every area offset is visible. */
 const LEDGER: MemoryTable = { ...ledgerTable(), headerRow: 2, firstColumn: 1 };
-const CUSTOMER_AREA: DataArea = { sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9, tableName: "Customers", address: "Sheet1!A1:I5" };
+const CUSTOMER_AREA: DataArea = {
+  sheetName: "Sheet1",
+  firstDataRow: 1,
+  rowCount: 4,
+  firstColumn: 0,
+  columnCount: 9,
+  tableName: "Customers",
+  address: "Sheet1!A1:I5",
+};
 const RISK_HEADERS = ["Risk score", "Risk band", "PD (12m)", "Recommended limit", "Headroom", "Dunning stage", "Risk reasons"];
 
 /** A fake host holding the fixture tables (customers at Sheet1!A1, invoices at Ledger!B3). */
@@ -97,7 +114,15 @@ async function reviewOn(port: WorkbookPort, withLedger = false): Promise<ReviewO
 }
 
 /** One property of a rectangle of a fake sheet (0-based row and column), e.g. block(x, "Sheet1", 0, 9, 5, 7) is J1:P5. */
-function block(x: FakeExcel, sheet: string, row: number, col: number, rowCount: number, colCount: number, prop: "values" | "formulas" | "numberFormat" = "values") {
+function block(
+  x: FakeExcel,
+  sheet: string,
+  row: number,
+  col: number,
+  rowCount: number,
+  colCount: number,
+  prop: "values" | "formulas" | "numberFormat" = "values",
+) {
   return x.sheet(sheet).read({ row, col, rowCount, colCount }, prop);
 }
 
@@ -122,13 +147,22 @@ describe("listTables and readTable", () => {
     expect(t.stats.blockRows).toEqual([4]);
   });
 
-  test("reads the ledger placed at B3: area offsets, empty paid dates as \"\"", async () => {
+  test('reads the ledger placed at B3: area offsets, empty paid dates as ""', async () => {
     const port = install(host());
     const t = unwrap(await port.readTable({ kind: "table", name: "invoices" })); // Excel matches table names case-insensitively
     expect(t.headerRow).toEqual(LEDGER_HEADERS);
     expect(t.rows).toEqual(LEDGER_ROWS);
     expect(t.rows[1][3]).toBe("");
-    expect(areaOf(t)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: "Invoices", address: "Ledger!B3:F7", keyHash: expect.any(String) });
+    expect(areaOf(t)).toEqual({
+      sheetName: "Ledger",
+      firstDataRow: 3,
+      rowCount: 4,
+      firstColumn: 1,
+      columnCount: 5,
+      tableName: "Invoices",
+      address: "Ledger!B3:F7",
+      keyHash: expect.any(String),
+    });
   });
 
   test("the current region of the selection, a missing table, and a cancelled read", async () => {
@@ -136,12 +170,27 @@ describe("listTables and readTable", () => {
     x.select("Ledger", "D5");
     const port = install(x);
     const sel = unwrap(await port.readTable({ kind: "selection" }));
-    expect(areaOf(sel)).toEqual({ sheetName: "Ledger", firstDataRow: 3, rowCount: 4, firstColumn: 1, columnCount: 5, tableName: undefined, address: "Ledger!B3:F7", keyHash: expect.any(String) });
+    expect(areaOf(sel)).toEqual({
+      sheetName: "Ledger",
+      firstDataRow: 3,
+      rowCount: 4,
+      firstColumn: 1,
+      columnCount: 5,
+      tableName: undefined,
+      address: "Ledger!B3:F7",
+      keyHash: expect.any(String),
+    });
     expect(sel.rows[2]).toEqual(LEDGER_ROWS[2]);
-    expect(await port.readTable({ kind: "table", name: "Nope" })).toEqual({ ok: false, error: { code: "table not found", message: 'no table named "Nope"' } });
+    expect(await port.readTable({ kind: "table", name: "Nope" })).toEqual({
+      ok: false,
+      error: { code: "table not found", message: 'no table named "Nope"' },
+    });
     const ac = new AbortController();
     ac.abort();
-    expect(await port.readTable({ kind: "table", name: "Customers" }, { signal: ac.signal })).toMatchObject({ ok: false, error: { code: "cancelled" } });
+    expect(await port.readTable({ kind: "table", name: "Customers" }, { signal: ac.signal })).toMatchObject({
+      ok: false,
+      error: { code: "cancelled" },
+    });
   });
 });
 
@@ -158,7 +207,14 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const plan = unwrap(await port.planWrite(req));
     expect(plan).toEqual({
       // The table is checked again before the write: its range, header row and first column.
-      target: { sheetName: "Sheet1", headerRow: 0, rowCount: 4, firstColumn: 9, columnCount: 7, source: { rect: { row: 0, col: 0, rowCount: 5, colCount: 9 }, keyHash: o.area.keyHash, tableName: "Customers" } },
+      target: {
+        sheetName: "Sheet1",
+        headerRow: 0,
+        rowCount: 4,
+        firstColumn: 9,
+        columnCount: 7,
+        source: { rect: { row: 0, col: 0, rowCount: 5, colCount: 9 }, keyHash: o.area.keyHash, tableName: "Customers" },
+      },
       sheetId: x.sheet("Sheet1").id,
       address: "Sheet1!J1:P5",
       foreignCount: 0,
@@ -205,7 +261,13 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     // Band rules on K2:K5, colours from the pane's theme.
     const bands = bandFormats();
     expect(x.sheet("Sheet1").conditionalFormats).toEqual(
-      Object.entries(bands).map(([b, f]) => ({ address: "K2:K5", type: "CellValue", fill: f.fill, font: f.font, rule: { formula1: `="${b}"`, operator: "EqualTo" } })),
+      Object.entries(bands).map(([b, f]) => ({
+        address: "K2:K5",
+        type: "CellValue",
+        fill: f.fill,
+        font: f.font,
+        rule: { formula1: `="${b}"`, operator: "EqualTo" },
+      })),
     );
     expect(x.sheet("Sheet1").conditionalFormats.map((c) => c.rule?.formula1)).toEqual(['="A"', '="B"', '="C"', '="D"', '="E"']);
 
@@ -213,7 +275,19 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const owned = decodeSetting(x.settings.get(SETTING_KEYS.ownedBlocks));
     expect(owned).toMatchObject({
       version: 2,
-      value: [{ row: 0, col: 9, rowCount: 5, colCount: 7, sheetId: x.sheet("Sheet1").id, sheetName: "Sheet1", address: "J1:P5", headers: RISK_HEADERS, marker: "CreditSentinel.m1" }],
+      value: [
+        {
+          row: 0,
+          col: 9,
+          rowCount: 5,
+          colCount: 7,
+          sheetId: x.sheet("Sheet1").id,
+          sheetName: "Sheet1",
+          address: "J1:P5",
+          headers: RISK_HEADERS,
+          marker: "CreditSentinel.m1",
+        },
+      ],
     });
     expect(x.nameFormula(x.names.get("CREDITSENTINEL.M1")!)).toBe("=Sheet1!$J$1:$P$5");
     expect((owned?.value as { writtenAt: string }[])[0].writtenAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
@@ -224,7 +298,9 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     const plan2 = unwrap(await port.planWrite(live));
     // Every non-empty cell of the block is the add-in's: 7 headers and the values (no stage in O2:O5; a customer with
     // no factor below an average firm has an empty reasons cell).
-    const nonEmpty = ["J", "K", "L", "M", "N", "O", "P"].flatMap((c) => [1, 2, 3, 4, 5].map((r) => x.cell("Sheet1", `${c}${r}`))).filter((c) => c.value !== "" && c.value !== null && c.value !== undefined).length;
+    const nonEmpty = ["J", "K", "L", "M", "N", "O", "P"]
+      .flatMap((c) => [1, 2, 3, 4, 5].map((r) => x.cell("Sheet1", `${c}${r}`)))
+      .filter((c) => c.value !== "" && c.value !== null && c.value !== undefined).length;
     expect(nonEmpty).toBe(29);
     expect(plan2).toMatchObject({ address: "Sheet1!J1:P5", foreignCount: 0, foreignSample: [], ownedCount: nonEmpty });
     unwrap(await port.writeColumns(plan2, live, { overwrite: false }));
@@ -250,7 +326,7 @@ describe("the pane's flow on the host: review, write back values, then formulas"
     expect(x.runOptions.every((opt) => opt === undefined)).toBe(true);
   });
 
-  test("a customer name starting with \"=\" stays text, in a formulas-mode block too", async () => {
+  test('a customer name starting with "=" stays text, in a formulas-mode block too', async () => {
     const x = host();
     const port = install(x);
     const o = await reviewOn(port);
@@ -323,13 +399,22 @@ describe("the overwrite guard", () => {
     expect(plan).toMatchObject({ address: "Sheet1!J1:K5", foreignCount: 1, foreignSample: ["K3"], ownedCount: 0 });
 
     const refused = await port.writeColumns(plan, req, { overwrite: false });
-    expect(refused).toEqual({ ok: false, error: { code: "overwrite not confirmed", message: "1 non-empty cells in Sheet1!J1:K5 were not written by CreditSentinel" } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: "overwrite not confirmed", message: "1 non-empty cells in Sheet1!J1:K5 were not written by CreditSentinel" },
+    });
     expect(x.cell("Sheet1", "K3").value).toBe("my note");
     expect(x.sheet("Sheet1").isEmpty(0, 9)).toBe(true);
     expect(x.settings.has(SETTING_KEYS.ownedBlocks)).toBe(false);
 
     unwrap(await port.writeColumns(plan, req, { overwrite: true }));
-    expect(block(x, "Sheet1", 0, 9, 5, 2)).toEqual([["Risk score", "Risk band"], [68.8, "B"], [45.6, "D"], [59.6, "C"], [64.6, "C"]]);
+    expect(block(x, "Sheet1", 0, 9, 5, 2)).toEqual([
+      ["Risk score", "Risk band"],
+      [68.8, "B"],
+      [45.6, "D"],
+      [59.6, "C"],
+      [64.6, "C"],
+    ]);
 
     const again = unwrap(await port.planWrite(req));
     expect(again).toMatchObject({ foreignCount: 0, foreignSample: [], ownedCount: 10 });
@@ -342,7 +427,10 @@ describe("the overwrite guard", () => {
 
   test("a target sheet that is gone is reported, not thrown", async () => {
     const port = install(host());
-    const req: WriteRequest = { area: { ...CUSTOMER_AREA, sheetName: "Deleted" }, columns: [{ header: "Risk score", mode: "values", values: [1, 2, 3, 4] }] };
+    const req: WriteRequest = {
+      area: { ...CUSTOMER_AREA, sheetName: "Deleted" },
+      columns: [{ header: "Risk score", mode: "values", values: [1, 2, 3, 4] }],
+    };
     expect(await port.planWrite(req)).toEqual({ ok: false, error: { code: "sheet not found", message: 'no worksheet named "Deleted"' } });
   });
 });
@@ -355,7 +443,13 @@ describe("the Risk report sheet", () => {
     const model = buildReport(o.summary, "en");
     const r = unwrap(await port.writeReport(model));
     const sheet = x.sheet("Risk report");
-    expect(r).toEqual({ sheetName: "Risk report", sheetId: sheet.id, replaced: false, sections: ["'Risk report'!A6:B17", "'Risk report'!A20:E27", "'Risk report'!A37:F39"], charts: 1 });
+    expect(r).toEqual({
+      sheetName: "Risk report",
+      sheetId: sheet.id,
+      replaced: false,
+      sections: ["'Risk report'!A6:B17", "'Risk report'!A20:E27", "'Risk report'!A37:F39"],
+      charts: 1,
+    });
     expect(block(x, "Risk report", 0, 0, 4, 2)).toEqual([
       ["CreditSentinel portfolio risk report", ""],
       ["As of", "2026-06-30"],
@@ -377,12 +471,20 @@ describe("the Risk report sheet", () => {
     expect(block(x, "Risk report", 38, 0, 1, 6)).toEqual([["C2", INJECTION_NAME, "D", 150_000, 40_000, 110_000]]);
     expect(x.cell("Risk report", "B39")).toMatchObject({ formula: undefined, quotePrefix: true });
     expect(x.active?.name).toBe("Risk report");
-    expect(decodeSetting(x.settings.get(SETTING_KEYS.reportSheet))).toMatchObject({ version: 2, value: { sheetId: sheet.id, name: "Risk report", charts: 1 } });
+    expect(decodeSetting(x.settings.get(SETTING_KEYS.reportSheet))).toMatchObject({
+      version: 2,
+      value: { sheetId: sheet.id, name: "Risk report", charts: 1 },
+    });
 
     // A cell the user typed on the report sheet: the check names it, the write refuses without a confirmation.
     x.put("Risk report", 49, 25, [["scribble"]]);
     const check = unwrap(await port.planReport());
-    expect(check).toMatchObject({ action: "replace", sheetName: "Risk report", renamedFrom: null, edited: { count: 1, cells: ["'Risk report'!Z50"] } });
+    expect(check).toMatchObject({
+      action: "replace",
+      sheetName: "Risk report",
+      renamedFrom: null,
+      edited: { count: 1, cells: ["'Risk report'!Z50"] },
+    });
     expect(await port.writeReport(model)).toMatchObject({ ok: false, error: { code: "report changed", cells: ["'Risk report'!Z50"] } });
     expect(x.cell("Risk report", "Z50").value).toBe("scribble");
 

@@ -29,7 +29,11 @@ describe("structural edits on the fake host", () => {
   function book() {
     const x = new FakeExcel();
     x.addSheet("S");
-    x.put("S", 0, 0, [["a", 1], ["b", 2], ["c", 3]]);
+    x.put("S", 0, 0, [
+      ["a", 1],
+      ["b", 2],
+      ["c", 3],
+    ]);
     x.sheet("S").enter(2, 2, "=B3*2");
     x.sheet("S").numberFormats.set(1 * 16384 + 1, "0.0");
     return x;
@@ -42,7 +46,12 @@ describe("structural edits on the fake host", () => {
     ctx.workbook.names.add("Mine", ctx.workbook.worksheets.getItem("S").getRange("A2:B3") as never);
     await ctx.sync();
     x.insertCells("S", "2:2", "Down");
-    expect(x.sheet("S").read(R(0, 0, 4, 3), "values")).toEqual([["a", 1, ""], ["", "", ""], ["b", 2, ""], ["c", 3, "#FORMULA"]]);
+    expect(x.sheet("S").read(R(0, 0, 4, 3), "values")).toEqual([
+      ["a", 1, ""],
+      ["", "", ""],
+      ["b", 2, ""],
+      ["c", 3, "#FORMULA"],
+    ]);
     expect(x.cell("S", "C4").formula).toBe("=B3*2"); // (the fake does not rewrite formula references)
     expect(x.cell("S", "B3").numberFormat).toBe("0.0");
     expect(x.nameFormula(x.names.get("MINE")!)).toBe("=S!$A$3:$B$4");

@@ -301,7 +301,7 @@ export class FakeSheet {
     let r1 = row;
     let c0 = col;
     let c1 = col;
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       if (this.rowHasData(r0 - 1, c0 - 1, c1 + 1)) {
         r0--;
@@ -389,7 +389,9 @@ export function adjustReference(ref: Rect, op: Rect, shift: Shift): Rect | null 
       nl = len - overlap;
     }
   }
-  return vertical ? { row: np, col: ref.col, rowCount: nl, colCount: ref.colCount } : { row: ref.row, col: np, rowCount: ref.rowCount, colCount: nl };
+  return vertical
+    ? { row: np, col: ref.col, rowCount: nl, colCount: ref.colCount }
+    : { row: ref.row, col: np, rowCount: ref.rowCount, colCount: nl };
 }
 
 /** Where cell (r, c) goes when `op` is inserted or deleted: a new place, null (deleted) or undefined (stays). */
@@ -406,7 +408,8 @@ function movedCell(r: number, c: number, op: Rect, shift: Shift): [number, numbe
 }
 
 /** Characters XML 1.0 does not allow, and lone surrogates. */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /** The namespace of a part's root element; throws InvalidArgument for XML Excel would reject. */
 export function checkXml(xml: string): string {
@@ -493,9 +496,21 @@ export class FakeExcel {
   }
 
   /** Adds a table with a header row and data rows at (row, col). */
-  addTable(sheetName: string, name: string, row: number, col: number, header: readonly string[], rows: readonly (readonly Scalar[])[]): void {
+  addTable(
+    sheetName: string,
+    name: string,
+    row: number,
+    col: number,
+    header: readonly string[],
+    rows: readonly (readonly Scalar[])[],
+  ): void {
     this.put(sheetName, row, col, [header, ...rows]);
-    this.tables.push({ name, sheet: this.sheet(sheetName), rect: { row, col, rowCount: rows.length + 1, colCount: header.length }, showHeaders: true });
+    this.tables.push({
+      name,
+      sheet: this.sheet(sheetName),
+      rect: { row, col, rowCount: rows.length + 1, colCount: header.length },
+      showHeaders: true,
+    });
   }
 
   /** Selects `address` on a sheet (and activates it), like the user would. */
@@ -519,7 +534,12 @@ export class FakeExcel {
     const s = this.sheet(sheetName);
     const r = parseA1(a1) as Rect;
     const k = r.row * COLS + r.col;
-    return { value: s.value(r.row, r.col), formula: s.formula(r.row, r.col), numberFormat: s.numberFormats.get(k) ?? "General", quotePrefix: s.quotePrefixed.has(k) };
+    return {
+      value: s.value(r.row, r.col),
+      formula: s.formula(r.row, r.col),
+      numberFormat: s.numberFormats.get(k) ?? "General",
+      quotePrefix: s.quotePrefixed.has(k),
+    };
   }
 
   /** A new RequestContext-like object. */
@@ -617,7 +637,10 @@ export class FakeContext {
     const requestBytes = ops.reduce((n, o) => n + o.requestBytes + OP_OVERHEAD, 0);
     if (requestBytes > this.excel.limit) {
       this.excel.syncs.push({ requestBytes, responseBytes: 0, failed: "RequestPayloadSizeLimitExceeded" });
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${requestBytes} bytes).`,
+      );
     }
     let responseBytes = 0;
     const commits: (() => void)[] = [];
@@ -630,7 +653,10 @@ export class FakeContext {
     }
     if (responseBytes > this.excel.limit) {
       this.excel.syncs.push({ requestBytes, responseBytes, failed: "ResponsePayloadSizeLimitExceeded" });
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes).`);
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${responseBytes} bytes).`,
+      );
     }
     const writes = ops.flatMap((o) => (o.label ? [o.label] : []));
     this.excel.syncs.push(writes.length > 0 ? { requestBytes, responseBytes, writes } : { requestBytes, responseBytes });
@@ -639,7 +665,10 @@ export class FakeContext {
 }
 
 function notLoaded(prop: string): never {
-  throw new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  throw new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
 }
 
 /** Base of proxies: loaded property bag, load(), null-object handling. */
@@ -864,7 +893,14 @@ type Heavy = (typeof HEAVY)[number];
 class RangeProxy extends FakeProxy<RangeRef> {
   protected scalars(r: RangeRef) {
     const { row, col, rowCount, colCount } = r.rect;
-    return { address: qualifiedA1(r.sheet.name, row, col, rowCount, colCount), rowIndex: row, columnIndex: col, rowCount, columnCount: colCount, cellCount: rowCount * colCount };
+    return {
+      address: qualifiedA1(r.sheet.name, row, col, rowCount, colCount),
+      rowIndex: row,
+      columnIndex: col,
+      rowCount,
+      columnCount: colCount,
+      cellCount: rowCount * colCount,
+    };
   }
   protected override heavy(r: RangeRef, props: string[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
@@ -928,9 +964,16 @@ class RangeProxy extends FakeProxy<RangeRef> {
       const { sheet, rect } = this.entity();
       op.label = `${prop} ${qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount)}`;
       const at = (i: number, j: number): unknown => (v as unknown[][])[i][j];
-      if (!Array.isArray(v)) throw new FakeOfficeError("InvalidArgument", `Range.${prop} takes a two-dimensional array of the range's size (${rect.rowCount}×${rect.colCount}), not a single value.`);
+      if (!Array.isArray(v))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `Range.${prop} takes a two-dimensional array of the range's size (${rect.rowCount}×${rect.colCount}), not a single value.`,
+        );
       if (v.length !== rect.rowCount || v.some((r) => !Array.isArray(r) || r.length !== rect.colCount)) {
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount}×${rect.colCount}).`);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rowCount}×${rect.colCount}).`,
+        );
       }
       for (let i = 0; i < rect.rowCount; i++) {
         for (let j = 0; j < rect.colCount; j++) {
@@ -951,7 +994,11 @@ class RangeProxy extends FakeProxy<RangeRef> {
     const log = (prop: string) => (value: unknown) =>
       this.queue(jsonBytes(value), () => {
         const { sheet, rect } = this.entity();
-        sheet.formatOps.push({ address: qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount).split("!")[1], prop, value });
+        sheet.formatOps.push({
+          address: qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount).split("!")[1],
+          prop,
+          value,
+        });
       });
     const setter = (prefix: string, props: string[]) => {
       const o: Record<string, unknown> = {};
@@ -976,8 +1023,16 @@ class RangeProxy extends FakeProxy<RangeRef> {
         const set = (f: (c: FakeConditionalFormat) => void) => this.queue(OP_OVERHEAD, () => f(cf as FakeConditionalFormat));
         const cellValue = {
           format: {
-            fill: { set color(v: string) { set((c) => (c.fill = v)); } },
-            font: { set color(v: string) { set((c) => (c.font = v)); } },
+            fill: {
+              set color(v: string) {
+                set((c) => (c.fill = v));
+              },
+            },
+            font: {
+              set color(v: string) {
+                set((c) => (c.font = v));
+              },
+            },
           },
           set rule(v: { formula1: string; operator: string }) {
             set((c) => (c.rule = { ...v }));
@@ -990,7 +1045,12 @@ class RangeProxy extends FakeProxy<RangeRef> {
           const { sheet, rect } = this.entity();
           sheet.conditionalFormats = sheet.conditionalFormats.filter((c) => {
             const r = parseA1(c.address) as Rect;
-            return r.row + r.rowCount <= rect.row || r.row >= rect.row + rect.rowCount || r.col + r.colCount <= rect.col || r.col >= rect.col + rect.colCount;
+            return (
+              r.row + r.rowCount <= rect.row ||
+              r.row >= rect.row + rect.rowCount ||
+              r.col + r.colCount <= rect.col ||
+              r.col >= rect.col + rect.colCount
+            );
           });
         }),
     };
@@ -1082,7 +1142,10 @@ class TableCollectionProxy {
       requestBytes: 0,
       run: () => {
         const tables = [...this.context.excel.tables];
-        return { responseBytes: jsonBytes(tables.map((t) => t.name)), commit: () => (this.loadedItems = tables.map((t) => TableProxy.loadedFrom(this.context, t))) };
+        return {
+          responseBytes: jsonBytes(tables.map((t) => t.name)),
+          commit: () => (this.loadedItems = tables.map((t) => TableProxy.loadedFrom(this.context, t))),
+        };
       },
     });
     return this;
@@ -1179,7 +1242,10 @@ class NamedItemCollectionProxy {
         if (typeof reference === "string") {
           const r = parseA1(reference.replace(/^=/, "").replace(/\$/g, ""));
           const sheet = r?.sheet !== undefined ? x.findSheet(r.sheet) : undefined;
-          n = r && sheet ? { name, ref: { sheet, rect: r }, visible: true, comment } : { name, ref: null, constant: reference.startsWith("=") ? reference : `=${reference}`, visible: true, comment };
+          n =
+            r && sheet
+              ? { name, ref: { sheet, rect: r }, visible: true, comment }
+              : { name, ref: null, constant: reference.startsWith("=") ? reference : `=${reference}`, visible: true, comment };
         } else {
           const { sheet, rect } = reference.entity();
           n = { name, ref: { sheet, rect: { ...rect } }, visible: true, comment };
@@ -1451,7 +1517,10 @@ class ChartCollectionProxy {
       run: () => {
         const s = this.sheet();
         const charts = [...s.charts];
-        return { responseBytes: jsonBytes(charts.map((c) => c.name)), commit: () => (this.loadedItems = charts.map((c) => new ChartProxy(this.context, () => ({ sheet: s, chart: c })))) };
+        return {
+          responseBytes: jsonBytes(charts.map((c) => c.name)),
+          commit: () => (this.loadedItems = charts.map((c) => new ChartProxy(this.context, () => ({ sheet: s, chart: c })))),
+        };
       },
     });
     return this;
@@ -1465,7 +1534,15 @@ class ChartCollectionProxy {
         const { sheet, rect } = source.entity();
         const id = this.context.excel.newId();
         const address = qualifiedA1(sheet.name, rect.row, rect.col, rect.rowCount, rect.colCount);
-        const chart: FakeChart = { id, name: `Chart ${id}`, type, source: address, seriesBy, title: "", series: [{ name: `Series1`, values: address }] };
+        const chart: FakeChart = {
+          id,
+          name: `Chart ${id}`,
+          type,
+          source: address,
+          seriesBy,
+          title: "",
+          series: [{ name: `Series1`, values: address }],
+        };
         s.charts.push(chart);
         made = { sheet: s, chart };
       },

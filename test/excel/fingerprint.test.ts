@@ -1,6 +1,18 @@
-import { CHUNK_ROWS, FingerprintBuilder, base64OfUint32, cellHash, changedCells, digest, fingerprintOf, loadFingerprint, storeFingerprint, uint32OfBase64 } from "../../src/excel/fingerprint";
+import {
+  CHUNK_ROWS,
+  FingerprintBuilder,
+  base64OfUint32,
+  cellHash,
+  changedCells,
+  digest,
+  fingerprintOf,
+  loadFingerprint,
+  storeFingerprint,
+  uint32OfBase64,
+} from "../../src/excel/fingerprint";
 
-const grid = (rows: number, cols: number) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c === 1 ? `text ${r}` : r * 10 + c)));
+const grid = (rows: number, cols: number) =>
+  Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (c === 1 ? `text ${r}` : r * 10 + c)));
 const fp = (g: unknown[][]) => fingerprintOf(g.length, g[0].length, (r, c) => g[r][c]);
 const changedList = (a: unknown[][], b: unknown[][]) => {
   const cmp = changedCells(fp(a), fp(b));

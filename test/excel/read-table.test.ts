@@ -7,11 +7,18 @@ const ctxOf = (x: FakeExcel) => x.context() as unknown as Excel.RequestContext;
 function smallBook(): FakeExcel {
   const x = new FakeExcel();
   x.addSheet("Data");
-  x.addTable("Data", "Customers", 2, 1, ["ID", "Name", "Exposure"], [
-    ["C1", "Acme", 1000],
-    ["C2", "=SUM(A1)", 2500.5],
-    ["C3", "", 0],
-  ]);
+  x.addTable(
+    "Data",
+    "Customers",
+    2,
+    1,
+    ["ID", "Name", "Exposure"],
+    [
+      ["C1", "Acme", 1000],
+      ["C2", "=SUM(A1)", 2500.5],
+      ["C3", "", 0],
+    ],
+  );
   return x;
 }
 
@@ -157,7 +164,11 @@ describe("readTable in payload-safe blocks", () => {
     x.addSheet("Customers");
     x.addTable("Customers", "Book", 0, 0, HEADER_20, rows);
     const progress: number[] = [];
-    const r = await readTable(ctxOf(x), { kind: "table", name: "Book" }, { onProgress: (d, t) => (expect(t).toBe(200_000), progress.push(d)) });
+    const r = await readTable(
+      ctxOf(x),
+      { kind: "table", name: "Book" },
+      { onProgress: (d, t) => (expect(t).toBe(200_000), progress.push(d)) },
+    );
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.rows).toHaveLength(200_000);
     expect(r.value.rows[0]).toEqual(rows[0]);
@@ -196,7 +207,14 @@ describe("readTable in payload-safe blocks", () => {
   test("one row over the limit → payload too large after halving down to 1 row (no endless loop)", async () => {
     const x = new FakeExcel();
     x.addSheet("S");
-    x.addTable("S", "Huge", 0, 0, ["A", "B"], Array.from({ length: 64 }, () => ["y".repeat(6000), "z".repeat(6000)]));
+    x.addTable(
+      "S",
+      "Huge",
+      0,
+      0,
+      ["A", "B"],
+      Array.from({ length: 64 }, () => ["y".repeat(6000), "z".repeat(6000)]),
+    );
     x.limit = 10_000;
     const r = await readTable(ctxOf(x), { kind: "table", name: "Huge" });
     expect(!r.ok && r.error).toEqual({ code: "payload too large", message: "row 2 of S!A2:B2 alone exceeds the host's payload limit" });
@@ -210,13 +228,17 @@ describe("readTable in payload-safe blocks", () => {
     x.addTable("S", "Book", 0, 0, HEADER_20, customerRows(10_000));
     const ac = new AbortController();
     const seen: number[] = [];
-    const r = await readTable(ctxOf(x), { kind: "table", name: "Book" }, {
-      signal: ac.signal,
-      onProgress: (d) => {
-        seen.push(d);
-        ac.abort();
+    const r = await readTable(
+      ctxOf(x),
+      { kind: "table", name: "Book" },
+      {
+        signal: ac.signal,
+        onProgress: (d) => {
+          seen.push(d);
+          ac.abort();
+        },
       },
-    });
+    );
     expect(!r.ok && r.error).toEqual({ code: "cancelled", message: "reading S after 1000 rows cancelled" });
     expect(seen).toEqual([1000]);
     // table lookup, table parts, header row, first block — and no further read

@@ -59,10 +59,23 @@ describe("writeReport", () => {
     const r = await writeReport(ctxOf(x), MODEL);
     if (!r.ok) throw new Error(r.error.message);
     const sheet = x.sheet("Risk report");
-    expect(r.value).toEqual({ sheetName: "Risk report", sheetId: sheet.id, replaced: false, sections: ["'Risk report'!A6:D10", "'Risk report'!A23:C26"], charts: 2 });
+    expect(r.value).toEqual({
+      sheetName: "Risk report",
+      sheetId: sheet.id,
+      replaced: false,
+      sections: ["'Risk report'!A6:D10", "'Risk report'!A23:C26"],
+      charts: 2,
+    });
     expect(decodeSetting(x.settings.get(SETTING_KEYS.reportSheet))).toEqual({
       version: REPORT_SHEET_VERSION,
-      value: { sheetId: sheet.id, name: "Risk report", rect: { row: 0, col: 0, rowCount: 26, colCount: 4 }, fingerprint: [expect.any(String)], charts: 2, writtenAt: expect.any(String) },
+      value: {
+        sheetId: sheet.id,
+        name: "Risk report",
+        rect: { row: 0, col: 0, rowCount: 26, colCount: 4 },
+        fingerprint: [expect.any(String)],
+        charts: 2,
+        writtenAt: expect.any(String),
+      },
     });
     expect(sheet.read({ row: 0, col: 0, rowCount: 4, colCount: 2 }, "values")).toEqual([
       ["Portfolio risk review", ""],
@@ -103,7 +116,12 @@ describe("writeReport", () => {
       position: { start: "F6", end: "M20" },
     });
     // the second section starts below the first chart (15 rows) + 2 blank rows
-    expect(c2).toMatchObject({ type: "Pie", title: "Over limit", series: [{ name: "Exposure", values: "'Risk report'!B25:B26", xValues: "'Risk report'!A25:A26" }], position: { start: "E23", end: "L37" } });
+    expect(c2).toMatchObject({
+      type: "Pie",
+      title: "Over limit",
+      series: [{ name: "Exposure", values: "'Risk report'!B25:B26", xValues: "'Risk report'!A25:A26" }],
+      position: { start: "E23", end: "L37" },
+    });
   });
 
   test("customer text in sections stays text", async () => {
@@ -117,7 +135,14 @@ describe("writeReport", () => {
 
   test("customer ids that look like numbers keep their leading zeros (written as text, not converted)", async () => {
     const x = book();
-    const section = { title: "Over limit", header: ["Customer", "Exposure"], rows: [["00123", 50_000], ["2024", 10_000]] };
+    const section = {
+      title: "Over limit",
+      header: ["Customer", "Exposure"],
+      rows: [
+        ["00123", 50_000],
+        ["2024", 10_000],
+      ],
+    };
     await writeReport(ctxOf(x), { ...MODEL, sections: [section] });
     expect(x.cell("Risk report", "A8")).toMatchObject({ value: "00123", quotePrefix: true });
     expect(x.cell("Risk report", "A9")).toMatchObject({ value: "2024", quotePrefix: true });
@@ -137,7 +162,7 @@ describe("writeReport", () => {
     expect(x.cell("Risk report", "A6").value).toBe("Over limit");
   });
 
-  test("a user's sheet named \"Risk report\" is never touched: the report goes to \"Risk report (2)\"", async () => {
+  test('a user\'s sheet named "Risk report" is never touched: the report goes to "Risk report (2)"', async () => {
     const x = book();
     x.addSheet("Risk report");
     x.put("Risk report", 0, 0, [["my own notes", 42]]);
@@ -177,7 +202,12 @@ describe("writeReport", () => {
 
   test("zh labels and sheet name from the caller", async () => {
     const x = book();
-    const r = await writeReport(ctxOf(x), { ...MODEL, sheetName: "风险报告", labels: { asOf: "截至日期", modelVersion: "模型版本", policyVersion: "政策版本" }, sections: [] });
+    const r = await writeReport(ctxOf(x), {
+      ...MODEL,
+      sheetName: "风险报告",
+      labels: { asOf: "截至日期", modelVersion: "模型版本", policyVersion: "政策版本" },
+      sections: [],
+    });
     expect(r.ok && r.value.sheetName).toBe("风险报告");
     expect(x.cell("风险报告", "A2").value).toBe("截至日期");
   });
@@ -187,7 +217,11 @@ describe("writeReport", () => {
     const bad = (m: Partial<ReportModel>) => writeReport(ctxOf(x), { ...MODEL, ...m });
     await expect(bad({ sheetName: "a/b" })).rejects.toThrow(RangeError);
     await expect(bad({ sections: [{ title: "t", header: ["a", "b"], rows: [[1]] }] })).rejects.toThrow(RangeError);
-    await expect(bad({ sections: [{ title: "t", header: ["a"], rows: [[1]], chart: { type: "bar", title: "", categoriesColumn: 0, valueColumns: [3] } }] })).rejects.toThrow(RangeError);
+    await expect(
+      bad({
+        sections: [{ title: "t", header: ["a"], rows: [[1]], chart: { type: "bar", title: "", categoriesColumn: 0, valueColumns: [3] } }],
+      }),
+    ).rejects.toThrow(RangeError);
     expect(x.sheets).toHaveLength(1);
   });
 
@@ -225,7 +259,12 @@ describe("a report sheet the user renamed or edited is not cleared without a con
     x.sheet("Risk report").enter(7, 1, 999); // B8, a figure overwritten by hand
     x.sheet("Risk report").enter(40, 5, "my notes for the committee"); // F41, outside the report
     const c = await check(x);
-    expect(c).toMatchObject({ action: "replace", sheetName: "Risk report", renamedFrom: null, edited: { count: 2, cells: ["'Risk report'!B8", "'Risk report'!F41"], charts: false, unverifiable: false } });
+    expect(c).toMatchObject({
+      action: "replace",
+      sheetName: "Risk report",
+      renamedFrom: null,
+      edited: { count: 2, cells: ["'Risk report'!B8", "'Risk report'!F41"], charts: false, unverifiable: false },
+    });
     const since = x.syncs.length;
     const r = await writeReport(ctxOf(x), MODEL);
     expect(!r.ok && r.error).toMatchObject({ code: "report changed", count: 2, cells: ["'Risk report'!B8", "'Risk report'!F41"] });
@@ -246,7 +285,11 @@ describe("a report sheet the user renamed or edited is not cleared without a con
     const c = await check(x);
     expect(c.newSheetName).toBe("Risk report (2)");
     const r = await writeReport(ctxOf(x), MODEL, { confirmed: c.token });
-    expect(r.ok && r.value).toMatchObject({ sheetName: "Risk report (2)", replaced: false, changedSheet: { name: "Risk report", kept: true } });
+    expect(r.ok && r.value).toMatchObject({
+      sheetName: "Risk report (2)",
+      replaced: false,
+      changedSheet: { name: "Risk report", kept: true },
+    });
     expect(x.cell("Risk report", "F41").value).toBe("my notes");
     expect(x.cell("Risk report", "A1").value).toBe("Portfolio risk review");
     // The user's sheet is theirs now: the next report replaces "(2)" without asking, never "Risk report".

@@ -46,10 +46,15 @@ describe("onSelectedRow wiring (office-addin-mock)", () => {
     }) as unknown as Excel.RequestContext;
     const seen: (number | null)[] = [];
     const runs: unknown[] = [];
-    const stop = await onSelectedRow(ctx, AREA, (i) => seen.push(i), async (c, batch) => {
-      runs.push(c);
-      await batch({ sync: async () => undefined } as unknown as Excel.RequestContext);
-    });
+    const stop = await onSelectedRow(
+      ctx,
+      AREA,
+      (i) => seen.push(i),
+      async (c, batch) => {
+        runs.push(c);
+        await batch({ sync: async () => undefined } as unknown as Excel.RequestContext);
+      },
+    );
     await handler?.({ address: "C5" });
     await handler?.({ address: "A1" });
     expect(seen).toEqual([3, null]);
@@ -71,7 +76,12 @@ describe("selection on the fake workbook", () => {
   test("the handler hears selections on the table's sheet only, until removed", async () => {
     const x = book();
     const seen: (number | null)[] = [];
-    const stop = await onSelectedRow(x.context() as unknown as Excel.RequestContext, AREA, (i) => seen.push(i), (c, b) => b(c));
+    const stop = await onSelectedRow(
+      x.context() as unknown as Excel.RequestContext,
+      AREA,
+      (i) => seen.push(i),
+      (c, b) => b(c),
+    );
     await x.userSelects("Data", "D4");
     await x.userSelects("Other", "D4");
     await x.userSelects("Data", "D20");

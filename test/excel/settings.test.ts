@@ -41,17 +41,25 @@ describe("settings envelope", () => {
     expect(decodeSetting('{"v":3,"data":{"a":1}}')).toEqual({ version: 3, value: { a: 1 } });
     expect(decodeSetting({ v: 1, data: null })).toEqual({ version: 1, value: null });
   });
-  test.each([["not json"], ['{"data":1}'], ['{"v":"1","data":1}'], [42], [null]])("foreign value %j decodes to null", (s) => expect(decodeSetting(s)).toBeNull());
+  test.each([["not json"], ['{"data":1}'], ['{"v":"1","data":1}'], [42], [null]])("foreign value %j decodes to null", (s) =>
+    expect(decodeSetting(s)).toBeNull(),
+  );
   test("over 1 MB of JSON is refused with a clear error", () => {
     const big = "x".repeat(MAX_SETTING_BYTES);
     expect(() => encodeSetting(SETTING_KEYS.policy, big, 1)).toThrow(SettingTooLargeError);
-    expect(() => encodeSetting(SETTING_KEYS.policy, big, 1)).toThrow(`setting "CreditSentinel.policy" is 1000017 bytes of JSON; workbook settings hold at most 1000000 bytes per value`);
+    expect(() => encodeSetting(SETTING_KEYS.policy, big, 1)).toThrow(
+      `setting "CreditSentinel.policy" is 1000017 bytes of JSON; workbook settings hold at most 1000000 bytes per value`,
+    );
     expect(() => encodeSetting("k", "é".repeat(499_990), 1)).not.toThrow(); // 999,980 + 17 bytes
     expect(() => encodeSetting("k", "é".repeat(500_000), 1)).toThrow(SettingTooLargeError); // counted in UTF-8 bytes
   });
   test("keys", () => {
     expect(SETTING_KEYS.mapping("Customers")).toBe("CreditSentinel.mapping.Customers");
-    expect([SETTING_KEYS.policy, SETTING_KEYS.ownedBlocks, SETTING_KEYS.reportSheet]).toEqual(["CreditSentinel.policy", "CreditSentinel.ownedBlocks", "CreditSentinel.reportSheet"]);
+    expect([SETTING_KEYS.policy, SETTING_KEYS.ownedBlocks, SETTING_KEYS.reportSheet]).toEqual([
+      "CreditSentinel.policy",
+      "CreditSentinel.ownedBlocks",
+      "CreditSentinel.reportSheet",
+    ]);
   });
 });
 

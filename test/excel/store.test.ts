@@ -6,7 +6,7 @@ const ctxOf = (x: FakeExcel) => x.context() as unknown as Excel.RequestContext;
 
 describe("escapedPieces", () => {
   test("escapes & < > and the characters XML forbids; the pieces join back to the JSON", () => {
-    const json = JSON.stringify({ t: "a & b < c > d \ufffe \uffff \u0001 ☃ 😀 \"q\" \\" });
+    const json = JSON.stringify({ t: 'a & b < c > d \ufffe \uffff \u0001 ☃ 😀 "q" \\' });
     const pieces = escapedPieces(json, 10);
     for (const p of pieces) {
       expect(() => checkXml(partXml("k", 0, 1, p.text))).not.toThrow();

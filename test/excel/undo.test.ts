@@ -19,12 +19,19 @@ function book(): FakeExcel {
   return x;
 }
 
-async function writeAt(x: FakeExcel, rows: WriteCell[][], opts: { overwrite?: boolean; columns?: number; formats?: (string | null)[] } = {}) {
+async function writeAt(
+  x: FakeExcel,
+  rows: WriteCell[][],
+  opts: { overwrite?: boolean; columns?: number; formats?: (string | null)[] } = {},
+) {
   const cols = opts.columns ?? 2;
   const p = await planWrite(ctxOf(x), targetBeside({ ...AREA, rowCount: rows.length }, cols));
   if (!p.ok) throw new Error(p.error.message);
   const header = ["Score", "Band", "PD"].slice(0, cols);
-  const w = await writeColumns(ctxOf(x), p.value, header, rows, { overwrite: opts.overwrite ?? p.value.foreignCount > 0, numberFormats: opts.formats });
+  const w = await writeColumns(ctxOf(x), p.value, header, rows, {
+    overwrite: opts.overwrite ?? p.value.foreignCount > 0,
+    numberFormats: opts.formats,
+  });
   if (!w.ok) throw new Error(w.error.message);
   return w.value;
 }
@@ -55,7 +62,7 @@ describe("restoreLastWrite", () => {
     const x = book();
     const s = x.sheet("Data");
     s.enter(0, 1, "My header"); // B1
-    s.enter(1, 1, "=A2&\"!\""); // B2: a formula
+    s.enter(1, 1, '=A2&"!"'); // B2: a formula
     s.enter(1, 2, "'=SUM(A1:A9)"); // C2: text that looks like a formula
     s.enter(2, 1, "'00123"); // B3: a customer id as text
     s.enter(2, 2, 0.25); // C3: a number…
@@ -133,7 +140,10 @@ describe("restoreLastWrite", () => {
   test("restores the earlier results a rewrite replaced, and they are the add-in's own again", async () => {
     const x = book();
     await writeAt(x, ROWS);
-    await writeAt(x, ROWS.map(([s]) => [Number(s) + 1, "X"]));
+    await writeAt(
+      x,
+      ROWS.map(([s]) => [Number(s) + 1, "X"]),
+    );
     expect(x.cell("Data", "C2").value).toBe("X");
     expect((await restoreLastWrite(ctxOf(x))).ok).toBe(true);
     expect(x.sheet("Data").read({ row: 1, col: 1, rowCount: 5, colCount: 2 }, "values")).toEqual(ROWS);
@@ -169,7 +179,14 @@ describe("backups under the platform's limits", () => {
     const N = 2000;
     const x = new FakeExcel();
     x.addSheet("Data");
-    x.addTable("Data", "T", 0, 0, ["ID"], Array.from({ length: N }, (_, i) => [`C${i}`]));
+    x.addTable(
+      "Data",
+      "T",
+      0,
+      0,
+      ["ID"],
+      Array.from({ length: N }, (_, i) => [`C${i}`]),
+    );
     const s = x.sheet("Data");
     for (let i = 0; i < N; i++) {
       s.enter(i + 1, 1, i % 7 === 0 ? `=A${i + 2}&"<&>"` : `note ${i} <b>&amp;</b> ${"é".repeat(i % 5)}\ufffe`);
@@ -182,7 +199,13 @@ describe("backups under the platform's limits", () => {
     const p = await planWrite(ctxOf(x), targetBeside(area, 2), { targetBytes: 20_000, store });
     if (!p.ok) throw new Error(p.error.message);
     expect(p.value.foreignCount).toBe(2 * N);
-    const w = await writeColumns(ctxOf(x), p.value, ["A", "B"], Array.from({ length: N }, (_, i) => [i, "x"]), { overwrite: true, targetBytes: 20_000, store });
+    const w = await writeColumns(
+      ctxOf(x),
+      p.value,
+      ["A", "B"],
+      Array.from({ length: N }, (_, i) => [i, "x"]),
+      { overwrite: true, targetBytes: 20_000, store },
+    );
     if (!w.ok) throw new Error(w.error.message);
     expect(x.xmlParts.length).toBeGreaterThan(10);
     // Every part is at most 10,000 bytes as it travels (its text in a JSON string), plus its root element.
@@ -200,7 +223,14 @@ describe("backups under the platform's limits", () => {
     const N = 3000;
     const x = new FakeExcel();
     x.addSheet("Data");
-    x.addTable("Data", "T", 0, 0, ["ID"], Array.from({ length: N }, (_, i) => [`C${i}`]));
+    x.addTable(
+      "Data",
+      "T",
+      0,
+      0,
+      ["ID"],
+      Array.from({ length: N }, (_, i) => [`C${i}`]),
+    );
     x.put("Data", 5, 1, [["user's note"]]);
     const area = { sheetName: "Data", firstDataRow: 1, rowCount: N, firstColumn: 0, columnCount: 1 };
     const p = await planWrite(ctxOf(x), targetBeside(area, 2));
@@ -212,7 +242,15 @@ describe("backups under the platform's limits", () => {
         throw new FakeOfficeError("GeneralException", "the host stopped");
       }
     };
-    await expect(writeColumns(ctxOf(x), p.value, ["A", "B"], Array.from({ length: N }, (_, i) => [i, "x"]), { overwrite: true, targetBytes: 5_000 })).rejects.toMatchObject({ code: "GeneralException" });
+    await expect(
+      writeColumns(
+        ctxOf(x),
+        p.value,
+        ["A", "B"],
+        Array.from({ length: N }, (_, i) => [i, "x"]),
+        { overwrite: true, targetBytes: 5_000 },
+      ),
+    ).rejects.toMatchObject({ code: "GeneralException" });
     expect(x.cell("Data", "B6").value).toBe(4);
     const again = await planWrite(ctxOf(x), targetBeside(area, 2));
     expect(again.ok && again.value.foreignCount).toBe(0); // what was written is the add-in's
@@ -225,13 +263,26 @@ describe("backups under the platform's limits", () => {
     const N = 3000;
     const x = new FakeExcel();
     x.addSheet("Data");
-    x.addTable("Data", "T", 0, 0, ["ID"], Array.from({ length: N }, (_, i) => [`C${i}`]));
+    x.addTable(
+      "Data",
+      "T",
+      0,
+      0,
+      ["ID"],
+      Array.from({ length: N }, (_, i) => [`C${i}`]),
+    );
     x.put("Data", N, 1, [["last note"]]);
     const area = { sheetName: "Data", firstDataRow: 1, rowCount: N, firstColumn: 0, columnCount: 1 };
     const p = await planWrite(ctxOf(x), targetBeside(area, 2));
     if (!p.ok) throw new Error();
     const ac = new AbortController();
-    const w = await writeColumns(ctxOf(x), p.value, ["A", "B"], Array.from({ length: N }, (_, i) => [i, "x"]), { overwrite: true, targetBytes: 5_000, signal: ac.signal, onProgress: () => ac.abort() });
+    const w = await writeColumns(
+      ctxOf(x),
+      p.value,
+      ["A", "B"],
+      Array.from({ length: N }, (_, i) => [i, "x"]),
+      { overwrite: true, targetBytes: 5_000, signal: ac.signal, onProgress: () => ac.abort() },
+    );
     expect(!w.ok && w.error.code).toBe("cancelled");
     expect(x.cell("Data", "B2").value).toBe(0);
     expect(x.cell("Data", `B${N + 1}`).value).toBe("last note");

@@ -26,11 +26,18 @@ const NOW = () => new Date("2026-11-02T09:30:00Z");
 function book(): FakeExcel {
   const x = new FakeExcel();
   x.addSheet("Data");
-  x.addTable("Data", "Customers", 0, 0, ["ID", "Name", "Exposure"], [
-    ["C1", "Acme", 1000],
-    ["C2", "Beta", 2000],
-    ["C3", "Gamma", 3000],
-  ]);
+  x.addTable(
+    "Data",
+    "Customers",
+    0,
+    0,
+    ["ID", "Name", "Exposure"],
+    [
+      ["C1", "Acme", 1000],
+      ["C2", "Beta", 2000],
+      ["C3", "Gamma", 3000],
+    ],
+  );
   return x;
 }
 
@@ -48,7 +55,13 @@ const ROWS: WriteCell[][] = [
 
 describe("targetBeside", () => {
   test("right of the table, aligned with header and data rows", () => {
-    expect(targetBeside({ sheetName: "S", firstDataRow: 1, rowCount: 10, firstColumn: 0, columnCount: 20 }, 7)).toEqual({ sheetName: "S", headerRow: 0, rowCount: 10, firstColumn: 20, columnCount: 7 });
+    expect(targetBeside({ sheetName: "S", firstDataRow: 1, rowCount: 10, firstColumn: 0, columnCount: 20 }, 7)).toEqual({
+      sheetName: "S",
+      headerRow: 0,
+      rowCount: 10,
+      firstColumn: 20,
+      columnCount: 7,
+    });
     expect(targetBeside(AREA, 2, 10).firstColumn).toBe(10);
     expect(() => targetBeside(AREA, 2, 16383)).toThrow(RangeError);
   });
@@ -71,7 +84,7 @@ describe("planWrite: the overwrite guard", () => {
     });
   });
 
-  test("user values and formulas in the target are foreign (a formula showing \"\" too)", async () => {
+  test('user values and formulas in the target are foreign (a formula showing "" too)', async () => {
     const x = book();
     x.put("Data", 2, 4, [["my note"]]);
     x.sheet("Data").enter(3, 3, '=IF(1,"","")');
@@ -83,7 +96,12 @@ describe("planWrite: the overwrite guard", () => {
 
   test("the sample lists at most 5 addresses", async () => {
     const x = book();
-    x.put("Data", 0, 3, [[1, 2], [3, 4], [5, 6], [7, 8]]);
+    x.put("Data", 0, 3, [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [7, 8],
+    ]);
     const p = await plan(x);
     expect(p.foreignCount).toBe(8);
     expect(p.foreignSample).toEqual(["D1", "E1", "D2", "E2", "D3"]);
@@ -152,7 +170,10 @@ describe("planWrite: the overwrite guard", () => {
     const renamed = await planWrite(ctxOf(x), { ...targetBeside(AREA, 2), sheetName: "Renamed" });
     expect(renamed.ok && renamed.value.foreignCount).toBe(0);
     x.addSheet("Other");
-    x.put("Other", 0, 3, [["Score", "Band"], [1, "A"]]);
+    x.put("Other", 0, 3, [
+      ["Score", "Band"],
+      [1, "A"],
+    ]);
     const other = await planWrite(ctxOf(x), { ...targetBeside(AREA, 2), sheetName: "Other" });
     expect(other.ok && other.value.foreignCount).toBe(4);
   });
@@ -170,7 +191,10 @@ describe("writeColumns", () => {
     const p = await plan(x);
     const syncs = x.syncs.length;
     const r = await writeColumns(ctxOf(x), p, RISK, ROWS);
-    expect(!r.ok && r.error).toEqual({ code: "overwrite not confirmed", message: "1 non-empty cells in Data!D1:E4 were not written by CreditSentinel" });
+    expect(!r.ok && r.error).toEqual({
+      code: "overwrite not confirmed",
+      message: "1 non-empty cells in Data!D1:E4 were not written by CreditSentinel",
+    });
     expect(x.syncs.length).toBe(syncs);
     expect(x.cell("Data", "E3").value).toBe("my note");
     const ok = await writeColumns(ctxOf(x), p, RISK, ROWS, { overwrite: true });
@@ -184,7 +208,12 @@ describe("writeColumns", () => {
     const r = await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { overwrite: true });
     expect(r.ok && r.value).toMatchObject({ address: "Data!D1:E4", rowsWritten: 3 });
     const s = x.sheet("Data");
-    expect(s.read({ row: 0, col: 3, rowCount: 4, colCount: 2 }, "values")).toEqual([["Score", "Band"], [712, "B"], [455, "D"], ["", "E"]]);
+    expect(s.read({ row: 0, col: 3, rowCount: 4, colCount: 2 }, "values")).toEqual([
+      ["Score", "Band"],
+      [712, "B"],
+      [455, "D"],
+      ["", "E"],
+    ]);
     expect(s.formatOps).toContainEqual({ address: "D1:E1", prop: "font.bold", value: true });
   });
 
@@ -194,7 +223,12 @@ describe("writeColumns", () => {
     const target = { sheetName: "Data", headerRow: 0, rowCount: evil.length, firstColumn: 5, columnCount: 2 };
     const p = await planWrite(ctxOf(x), target);
     if (!p.ok) throw new Error();
-    const r = await writeColumns(ctxOf(x), p.value, ["=Name", "Reason"], evil.map((e) => [e, `reason ${e}`]));
+    const r = await writeColumns(
+      ctxOf(x),
+      p.value,
+      ["=Name", "Reason"],
+      evil.map((e) => [e, `reason ${e}`]),
+    );
     expect(r.ok).toBe(true);
     const s = x.sheet("Data");
     expect(s.formulas.size).toBe(0);
@@ -222,7 +256,13 @@ describe("writeColumns", () => {
 
   test("a formula cell in values mode is a programming error", async () => {
     const x = book();
-    await expect(writeColumns(ctxOf(x), await plan(x), RISK, [[formula("=1"), "A"], [1, "B"], [2, "C"]])).rejects.toThrow(TypeError);
+    await expect(
+      writeColumns(ctxOf(x), await plan(x), RISK, [
+        [formula("=1"), "A"],
+        [1, "B"],
+        [2, "C"],
+      ]),
+    ).rejects.toThrow(TypeError);
   });
 
   test("shape mismatches throw", async () => {
@@ -247,7 +287,13 @@ describe("writeColumns", () => {
     await writeColumns(ctxOf(x), await plan(x), RISK, ROWS, { bandColumn: 1, bandFormats: BANDS });
     const cfs = x.sheet("Data").conditionalFormats;
     expect(cfs).toHaveLength(5);
-    expect(cfs[0]).toEqual({ address: "E2:E4", type: "CellValue", fill: "#C6EFCE", font: "#006100", rule: { formula1: '="A"', operator: "EqualTo" } });
+    expect(cfs[0]).toEqual({
+      address: "E2:E4",
+      type: "CellValue",
+      fill: "#C6EFCE",
+      font: "#006100",
+      rule: { formula1: '="A"', operator: "EqualTo" },
+    });
     expect(cfs.map((c) => c.rule?.formula1)).toEqual(['="A"', '="B"', '="C"', '="D"', '="E"']);
     expect(cfs[1].font).toBeUndefined();
   });
@@ -261,11 +307,17 @@ describe("writeColumns", () => {
     const p = await planWrite(ctxOf(x), targetBeside(area, 2));
     if (!p.ok) throw new Error();
     const ac = new AbortController();
-    const r = await writeColumns(ctxOf(x), p.value, ["Id", "Name"], rows.map((r) => [r[0], r[1]]), {
-      targetBytes: 20_000,
-      signal: ac.signal,
-      onProgress: () => ac.abort(),
-    });
+    const r = await writeColumns(
+      ctxOf(x),
+      p.value,
+      ["Id", "Name"],
+      rows.map((r) => [r[0], r[1]]),
+      {
+        targetBytes: 20_000,
+        signal: ac.signal,
+        onProgress: () => ac.abort(),
+      },
+    );
     expect(!r.ok && r.error.code).toBe("cancelled");
     expect(x.cell("S", "U2").value).toBe("C000001");
     expect(x.cell("S", "U3000").value).toBe("");
@@ -317,14 +369,24 @@ describe("writeColumns in payload-safe blocks", () => {
     const x = book();
     const p = await plan(x);
     x.limit = 1_800; // above the records the write keeps (about 1.6 KB), below the 2 KB row
-    const r = await writeColumns(ctxOf(x), p, RISK, [[1, "x".repeat(2000)], [2, "B"], [3, "C"]]);
-    expect(!r.ok && r.error).toEqual({ code: "payload too large", message: "row 1 to write at Data!D2:E2 alone exceeds the host's payload limit" });
+    const r = await writeColumns(ctxOf(x), p, RISK, [
+      [1, "x".repeat(2000)],
+      [2, "B"],
+      [3, "C"],
+    ]);
+    expect(!r.ok && r.error).toEqual({
+      code: "payload too large",
+      message: "row 1 to write at Data!D2:E2 alone exceeds the host's payload limit",
+    });
   });
 });
 
 describe("number formats of the written columns", () => {
   const col = (x: FakeExcel, sheet: string, row: number, c: number, n: number) =>
-    x.sheet(sheet).read({ row, col: c, rowCount: n, colCount: 1 }, "numberFormat").map((r) => r[0]);
+    x
+      .sheet(sheet)
+      .read({ row, col: c, rowCount: n, colCount: 1 }, "numberFormat")
+      .map((r) => r[0]);
 
   test("each format lands on its column's data cells only; the header stays General; null leaves a cell's format", async () => {
     const x = book();
@@ -347,7 +409,10 @@ describe("number formats of the written columns", () => {
       const p = await plan(x);
       const before = x.syncs.length;
       await writeColumns(ctxOf(x), p, RISK, ROWS, { numberFormats });
-      return x.syncs.slice(before).filter((s) => s.writes).map((s) => s.writes);
+      return x.syncs
+        .slice(before)
+        .filter((s) => s.writes)
+        .map((s) => s.writes);
     };
     const plain = await run();
     const all = await run([null, null]);
@@ -413,7 +478,15 @@ describe("number formats of the written columns", () => {
     const formats = ["0.0", null, "0.00%", "#,##0", "#,##0", null, null];
     const rows: WriteCell[][] = Array.from({ length: N }, (_, i) => {
       const score = 300 + ((i * 37) % 551);
-      return [score / 10, "ABCDE"[i % 5], Math.round((1 / score) * 1e6) / 1e6, (i % 97) * 1000, (i % 13) * 500 - 2000, ["Current", "Reminder", "Call", "Stop"][i % 4], `debt ratio high; customer ${i + 1} pays late`];
+      return [
+        score / 10,
+        "ABCDE"[i % 5],
+        Math.round((1 / score) * 1e6) / 1e6,
+        (i % 97) * 1000,
+        (i % 13) * 500 - 2000,
+        ["Current", "Reminder", "Call", "Stop"][i % 4],
+        `debt ratio high; customer ${i + 1} pays late`,
+      ];
     });
     const p = await planWrite(ctxOf(x), targetBeside(area, 7));
     if (!p.ok) throw new Error(p.error.message);
@@ -480,7 +553,9 @@ describe("conditional format calls on an office-addin-mock range", () => {
     const mock = new OfficeMockObject({
       conditionalFormats: {
         add(type: string) {
-          const cf = { cellValue: { format: { fill: {} as Record<string, unknown>, font: {} as Record<string, unknown> }, rule: undefined as unknown } };
+          const cf = {
+            cellValue: { format: { fill: {} as Record<string, unknown>, font: {} as Record<string, unknown> }, rule: undefined as unknown },
+          };
           added.push({ type, cf });
           return cf;
         },
@@ -492,7 +567,12 @@ describe("conditional format calls on an office-addin-mock range", () => {
     queueBandFormats(mock, { A: { fill: "green", font: "white" }, 'B"x': { fill: "#FFEB9C" } });
     expect(cleared).toBe(1);
     expect(added.map((a) => a.type)).toEqual(["CellValue", "CellValue"]);
-    expect(added[0].cf).toEqual({ cellValue: { format: { fill: { color: "green" }, font: { color: "white" } }, rule: { formula1: '="A"', operator: "EqualTo" } } });
-    expect(added[1].cf.cellValue).toEqual({ format: { fill: { color: "#FFEB9C" }, font: {} }, rule: { formula1: '="B""x"', operator: "EqualTo" } });
+    expect(added[0].cf).toEqual({
+      cellValue: { format: { fill: { color: "green" }, font: { color: "white" } }, rule: { formula1: '="A"', operator: "EqualTo" } },
+    });
+    expect(added[1].cf.cellValue).toEqual({
+      format: { fill: { color: "#FFEB9C" }, font: {} },
+      rule: { formula1: '="B""x"', operator: "EqualTo" },
+    });
   });
 });

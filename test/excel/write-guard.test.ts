@@ -32,7 +32,18 @@ function book(): FakeExcel {
 
 /** The area the pane reads, with the key hash of its header and first column (as DataArea carries it). */
 function area(tableName?: string) {
-  return { sheetName: "Data", firstDataRow: 1, rowCount: 3, firstColumn: 0, columnCount: 3, keyHash: sourceKeyHash(HEADER, DATA.map((r) => r[0])), ...(tableName ? { tableName } : {}) };
+  return {
+    sheetName: "Data",
+    firstDataRow: 1,
+    rowCount: 3,
+    firstColumn: 0,
+    columnCount: 3,
+    keyHash: sourceKeyHash(
+      HEADER,
+      DATA.map((r) => r[0]),
+    ),
+    ...(tableName ? { tableName } : {}),
+  };
 }
 
 async function plan(x: FakeExcel, target: WriteTarget = targetBeside(area(), 2)): Promise<WritePlan> {
@@ -72,7 +83,12 @@ describe("the write re-checks its target in the same batch, before writing anyth
     const again = await plan(x);
     expect(again).toMatchObject({ foreignCount: 1, foreignSample: ["E3"] });
     expect((await write(x, again, ROWS, true)).ok).toBe(true);
-    expect(block(x.sheet("Data"))).toEqual([["Score", "Band"], [71.2, "B"], [45.5, "D"], [60.1, "C"]]);
+    expect(block(x.sheet("Data"))).toEqual([
+      ["Score", "Band"],
+      [71.2, "B"],
+      [45.5, "D"],
+      [60.1, "C"],
+    ]);
   });
 
   test("the user edits a cell the add-in wrote, after the plan of a rewrite: refused, named", async () => {
@@ -81,7 +97,11 @@ describe("the write re-checks its target in the same batch, before writing anyth
     const p = await plan(x);
     expect(p).toMatchObject({ foreignCount: 0, ownedCount: 8 });
     x.sheet("Data").enter(1, 3, "=A2*0+99"); // D2: the credit committee's override
-    const r = await write(x, p, [[1, "A"], [2, "A"], [3, "A"]]);
+    const r = await write(x, p, [
+      [1, "A"],
+      [2, "A"],
+      [3, "A"],
+    ]);
     expect(!r.ok && r.error).toMatchObject({ code: "target changed", count: 1, cells: ["Data!D2"] });
     expect(x.cell("Data", "D2").formula).toBe("=A2*0+99");
   });
@@ -133,7 +153,10 @@ describe("the write re-checks its target in the same batch, before writing anyth
     x.insertCells("Data", "3:3", "Down");
     expect(x.tables[0].rect).toEqual({ row: 0, col: 0, rowCount: 5, colCount: 3 });
     const r = await write(x, p);
-    expect(!r.ok && r.error).toMatchObject({ code: "table changed", message: expect.stringContaining('table "Customers" is now Data!A1:C5') });
+    expect(!r.ok && r.error).toMatchObject({
+      code: "table changed",
+      message: expect.stringContaining('table "Customers" is now Data!A1:C5'),
+    });
   });
 
   test("the table's first column edited (another customer in a row) after the plan: refused", async () => {
@@ -153,8 +176,18 @@ describe("sheets are identified by id", () => {
     impostor.enter(1, 3, "not yours to write"); // D2 of the new "Data"
     const r = await write(x, p);
     expect(r.ok && r.value.address).toBe("'Customers 2026'!D1:E4");
-    expect(block(x.sheet("Customers 2026"))).toEqual([["Score", "Band"], [71.2, "B"], [45.5, "D"], [60.1, "C"]]);
-    expect(impostor.read({ row: 0, col: 0, rowCount: 5, colCount: 6 }, "values").flat().filter((v) => v !== "")).toEqual(["not yours to write"]);
+    expect(block(x.sheet("Customers 2026"))).toEqual([
+      ["Score", "Band"],
+      [71.2, "B"],
+      [45.5, "D"],
+      [60.1, "C"],
+    ]);
+    expect(
+      impostor
+        .read({ row: 0, col: 0, rowCount: 5, colCount: 6 }, "values")
+        .flat()
+        .filter((v) => v !== ""),
+    ).toEqual(["not yours to write"]);
   });
 
   test("the planned sheet is deleted and another takes its name: sheet not found, nothing written", async () => {
@@ -203,7 +236,11 @@ describe("ownership cannot claim a user's cell", () => {
 
   test("the user's value equal to what was there is still told apart from a text that looks the same (quote prefix kept out of the hash by formulas, not by values)", async () => {
     const x = book();
-    await write(x, await plan(x), [[1, "=x"], [2, "B"], [3, "C"]]); // E2 holds the text "=x"
+    await write(x, await plan(x), [
+      [1, "=x"],
+      [2, "B"],
+      [3, "C"],
+    ]); // E2 holds the text "=x"
     expect(x.cell("Data", "E2")).toMatchObject({ value: "=x", quotePrefix: true });
     x.sheet("Data").enter(1, 4, 5); // the user types a number over it
     expect((await plan(x)).foreignSample).toEqual(["E2"]);
@@ -216,8 +253,23 @@ describe("ownership cannot claim a user's cell", () => {
     x.put("Data", 2, 0, [["C1b", "New Co", 500]]);
     x.put("Data", 2, 3, [["my guess", "B"]]);
     expect(x.nameFormula(x.names.get("CREDITSENTINEL.M1")!)).toBe("=Data!$D$1:$E$5");
-    const rows = [["C1", "Acme", 1000], ["C1b", "New Co", 500], ["C2", "Beta", 2000], ["C3", "Gamma", 3000]];
-    const a = { sheetName: "Data", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 3, keyHash: sourceKeyHash(HEADER, rows.map((r) => r[0])) };
+    const rows = [
+      ["C1", "Acme", 1000],
+      ["C1b", "New Co", 500],
+      ["C2", "Beta", 2000],
+      ["C3", "Gamma", 3000],
+    ];
+    const a = {
+      sheetName: "Data",
+      firstDataRow: 1,
+      rowCount: 4,
+      firstColumn: 0,
+      columnCount: 3,
+      keyHash: sourceKeyHash(
+        HEADER,
+        rows.map((r) => r[0]),
+      ),
+    };
     const p = await plan(x, targetBeside(a, 2));
     expect(p).toMatchObject({ foreignCount: 10, ownedCount: 0, resized: ["Data!D1:E5"] });
     expect(p.foreignSample).toEqual(["D1", "E1", "D2", "E2", "D3"]);
@@ -246,7 +298,17 @@ describe("ownership cannot claim a user's cell", () => {
     const x = book();
     await write(x, await plan(x));
     x.insertCells("Data", "1:2", "Down");
-    const moved = { sheetName: "Data", firstDataRow: 3, rowCount: 3, firstColumn: 0, columnCount: 3, keyHash: sourceKeyHash(HEADER, DATA.map((r) => r[0])) };
+    const moved = {
+      sheetName: "Data",
+      firstDataRow: 3,
+      rowCount: 3,
+      firstColumn: 0,
+      columnCount: 3,
+      keyHash: sourceKeyHash(
+        HEADER,
+        DATA.map((r) => r[0]),
+      ),
+    };
     const p = await plan(x, targetBeside(moved, 2));
     expect(p).toMatchObject({ address: "Data!D3:E6", foreignCount: 0, ownedCount: 8 });
   });
@@ -254,7 +316,25 @@ describe("ownership cannot claim a user's cell", () => {
   test("a block recorded by an earlier version (no fingerprint) owns nothing: the user is asked", async () => {
     const x = book();
     await write(x, await plan(x));
-    x.settings.set(SETTING_KEYS.ownedBlocks, JSON.stringify({ v: 1, data: [{ row: 0, col: 3, rowCount: 4, colCount: 2, sheetId: "{sheet-1}", sheetName: "Data", address: "D1:E4", headers: RISK, writtenAt: "" }] }));
+    x.settings.set(
+      SETTING_KEYS.ownedBlocks,
+      JSON.stringify({
+        v: 1,
+        data: [
+          {
+            row: 0,
+            col: 3,
+            rowCount: 4,
+            colCount: 2,
+            sheetId: "{sheet-1}",
+            sheetName: "Data",
+            address: "D1:E4",
+            headers: RISK,
+            writtenAt: "",
+          },
+        ],
+      }),
+    );
     expect((await plan(x)).foreignCount).toBe(8);
   });
 });
@@ -270,7 +350,12 @@ describe("when the table shrinks", () => {
     expect(p.leftover).toEqual({ clearCount: 3, keptCount: 1, keptSample: ["E4"] });
     const r = await writeColumns(ctxOf(x), p, RISK, [[80, "A"]]);
     expect(r.ok && r.value).toMatchObject({ cleared: 3, kept: { count: 1, sample: ["Data!E4"] } });
-    expect(block(x.sheet("Data"))).toEqual([["Score", "Band"], [80, "A"], ["", ""], ["", "C?"]]);
+    expect(block(x.sheet("Data"))).toEqual([
+      ["Score", "Band"],
+      [80, "A"],
+      ["", ""],
+      ["", "C?"],
+    ]);
   });
 
   test("fewer columns: the earlier columns right of the new block are cleared too", async () => {
@@ -279,6 +364,11 @@ describe("when the table shrinks", () => {
     const p = await plan(x, targetBeside(area(), 1));
     const r = await writeColumns(ctxOf(x), p, ["Score"], [[1], [2], [3]]);
     expect(r.ok && r.value.cleared).toBe(4);
-    expect(block(x.sheet("Data"))).toEqual([["Score", ""], [1, ""], [2, ""], [3, ""]]);
+    expect(block(x.sheet("Data"))).toEqual([
+      ["Score", ""],
+      [1, ""],
+      [2, ""],
+      [3, ""],
+    ]);
   });
 });

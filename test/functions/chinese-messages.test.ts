@@ -3,7 +3,17 @@
  * function family is called through the functions module with Office.context.displayLanguage = "zh-CN".
  */
 import { isExcelError } from "./custom-functions-global";
-import { aging, cei, creditLimit, creditScore, dso, dsoInvoices, dunningStage, expectedLoss, payBehavior } from "../../src/functions/functions";
+import {
+  aging,
+  cei,
+  creditLimit,
+  creditScore,
+  dso,
+  dsoInvoices,
+  dunningStage,
+  expectedLoss,
+  payBehavior,
+} from "../../src/functions/functions";
 import { guard } from "../../src/functions/excel-errors";
 import { serialFromIso } from "../../src/engine/dates";
 
@@ -49,13 +59,19 @@ describe("argument reading (cells, dates, ranges) under zh-CN", () => {
   test("an Excel error in an input cell names the argument in Chinese; #N/A stays #N/A", () => {
     const r = expectedLoss([[{ code: "#N/A" }]], [[0.1]], OMITTED, OMITTED, OMITTED);
     expect(isExcelError(r[0][0]) && [r[0][0].code, r[0][0].message]).toEqual(["#N/A", "exposure：该单元格为 #N/A：该值不可用。"]);
-    expect(msgOf(expectedLoss([[{ code: "#REF!" }]], [[0.1]], OMITTED, OMITTED, OMITTED))).toBe("exposure：该单元格含错误值 #REF!；请先更正该单元格。");
+    expect(msgOf(expectedLoss([[{ code: "#REF!" }]], [[0.1]], OMITTED, OMITTED, OMITTED))).toBe(
+      "exposure：该单元格含错误值 #REF!；请先更正该单元格。",
+    );
   });
 
   test("ranges of different sizes, an unknown option, a bad flag", () => {
-    expect(msgOf(expectedLoss([[1], [2], [3]], [[0.1], [0.2]], OMITTED, OMITTED, OMITTED))).toMatch(/^pd 有 2 个值，而 exposure 有 3 个：各区域大小须相同/);
+    expect(msgOf(expectedLoss([[1], [2], [3]], [[0.1], [0.2]], OMITTED, OMITTED, OMITTED))).toMatch(
+      /^pd 有 2 个值，而 exposure 有 3 个：各区域大小须相同/,
+    );
     expect(msgOf(cei([[1]], [[1]], [[1]], [[1]], OMITTED, "weekly"))).toBe("convention：“weekly”不是 “monthly”、“period” 之一。");
-    expect(msgOf(dunningStage([[d("2026-01-31")]], [[d("2026-02-10")]], OMITTED, [["maybe"]], OMITTED, OMITTED))).toMatch(/^disputed：“maybe”不是是\/否标记/);
+    expect(msgOf(dunningStage([[d("2026-01-31")]], [[d("2026-02-10")]], OMITTED, [["maybe"]], OMITTED, OMITTED))).toMatch(
+      /^disputed：“maybe”不是是\/否标记/,
+    );
   });
 
   test("an adapter that throws reports an internal error in Chinese", () => {
@@ -76,7 +92,9 @@ describe("receivables formulas under zh-CN", () => {
     );
     expect(msgOf(dso([[100, "n.a."]], [[1000]], OMITTED, "average"))).toBe("receivables（期末应收账款）：需要数字，但得到的是文本“n.a.”。");
     expect(msgOf(dso([[100]], [["x", 200]], OMITTED, "countback"))).toBe("credit_sales（第 1 个月）：需要数字，但得到的是文本“x”。");
-    expect(msgOf(dso([[100]], [[1000]], OMITTED, "average"))).toBe("receivables：方法“average”每行需要两列 [期初应收账款, 期末应收账款]，但该区域有 1 列。");
+    expect(msgOf(dso([[100]], [[1000]], OMITTED, "average"))).toBe(
+      "receivables：方法“average”每行需要两列 [期初应收账款, 期末应收账款]，但该区域有 1 列。",
+    );
   });
 
   test("CEI: inconsistent balances name the balance in Chinese", () => {
@@ -86,22 +104,56 @@ describe("receivables formulas under zh-CN", () => {
   });
 
   test("AGING: descending bucket edges; unreadable rows counted in the totals row", () => {
-    expect(msgOf(aging([[d("2026-11-01")]], [[d("2026-11-22")]], OMITTED, [[60], [30]]))).toBe("buckets：30 必须大于前一个分界 60（分界须升序）。");
+    expect(msgOf(aging([[d("2026-11-01")]], [[d("2026-11-22")]], OMITTED, [[60], [30]]))).toBe(
+      "buckets：30 必须大于前一个分界 60（分界须升序）。",
+    );
     const r = aging([[d("2026-11-01")], ["soon"]], [[d("2026-11-22")]], [[100], [50]], OMITTED);
     const last = r[1][r[1].length - 1];
-    expect(isExcelError(last) && last.message).toBe("1 行无法读取，未计入账龄区间；第一个问题：第 2 行：due_dates：文本“soon”不是日期。请输入真正的 Excel 日期（例如用 DATE() 或 DATEVALUE()）。");
+    expect(isExcelError(last) && last.message).toBe(
+      "1 行无法读取，未计入账龄区间；第一个问题：第 2 行：due_dates：文本“soon”不是日期。请输入真正的 Excel 日期（例如用 DATE() 或 DATEVALUE()）。",
+    );
   });
 
   test("DUNNINGSTAGE: a custom ladder's row problems", () => {
     const due = [[d("2026-01-31")]];
     const asOf = [[d("2026-02-10")]];
-    expect(msgOf(dunningStage(due, asOf, OMITTED, OMITTED, [[0, "Reminder"], [10, ""]], OMITTED))).toBe("ladder 第 2 行：阶段名称必须是非空文本。");
-    expect(msgOf(dunningStage(due, asOf, OMITTED, OMITTED, [[0, "Reminder"], ["x", "Legal"]], OMITTED))).toBe("ladder 第 2 行的天数：需要数字，但得到的是文本“x”。");
+    expect(
+      msgOf(
+        dunningStage(
+          due,
+          asOf,
+          OMITTED,
+          OMITTED,
+          [
+            [0, "Reminder"],
+            [10, ""],
+          ],
+          OMITTED,
+        ),
+      ),
+    ).toBe("ladder 第 2 行：阶段名称必须是非空文本。");
+    expect(
+      msgOf(
+        dunningStage(
+          due,
+          asOf,
+          OMITTED,
+          OMITTED,
+          [
+            [0, "Reminder"],
+            ["x", "Legal"],
+          ],
+          OMITTED,
+        ),
+      ),
+    ).toBe("ladder 第 2 行的天数：需要数字，但得到的是文本“x”。");
   });
 
   test("EXPECTEDLOSS: a PD above 1, a limit without a share", () => {
     expect(msgOf(expectedLoss([[1000]], [[1.5]], OMITTED, OMITTED, OMITTED))).toBe("pd：1.5 必须在 0 到 1 之间（5% 请输入 0.05）。");
-    expect(msgOf(expectedLoss([[1000]], [[0.1]], OMITTED, OMITTED, [[500]]))).toBe("给出 insured_limit 时需要 insured_share（例如保险人赔付 90% 时填 0.9）。");
+    expect(msgOf(expectedLoss([[1000]], [[0.1]], OMITTED, OMITTED, [[500]]))).toBe(
+      "给出 insured_limit 时需要 insured_share（例如保险人赔付 90% 时填 0.9）。",
+    );
   });
 
   test("DSOINVOICES and PAYBEHAVIOR: ledger rows that cannot be read", () => {
@@ -118,8 +170,12 @@ describe("scoring and limit formulas under zh-CN", () => {
   beforeEach(() => setDisplay("zh-CN"));
 
   test("CREDITSCORE: no recognised factor, labels of the wrong width, a factor cell that is text", () => {
-    expect(msgOf(creditScore([["colour"], [1]], OMITTED, OMITTED))).toMatch(/^values（标题行）：没有任何列是可识别的因子。可用的键：working_capital_to_assets, .*debt_ratio, /);
-    expect(msgOf(creditScore([[0.5, 4]], [["debt_ratio"]], OMITTED))).toBe("labels 有 1 列，而 values 有 2 列：请为 values 的每一列给出一个列名。");
+    expect(msgOf(creditScore([["colour"], [1]], OMITTED, OMITTED))).toMatch(
+      /^values（标题行）：没有任何列是可识别的因子。可用的键：working_capital_to_assets, .*debt_ratio, /,
+    );
+    expect(msgOf(creditScore([[0.5, 4]], [["debt_ratio"]], OMITTED))).toBe(
+      "labels 有 1 列，而 values 有 2 列：请为 values 的每一列给出一个列名。",
+    );
     const r = creditScore([["debt_ratio"], ["1,234"]], OMITTED, OMITTED);
     expect(isExcelError(r[1][0]) && r[1][0].message).toMatch(CHINESE);
     expect(isExcelError(r[1][0]) && r[1][0].message).toContain("是文本，不是数字");
@@ -129,8 +185,12 @@ describe("scoring and limit formulas under zh-CN", () => {
     expect(msgOf(creditLimit([["AAA"]], [[100000]], [[500000]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe(
       "score：需要 0 到 100 的评分或 A–E 的等级，但得到的是文本“AAA”。",
     );
-    expect(msgOf(creditLimit([[120]], [[100000]], [[500000]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe("score：需要 0 到 100 的评分或 A–E 的等级，但得到的是 120。");
-    expect(msgOf(creditLimit([["B"]], [[null]], [[null]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe("net_worth 和 annual_sales 均为空：至少需要其中之一才能确定额度。");
+    expect(msgOf(creditLimit([[120]], [[100000]], [[500000]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe(
+      "score：需要 0 到 100 的评分或 A–E 的等级，但得到的是 120。",
+    );
+    expect(msgOf(creditLimit([["B"]], [[null]], [[null]], OMITTED, OMITTED, OMITTED, OMITTED))).toBe(
+      "net_worth 和 annual_sales 均为空：至少需要其中之一才能确定额度。",
+    );
   });
 });
 
@@ -143,4 +203,3 @@ describe("the same errors under an English (or no) display language stay English
     expect(msgOf(cei([[1]], [[1]], [[1]], [[1]], OMITTED, "weekly"))).toBe('convention: "weekly" is not one of "monthly", "period".');
   });
 });
-

@@ -4,7 +4,10 @@
  * ErrorCode values Excel shows.
  */
 class FakeCustomFunctionError {
-  constructor(public code: string, public message?: string) {}
+  constructor(
+    public code: string,
+    public message?: string,
+  ) {}
 }
 (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
   Error: FakeCustomFunctionError,

@@ -15,21 +15,65 @@ const col = (xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
 /** Each formula with arguments that compute, as Excel passes them (omitted optional arguments are null). */
 const GOOD: Record<string, { call: (a: any[]) => unknown[][]; args: unknown[] }> = {
-  CREDITSCORE: { call: (a) => F.creditScore(a[0], a[1], a[2]), args: [[["Debt ratio", "Current ratio"], [0.35, 2.1], [0.9, 0.6]], null, null] },
-  CREDITLIMIT: { call: (a) => F.creditLimit(a[0], a[1], a[2], a[3], a[4], a[5], a[6]), args: [col(["B", "A"]), col([2e6, 1e6]), col([1e7, 1e7]), [[60]], null, null, null] },
+  CREDITSCORE: {
+    call: (a) => F.creditScore(a[0], a[1], a[2]),
+    args: [
+      [
+        ["Debt ratio", "Current ratio"],
+        [0.35, 2.1],
+        [0.9, 0.6],
+      ],
+      null,
+      null,
+    ],
+  },
+  CREDITLIMIT: {
+    call: (a) => F.creditLimit(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
+    args: [col(["B", "A"]), col([2e6, 1e6]), col([1e7, 1e7]), [[60]], null, null, null],
+  },
   DSO: { call: (a) => F.dso(a[0], a[1], a[2], a[3]), args: [col([15000, 5000]), col([10000, 60000]), [[30]], null] },
-  DUNNINGSTAGE: { call: (a) => F.dunningStage(a[0], a[1], a[2], a[3], a[4], a[5]), args: [col([d("2026-03-01"), d("2026-03-10")]), [[d("2026-03-21")]], null, null, null, null] },
-  CEI: { call: (a) => F.cei(a[0], a[1], a[2], a[3], a[4], a[5]), args: [col([6200, 1000]), col([10890, 500]), col([6340, 600]), col([3590, 300]), [[3]], null] },
+  DUNNINGSTAGE: {
+    call: (a) => F.dunningStage(a[0], a[1], a[2], a[3], a[4], a[5]),
+    args: [col([d("2026-03-01"), d("2026-03-10")]), [[d("2026-03-21")]], null, null, null, null],
+  },
+  CEI: {
+    call: (a) => F.cei(a[0], a[1], a[2], a[3], a[4], a[5]),
+    args: [col([6200, 1000]), col([10890, 500]), col([6340, 600]), col([3590, 300]), [[3]], null],
+  },
   DSOINVOICES: {
     call: (a) => F.dsoInvoices(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]),
-    args: [col([d("2026-08-01"), d("2026-09-01")]), col([d("2026-08-31"), d("2026-10-01")]), col([d("2026-09-10"), null]), col([1000, 3000]), [[d("2026-11-22")]], null, null, null, col(["A", "B"])],
+    args: [
+      col([d("2026-08-01"), d("2026-09-01")]),
+      col([d("2026-08-31"), d("2026-10-01")]),
+      col([d("2026-09-10"), null]),
+      col([1000, 3000]),
+      [[d("2026-11-22")]],
+      null,
+      null,
+      null,
+      col(["A", "B"]),
+    ],
   },
-  AGING: { call: (a) => F.aging(a[0], a[1], a[2], a[3]), args: [col([d("2026-06-20"), d("2026-05-01")]), [[d("2026-06-30")]], col([100, 250]), null] },
+  AGING: {
+    call: (a) => F.aging(a[0], a[1], a[2], a[3]),
+    args: [col([d("2026-06-20"), d("2026-05-01")]), [[d("2026-06-30")]], col([100, 250]), null],
+  },
   PAYBEHAVIOR: {
     call: (a) => F.payBehavior(a[0], a[1], a[2], a[3], a[4], a[5], a[6]),
-    args: [col(["A", "B"]), col([d("2026-08-01"), d("2026-09-01")]), col([d("2026-08-31"), d("2026-10-01")]), col([d("2026-09-10"), null]), col([1000, 3000]), [[d("2026-11-22")]], null],
+    args: [
+      col(["A", "B"]),
+      col([d("2026-08-01"), d("2026-09-01")]),
+      col([d("2026-08-31"), d("2026-10-01")]),
+      col([d("2026-09-10"), null]),
+      col([1000, 3000]),
+      [[d("2026-11-22")]],
+      null,
+    ],
   },
-  EXPECTEDLOSS: { call: (a) => F.expectedLoss(a[0], a[1], a[2], a[3], a[4]), args: [col([100000, 50000]), col([0.05, 0.1]), null, null, null] },
+  EXPECTEDLOSS: {
+    call: (a) => F.expectedLoss(a[0], a[1], a[2], a[3], a[4]),
+    args: [col([100000, 50000]), col([0.05, 0.1]), null, null, null],
+  },
 };
 
 const ALLOWED = new Set(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"]);
@@ -50,7 +94,8 @@ function problems(out: unknown): string[] {
       } else if (typeof x !== "boolean") {
         if (!isExcelError(x)) found.push(`not an Excel value: ${String(x)}`);
         else if (!ALLOWED.has(x.code)) found.push(`error code ${x.code}`);
-        else if ((x.code === "#VALUE!" || x.code === "#N/A") && !(x.message && x.message.length > 0 && x.message.length < 1000)) found.push(`${x.code} message ${JSON.stringify(x.message?.slice(0, 80))}`);
+        else if ((x.code === "#VALUE!" || x.code === "#N/A") && !(x.message && x.message.length > 0 && x.message.length < 1000))
+          found.push(`${x.code} message ${JSON.stringify(x.message?.slice(0, 80))}`);
         else if (/internal error/i.test(x.message ?? "")) found.push(`internal error: ${x.message}`);
       }
     }
@@ -96,10 +141,25 @@ describe("malformed arguments give a clear #VALUE!/#N/A message, never an intern
     ["a range mixing rows and cells", () => [[1], 7], /malformed: item 2/],
     ["a plain object as the argument", () => ({}), /an object, not a cell value|no column is a recognised factor|expected one of/],
     ["a cell without a prototype", () => [[Object.create(null)], [1]], /an object, not a cell value|no column is a recognised factor/],
-    ["arrays nested deeper than rows × columns", () => [[[1, 2]], [[3]]], /nested range of 2 value\(s\) in one cell|no column is a recognised factor/],
+    [
+      "arrays nested deeper than rows × columns",
+      () => [[[1, 2]], [[3]]],
+      /nested range of 2 value\(s\) in one cell|no column is a recognised factor/,
+    ],
     ["NaN and Infinity", () => [[NaN], [Infinity]], /NaN|Infinity/],
-    ["very long text", () => [["x".repeat(100_000)], [" ".repeat(100_000) + "y"]], /"(x{30}| {30})…"|no column is a recognised factor|is not one of/],
-    ["Excel errors passed in", () => [[new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)], [new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidReference, "gone")]], /the cell holds (#N\/A|the error #REF! \(gone\))|no column is a recognised factor/],
+    [
+      "very long text",
+      () => [["x".repeat(100_000)], [" ".repeat(100_000) + "y"]],
+      /"(x{30}| {30})…"|no column is a recognised factor|is not one of/,
+    ],
+    [
+      "Excel errors passed in",
+      () => [
+        [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable)],
+        [new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidReference, "gone")],
+      ],
+      /the cell holds (#N\/A|the error #REF! \(gone\))|no column is a recognised factor/,
+    ],
   ];
 
   for (const [name, { call, args }] of Object.entries(GOOD)) {
@@ -124,11 +184,17 @@ describe("Excel errors in the cells", () => {
   test("#N/A from a lookup stays #N/A in that row (IFNA still works); the other rows compute", () => {
     const out = F.expectedLoss(col([100000, NA()]), col([0.05, 0.05]), null as any, null as any, null as any);
     expect(out[0][0]).toBe(3000);
-    expect(isExcelError(out[1][0]) && [out[1][0].code, out[1][0].message]).toEqual(["#N/A", "exposure: the cell holds #N/A: the value is not available."]);
+    expect(isExcelError(out[1][0]) && [out[1][0].code, out[1][0].message]).toEqual([
+      "#N/A",
+      "exposure: the cell holds #N/A: the value is not available.",
+    ]);
   });
   test("any other error becomes #VALUE! naming it (a formula cannot return #REF! or #NAME?)", () => {
     const out = F.cei([[new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidName)]], [[1]], [[1]], [[0]], null as any, null);
-    expect(isExcelError(out[0][0]) && [out[0][0].code, out[0][0].message]).toEqual(["#VALUE!", "begin_ar: the cell holds the error #NAME?; correct that cell first."]);
+    expect(isExcelError(out[0][0]) && [out[0][0].code, out[0][0].message]).toEqual([
+      "#VALUE!",
+      "begin_ar: the cell holds the error #NAME?; correct that cell first.",
+    ]);
   });
   test("a score cell holding #N/A gives #N/A in CREDITLIMIT's row", () => {
     const out = F.creditLimit(col(["B", NA()]), [[2e6]], [[1e7]], [[60]], null as any, null as any, null);
@@ -140,9 +206,19 @@ describe("Excel errors in the cells", () => {
 describe("results Excel cannot hold", () => {
   test("text longer than a cell holds becomes #VALUE! saying so (e.g. a 40,000-character customer id echoed back)", () => {
     const id = "C".repeat(40_000);
-    const out = F.payBehavior([[id]], [[d("2026-08-01")]], [[d("2026-08-31")]], [[d("2026-09-10")]], [[1000]], [[d("2026-11-22")]], null as any);
+    const out = F.payBehavior(
+      [[id]],
+      [[d("2026-08-01")]],
+      [[d("2026-08-31")]],
+      [[d("2026-09-10")]],
+      [[1000]],
+      [[d("2026-11-22")]],
+      null as any,
+    );
     expect(problems(out)).toEqual([]);
-    expect(isExcelError(out[1][0]) && out[1][0].message).toBe(`The result is 40000 characters long, more than the ${MAX_CELL_TEXT} an Excel cell holds.`);
+    expect(isExcelError(out[1][0]) && out[1][0].message).toBe(
+      `The result is 40000 characters long, more than the ${MAX_CELL_TEXT} an Excel cell holds.`,
+    );
     expect(out[1][1]).toBe(10); // the measures still compute
   });
 });

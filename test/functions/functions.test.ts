@@ -4,7 +4,6 @@ import { creditLimit, creditScore, dso, dunningStage } from "../../src/functions
 /** Excel passes null for an omitted optional argument (the declared type says undefined). */
 const OMITTED = null as unknown as undefined;
 
-
 const serial = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);
   return (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -45,9 +44,19 @@ describe("RISK.DSO adapter", () => {
 describe("RISK.DUNNINGSTAGE adapter", () => {
   const asOf = serial("2026-11-22");
   it("gives the default ladder's stages and spills per invoice", () => {
-    const due = [["2026-12-10"], ["2026-11-28"], ["2026-11-19"], ["2026-11-07"], ["2026-10-23"], ["2026-08-24"], ["2026-12-31"]].map(([d]) => [serial(d)]);
+    const due = [["2026-12-10"], ["2026-11-28"], ["2026-11-19"], ["2026-11-07"], ["2026-10-23"], ["2026-08-24"], ["2026-12-31"]].map(
+      ([d]) => [serial(d)],
+    );
     const r = dunningStage(due, [[asOf]], OMITTED, OMITTED, OMITTED, OMITTED);
-    expect(r.map((row) => row[0])).toEqual(["Not due", "Reminder", "Formal notice", "Legal escalation", "Insurance claim", "Collection agency", "Not due"]);
+    expect(r.map((row) => row[0])).toEqual([
+      "Not due",
+      "Reminder",
+      "Formal notice",
+      "Legal escalation",
+      "Insurance claim",
+      "Collection agency",
+      "Not due",
+    ]);
   });
   it("closed when nothing is outstanding; a text date is an error in its row only", () => {
     const r = dunningStage([[serial("2026-01-01")], ["2026-01-01"]], [[asOf]], [[0], [100]], OMITTED, OMITTED, OMITTED);
@@ -99,7 +108,15 @@ describe("RISK.CREDITLIMIT adapter", () => {
     expect(creditLimit([["B"]], [[2_000_000]], [[10_000_000]], [[60]], OMITTED, OMITTED, "rule")).toEqual([["Net-worth cap"]]);
   });
   it("worst band is cash in advance; requested caps; bad rows are errors in their row", () => {
-    const r = creditLimit([["E"], ["A"], [150], ["x"]], [[1e6], [1e6], [1e6], [1e6]], [[1e7], [1e7], [1e7], [1e7]], OMITTED, [[null], [50_000], [null], [null]], OMITTED, OMITTED);
+    const r = creditLimit(
+      [["E"], ["A"], [150], ["x"]],
+      [[1e6], [1e6], [1e6], [1e6]],
+      [[1e7], [1e7], [1e7], [1e7]],
+      OMITTED,
+      [[null], [50_000], [null], [null]],
+      OMITTED,
+      OMITTED,
+    );
     expect(r[0][0]).toBe(0);
     expect(r[1][0]).toBe(50_000);
     expect(isExcelError(r[2][0]) && r[2][0].message).toMatch(/score/);

@@ -13,7 +13,12 @@ function declaredFunctions(): Record<string, string[]> {
 describe("zh-CN function help", () => {
   const declared = declaredFunctions();
   const metadata = {
-    functions: Object.entries(declared).map(([id, params]) => ({ id, name: id, description: "en", parameters: params.map((name) => ({ name, description: "en" })) })),
+    functions: Object.entries(declared).map(([id, params]) => ({
+      id,
+      name: id,
+      description: "en",
+      parameters: params.map((name) => ({ name, description: "en" })),
+    })),
   };
 
   it("every function and every parameter has Chinese help, and nothing else", () => {

@@ -9,8 +9,17 @@ import { excelDimensionality } from "../../src/engine/spec";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
-interface Param { name: string; dimensionality?: string; optional?: boolean }
-interface Fn { id: string; name: string; parameters: Param[]; result: { dimensionality?: string } }
+interface Param {
+  name: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface Fn {
+  id: string;
+  name: string;
+  parameters: Param[];
+  result: { dimensionality?: string };
+}
 
 let functions: Fn[];
 beforeAll(async () => {
@@ -24,7 +33,10 @@ beforeAll(async () => {
  * name, Excel dimensionality (an enum option is a plain value, every other argument a range) and optionality.
  */
 const expected: Record<string, Array<[string, "matrix" | "scalar", boolean]>> = Object.fromEntries(
-  FUNCTION_SPECS.map((f) => [f.id, f.params.map((p): [string, "matrix" | "scalar", boolean] => [p.name, excelDimensionality(p), Boolean(p.optional)])]),
+  FUNCTION_SPECS.map((f) => [
+    f.id,
+    f.params.map((p): [string, "matrix" | "scalar", boolean] => [p.name, excelDimensionality(p), Boolean(p.optional)]),
+  ]),
 );
 
 /** The shipped function ids: permanent, saved workbooks use them. */

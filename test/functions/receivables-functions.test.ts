@@ -5,7 +5,6 @@ import { serialFromIso } from "../../src/engine/dates";
 /** Excel passes null for an omitted optional argument (the declared type says undefined). */
 const OMITTED = null as unknown as undefined;
 
-
 const d = (iso: string) => serialFromIso(iso) as number;
 
 describe("RISK.CEI adapter", () => {

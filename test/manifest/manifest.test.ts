@@ -45,46 +45,178 @@ describe("the real manifest.xml", () => {
 // Each broken variant must be caught with a message that names the problem.
 const VARIANTS: [string, (xml: string) => string, string][] = [
   ["malformed XML", (x) => replaceOnce(x, "</ProviderName>", "</Provider>"), "not well-formed XML"],
-  ["undeclared namespace prefix", (x) => replaceOnce(x, '<bt:Image size="16" resid="Icon.16x16" />', '<zz:Image size="16" resid="Icon.16x16" />'), 'unbound namespace prefix: "zz"'],
+  [
+    "undeclared namespace prefix",
+    (x) => replaceOnce(x, '<bt:Image size="16" resid="Icon.16x16" />', '<zz:Image size="16" resid="Icon.16x16" />'),
+    'unbound namespace prefix: "zz"',
+  ],
   ["DOCTYPE", (x) => replaceOnce(x, "<OfficeApp ", "<!DOCTYPE x>\n<OfficeApp "), "DOCTYPE"],
   ["Id not a GUID", (x) => replaceOnce(x, /<Id>[^<]+<\/Id>/, "<Id>creditsentinel</Id>"), "<Id> must be a GUID"],
-  ["Version with five parts", (x) => replaceOnce(x, "<Version>0.1.0.0</Version>", "<Version>0.1.0.0.1</Version>"), "<Version> must look like"],
-  ["Version with letters", (x) => replaceOnce(x, "<Version>0.1.0.0</Version>", "<Version>0.1.0-beta</Version>"), "<Version> must look like"],
+  [
+    "Version with five parts",
+    (x) => replaceOnce(x, "<Version>0.1.0.0</Version>", "<Version>0.1.0.0.1</Version>"),
+    "<Version> must look like",
+  ],
+  [
+    "Version with letters",
+    (x) => replaceOnce(x, "<Version>0.1.0.0</Version>", "<Version>0.1.0-beta</Version>"),
+    "<Version> must look like",
+  ],
   ["missing ProviderName", (x) => replaceOnce(x, "<ProviderName>CreditSentinel</ProviderName>", ""), "<ProviderName> is missing"],
-  ["DisplayName over 125", (x) => replaceOnce(x, '<DisplayName DefaultValue="CreditSentinel">', `<DisplayName DefaultValue="${"N".repeat(126)}">`), "<DisplayName> DefaultValue is 126 characters long; the limit is 125"],
-  ["zh-CN Description over 250", (x) => replaceOnce(x, /(<Override Locale="zh-CN" Value=")在 Excel/, `$1${"长".repeat(251)}`), 'Description> <Override Locale="zh-CN">'],
-  ["ShortString over 125", (x) => replaceOnce(x, 'DefaultValue="Credit risk"', `DefaultValue="${"x".repeat(126)}"`), 'bt:ShortStrings "Group.Label" is 126 characters long; the limit is 125'],
-  ["LongString over 250", (x) => replaceOnce(x, 'DefaultValue="Open the CreditSentinel pane', `DefaultValue="${"y".repeat(250)}`), 'bt:LongStrings "TaskpaneButton.Tooltip"'],
-  ["LongString zh override over 250", (x) => replaceOnce(x, 'Value="打开信用哨兵窗格', `Value="${"长".repeat(250)}`), 'bt:LongStrings "TaskpaneButton.Tooltip" (zh-CN)'],
+  [
+    "DisplayName over 125",
+    (x) => replaceOnce(x, '<DisplayName DefaultValue="CreditSentinel">', `<DisplayName DefaultValue="${"N".repeat(126)}">`),
+    "<DisplayName> DefaultValue is 126 characters long; the limit is 125",
+  ],
+  [
+    "zh-CN Description over 250",
+    (x) => replaceOnce(x, /(<Override Locale="zh-CN" Value=")在 Excel/, `$1${"长".repeat(251)}`),
+    'Description> <Override Locale="zh-CN">',
+  ],
+  [
+    "ShortString over 125",
+    (x) => replaceOnce(x, 'DefaultValue="Credit risk"', `DefaultValue="${"x".repeat(126)}"`),
+    'bt:ShortStrings "Group.Label" is 126 characters long; the limit is 125',
+  ],
+  [
+    "LongString over 250",
+    (x) => replaceOnce(x, 'DefaultValue="Open the CreditSentinel pane', `DefaultValue="${"y".repeat(250)}`),
+    'bt:LongStrings "TaskpaneButton.Tooltip"',
+  ],
+  [
+    "LongString zh override over 250",
+    (x) => replaceOnce(x, 'Value="打开信用哨兵窗格', `Value="${"长".repeat(250)}`),
+    'bt:LongStrings "TaskpaneButton.Tooltip" (zh-CN)',
+  ],
   ["empty ShortString", (x) => replaceOnce(x, 'DefaultValue="Credit risk"', 'DefaultValue=""'), '"Group.Label" is empty'],
-  ["resid that resolves to nothing", (x) => replaceOnce(x, '<Label resid="Group.Label" />', '<Label resid="Group.Lable" />'), 'resid "Group.Lable" on <Label> is not defined'],
-  ["resid of the wrong kind", (x) => replaceOnce(x, '<Description resid="TaskpaneButton.Tooltip" />', '<Description resid="Group.Label" />'), "must name a resource in bt:LongStrings"],
-  ["resource id over 32 characters", (x) => x.split("Functions.Metadata.Url").join("Functions.Metadata.Url.Which.Is.Too.Long"), "the limit is 32"],
-  ["duplicate resource id", (x) => replaceOnce(x, '<bt:Url id="FunctionReference.Url"', '<bt:Url id="Taskpane.Url"'), 'resource id "Taskpane.Url" is defined twice'],
-  ["http resource URL", (x) => replaceOnce(x, "https://localhost:3000/functions.json", "http://localhost:3000/functions.json"), "must use https"],
-  ["http SupportUrl", (x) => replaceOnce(x, '<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'), "on <SupportUrl> must use https"],
+  [
+    "resid that resolves to nothing",
+    (x) => replaceOnce(x, '<Label resid="Group.Label" />', '<Label resid="Group.Lable" />'),
+    'resid "Group.Lable" on <Label> is not defined',
+  ],
+  [
+    "resid of the wrong kind",
+    (x) => replaceOnce(x, '<Description resid="TaskpaneButton.Tooltip" />', '<Description resid="Group.Label" />'),
+    "must name a resource in bt:LongStrings",
+  ],
+  [
+    "resource id over 32 characters",
+    (x) => x.split("Functions.Metadata.Url").join("Functions.Metadata.Url.Which.Is.Too.Long"),
+    "the limit is 32",
+  ],
+  [
+    "duplicate resource id",
+    (x) => replaceOnce(x, '<bt:Url id="FunctionReference.Url"', '<bt:Url id="Taskpane.Url"'),
+    'resource id "Taskpane.Url" is defined twice',
+  ],
+  [
+    "http resource URL",
+    (x) => replaceOnce(x, "https://localhost:3000/functions.json", "http://localhost:3000/functions.json"),
+    "must use https",
+  ],
+  [
+    "http SupportUrl",
+    (x) => replaceOnce(x, '<SupportUrl DefaultValue="https://', '<SupportUrl DefaultValue="http://'),
+    "on <SupportUrl> must use https",
+  ],
   ["http AppDomain", (x) => replaceOnce(x, "<AppDomain>https://", "<AppDomain>http://"), "<AppDomain> http://"],
-  ["relative URL", (x) => replaceOnce(x, '<SupportUrl DefaultValue="https://creditsentinel.example.com/"', '<SupportUrl DefaultValue="support.html"'), "is not a valid absolute URL"],
-  ["namespace not RISK", (x) => replaceOnce(x, 'id="Functions.Namespace" DefaultValue="RISK"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'), 'namespace must be "RISK", found "CONTOSO"'],
+  [
+    "relative URL",
+    (x) => replaceOnce(x, '<SupportUrl DefaultValue="https://creditsentinel.example.com/"', '<SupportUrl DefaultValue="support.html"'),
+    "is not a valid absolute URL",
+  ],
+  [
+    "namespace not RISK",
+    (x) => replaceOnce(x, 'id="Functions.Namespace" DefaultValue="RISK"', 'id="Functions.Namespace" DefaultValue="CONTOSO"'),
+    'namespace must be "RISK", found "CONTOSO"',
+  ],
   ["no Namespace element", (x) => replaceOnce(x, '<Namespace resid="Functions.Namespace" />', ""), "need <Namespace"],
-  ["no SharedRuntime requirement", (x) => replaceOnce(x, '<Set Name="SharedRuntime" MinVersion="1.1" />', '<Set Name="ExcelApi" MinVersion="1.1" />'), "SharedRuntime"],
-  ["SharedRuntime below 1.1", (x) => replaceOnce(x, '<Set Name="SharedRuntime" MinVersion="1.1" />', '<Set Name="SharedRuntime" MinVersion="1.0" />'), "SharedRuntime"],
-  ["no CustomFunctionsRuntime requirement", (x) => replaceOnce(x, '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1" />', ""), "CustomFunctionsRuntime"],
+  [
+    "no SharedRuntime requirement",
+    (x) => replaceOnce(x, '<Set Name="SharedRuntime" MinVersion="1.1" />', '<Set Name="ExcelApi" MinVersion="1.1" />'),
+    "SharedRuntime",
+  ],
+  [
+    "SharedRuntime below 1.1",
+    (x) => replaceOnce(x, '<Set Name="SharedRuntime" MinVersion="1.1" />', '<Set Name="SharedRuntime" MinVersion="1.0" />'),
+    "SharedRuntime",
+  ],
+  [
+    "no CustomFunctionsRuntime requirement",
+    (x) => replaceOnce(x, '<bt:Set Name="CustomFunctionsRuntime" MinVersion="1.1" />', ""),
+    "CustomFunctionsRuntime",
+  ],
   ["runtime lifetime short", (x) => replaceOnce(x, 'lifetime="long"', 'lifetime="short"'), '<Runtime> lifetime must be "long"'],
   ["no runtime", (x) => replaceOnce(x, '<Runtime resid="Taskpane.Url" lifetime="long" />', ""), "exactly one <Runtime>"],
-  ["functions Page differs from the runtime page", (x) => replaceOnce(x, /(<Page>\s*<SourceLocation resid=")Taskpane.Url/, "$1Functions.Script.Url"), "custom functions <Page>"],
-  ["FunctionFile differs from the runtime page", (x) => replaceOnce(x, '<FunctionFile resid="Taskpane.Url" />', '<FunctionFile resid="Functions.Script.Url" />'), "<FunctionFile>"],
-  ["task pane differs from the runtime page", (x) => replaceOnce(x, /(<TaskpaneId>[^<]*<\/TaskpaneId>\s*<SourceLocation resid=")Taskpane.Url/, "$1FunctionReference.Url"), "the task pane"],
+  [
+    "functions Page differs from the runtime page",
+    (x) => replaceOnce(x, /(<Page>\s*<SourceLocation resid=")Taskpane.Url/, "$1Functions.Script.Url"),
+    "custom functions <Page>",
+  ],
+  [
+    "FunctionFile differs from the runtime page",
+    (x) => replaceOnce(x, '<FunctionFile resid="Taskpane.Url" />', '<FunctionFile resid="Functions.Script.Url" />'),
+    "<FunctionFile>",
+  ],
+  [
+    "task pane differs from the runtime page",
+    (x) => replaceOnce(x, /(<TaskpaneId>[^<]*<\/TaskpaneId>\s*<SourceLocation resid=")Taskpane.Url/, "$1FunctionReference.Url"),
+    "the task pane",
+  ],
   ["button not on the Home tab", (x) => replaceOnce(x, '<OfficeTab id="TabHome">', '<OfficeTab id="TabData">'), "Home tab"],
-  ["no custom functions extension point", (x) => replaceOnce(x, 'xsi:type="CustomFunctions"', 'xsi:type="Functions"'), 'xsi:type="CustomFunctions"'],
+  [
+    "no custom functions extension point",
+    (x) => replaceOnce(x, 'xsi:type="CustomFunctions"', 'xsi:type="Functions"'),
+    'xsi:type="CustomFunctions"',
+  ],
   ["not a task-pane add-in", (x) => replaceOnce(x, 'xsi:type="TaskPaneApp"', 'xsi:type="ContentApp"'), "TaskPaneApp"],
   ["not for Excel", (x) => replaceOnce(x, '<Host Name="Workbook" />', '<Host Name="Document" />'), 'Host Name="Workbook"'],
   ["icon sizes incomplete", (x) => replaceOnce(x, '<bt:Image size="80" resid="Icon.80x80" />', ""), 'needs a 80×80 <bt:Image size="80">'],
-  ["icon file missing", (x) => replaceOnce(x, 'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"', 'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-17.png"'), "assets/icon-17.png does not exist"],
-  ["icon of the wrong size", (x) => replaceOnce(x, '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png" />', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png" />'), "is 80×80 but must be 32×32"],
-  ["icon outside assets/", (x) => replaceOnce(x, 'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-32.png"', 'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/../manifest.xml"'), "must point into assets/"],
-  ["icon on another server", (x) => replaceOnce(x, '<HighResolutionIconUrl DefaultValue="https://localhost:3000/', '<HighResolutionIconUrl DefaultValue="https://cdn.example.com/'), "is not served by the add-in"],
-  ["bad Permissions", (x) => replaceOnce(x, "<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>"), "<Permissions> must be one of"],
+  [
+    "icon file missing",
+    (x) =>
+      replaceOnce(
+        x,
+        'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-16.png"',
+        'id="Icon.16x16" DefaultValue="https://localhost:3000/assets/icon-17.png"',
+      ),
+    "assets/icon-17.png does not exist",
+  ],
+  [
+    "icon of the wrong size",
+    (x) =>
+      replaceOnce(
+        x,
+        '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png" />',
+        '<IconUrl DefaultValue="https://localhost:3000/assets/icon-80.png" />',
+      ),
+    "is 80×80 but must be 32×32",
+  ],
+  [
+    "icon outside assets/",
+    (x) =>
+      replaceOnce(
+        x,
+        'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-32.png"',
+        'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/../manifest.xml"',
+      ),
+    "must point into assets/",
+  ],
+  [
+    "icon on another server",
+    (x) =>
+      replaceOnce(
+        x,
+        '<HighResolutionIconUrl DefaultValue="https://localhost:3000/',
+        '<HighResolutionIconUrl DefaultValue="https://cdn.example.com/',
+      ),
+    "is not served by the add-in",
+  ],
+  [
+    "bad Permissions",
+    (x) => replaceOnce(x, "<Permissions>ReadWriteDocument</Permissions>", "<Permissions>Everything</Permissions>"),
+    "<Permissions> must be one of",
+  ],
 ];
 
 describe("broken manifests are caught", () => {

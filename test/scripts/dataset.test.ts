@@ -5,7 +5,9 @@ describe("readers", () => {
     expect(splitRecord('a,"b, c","d ""e""",')).toEqual(["a", "b, c", 'd "e"', ""]);
   });
   test("ARFF: Polish attributes map to canonical keys, Attr21 becomes growth, ? is missing", () => {
-    const ds = readArff("@relation x\n@attribute Attr2 numeric\n@attribute Attr21 numeric\n@attribute Attr29 numeric\n@attribute class {0,1}\n@data\n0.5,1.2,3,0\n?,0.9,3,1\n");
+    const ds = readArff(
+      "@relation x\n@attribute Attr2 numeric\n@attribute Attr21 numeric\n@attribute Attr29 numeric\n@attribute class {0,1}\n@data\n0.5,1.2,3,0\n?,0.9,3,1\n",
+    );
     if (typeof ds === "string") throw new Error(ds);
     expect(Array.from(ds.columns.debt_ratio!)).toEqual([0.5, NaN]);
     expect(ds.columns.sales_growth![0]).toBeCloseTo(0.2, 12);
@@ -27,18 +29,39 @@ describe("readers", () => {
 
 describe("labels and label horizon", () => {
   test.each([
-    ["1", 1], ["0", 0], [" 'true' ", 1], ["No", 0], ["failed", 1], ["alive", 0], ["Bankrupt", 1], ["healthy", 0], ["违约", 1], ["正常", 0],
-    ["", null], ["?", null], ["2", null], ["maybe", null],
+    ["1", 1],
+    ["0", 0],
+    [" 'true' ", 1],
+    ["No", 0],
+    ["failed", 1],
+    ["alive", 0],
+    ["Bankrupt", 1],
+    ["healthy", 0],
+    ["违约", 1],
+    ["正常", 0],
+    ["", null],
+    ["?", null],
+    ["2", null],
+    ["maybe", null],
   ])("parseLabel(%j) = %j", (cell, y) => expect(parseLabel(cell as string)).toBe(y));
-  test("with bad = \"0\" (files that code bankrupt firms as 0) every other value is healthy", () => {
-    expect([parseLabel("0", "0"), parseLabel("1", "0"), parseLabel("sound", "0"), parseLabel("", "0"), parseLabel(" '0' ", "0")]).toEqual([1, 0, 0, null, 1]);
+  test('with bad = "0" (files that code bankrupt firms as 0) every other value is healthy', () => {
+    expect([parseLabel("0", "0"), parseLabel("1", "0"), parseLabel("sound", "0"), parseLabel("", "0"), parseLabel(" '0' ", "0")]).toEqual([
+      1,
+      0,
+      0,
+      null,
+      1,
+    ]);
     expect(parseLabel("Failed", "failed")).toBe(1);
   });
   test("UCI Polish files: the N-th year file labels bankruptcy within 6 − N years", () => {
-    expect([1, 2, 3, 4, 5].map((n) => polishHorizon(`'${n}year-weka.filters.unsupervised.instance.SubsetByExpression'`))).toEqual([5, 4, 3, 2, 1]);
+    expect([1, 2, 3, 4, 5].map((n) => polishHorizon(`'${n}year-weka.filters.unsupervised.instance.SubsetByExpression'`))).toEqual([
+      5, 4, 3, 2, 1,
+    ]);
     expect(polishHorizon("x")).toBeUndefined();
     expect(polishHorizon("'6year'")).toBeUndefined();
-    const arff = (rel: string, attr = "Attr2"): string => `@relation ${rel}\n@attribute ${attr} numeric\n@attribute class {0,1}\n@data\n0.5,0\n`;
+    const arff = (rel: string, attr = "Attr2"): string =>
+      `@relation ${rel}\n@attribute ${attr} numeric\n@attribute class {0,1}\n@data\n0.5,0\n`;
     const five = readArff(arff("'5year-weka'"));
     expect(typeof five !== "string" && five.horizonHint).toBe(1);
     const other = readArff(arff("'5year-weka'", "debt_ratio")); // not the Polish attributes: no hint
@@ -57,7 +80,13 @@ describe("US listed companies file (raw statement items, firm-level status)", ()
   // C_1 fails after 2001; C_2 is alive. X1 current assets … X17 total liabilities.
   const row = (name: string, status: string, year: number, sales: number, ni: number): string =>
     [name, status, year, 400, 300, 30, 110, 100, ni, 80, 900, sales, 1000, 100, 80, 200, 200, 100, sales, 600, 700].join(",");
-  const text = [header, row("C_1", "failed", 1999, 1000, 50), row("C_1", "failed", 2000, 900, -10), row("C_1", "failed", 2001, 800, -40), row("C_2", "alive", 2000, 500, 20)].join("\n");
+  const text = [
+    header,
+    row("C_1", "failed", 1999, 1000, 50),
+    row("C_1", "failed", 2000, 900, -10),
+    row("C_1", "failed", 2001, 800, -40),
+    row("C_2", "alive", 2000, 500, 20),
+  ].join("\n");
 
   test("the header is recognised; items map to statement keys; the label is the failed firm's last year only", () => {
     const ds = readCsv(text);
@@ -88,7 +117,9 @@ describe("US listed companies file (raw statement items, firm-level status)", ()
 
 describe("Polish size attribute", () => {
   test("Attr29 (base-10 logarithm of total assets) is kept as the natural logarithm for Ohlson, and stays out of the factors", () => {
-    const ds = readArff("@relation x\n@attribute Attr2 numeric\n@attribute Attr29 numeric\n@attribute class {0,1}\n@data\n0.5,3,0\n0.6,?,1\n0.7,4,\n");
+    const ds = readArff(
+      "@relation x\n@attribute Attr2 numeric\n@attribute Attr29 numeric\n@attribute class {0,1}\n@data\n0.5,3,0\n0.6,?,1\n0.7,4,\n",
+    );
     if (typeof ds === "string") throw new Error(ds);
     expect(ds.n).toBe(2);
     expect(ds.extra!.log_total_assets![0]).toBeCloseTo(3 * Math.LN10, 12);

@@ -11,19 +11,26 @@ import type { FactorKey } from "../../src/engine/scoring/factors";
 const CSV = path.resolve(__dirname, "../fixtures/scoring/evaluate-small.csv");
 
 function run(args: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [], err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 /** Independent AUC by counting (defaulter, healthy) pairs. */
 function pairAuc(score: number[], y: number[]): number {
-  let good = 0, pairs = 0;
-  for (let i = 0; i < y.length; i++) for (let j = 0; j < y.length; j++) {
-    if (y[i] !== 1 || y[j] !== 0) continue;
-    pairs++;
-    good += score[i] < score[j] ? 1 : score[i] === score[j] ? 0.5 : 0;
-  }
+  let good = 0,
+    pairs = 0;
+  for (let i = 0; i < y.length; i++)
+    for (let j = 0; j < y.length; j++) {
+      if (y[i] !== 1 || y[j] !== 0) continue;
+      pairs++;
+      good += score[i] < score[j] ? 1 : score[i] === score[j] ? 0.5 : 0;
+    }
   return good / pairs;
 }
 
@@ -33,9 +40,13 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(r.code).toBe(0);
     expect(r.out).toContain("n = 12 (defaulters 4, 33.3 %)");
     // the same rows scored through scoreCustomer → the same AUC
-    const lines = readFileSync(CSV, "utf8").trim().split("\n").map((l) => splitRecord(l));
+    const lines = readFileSync(CSV, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => splitRecord(l));
     const keys = lines[0].map((h) => matchHeader(h));
-    const scores: number[] = [], y: number[] = [];
+    const scores: number[] = [],
+      y: number[] = [];
     for (const row of lines.slice(1)) {
       const rec: Partial<Record<FactorKey, number>> = {};
       row.forEach((cell, j) => {
@@ -67,8 +78,12 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     const dir = mkdtempSync(path.join(tmpdir(), "cs-eval-"));
     const flipped = path.join(dir, "flipped.csv");
     const lines = readFileSync(CSV, "utf8").trim().split("\n");
-    writeFileSync(flipped, [lines[0], ...lines.slice(1).map((l) => l.replace(/,([01])$/, (_, y) => `,${y === "1" ? "0" : "1"}`))].join("\n"));
-    const a = run([CSV, "--label", "default"]), b = run([flipped, "--label", "default", "--bad", "0"]);
+    writeFileSync(
+      flipped,
+      [lines[0], ...lines.slice(1).map((l) => l.replace(/,([01])$/, (_, y) => `,${y === "1" ? "0" : "1"}`))].join("\n"),
+    );
+    const a = run([CSV, "--label", "default"]),
+      b = run([flipped, "--label", "default", "--bad", "0"]);
     expect(b.code).toBe(0);
     expect(b.out).toContain('label "default" (defaulted = "0")');
     const figures = (s: string): string => s.split("\n").slice(1).join("\n");
@@ -98,14 +113,24 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     // at 100, every row but those shown as 100 (the best the scale keeps) is below
     const all = run([CSV, "--label", "default", "--cutoff", "100.1"]);
     expect(all).toMatchObject({ code: 2 });
-    expect(run([CSV, "--label", "default", "--cutoff", "100"]).out).toMatch(/below cut-off 100: \d+\.\d % of defaulters and \d+\.\d % of healthy firms/);
-    expect(run([CSV, "--label", "default", "--cutoff", "0"]).out).toContain("below cut-off 0: 0.0 % of defaulters and 0.0 % of healthy firms");
-    expect(run([CSV, "--label", "default", "--cutoff", "high"])).toMatchObject({ code: 2, err: expect.stringContaining("--cutoff must be a score from 0 to 100") });
+    expect(run([CSV, "--label", "default", "--cutoff", "100"]).out).toMatch(
+      /below cut-off 100: \d+\.\d % of defaulters and \d+\.\d % of healthy firms/,
+    );
+    expect(run([CSV, "--label", "default", "--cutoff", "0"]).out).toContain(
+      "below cut-off 0: 0.0 % of defaulters and 0.0 % of healthy firms",
+    );
+    expect(run([CSV, "--label", "default", "--cutoff", "high"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--cutoff must be a score from 0 to 100"),
+    });
   });
 
   test("errors: missing file, unreadable format, missing label, bad options", () => {
     expect(run(["/no/such/file.csv"])).toMatchObject({ code: 1, err: expect.stringContaining("file not found") });
-    expect(run([path.resolve(__dirname, "evaluate.test.ts")])).toMatchObject({ code: 1, err: expect.stringContaining("unreadable format") });
+    expect(run([path.resolve(__dirname, "evaluate.test.ts")])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("unreadable format"),
+    });
     expect(run([CSV]).out).toContain('label "default"'); // found among the default label names
     expect(run([CSV, "--label", "nope"])).toMatchObject({ code: 1, err: expect.stringContaining('label column "nope" not found') });
     expect(run([])).toMatchObject({ code: 2, err: expect.stringContaining("usage") });
@@ -123,12 +148,24 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(r.code).toBe(0);
     expect(r.out).toContain("model creditsentinel-scorecard 9.9.9 (interest not reported: on)");
     expect(run([CSV, "--label", "default", "--incomplete-statements", "off"]).out).toContain("(interest not reported: off)");
-    expect(run([CSV, "--label", "default", "--incomplete-statements", "maybe"])).toMatchObject({ code: 2, err: expect.stringContaining("--incomplete-statements must be on or off") });
-    expect(run([CSV, "--label", "default", "--model", path.join(dir, "none.json")])).toMatchObject({ code: 1, err: expect.stringContaining("model file not found") });
+    expect(run([CSV, "--label", "default", "--incomplete-statements", "maybe"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--incomplete-statements must be on or off"),
+    });
+    expect(run([CSV, "--label", "default", "--model", path.join(dir, "none.json")])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("model file not found"),
+    });
     writeFileSync(file, "{ not json");
-    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({ code: 1, err: expect.stringContaining("is not a model JSON file") });
+    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("is not a model JSON file"),
+    });
     writeFileSync(file, JSON.stringify({ ...DEFAULT_MODEL, bands: [] }));
-    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({ code: 1, err: expect.stringContaining("model.bands: expected 5 bands A–E.") });
+    expect(run([CSV, "--label", "default", "--model", file])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("model.bands: expected 5 bands A–E."),
+    });
   });
 
   test("--help prints the usage and exits 0", () => {
@@ -138,10 +175,23 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
   test("--lang zh: the help and the errors come from the catalogue in Chinese", () => {
     expect(run(["--help", "--lang", "zh"])).toEqual({ code: 0, out: usage("zh"), err: "" });
     expect(usage("zh")).toMatch(/^用法：npm run evaluate -- /);
-    expect(usage("zh").split("\n").filter((l) => /^\s+--/.test(l)).length).toBe(USAGE.split("\n").filter((l) => /^\s+--/.test(l)).length);
-    expect(run([CSV, CSV, "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^evaluate: 请给出且只给出一个数据文件\n用法：/) });
-    expect(run([CSV, "--label", "default", "--cutoff", "high", "--lang", "zh"])).toMatchObject({ code: 2, err: "evaluate: --cutoff 必须是 0 到 100 的评分" });
-    expect(run([CSV, "--bogus", "1", "--lang", "zh"])).toMatchObject({ code: 2, err: expect.stringMatching(/^evaluate：未知选项 --bogus\n用法：/) });
+    expect(
+      usage("zh")
+        .split("\n")
+        .filter((l) => /^\s+--/.test(l)).length,
+    ).toBe(USAGE.split("\n").filter((l) => /^\s+--/.test(l)).length);
+    expect(run([CSV, CSV, "--lang", "zh"])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^evaluate: 请给出且只给出一个数据文件\n用法：/),
+    });
+    expect(run([CSV, "--label", "default", "--cutoff", "high", "--lang", "zh"])).toMatchObject({
+      code: 2,
+      err: "evaluate: --cutoff 必须是 0 到 100 的评分",
+    });
+    expect(run([CSV, "--bogus", "1", "--lang", "zh"])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/^evaluate：未知选项 --bogus\n用法：/),
+    });
     expect(run([CSV, "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining('--lang must be en or zh, got "fr".') });
   });
 });

@@ -41,9 +41,13 @@ describe("the checker catches every defect class", () => {
     expect(check(() => [[1], [2]])).toBe("");
   });
   test.each<[string, (args: unknown[]) => unknown, RegExp]>([
-    ["a raw throw", () => {
-      throw new Error("boom");
-    }, /raw throw: Error: boom/],
+    [
+      "a raw throw",
+      () => {
+        throw new Error("boom");
+      },
+      /raw throw: Error: boom/,
+    ],
     ["the guard's internal error", () => [[new CF.Error("#VALUE!", "DSO: internal error (x). Please report it.")], [1]], /internal error/],
     ["−0", () => [[-0], [1]], /−0 returned/],
     ["NaN", () => [[NaN], [1]], /NaN is no Excel number/],
@@ -66,7 +70,7 @@ describe("the checker catches every defect class", () => {
     expect(check(() => [[n++], [1]])).toMatch(/nondeterministic/);
   });
   test("an adapter that changes its arguments", () => {
-    expect(check((args) => ((args[0] as unknown[][])[0][0] = 9, [[1], [2]]))).toMatch(/changed its arguments/);
+    expect(check((args) => (((args[0] as unknown[][])[0][0] = 9), [[1], [2]]))).toMatch(/changed its arguments/);
   });
   test("a whole-call error where per-row results are due, and results where one error is due", () => {
     expect(check(() => [[1], [2]], { expect: () => ({ kind: "error" }) })).toMatch(/expected one error for the whole call/);
@@ -86,7 +90,11 @@ describe("the npm run fuzz command", () => {
   const run = (argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = main(argv, (s) => out.push(s), (s) => err.push(s));
+    const code = main(
+      argv,
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
     return { code, out: out.join("\n"), err: err.join("\n") };
   };
   test("--help explains the options and exits 0", () => {

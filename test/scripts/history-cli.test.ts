@@ -9,8 +9,13 @@ import { CANONICAL_RATIOS } from "../../src/engine/calibration/fit";
 import { syntheticHistory } from "../../bench/scoring";
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -20,7 +25,16 @@ function historyCsv(name: string, rows: number, seed = 9): string {
   const h = syntheticHistory(rows, seed);
   const keys = CANONICAL_RATIOS.map((f) => f.key);
   const lines = [[...keys, "defaulted"].join(",")];
-  for (let i = 0; i < h.n; i++) lines.push([...keys.map((k) => { const x = h.columns[k]![i]; return x === x ? String(x) : ""; }), h.label[i] ? "yes" : "no"].join(","));
+  for (let i = 0; i < h.n; i++)
+    lines.push(
+      [
+        ...keys.map((k) => {
+          const x = h.columns[k]![i];
+          return x === x ? String(x) : "";
+        }),
+        h.label[i] ? "yes" : "no",
+      ].join(","),
+    );
   const file = path.join(dir, name);
   writeFileSync(file, lines.join("\n"));
   return file;
@@ -33,7 +47,9 @@ describe("npm run calibrate -- <history> (fit to my portfolio)", () => {
     const r = await run([big, "--label", "defaulted", "--out", out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/big\.csv: 1500 rows, \d+ defaults; label "defaulted"; stage full/);
-    expect(r.out).toMatch(/5-fold cross-validation \(seed 1\) on the same rows:\n  fitted +AUC \d\.\d{3}  KS \d\.\d{3}  Brier \d\.\d{4}  bands D–E: [\d.]+ % of defaults, [\d.]+ % of healthy\n  shipped model +AUC/);
+    expect(r.out).toMatch(
+      /5-fold cross-validation \(seed 1\) on the same rows:\n  fitted +AUC \d\.\d{3}  KS \d\.\d{3}  Brier \d\.\d{4}  bands D–E: [\d.]+ % of defaults, [\d.]+ % of healthy\n  shipped model +AUC/,
+    );
     expect(r.out).toContain("bands (cut-off, rows, defaults, 12-month PD): A ≥");
     const model = JSON.parse(readFileSync(out, "utf8"));
     expect(validateModel(model)).toBeNull();
@@ -62,11 +78,16 @@ describe("npm run calibrate -- <history> (fit to my portfolio)", () => {
     // labels that have nothing to do with the ratios: the refit cannot beat the shipped ranking out of fold
     const file = path.join(dir, "noise.csv");
     const lines = readFileSync(historyCsv("noise-src.csv", 600, 1), "utf8").split("\n");
-    writeFileSync(file, lines.map((l, i) => (i === 0 ? l : l.replace(/,(yes|no)$/, (i - 1) * 7919 % 13 === 0 ? ",yes" : ",no"))).join("\n"));
+    writeFileSync(
+      file,
+      lines.map((l, i) => (i === 0 ? l : l.replace(/,(yes|no)$/, ((i - 1) * 7919) % 13 === 0 ? ",yes" : ",no"))).join("\n"),
+    );
     const out = path.join(dir, "worse.json");
     const r = await run([file, "--label", "defaulted", "--out", out, "--stage", "weights"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`The fit did worse than the shipped model in cross-validation: ${out} was not written; keep the shipped model.`);
+    expect(r.out).toContain(
+      `The fit did worse than the shipped model in cross-validation: ${out} was not written; keep the shipped model.`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -80,25 +101,51 @@ describe("npm run calibrate -- <history> (fit to my portfolio)", () => {
   test("an .xlsx history is read from its first worksheet", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Customers");
-    const lines = readFileSync(big, "utf8").split("\n").map((l) => l.split(","));
-    lines.forEach((cells, i) => ws.addRow(i === 0 ? cells : cells.map((c, j) => (j === cells.length - 1 ? c : c === "" ? null : Number(c)))));
+    const lines = readFileSync(big, "utf8")
+      .split("\n")
+      .map((l) => l.split(","));
+    lines.forEach((cells, i) =>
+      ws.addRow(i === 0 ? cells : cells.map((c, j) => (j === cells.length - 1 ? c : c === "" ? null : Number(c)))),
+    );
     const file = path.join(dir, "history.xlsx");
     await wb.xlsx.writeFile(file);
     const a = await run([file, "--label", "defaulted", "--out", path.join(dir, "x.json")]);
     const b = await run([big, "--label", "defaulted", "--out", path.join(dir, "c.json")]);
     expect(a.code).toBe(0);
-    expect(readFileSync(path.join(dir, "x.json"), "utf8")).toBe(readFileSync(path.join(dir, "c.json"), "utf8").replace('"big.csv"', '"history.xlsx"'));
+    expect(readFileSync(path.join(dir, "x.json"), "utf8")).toBe(
+      readFileSync(path.join(dir, "c.json"), "utf8").replace('"big.csv"', '"history.xlsx"'),
+    );
     expect(b.code).toBe(0);
   });
 
   test("refusals: no --out, --out the input itself, a bad stage, rate or holdout, an unreadable format", async () => {
-    expect(await run([big, "--label", "defaulted"])).toMatchObject({ code: 2, err: expect.stringContaining("name the model file to write with --out") });
-    expect(await run([big, "--label", "defaulted", "--out", big])).toMatchObject({ code: 2, err: expect.stringContaining("--out must not be the history file") });
-    expect(await run([big, "--out", path.join(dir, "m.json"), "--stage", "most"])).toMatchObject({ code: 2, err: expect.stringContaining("--stage must be auto, levels, weights or full") });
-    expect(await run([big, "--label", "defaulted", "--out", path.join(dir, "r.json"), "--stage", "levels", "--default-rate", "5"])).toMatchObject({ code: 1, err: expect.stringContaining("share between 0 and 1") });
-    expect(await run([big, "--out", path.join(dir, "m.json"), "--holdout", "1"])).toMatchObject({ code: 2, err: expect.stringContaining("--holdout must be a share between 0 and 1") });
-    expect(await run([path.join(dir, "h.txt"), "--out", path.join(dir, "m.json")])).toMatchObject({ code: 1, err: expect.stringContaining("give a .csv, .xlsx or .arff file") });
-    expect(await run([big, "--out", path.join(dir, "m.json"), "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining("--lang must be en or zh") });
+    expect(await run([big, "--label", "defaulted"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("name the model file to write with --out"),
+    });
+    expect(await run([big, "--label", "defaulted", "--out", big])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--out must not be the history file"),
+    });
+    expect(await run([big, "--out", path.join(dir, "m.json"), "--stage", "most"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--stage must be auto, levels, weights or full"),
+    });
+    expect(
+      await run([big, "--label", "defaulted", "--out", path.join(dir, "r.json"), "--stage", "levels", "--default-rate", "5"]),
+    ).toMatchObject({ code: 1, err: expect.stringContaining("share between 0 and 1") });
+    expect(await run([big, "--out", path.join(dir, "m.json"), "--holdout", "1"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--holdout must be a share between 0 and 1"),
+    });
+    expect(await run([path.join(dir, "h.txt"), "--out", path.join(dir, "m.json")])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("give a .csv, .xlsx or .arff file"),
+    });
+    expect(await run([big, "--out", path.join(dir, "m.json"), "--lang", "fr"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--lang must be en or zh"),
+    });
   });
 });
 
@@ -113,7 +160,8 @@ describe("npm run score -- <in> --model <model.json>", () => {
     try {
       expect(await scoreMain([input, "--out", path.join(dir, "shipped.csv")], "2026-06-30")).toBe(0);
       expect(await scoreMain([input, "--model", model, "--out", path.join(dir, "fitted.csv")], "2026-06-30")).toBe(0);
-      const shipped = readFileSync(path.join(dir, "shipped.csv"), "utf8"), fitted = readFileSync(path.join(dir, "fitted.csv"), "utf8");
+      const shipped = readFileSync(path.join(dir, "shipped.csv"), "utf8"),
+        fitted = readFileSync(path.join(dir, "fitted.csv"), "utf8");
       expect(fitted).not.toBe(shipped); // other points, other cut-offs
       expect(await scoreMain([input, "--model", path.join(dir, "missing.json")], "2026-06-30")).toBe(1);
       expect(err.mock.calls.flat().join("\n")).toContain("model file not found");

@@ -14,7 +14,14 @@ import { createMemoryWorkbook, type MemoryTable } from "../../src/taskpane/servi
 import { runReview } from "../../src/taskpane/services/review-runner";
 import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME, SAMPLE_HISTORY_SHEET, SAMPLE_TABLES } from "../../src/engine/synthetic";
 import { encodeGb18030 } from "../../scripts/lib/gb18030";
-import { CUSTOMER_HEADERS_EN, CUSTOMER_HEADERS_ZH, sampleCsvFiles, sampleData, sampleWorkbook, type SampleData } from "../../scripts/lib/sample-data";
+import {
+  CUSTOMER_HEADERS_EN,
+  CUSTOMER_HEADERS_ZH,
+  sampleCsvFiles,
+  sampleData,
+  sampleWorkbook,
+  type SampleData,
+} from "../../scripts/lib/sample-data";
 
 const DIR = path.resolve(__dirname, "../../assets/sample");
 
@@ -53,7 +60,8 @@ describe("assets/sample is what npm run sample generates", () => {
     const committed = new ExcelJS.Workbook();
     await committed.xlsx.load(readFileSync(path.join(DIR, SAMPLE_FILE_NAME)) as unknown as ArrayBuffer);
     const fresh = await reload(sampleWorkbook(data));
-    const a = snapshot(committed), b = snapshot(fresh);
+    const a = snapshot(committed),
+      b = snapshot(fresh);
     expect(a.map((s) => s.name)).toEqual(["Customers", "客户", "Invoices", SAMPLE_HISTORY_SHEET]);
     expect(a.map((s) => s.tables)).toEqual(b.map((s) => s.tables));
     for (let i = 0; i < a.length; i++) {
@@ -81,7 +89,12 @@ describe("assets/sample is what npm run sample generates", () => {
 describe("the sample is a realistic portfolio", () => {
   const asOf = serialFromIso(SAMPLE_AS_OF) as number;
   const memory = (d: SampleData): MemoryTable[] =>
-    [d.customers, d.customersZh, d.ledger, d.history].map((t) => ({ name: t.name, sheetName: t.sheetName, headers: t.headers, rows: t.rows.map((r) => r.map((v) => (v === null ? "" : v))) }));
+    [d.customers, d.customersZh, d.ledger, d.history].map((t) => ({
+      name: t.name,
+      sheetName: t.sheetName,
+      headers: t.headers,
+      rows: t.rows.map((r) => r.map((v) => (v === null ? "" : v))),
+    }));
 
   async function review(customers: string, ledger: string | null) {
     const tables = memory(data);
@@ -119,8 +132,14 @@ describe("the sample is a realistic portfolio", () => {
       const m = autoMapColumns(headers);
       expect(m.columns.filter((c) => c.key === null).map((c) => c.header)).toEqual([headers.at(-1)]);
     }
-    expect(autoMapColumns(CUSTOMER_HEADERS_ZH).columns.map((c) => c.key)).toEqual(autoMapColumns(CUSTOMER_HEADERS_EN).columns.map((c) => c.key));
-    expect(autoMapColumns(data.ledger.headers, "ledger").columns.filter((c) => c.key === null).map((c) => c.header)).toEqual(["Invoice no."]);
+    expect(autoMapColumns(CUSTOMER_HEADERS_ZH).columns.map((c) => c.key)).toEqual(
+      autoMapColumns(CUSTOMER_HEADERS_EN).columns.map((c) => c.key),
+    );
+    expect(
+      autoMapColumns(data.ledger.headers, "ledger")
+        .columns.filter((c) => c.key === null)
+        .map((c) => c.header),
+    ).toEqual(["Invoice no."]);
   });
 
   test("planted problems: a duplicate id, text in a number column, blanks, a text date and an unknown ledger id", () => {

@@ -23,7 +23,8 @@ describe("<App>", () => {
     expect(screen.getByRole("heading", { level: 1, name: "CreditSentinel" })).toBeInTheDocument();
     expect(screen.getByTestId("app-version")).toHaveTextContent("Version 0.1.0");
     expect(screen.getByText(/no customer data leaves Excel/)).toBeInTheDocument();
-    for (const id of ["CREDITSCORE", "CREDITLIMIT", "DSO", "DUNNINGSTAGE", "PAYBEHAVIOR", "AGING", "DSOINVOICES", "CEI", "EXPECTEDLOSS"]) expect(screen.getByText(`RISK.${id}`)).toBeInTheDocument();
+    for (const id of ["CREDITSCORE", "CREDITLIMIT", "DSO", "DUNNINGSTAGE", "PAYBEHAVIOR", "AGING", "DSOINVOICES", "CEI", "EXPECTEDLOSS"])
+      expect(screen.getByText(`RISK.${id}`)).toBeInTheDocument();
     const link = screen.getByRole("link", { name: "Function reference (opens in a new window)" });
     expect(link).toHaveAttribute("href", REF);
     expect(link).toHaveAttribute("target", "_blank");

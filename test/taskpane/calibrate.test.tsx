@@ -29,7 +29,13 @@ jest.setTimeout(60_000);
 function historyTable(): MemoryTable {
   const h = syntheticHistory(600, 3);
   const keys = CANONICAL_RATIOS.map((f) => f.key);
-  const rows = Array.from({ length: h.n }, (_, i) => [...keys.map((k) => { const x = h.columns[k]![i]; return x === x ? x : ""; }), h.label[i] ? "yes" : "no"]);
+  const rows = Array.from({ length: h.n }, (_, i) => [
+    ...keys.map((k) => {
+      const x = h.columns[k]![i];
+      return x === x ? x : "";
+    }),
+    h.label[i] ? "yes" : "no",
+  ]);
   return { name: "History", sheetName: "Past", headers: [...keys, "Defaulted"], rows };
 }
 
@@ -71,12 +77,21 @@ describe("Calibrate to my portfolio", () => {
     expect(within(report).getByRole("heading", { name: "Fit report: Factor weights (25 defaults or more)" })).toBeInTheDocument();
     const cv = within(report).getByRole("table", { name: "5-fold cross-validation on the same rows" });
     const auc = within(cv).getByRole("row", { name: /^AUC \(ranking\)/ });
-    expect(within(auc).getAllByRole("cell").map((c) => c.textContent)).toEqual(["AUC (ranking)", expect.stringMatching(/^0\.\d{3}$/), expect.stringMatching(/^0\.\d{3}$/)]);
+    expect(
+      within(auc)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["AUC (ranking)", expect.stringMatching(/^0\.\d{3}$/), expect.stringMatching(/^0\.\d{3}$/)]);
     expect(within(report).getByTestId("fit-weights").textContent).toMatch(/Debt ratio \d\.\d{2}/);
-    expect(within(report).getByRole("figure", { name: "Debt ratio: points per bin, from the lowest values to the highest" })).toBeInTheDocument();
+    expect(
+      within(report).getByRole("figure", { name: "Debt ratio: points per bin, from the lowest values to the highest" }),
+    ).toBeInTheDocument();
     const bands = within(report).getByRole("table", { name: "Bands on the history" });
     expect(within(bands).getAllByRole("row")).toHaveLength(6);
-    const counted = within(bands).getAllByRole("row").slice(1).map((r) => Number(within(r).getAllByRole("cell")[2].textContent));
+    const counted = within(bands)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => Number(within(r).getAllByRole("cell")[2].textContent));
     expect(counted.reduce((a, b) => a + b, 0)).toBe(600);
     expect(screen.getByText(/^History: 600 customers, 42 defaults\.$/)).toBeInTheDocument();
     const accept = screen.getByRole("button", { name: "Accept and store in this workbook" });
@@ -93,7 +108,11 @@ describe("Calibrate to my portfolio", () => {
     await openAndPick();
     fireEvent.click(screen.getByRole("radio", { name: "Full refit: bins and weights (100 defaults or more)" }));
     fireEvent.click(fitButton());
-    expect(await screen.findByText("A full refit (bins and weights) needs at least 100 defaults in the history; it has 42. Refit the weights instead (stage 2, 25 defaults), or add history.")).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        "A full refit (bins and weights) needs at least 100 defaults in the history; it has 42. Refit the weights instead (stage 2, 25 defaults), or add history.",
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId("fit-report")).toBeNull();
   });
 
@@ -130,9 +149,16 @@ describe("Calibrate to my portfolio", () => {
     expect(accept).toBeEnabled();
     fireEvent.click(accept);
     expect(await screen.findByText("Model 2.0.0+levels is stored in this workbook and in use.")).toBeInTheDocument();
-    expect(screen.getByTestId("model-in-use").textContent).toMatch(/^In use: the model calibrated to this workbook's portfolio, 2\.0\.0\+levels\./);
+    expect(screen.getByTestId("model-in-use").textContent).toMatch(
+      /^In use: the model calibrated to this workbook's portfolio, 2\.0\.0\+levels\./,
+    );
     expect(screen.getByText("Accepted on 2026-06-30.")).toBeInTheDocument();
-    const manifest = wb.settings.get(MODEL_SETTING) as { format: number; active: boolean; hash: string; report: { stage: string; rows: number; defaults: number; data: string } };
+    const manifest = wb.settings.get(MODEL_SETTING) as {
+      format: number;
+      active: boolean;
+      hash: string;
+      report: { stage: string; rows: number; defaults: number; data: string };
+    };
     expect(manifest).toMatchObject({ format: 1, active: true, report: { stage: "levels", rows: 600, defaults: 42, data: "History" } });
     expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(typeof wb.settings.get(modelPartSetting(0))).toBe("string");
@@ -140,7 +166,9 @@ describe("Calibrate to my portfolio", () => {
     expect(wb.recalculations).toBe(1);
 
     fireEvent.click(screen.getByRole("button", { name: "Revert to the shipped model" }));
-    expect(await screen.findByText(/^A calibrated model \(2\.0\.0\+levels\) is stored in this workbook but not in use\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^A calibrated model \(2\.0\.0\+levels\) is stored in this workbook but not in use\./),
+    ).toBeInTheDocument();
     expect(screen.getByTestId("model-in-use").textContent).toMatch(/^In use: the shipped model/);
     expect(activePolicy()).toBe(DEFAULT_POLICY);
     expect((wb.settings.get(MODEL_SETTING) as { active: boolean }).active).toBe(false);
@@ -158,7 +186,9 @@ describe("Calibrate to my portfolio", () => {
     renderPanel(wb, "zh");
     const warn = await screen.findByTestId("stored-model-broken");
     expect(warn.textContent).toContain("未使用已保存的模型");
-    expect(warn.textContent).toContain("本工作簿中保存的校准模型无法读取（其内容与记录的哈希值不符（被截断或被修改））。现使用出厂模型；已保存的模型保持原样。");
+    expect(warn.textContent).toContain(
+      "本工作簿中保存的校准模型无法读取（其内容与记录的哈希值不符（被截断或被修改））。现使用出厂模型；已保存的模型保持原样。",
+    );
     expect(screen.getByTestId("model-in-use").textContent).toMatch(/^当前使用：出厂模型/);
     expect(activePolicy()).toBe(DEFAULT_POLICY);
     expect(JSON.stringify([...wb.settings.entries()])).toBe(before);
@@ -168,7 +198,9 @@ describe("Calibrate to my portfolio", () => {
 
 describe("model monitoring (PSI)", () => {
   const ref = calibrationDistribution(DEFAULT_MODEL)!;
-  const like: number[] = ref.shares.flatMap((sh, k) => Array.from({ length: Math.round(sh * 500) }, () => (k === 0 ? 5 : ref.edges[k - 1] + 5)));
+  const like: number[] = ref.shares.flatMap((sh, k) =>
+    Array.from({ length: Math.round(sh * 500) }, () => (k === 0 ? 5 : ref.edges[k - 1] + 5)),
+  );
 
   test("scores like the calibration sample: the index and 'stable'; piled in one bin: the drift warning (en, zh)", () => {
     const { rerender } = render(
@@ -203,12 +235,18 @@ describe("model monitoring (PSI)", () => {
 
   test("the review uses the workbook's stored model (here one without a calibration sample: no index)", async () => {
     const wb = createMemoryWorkbook({ tables: [customersTable()] });
-    const { manifest, parts } = encodeStoredModel({ ...DEFAULT_MODEL, version: "2.0.0+weights", calibration: undefined }, null, "2026-06-30");
+    const { manifest, parts } = encodeStoredModel(
+      { ...DEFAULT_MODEL, version: "2.0.0+weights", calibration: undefined },
+      null,
+      "2026-06-30",
+    );
     wb.settings.set(MODEL_SETTING, manifest);
     wb.settings.set(modelPartSetting(0), parts[0]);
     const monitor = await reviewCustomers(wb);
     expect(screen.getByTestId("model-in-use").textContent).toMatch(/2\.0\.0\+weights/);
-    expect(within(monitor).getByText("The model in use carries no score distribution of its calibration sample: no stability index.")).toBeInTheDocument();
+    expect(
+      within(monitor).getByText("The model in use carries no score distribution of its calibration sample: no stability index."),
+    ).toBeInTheDocument();
     expect(activePolicy().model.version).toBe("2.0.0+weights");
   });
 

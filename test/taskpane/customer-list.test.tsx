@@ -59,10 +59,20 @@ function renderList(results: (CustomerResult | null)[], onSelect = jest.fn(), se
   return { ...utils, onSelect, list: screen.getByRole("listbox", { name: "Customer list" }) };
 }
 
-const positions = (list: HTMLElement) => within(list).getAllByRole("option").map((o) => Number(o.getAttribute("aria-posinset")));
+const positions = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole("option")
+    .map((o) => Number(o.getAttribute("aria-posinset")));
 
 describe("listView", () => {
-  const rows = [customer(0, { headroom: 50 }), customer(1, { headroom: null, band: null, score: null }), null, customer(3, { headroom: -20 }), customer(4, { blank: true }), customer(5, { headroom: 50 })];
+  const rows = [
+    customer(0, { headroom: 50 }),
+    customer(1, { headroom: null, band: null, score: null }),
+    null,
+    customer(3, { headroom: -20 }),
+    customer(4, { blank: true }),
+    customer(5, { headroom: 50 }),
+  ];
   const search = rows.map((c) => (c ? `${c.id} ${c.name}`.toLowerCase() : ""));
 
   test("leaves out blank and unreviewed rows, keeps row order without a sort", () => {
@@ -134,13 +144,17 @@ describe("<CustomerList> with 200,000 customers", () => {
         <CustomerList results={many} lang="en" t={t} selectedRow={150_000} onSelect={jest.fn()} stageName={() => ""} height={320} />
       </FluentProvider>,
     );
-    const selected = within(list).getAllByRole("option").filter((o) => o.getAttribute("aria-selected") === "true");
+    const selected = within(list)
+      .getAllByRole("option")
+      .filter((o) => o.getAttribute("aria-selected") === "true");
     expect(selected.map((o) => o.getAttribute("data-row"))).toEqual(["150000"]);
   });
 
   test("a list that opens with a selected row starts scrolled to it", () => {
     const { list } = renderList(many, jest.fn(), 120_000);
-    const selected = within(list).getAllByRole("option").filter((o) => o.getAttribute("aria-selected") === "true");
+    const selected = within(list)
+      .getAllByRole("option")
+      .filter((o) => o.getAttribute("aria-selected") === "true");
     expect(selected.map((o) => o.getAttribute("aria-posinset"))).toEqual(["120001"]);
   });
 });
@@ -154,7 +168,9 @@ describe("<CustomerList> at task-pane width: names and columns", () => {
     expect(within(first).getByTitle("C000001 Shanghai Pudong Precision Machinery Import & Export Co., Ltd.")).toBeInTheDocument();
     expect(screen.getByTestId("active-customer")).toHaveTextContent(/^$/);
     fireEvent.focus(list);
-    expect(screen.getByTestId("active-customer")).toHaveTextContent("C000001 · Shanghai Pudong Precision Machinery Import & Export Co., Ltd.");
+    expect(screen.getByTestId("active-customer")).toHaveTextContent(
+      "C000001 · Shanghai Pudong Precision Machinery Import & Export Co., Ltd.",
+    );
     fireEvent.keyDown(list, { key: "ArrowDown" });
     expect(screen.getByTestId("active-customer")).toHaveTextContent("C000002 · Firm 2");
     fireEvent.blur(list);

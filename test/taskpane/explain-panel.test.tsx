@@ -14,8 +14,10 @@ import { ExplainPanel } from "../../src/taskpane/review/ExplainPanel";
 import { strings } from "../../src/taskpane/i18n";
 import { AS_OF, TEST_MODEL, TEST_POLICY } from "../engine/portfolio/fixtures";
 
-
-const POLICY = { ...TEST_POLICY, model: { ...TEST_MODEL, bands: TEST_MODEL.bands.map((b) => (b.band === "B" ? { ...b, minScore: 75 } : b)) } };
+const POLICY = {
+  ...TEST_POLICY,
+  model: { ...TEST_MODEL, bands: TEST_MODEL.bands.map((b) => (b.band === "B" ? { ...b, minScore: 75 } : b)) },
+};
 const HEADERS = ["Customer ID", "Debt ratio", "Avg days late"];
 const ROWS = [
   ["P1", 0.6, 20], // no single change reaches B: combined plan
@@ -39,9 +41,11 @@ describe("ExplainPanel lift section", () => {
   test("no single change is enough: one combined item under the next band's heading", () => {
     const panel = renderPanel(0, "en");
     expect(within(panel).getByRole("heading", { name: "To reach band B" })).toBeInTheDocument();
-    expect(within(within(panel).getByTestId("lift-combined")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Together: Debt ratio from 60% to 49%; Average days late from 20 days to 0 days (+35 pts → band A)",
-    ]);
+    expect(
+      within(within(panel).getByTestId("lift-combined"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Together: Debt ratio from 60% to 49%; Average days late from 20 days to 0 days (+35 pts → band A)"]);
     expect(within(panel).queryByTestId("lift")).toBeNull();
     expect(within(panel).queryByText(/No single realistic factor change/)).toBeNull();
   });
@@ -49,7 +53,9 @@ describe("ExplainPanel lift section", () => {
   test("in Chinese", () => {
     const panel = renderPanel(0, "zh");
     expect(within(panel).getByRole("heading", { name: "升至B级的途径" })).toBeInTheDocument();
-    expect(within(panel).getByTestId("lift-combined")).toHaveTextContent("同时：资产负债率由 60% 降至 49%；平均逾期天数由 20天 降至 0天（+35分 → A级）");
+    expect(within(panel).getByTestId("lift-combined")).toHaveTextContent(
+      "同时：资产负债率由 60% 降至 49%；平均逾期天数由 20天 降至 0天（+35分 → A级）",
+    );
   });
 
   test("no plan either: the note stays", () => {
@@ -62,10 +68,11 @@ describe("ExplainPanel lift section", () => {
   test("single suggestions exist: they are listed, no combined plan", () => {
     const panel = renderPanel(2, "en");
     expect(within(panel).getByRole("heading", { name: "To reach band D" })).toBeInTheDocument();
-    expect(within(within(panel).getByTestId("lift")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Debt ratio from 90% to 79% (+20 pts → band D)",
-      "Average days late from 40 days to 30 days (+15 pts → band D)",
-    ]);
+    expect(
+      within(within(panel).getByTestId("lift"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Debt ratio from 90% to 79% (+20 pts → band D)", "Average days late from 40 days to 30 days (+15 pts → band D)"]);
     expect(within(panel).queryByTestId("lift-combined")).toBeNull();
   });
 });

@@ -14,7 +14,17 @@ import { createMemoryWorkbook, type MemoryTable, type MemoryWorkbookOptions } fr
 
 export const INJECTION_NAME = '=HYPERLINK("http://example.com","Click me")';
 
-export const CUSTOMER_HEADERS = ["Customer ID", "Customer name", "Debt ratio", "Interest coverage", "Average days late", "Equity", "Sales", "Payment terms", "Exposure"];
+export const CUSTOMER_HEADERS = [
+  "Customer ID",
+  "Customer name",
+  "Debt ratio",
+  "Interest coverage",
+  "Average days late",
+  "Equity",
+  "Sales",
+  "Payment terms",
+  "Exposure",
+];
 
 export const CUSTOMER_ROWS: unknown[][] = [
   ["C1", "Alpha Ltd", 0.45, 12, 0, 2_000_000, 10_000_000, 60, 100_000],

@@ -3,7 +3,9 @@ import { FORMULAS, LANGUAGE_NAMES, functionReferenceUrl, htmlLang, strings } fro
 describe("task-pane strings", () => {
   test("English and Chinese define the same keys, none empty", () => {
     const flat = (o: object): [string, unknown][] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? flat(v).map(([kk, vv]): [string, unknown] => [`${k}.${kk}`, vv]) : [[k, v]]));
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === "object" ? flat(v).map(([kk, vv]): [string, unknown] => [`${k}.${kk}`, vv]) : [[k, v]],
+      );
     const en = flat(strings.en);
     const zh = flat(strings.zh);
     expect(zh.map(([k]) => k).sort()).toEqual(en.map(([k]) => k).sort());

@@ -64,7 +64,12 @@ describe("Go to a data problem", () => {
   test("messages name sheet rows and cells; each Go to selects its cell or row on the port", async () => {
     const wb = createMemoryWorkbook({ tables: [customers(), ledger()] });
     renderPane(wb);
-    const problems = await pickAndRun("Customer table", "Invoice ledger (optional)", ["Customer table columns", "Invoice ledger columns"], /^Review portfolio$/);
+    const problems = await pickAndRun(
+      "Customer table",
+      "Invoice ledger (optional)",
+      ["Customer table columns", "Invoice ledger columns"],
+      /^Review portfolio$/,
+    );
 
     // Rows not scored: the bad cell and the row without factors, by their sheet row and address.
     const rows = bar(problems, "rows");
@@ -100,7 +105,12 @@ describe("Go to a data problem", () => {
   test("Go to is a real button in the tab order, and the explanation of a bad row has one too", async () => {
     const wb = createMemoryWorkbook({ tables: [customers(), ledger()] });
     renderPane(wb);
-    const problems = await pickAndRun("Customer table", "Invoice ledger (optional)", ["Customer table columns", "Invoice ledger columns"], /^Review portfolio$/);
+    const problems = await pickAndRun(
+      "Customer table",
+      "Invoice ledger (optional)",
+      ["Customer table columns", "Invoice ledger columns"],
+      /^Review portfolio$/,
+    );
     const go = within(bar(problems, "rows")).getByRole("button", { name: "Go to E7 on sheet Customers" });
     expect(go.tagName).toBe("BUTTON");
     expect(go).toBeEnabled();
@@ -128,7 +138,9 @@ describe("Go to a data problem", () => {
     expect(within(rows).getByText(/^第 7 行“Debt ratio”列（debt_ratio，单元格 Customers!E7）：文本“90 %”不是数字/)).toBeInTheDocument();
     expect(within(rows).getByText("第 10 行：该行没有任何因子数据，无法评分。")).toBeInTheDocument();
     expect(within(bar(problems, "dup")).getByText("C1：第 6、9 行")).toBeInTheDocument();
-    expect(within(bar(problems, "ledger")).getByText(/^第 8 行“Invoice date”列（invoice_date，单元格 Ledger!C8）：文本“2026-01-05”不是日期/)).toBeInTheDocument();
+    expect(
+      within(bar(problems, "ledger")).getByText(/^第 8 行“Invoice date”列（invoice_date，单元格 Ledger!C8）：文本“2026-01-05”不是日期/),
+    ).toBeInTheDocument();
     const go = within(rows).getByRole("button", { name: "转到 E7（工作表 Customers）" });
     expect(go).toHaveTextContent("转到 E7");
     expect(within(rows).getByRole("button", { name: "转到第 10 行（工作表 Customers）" })).toBeInTheDocument();
@@ -138,17 +150,32 @@ describe("Go to a data problem", () => {
 
   test("a sheet renamed since the review: Go to says so next to the button", async () => {
     const headers = ["Customer ID", "Debt ratio"];
-    const state = prepareReview({ headers, rows: [["C1", "x"]], mapping: autoMapColumns(headers), place: { sheetName: "Old name", firstDataRow: 5, firstColumn: 2 }, asOf: AS_OF, policy: DEFAULT_POLICY, lang: "en" });
+    const state = prepareReview({
+      headers,
+      rows: [["C1", "x"]],
+      mapping: autoMapColumns(headers),
+      place: { sheetName: "Old name", firstDataRow: 5, firstColumn: 2 },
+      asOf: AS_OF,
+      policy: DEFAULT_POLICY,
+      lang: "en",
+    });
     if (isEngineError(state)) throw new Error(state.message);
     reviewChunk(state, 0, state.total);
     const wb = createMemoryWorkbook({ tables: [customers()] });
     render(
       <FluentProvider theme={webLightTheme}>
-        <Problems summary={summarise(state)} lang="en" t={strings.en.review} onGoTo={(at) => wb.selectCell(at.sheetName, at.row, at.column)} />
+        <Problems
+          summary={summarise(state)}
+          lang="en"
+          t={strings.en.review}
+          onGoTo={(at) => wb.selectCell(at.sheetName, at.row, at.column)}
+        />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole("button", { name: "Go to D6 on sheet Old name" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent("Could not go to 'Old name'!D6: The worksheet was renamed or deleted. Review again.");
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not go to 'Old name'!D6: The worksheet was renamed or deleted. Review again.",
+    );
     expect(wb.cellSelections).toEqual([]);
   });
 });

@@ -4,7 +4,15 @@
  * the one progress bar's overall fraction, and the write-back state machine.
  */
 import { STEPS } from "../../src/taskpane/i18n";
-import { INITIAL_LIST, STEP_NEEDS_REVIEW, flowReducer, initialFlow, stepAvailable, type FlowState, type Picked } from "../../src/taskpane/review/flow";
+import {
+  INITIAL_LIST,
+  STEP_NEEDS_REVIEW,
+  flowReducer,
+  initialFlow,
+  stepAvailable,
+  type FlowState,
+  type Picked,
+} from "../../src/taskpane/review/flow";
 import { reviewFraction, writeFraction } from "../../src/taskpane/review/progress";
 import { INITIAL_WRITE, writeReducer } from "../../src/taskpane/review/write-flow";
 import type { ReviewOutcome } from "../../src/taskpane/services/review-runner";
@@ -19,7 +27,12 @@ const picked = (kind: "customers" | "ledger", name: string): Picked => ({
   mapping: { kind, columns: [] } as unknown as Picked["mapping"],
   note: null,
 });
-const reviewed = (): FlowState => flowReducer(flowReducer(initialFlow("2026-06-30"), { type: "picked", picked: picked("customers", "Customers") }), { type: "reviewed", outcome, notice: { intent: "success", text: "done" } });
+const reviewed = (): FlowState =>
+  flowReducer(flowReducer(initialFlow("2026-06-30"), { type: "picked", picked: picked("customers", "Customers") }), {
+    type: "reviewed",
+    outcome,
+    notice: { intent: "success", text: "done" },
+  });
 
 describe("flowReducer: the steps", () => {
   test("before a review only Data can be shown; every step in STEPS says whether it needs one", () => {
@@ -90,7 +103,9 @@ describe("flowReducer: busy and progress", () => {
 describe("one progress bar", () => {
   test("the review's bar only moves forward across its phases, and ends at 100 %", () => {
     for (const withLedger of [false, true]) {
-      const phases = withLedger ? (["reading", "readingLedger", "preparing", "scoring", "summarising"] as const) : (["reading", "preparing", "scoring", "summarising"] as const);
+      const phases = withLedger
+        ? (["reading", "readingLedger", "preparing", "scoring", "summarising"] as const)
+        : (["reading", "preparing", "scoring", "summarising"] as const);
       let last = -1;
       for (const phase of phases)
         for (const done of [0, 5, 10]) {
@@ -104,7 +119,12 @@ describe("one progress bar", () => {
   });
 
   test("the write's bar: columns then the report; the report alone starts at half", () => {
-    const seq = [writeFraction("preparing", 0, 1, true), writeFraction("checking", 1, 2, true), writeFraction("writing", 2, 2, true), writeFraction("report", 1, 1, true)];
+    const seq = [
+      writeFraction("preparing", 0, 1, true),
+      writeFraction("checking", 1, 2, true),
+      writeFraction("writing", 2, 2, true),
+      writeFraction("report", 1, 1, true),
+    ];
     expect([...seq].sort((a, b) => a - b)).toEqual(seq);
     expect(seq[3]).toBeCloseTo(1, 10);
     expect(writeFraction("report", 0, 1, false)).toBe(0.5);

@@ -15,7 +15,6 @@ import { DEFAULT_POLICY } from "../../src/engine/policy";
 import { autoMapColumns, prepareReview, reviewChunk, summarise } from "../../src/engine/portfolio";
 import { AS_OF, AS_OF_ISO, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, customersTable, workbook } from "./fixtures";
 
-
 function renderPane(wb: MemoryWorkbook) {
   return render(
     <FluentProvider theme={webLightTheme}>
@@ -60,7 +59,17 @@ async function dialogButton(name: string): Promise<HTMLElement> {
 
 describe("data and mapping", () => {
   test("the mapping editor fixes an unrecognised column; errors block the review; the mapping is remembered per table", async () => {
-    const wb = workbook({ tables: [customersTable([["A", 0.4, 100], ["B", 0.95, 200]], ["Customer ID", "Gearing", "Exposure"])] });
+    const wb = workbook({
+      tables: [
+        customersTable(
+          [
+            ["A", 0.4, 100],
+            ["B", 0.95, 200],
+          ],
+          ["Customer ID", "Gearing", "Exposure"],
+        ),
+      ],
+    });
     const { unmount } = renderPane(wb);
     await pick();
     expect(screen.getByText("2 of 3 columns recognised")).toBeInTheDocument();
@@ -74,7 +83,12 @@ describe("data and mapping", () => {
     expect(gearing).toHaveValue("debt_ratio");
     expect(screen.queryByText(/No column is a recognised scoring factor/)).toBeNull();
     expect(screen.getByRole("button", { name: "Review portfolio" })).toBeEnabled();
-    await waitFor(() => expect(wb.settings.get("mapping.customers.Customers")).toMatchObject({ kind: "customers", columns: [{ key: "customer_id", auto: true }, { header: "Gearing", key: "debt_ratio", auto: false }, { key: "exposure" }] }));
+    await waitFor(() =>
+      expect(wb.settings.get("mapping.customers.Customers")).toMatchObject({
+        kind: "customers",
+        columns: [{ key: "customer_id", auto: true }, { header: "Gearing", key: "debt_ratio", auto: false }, { key: "exposure" }],
+      }),
+    );
 
     // A fresh pane on the same workbook restores it.
     unmount();
@@ -86,7 +100,11 @@ describe("data and mapping", () => {
 
   test("a saved mapping that no longer fits the headers is replaced by the automatic one, with a note", async () => {
     const wb = workbook();
-    await wb.saveSetting("mapping.customers.Customers", { version: 1, kind: "customers", columns: [{ index: 0, header: "Old", key: null, auto: true }] });
+    await wb.saveSetting("mapping.customers.Customers", {
+      version: 1,
+      kind: "customers",
+      columns: [{ index: 0, header: "Old", key: null, auto: true }],
+    });
     renderPane(wb);
     await pick();
     expect(screen.getByText(/columns changed since the mapping was saved/)).toBeInTheDocument();
@@ -94,7 +112,10 @@ describe("data and mapping", () => {
   });
 
   test.each([
-    ["empty selection", "Customer table: The selection is empty. Select a cell inside your customer data (with a header row), or pick a table."],
+    [
+      "empty selection",
+      "Customer table: The selection is empty. Select a cell inside your customer data (with a header row), or pick a table.",
+    ],
     ["no header row", "Customer table: The first row has no column labels. The data needs a header row naming each column."],
     ["no data rows", "Customer table: Only a header row was found: there are no rows under it."],
   ] as const)("using the selection: %s gets a clear message", async (code, text) => {
@@ -131,7 +152,11 @@ describe("review and dashboard", () => {
     expect(within(kpis).getByText("Exposure in bands D–E").nextSibling).toHaveTextContent("45.5%");
     expect(screen.getByText("Customers above their recommended limit: 1, with 110,000 in excess.")).toBeInTheDocument();
     const breach = within(screen.getByTestId("breaches")).getAllByRole("row")[1];
-    expect(within(breach).getAllByRole("cell").map((c) => c.textContent)).toEqual(["150,000", "40,000", "110,000"]);
+    expect(
+      within(breach)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["150,000", "40,000", "110,000"]);
     expect(within(breach).getByRole("rowheader")).toHaveTextContent("C2");
     // Without a ledger there is no aging or heat map, and it says why.
     step("Monitor");
@@ -146,14 +171,22 @@ describe("review and dashboard", () => {
     await pick("Customers", "Invoices");
     await runReview();
     step("Monitor");
-    expect(screen.getByTestId("aging-chart").getAttribute("aria-label")).toBe("Open receivables by aging bucket: Current 30,000; 1–30 0; 31–60 40,000; 61–90 0; 90+ 0");
+    expect(screen.getByTestId("aging-chart").getAttribute("aria-label")).toBe(
+      "Open receivables by aging bucket: Current 30,000; 1–30 0; 31–60 40,000; 61–90 0; 90+ 0",
+    );
     const table = screen.getByTestId("heat-map-table");
     expect(within(table).getByRole("columnheader", { name: "No open invoices" })).toBeInTheDocument();
     const e = within(table).getByRole("rowheader", { name: "E" }).parentElement as HTMLElement;
-    expect(within(e).getAllByRole("cell").map((c) => c.textContent)).toEqual(["0", "0", "150,000", "0", "0", "0"]);
+    expect(
+      within(e)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["0", "0", "150,000", "0", "0", "0"]);
     step("Data");
     const problems = screen.getByTestId("problems");
-    expect(within(problems).getByText("Invoice-ledger customer IDs that match no customer in the table: 1 (open amount 12,500):")).toBeInTheDocument();
+    expect(
+      within(problems).getByText("Invoice-ledger customer IDs that match no customer in the table: 1 (open amount 12,500):"),
+    ).toBeInTheDocument();
     expect(within(problems).getByText("X9: 1 invoice, open 12,500")).toBeInTheDocument();
   });
 
@@ -184,17 +217,36 @@ describe("review and dashboard", () => {
     // Every row is still scored as given.
     expect(screen.getByText("4 of 4 scored")).toBeInTheDocument();
     step("Data");
-    const problem = within(screen.getByTestId("problems")).getByText(/^Ratio columns that look like percentages/).closest("[data-problem]") as HTMLElement;
+    const problem = within(screen.getByTestId("problems"))
+      .getByText(/^Ratio columns that look like percentages/)
+      .closest("[data-problem]") as HTMLElement;
     expect(problem).toHaveAttribute("data-problem", "percent");
-    expect(within(problem).getByText("Ratio columns that look like percentages: 1. Scores that use them are wrong until the columns hold decimals:")).toBeInTheDocument();
     expect(
-      within(problem).getByText("Column “Debt ratio %” (debt_ratio, Sheet1!C2:C5) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again."),
+      within(problem).getByText(
+        "Ratio columns that look like percentages: 1. Scores that use them are wrong until the columns hold decimals:",
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(problem).getByText(
+        "Column “Debt ratio %” (debt_ratio, Sheet1!C2:C5) looks like percentages (median 55): ratios must be decimals, e.g. 0.55 for 55 %. Divide the column by 100 (or fix the cells' format) and review again.",
+      ),
     ).toBeInTheDocument();
   });
 
   test("the percent-column problem in Chinese", () => {
     const headers = ["客户编号", "资产负债率(%)", "速动比率"];
-    const state = prepareReview({ headers, rows: [["C1", 55.3, 1.2], ["C2", 40.2, 0.8], ["C3", 70, 1.5]], mapping: autoMapColumns(headers), asOf: AS_OF, policy: DEFAULT_POLICY, lang: "zh" });
+    const state = prepareReview({
+      headers,
+      rows: [
+        ["C1", 55.3, 1.2],
+        ["C2", 40.2, 0.8],
+        ["C3", 70, 1.5],
+      ],
+      mapping: autoMapColumns(headers),
+      asOf: AS_OF,
+      policy: DEFAULT_POLICY,
+      lang: "zh",
+    });
     if (isEngineError(state)) throw new Error(state.message);
     reviewChunk(state, 0, state.total);
     render(
@@ -206,7 +258,11 @@ describe("review and dashboard", () => {
     expect(within(problems).getByRole("heading", { name: "数据问题" })).toBeInTheDocument();
     expect(within(problems).getByText("1 个比率列看起来是百分数；改为小数之前，用到这些列的评分都不正确：")).toBeInTheDocument();
     // No place given to the engine: the table is taken to start at A1, so its debt ratios are B2:B4.
-    expect(within(problems).getByText("“资产负债率(%)”列（debt_ratio，B2:B4）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。")).toBeInTheDocument();
+    expect(
+      within(problems).getByText(
+        "“资产负债率(%)”列（debt_ratio，B2:B4）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。",
+      ),
+    ).toBeInTheDocument();
   });
 
   test("Cancel stops a review: nothing is shown or written", async () => {
@@ -235,10 +291,11 @@ describe("explain a customer", () => {
     const panel = await screen.findByTestId("explain");
     expect(within(panel).getByRole("heading", { level: 3 })).toHaveTextContent(`Why C2 ${INJECTION_NAME}?`);
     expect(within(panel).getByTestId("limit")).toHaveTextContent("40,000 · Set by: Turnover × terms cap");
-    expect(within(within(panel).getByTestId("reasons")).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Average days late 40 days (−11 pts)",
-      "Debt ratio 90% (−6 pts)",
-    ]);
+    expect(
+      within(within(panel).getByTestId("reasons"))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Average days late 40 days (−11 pts)", "Debt ratio 90% (−6 pts)"]);
     // One point basis for the waterfall and the reasons, labelled once.
     expect(within(panel).getByTestId("waterfall-basis")).toHaveTextContent("Points against an average firm");
     expect(within(panel).queryByTestId("reasons-basis")).toBeNull();
@@ -249,7 +306,9 @@ describe("explain a customer", () => {
 
     // The user selects C1's row (sheet row 2 = data row 0) in Excel.
     act(() => wb.userSelects("Sheet1", 1, 3));
-    await waitFor(() => expect(within(screen.getByTestId("explain")).getByRole("heading", { level: 3 })).toHaveTextContent("Why C1 Alpha Ltd?"));
+    await waitFor(() =>
+      expect(within(screen.getByTestId("explain")).getByRole("heading", { level: 3 })).toHaveTextContent("Why C1 Alpha Ltd?"),
+    );
     expect(within(screen.getByTestId("explain")).getByTestId("limit")).toHaveTextContent("700,000 · Set by: Net-worth cap");
     fireEvent.click(screen.getByRole("button", { name: "Show in sheet" }));
     await waitFor(() => expect(wb.selections.map((x) => x.row)).toEqual([0]));
@@ -271,7 +330,9 @@ describe("write back", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     let dialog = await openDialog();
     expect(within(dialog).getByText("Overwrite your cells?")).toBeInTheDocument();
-    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("Non-empty cells that CreditSentinel did not write would be overwritten: 1, e.g. Sheet1!K3.");
+    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent(
+      "Non-empty cells that CreditSentinel did not write would be overwritten: 1, e.g. Sheet1!K3.",
+    );
     expect(within(dialog).getByText("6 columns for 4 customers will be written to Sheet1!J1:O5.")).toBeInTheDocument();
     fireEvent.click(await dialogButton("Cancel"));
     expect(await screen.findByText("Nothing was written.")).toBeInTheDocument();
@@ -322,7 +383,15 @@ describe("write back", () => {
 
 describe("the pane in the shell", () => {
   test("with a workbook the review is there, and it follows the language switch", async () => {
-    render(<App version="0.1.0" referenceUrl="https://x.example/docs/functions.md" office={undefined} workbook={workbook()} progressDelayMs={0} />);
+    render(
+      <App
+        version="0.1.0"
+        referenceUrl="https://x.example/docs/functions.md"
+        office={undefined}
+        workbook={workbook()}
+        progressDelayMs={0}
+      />,
+    );
     expect(screen.getByRole("heading", { level: 2, name: "Portfolio review" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 2, name: "Formulas" })).toBeInTheDocument();
     fireEvent.click(screen.getByRole("radio", { name: "中文" }));

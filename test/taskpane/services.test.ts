@@ -18,7 +18,15 @@ import type { DataArea } from "../../src/excel/port";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, customersTable, workbook } from "./fixtures";
 
-const AREA: DataArea = { sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9, tableName: "Customers", address: "Sheet1!A1:I5" };
+const AREA: DataArea = {
+  sheetName: "Sheet1",
+  firstDataRow: 1,
+  rowCount: 4,
+  firstColumn: 0,
+  columnCount: 9,
+  tableName: "Customers",
+  address: "Sheet1!A1:I5",
+};
 
 function ignoring(mapping: ColumnMapping, header: string): ColumnMapping {
   return { ...mapping, columns: mapping.columns.map((c) => (c.header === header ? { ...c, key: null, auto: false } : c)) };
@@ -75,7 +83,9 @@ describe("live RISK formulas", () => {
 
   test("a hand-made mapping is passed as an array constant of keys, and CREDITSCORE reads it as the review did", async () => {
     const m = ignoring(mapping, "Average days late");
-    expect(labelsArgument(m, AREA)).toBe('{"customer_id","customer_name","debt_ratio","interest_coverage","","equity","sales","terms_days","exposure"}');
+    expect(labelsArgument(m, AREA)).toBe(
+      '{"customer_id","customer_name","debt_ratio","interest_coverage","","equity","sales","terms_days","exposure"}',
+    );
     const o = await review({ mapping: m });
     const keys = m.columns.map((c) => c.key ?? "");
     for (let i = 0; i < CUSTOMER_ROWS.length; i++) {
@@ -141,8 +151,19 @@ describe("write request and report from a review", () => {
   test("the report carries as-of date, versions, by-band table with a chart, and the breach list with the customer's name as given", async () => {
     const o = await review({ ledger: true });
     const r = buildReport(o.summary, "en");
-    expect(r).toMatchObject({ title: "CreditSentinel portfolio risk report", asOf: "2026-06-30", modelVersion: DEFAULT_POLICY.model.version, policyVersion: DEFAULT_POLICY.version });
-    expect(r.sections.map((s) => s.title)).toEqual(["Summary", "By band", "Open receivables by aging bucket", "Exposure by band and aging bucket", "Largest limit breaches"]);
+    expect(r).toMatchObject({
+      title: "CreditSentinel portfolio risk report",
+      asOf: "2026-06-30",
+      modelVersion: DEFAULT_POLICY.model.version,
+      policyVersion: DEFAULT_POLICY.version,
+    });
+    expect(r.sections.map((s) => s.title)).toEqual([
+      "Summary",
+      "By band",
+      "Open receivables by aging bucket",
+      "Exposure by band and aging bucket",
+      "Largest limit breaches",
+    ]);
     const byBand = r.sections[1];
     expect(byBand.rows.map((row) => row.slice(0, 3))).toEqual([
       ["A", 0, 0],
@@ -211,7 +232,14 @@ describe("number formats through the ports", () => {
   test("the live port passes each column's format to src/excel's writer (checked on the fake Excel host)", async () => {
     const x = new FakeExcel();
     x.addSheet("Sheet1");
-    x.addTable("Sheet1", "Customers", 0, 0, ["ID", "A", "B", "C", "D", "E", "F", "G", "H"], Array.from({ length: 4 }, (_, i) => [`C${i + 1}`, 1, 2, 3, 4, 5, 6, 7, 8]));
+    x.addTable(
+      "Sheet1",
+      "Customers",
+      0,
+      0,
+      ["ID", "A", "B", "C", "D", "E", "F", "G", "H"],
+      Array.from({ length: 4 }, (_, i) => [`C${i + 1}`, 1, 2, 3, 4, 5, 6, 7, 8]),
+    );
     const g = globalThis as unknown as { Excel?: unknown };
     g.Excel = { run: (a: unknown, b?: unknown) => x.run(a, b as never) };
     try {
@@ -238,7 +266,13 @@ describe("runReview", () => {
     const wb = workbook({ blockRows: 2 });
     const r = await runReview(
       wb,
-      { customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) }, ledger: null, asOf: AS_OF, lang: "en", policy: DEFAULT_POLICY },
+      {
+        customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) },
+        ledger: null,
+        asOf: AS_OF,
+        lang: "en",
+        policy: DEFAULT_POLICY,
+      },
       { onProgress: (p) => seen.push({ ...p }) },
     );
     expect(r.ok).toBe(true);
@@ -251,7 +285,16 @@ describe("runReview", () => {
     expect(seen.filter((p) => p.phase === "scoring").at(-1)).toEqual({ phase: "scoring", done: 4, total: 4 });
     expect(seen.at(-1)?.phase).toBe("summarising");
     expect(r.value.summary.bands.map((b) => b.count)).toEqual([0, 1, 2, 1, 0, 0]);
-    expect(r.value.area).toEqual({ sheetName: "Sheet1", firstDataRow: 1, rowCount: 4, firstColumn: 0, columnCount: 9, tableName: "Customers", address: "Sheet1!A1:I5", keyHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(r.value.area).toEqual({
+      sheetName: "Sheet1",
+      firstDataRow: 1,
+      rowCount: 4,
+      firstColumn: 0,
+      columnCount: 9,
+      tableName: "Customers",
+      address: "Sheet1!A1:I5",
+      keyHash: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
   });
 
   test("cancelling while reading stops with 'cancelled' and scores nothing", async () => {
@@ -259,7 +302,13 @@ describe("runReview", () => {
     const wb = workbook({ blockRows: 1, latencyMs: 1 });
     const r = await runReview(
       wb,
-      { customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) }, ledger: null, asOf: AS_OF, lang: "en", policy: DEFAULT_POLICY },
+      {
+        customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) },
+        ledger: null,
+        asOf: AS_OF,
+        lang: "en",
+        policy: DEFAULT_POLICY,
+      },
       { signal: ac.signal, onProgress: (p) => p.done === 1 && ac.abort() },
     );
     expect(r).toEqual({ ok: false, error: { kind: "cancelled" } });
@@ -272,7 +321,13 @@ describe("runReview", () => {
     let clock = 0;
     const r = await runReview(
       wb,
-      { customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) }, ledger: null, asOf: AS_OF, lang: "en", policy: DEFAULT_POLICY },
+      {
+        customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(CUSTOMER_HEADERS) },
+        ledger: null,
+        asOf: AS_OF,
+        lang: "en",
+        policy: DEFAULT_POLICY,
+      },
       { signal: ac.signal, now: () => (clock += 1), sliceMs: 5, onProgress: (p) => p.phase === "scoring" && p.done > 0 && ac.abort() },
     );
     expect(r).toEqual({ ok: false, error: { kind: "cancelled" } });
@@ -280,9 +335,21 @@ describe("runReview", () => {
 
   test("I/O problems come back with their table and code; engine problems with the engine's message", async () => {
     const wb = workbook({ selection: { error: "no header row" } });
-    const r = await runReview(wb, { customers: { source: { kind: "selection" }, mapping: autoMapColumns(CUSTOMER_HEADERS) }, ledger: null, asOf: AS_OF, lang: "en", policy: DEFAULT_POLICY });
+    const r = await runReview(wb, {
+      customers: { source: { kind: "selection" }, mapping: autoMapColumns(CUSTOMER_HEADERS) },
+      ledger: null,
+      asOf: AS_OF,
+      lang: "en",
+      policy: DEFAULT_POLICY,
+    });
     expect(r).toEqual({ ok: false, error: { kind: "io", table: "customers", code: "no header row", message: "selection: no header row" } });
-    const bad = await runReview(wb, { customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(["Customer ID", "Notes"]) }, ledger: null, asOf: AS_OF, lang: "en", policy: DEFAULT_POLICY });
+    const bad = await runReview(wb, {
+      customers: { source: { kind: "table", name: "Customers" }, mapping: autoMapColumns(["Customer ID", "Notes"]) },
+      ledger: null,
+      asOf: AS_OF,
+      lang: "en",
+      policy: DEFAULT_POLICY,
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error).toMatchObject({ kind: "engine", message: expect.stringContaining("mapping: the table has 9 columns") });
   });
@@ -291,7 +358,13 @@ describe("runReview", () => {
 describe("in-memory workbook overwrite guard", () => {
   test("a user's cell in the target is foreign; after a write the block is the add-in's own", async () => {
     const wb = workbook({ cells: [{ sheetName: "Sheet1", row: 2, col: 10, value: "my note" }] });
-    const req = { area: AREA, columns: [{ header: "Score", mode: "values" as const, values: [1, 2, 3, 4] }, { header: "Band", mode: "values" as const, values: ["A", "B", "C", "D"] }] };
+    const req = {
+      area: AREA,
+      columns: [
+        { header: "Score", mode: "values" as const, values: [1, 2, 3, 4] },
+        { header: "Band", mode: "values" as const, values: ["A", "B", "C", "D"] },
+      ],
+    };
     const plan = await wb.planWrite(req);
     expect(plan.ok && plan.value).toMatchObject({ address: "Sheet1!J1:K5", foreignCount: 1, foreignSample: ["K3"], ownedCount: 0 });
     if (!plan.ok) return;

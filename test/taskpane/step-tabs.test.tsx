@@ -9,7 +9,11 @@ function Tabs({ reviewed }: { reviewed: boolean }) {
   return <StepTabs step={step} reviewed={reviewed} onSelect={setStep} base="t" t={strings.en.review} />;
 }
 
-const selected = () => screen.getAllByRole("tab").filter((t) => t.getAttribute("aria-selected") === "true").map((t) => t.textContent);
+const selected = () =>
+  screen
+    .getAllByRole("tab")
+    .filter((t) => t.getAttribute("aria-selected") === "true")
+    .map((t) => t.textContent);
 
 test("before a review only Data can be chosen; the others say they are unavailable", () => {
   render(<Tabs reviewed={false} />);

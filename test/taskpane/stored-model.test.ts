@@ -19,7 +19,15 @@ import { creditScoreCore } from "../../src/engine/scoring/creditscore";
 import { messageIn } from "../../src/engine/errors";
 import { encodeStoredModel } from "../../src/engine/calibration/stored-model";
 import { createMemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
-import { MODEL_SETTING, applyToFormulas, loadStoredModel, modelPartSetting, policyOf, setStoredModelActive, storeModel } from "../../src/taskpane/calibrate/model-store";
+import {
+  MODEL_SETTING,
+  applyToFormulas,
+  loadStoredModel,
+  modelPartSetting,
+  policyOf,
+  setStoredModelActive,
+  storeModel,
+} from "../../src/taskpane/calibrate/model-store";
 
 const dir = mkdtempSync(path.join(tmpdir(), "cs-stored-"));
 const HEADERS = ["Customer", "Debt ratio", "Interest coverage", "Average days late", "Quick ratio"];
@@ -27,7 +35,10 @@ const HEADERS = ["Customer", "Debt ratio", "Interest coverage", "Average days la
 /** A valid variant of the shipped model: factor points scaled (monotone directions kept), band cut-offs moved. */
 const arbModel: fc.Arbitrary<ScorecardModel> = fc
   .record({
-    scales: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: DEFAULT_MODEL.factors.length, maxLength: DEFAULT_MODEL.factors.length }),
+    scales: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), {
+      minLength: DEFAULT_MODEL.factors.length,
+      maxLength: DEFAULT_MODEL.factors.length,
+    }),
     cuts: fc.uniqueArray(fc.integer({ min: 2, max: 98 }), { minLength: 4, maxLength: 4 }),
     neutral: fc.integer({ min: 30, max: 80 }),
   })
@@ -38,14 +49,24 @@ const arbModel: fc.Arbitrary<ScorecardModel> = fc
       ...DEFAULT_MODEL,
       version: "2.0.0+test",
       neutralScore: neutral,
-      factors: DEFAULT_MODEL.factors.map((f, i) => ({ ...f, points: f.points.map((p) => r2(p * scales[i])), neutral: r2(f.neutral * scales[i]) })),
+      factors: DEFAULT_MODEL.factors.map((f, i) => ({
+        ...f,
+        points: f.points.map((p) => r2(p * scales[i])),
+        neutral: r2(f.neutral * scales[i]),
+      })),
       bands: DEFAULT_MODEL.bands.map((b, i) => ({ ...b, minScore: i < 4 ? c[i] : 0 })),
     };
   });
 
-const cell = (g: fc.Arbitrary<number>) => fc.oneof({ weight: 4, arbitrary: g.map((x) => Math.round(x * 1000) / 1000) }, { weight: 1, arbitrary: fc.constant("") });
+const cell = (g: fc.Arbitrary<number>) =>
+  fc.oneof({ weight: 4, arbitrary: g.map((x) => Math.round(x * 1000) / 1000) }, { weight: 1, arbitrary: fc.constant("") });
 const arbRows = fc.array(
-  fc.tuple(cell(fc.double({ min: 0, max: 1.5, noNaN: true })), cell(fc.double({ min: -5, max: 30, noNaN: true })), cell(fc.integer({ min: 0, max: 150 })), cell(fc.double({ min: 0, max: 5, noNaN: true }))),
+  fc.tuple(
+    cell(fc.double({ min: 0, max: 1.5, noNaN: true })),
+    cell(fc.double({ min: -5, max: 30, noNaN: true })),
+    cell(fc.integer({ min: 0, max: 150 })),
+    cell(fc.double({ min: 0, max: 5, noNaN: true })),
+  ),
   { minLength: 1, maxLength: 12 },
 );
 
@@ -77,7 +98,8 @@ describe("a model stored in a workbook scores identically to the same model give
           const cli = parse(readFileSync(out, "utf8"), { bom: true }) as string[][];
           const at = (name: string) => cli[0].indexOf(name);
           for (let i = 0; i < data.length; i++) {
-            const f = formula[i + 1], c = cli[i + 1];
+            const f = formula[i + 1],
+              c = cli[i + 1];
             if (f[0] === "") {
               expect(c[at("Score")]).toBe("");
               continue;
@@ -100,8 +122,16 @@ describe("a model stored in a workbook scores identically to the same model give
 });
 
 describe("the stored model and the RISK formulas (shared runtime)", () => {
-  const values = [["Debt ratio", "Interest coverage", "Average days late"], [0.45, 12, 0], [0.9, 0.8, 40]];
-  const stored: ScorecardModel = { ...DEFAULT_MODEL, version: "2.0.0+levels", bands: DEFAULT_MODEL.bands.map((b, i) => ({ ...b, minScore: [90, 80, 70, 60, 0][i] })) };
+  const values = [
+    ["Debt ratio", "Interest coverage", "Average days late"],
+    [0.45, 12, 0],
+    [0.9, 0.8, 40],
+  ];
+  const stored: ScorecardModel = {
+    ...DEFAULT_MODEL,
+    version: "2.0.0+levels",
+    bands: DEFAULT_MODEL.bands.map((b, i) => ({ ...b, minScore: [90, 80, 70, 60, 0][i] })),
+  };
 
   test("loading a stored model makes CREDITSCORE and CREDITLIMIT use it; revert is one flag and puts the shipped model back; the model stays stored", async () => {
     const wb = createMemoryWorkbook({ tables: [] });
@@ -133,14 +163,20 @@ describe("the stored model and the RISK formulas (shared runtime)", () => {
   });
 
   test.each([
-    ["an unknown format", (m: Record<string, unknown>) => ({ ...m, format: 2 }), /format 2, which this version of CreditSentinel does not know/, /不认识该格式/],
+    [
+      "an unknown format",
+      (m: Record<string, unknown>) => ({ ...m, format: 2 }),
+      /format 2, which this version of CreditSentinel does not know/,
+      /不认识该格式/,
+    ],
     ["an edited part (hash)", null, /does not match its recorded hash/, /哈希值不符/],
     ["a missing part", "drop", /part 1 of 1 is missing/, /缺少第 1 段/],
   ])("%s: the shipped model is used, the message says why (en, zh), nothing stored is touched", async (_name, change, en, zh) => {
     const wb = createMemoryWorkbook({ tables: [] });
     const { manifest, parts } = encodeStoredModel(stored, null, "2026-06-30");
     wb.settings.set(MODEL_SETTING, typeof change === "function" ? change(manifest as unknown as Record<string, unknown>) : manifest);
-    if (change !== "drop") wb.settings.set(modelPartSetting(0), change === null ? parts[0].replace('"2.0.0+levels"', '"2.0.0+levelz"') : parts[0]);
+    if (change !== "drop")
+      wb.settings.set(modelPartSetting(0), change === null ? parts[0].replace('"2.0.0+levels"', '"2.0.0+levelz"') : parts[0]);
     const snapshot = structuredClone([...wb.settings.entries()]);
     setActiveModel(stored);
     const state = await loadStoredModel(wb);

@@ -35,7 +35,8 @@ const openDialog = () => screen.findByRole("alertdialog");
 const dialogButton = async (name: string) => within(await openDialog()).findByRole("button", { name });
 
 /** Cells J1:O5, where the six value columns go. */
-const block = (wb: MemoryWorkbook) => Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => wb.cellAt("Sheet1", r, 9 + c)));
+const block = (wb: MemoryWorkbook) =>
+  Array.from({ length: 5 }, (_, r) => Array.from({ length: 6 }, (_, c) => wb.cellAt("Sheet1", r, 9 + c)));
 
 describe("write back, re-checked at write time, and restored", () => {
   test("plan → the user types into the target while the dialog is open → refused, the cell named → confirmed → written → Restore previous values", async () => {
@@ -47,17 +48,23 @@ describe("write back, re-checked at write time, and restored", () => {
     expect(screen.queryByRole("button", { name: "Restore previous values" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     let dialog = await openDialog();
-    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("Non-empty cells that CreditSentinel did not write would be overwritten: 1, e.g. Sheet1!J2.");
+    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent(
+      "Non-empty cells that CreditSentinel did not write would be overwritten: 1, e.g. Sheet1!J2.",
+    );
 
     // While the dialog is open, the user types into an empty target cell.
     wb.edit("Sheet1", 2, 10, "call Tuesday"); // K3
     fireEvent.click(await dialogButton("Overwrite and write"));
     const notice = await within(await openDialog()).findByTestId("changed-since", {}, { timeout: 15_000 });
-    expect(notice).toHaveTextContent("Since the check, 1 cell of the target changed, e.g. Sheet1!K3. Nothing was written. Check it, then confirm again.");
+    expect(notice).toHaveTextContent(
+      "Since the check, 1 cell of the target changed, e.g. Sheet1!K3. Nothing was written. Check it, then confirm again.",
+    );
     expect(wb.writes).toEqual([]);
     expect(wb.cellAt("Sheet1", 2, 10)).toBe("call Tuesday");
     dialog = await openDialog();
-    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("Non-empty cells that CreditSentinel did not write would be overwritten: 2, e.g. Sheet1!J2, Sheet1!K3.");
+    expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent(
+      "Non-empty cells that CreditSentinel did not write would be overwritten: 2, e.g. Sheet1!J2, Sheet1!K3.",
+    );
 
     // Confirmed again, with the cell named: written.
     fireEvent.click(await dialogButton("Overwrite and write"));
@@ -85,7 +92,9 @@ describe("write back, re-checked at write time, and restored", () => {
     expect(await screen.findByText("Written to Sheet1!J1:O5.")).toBeInTheDocument();
     wb.edit("Sheet1", 3, 9, 42); // J4: the user overrides a score
     fireEvent.click(await screen.findByRole("button", { name: "Restore previous values" }));
-    expect(await screen.findByText("Not restored: 1 cell changed since CreditSentinel wrote it, e.g. Sheet1!J4. Nothing was changed.")).toBeInTheDocument();
+    expect(
+      await screen.findByText("Not restored: 1 cell changed since CreditSentinel wrote it, e.g. Sheet1!J4. Nothing was changed."),
+    ).toBeInTheDocument();
     expect(wb.cellAt("Sheet1", 3, 9)).toBe(42);
     expect(wb.cellAt("Sheet1", 1, 9)).toMatch(/^=RISK\.CREDITSCORE/);
   });
@@ -103,7 +112,9 @@ describe("write back, re-checked at write time, and restored", () => {
     const dialog = await openDialog();
     expect(within(dialog).getByText("Overwrite your cells?")).toBeInTheDocument();
     expect(within(dialog).getByTestId("overwrite-warning")).toHaveTextContent("would be overwritten: 1, e.g. Sheet1!K3.");
-    expect(within(dialog).getByTestId("edited-warning")).toHaveTextContent("Of these, 1 was written by CreditSentinel and changed since, e.g. Sheet1!K3: it is yours now.");
+    expect(within(dialog).getByTestId("edited-warning")).toHaveTextContent(
+      "Of these, 1 was written by CreditSentinel and changed since, e.g. Sheet1!K3: it is yours now.",
+    );
     fireEvent.click(await dialogButton("Cancel"));
     expect(await screen.findByText("Nothing was written.")).toBeInTheDocument();
     expect(wb.cellAt("Sheet1", 2, 10)).toBe("A (committee)");
@@ -120,10 +131,16 @@ describe("write back, re-checked at write time, and restored", () => {
     fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
     const dialog = await openDialog();
     const warning = within(dialog).getByTestId("report-warning");
-    expect(warning).toHaveTextContent("The report sheet “Risk report” was changed since CreditSentinel wrote it: 1 cell, e.g. 'Risk report'!H31.");
-    expect(within(warning).getByRole("radio", { name: "Keep it as it is and write the report to a new sheet “Risk report (2)”" })).toBeChecked();
+    expect(warning).toHaveTextContent(
+      "The report sheet “Risk report” was changed since CreditSentinel wrote it: 1 cell, e.g. 'Risk report'!H31.",
+    );
+    expect(
+      within(warning).getByRole("radio", { name: "Keep it as it is and write the report to a new sheet “Risk report (2)”" }),
+    ).toBeChecked();
     fireEvent.click(await dialogButton("Write"));
-    expect(await screen.findByText(/The “Risk report \(2\)” sheet was \(re\)generated\. Your sheet “Risk report” was left as it is\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/The “Risk report \(2\)” sheet was \(re\)generated\. Your sheet “Risk report” was left as it is\./),
+    ).toBeInTheDocument();
     expect(wb.cellAt("Risk report", 30, 7)).toBe("notes for the committee");
     expect(wb.sheetNames()).toContain("Risk report (2)");
   });
@@ -141,8 +158,16 @@ describe("write back, re-checked at write time, and restored", () => {
     fireEvent.click(within(dialog).getByRole("radio", { name: /^Replace the contents of “Risk report”/ }));
     wb.edit("Risk report", 31, 7, "second note, typed while the dialog was open");
     fireEvent.click(await dialogButton("Write"));
-    expect(await within(await openDialog()).findByText("The report sheet “Risk report” changed since the check. Nothing was written to it. Check it, then confirm again.", {}, { timeout: 15_000 })).toBeInTheDocument();
-    expect(within(await openDialog()).getByTestId("report-warning")).toHaveTextContent("2 cells, e.g. 'Risk report'!H31, 'Risk report'!H32.");
+    expect(
+      await within(await openDialog()).findByText(
+        "The report sheet “Risk report” changed since the check. Nothing was written to it. Check it, then confirm again.",
+        {},
+        { timeout: 15_000 },
+      ),
+    ).toBeInTheDocument();
+    expect(within(await openDialog()).getByTestId("report-warning")).toHaveTextContent(
+      "2 cells, e.g. 'Risk report'!H31, 'Risk report'!H32.",
+    );
     expect(wb.cellAt("Risk report", 31, 7)).toBe("second note, typed while the dialog was open");
     fireEvent.click(await dialogButton("Cancel"));
     expect(await screen.findByText(/^Written to Sheet1!J1:O5\.$/)).toBeInTheDocument();

@@ -43,7 +43,10 @@ const column = (s: Sample, k: FactorKey): Float64Array => (s.columns[k] as Float
 
 /** Altman Z'' per row (NaN when an input is missing). Pass a sample whose ratios are derived. */
 export function altmanZ2(s: Sample): Float64Array {
-  const x1 = column(s, "working_capital_to_assets"), x2 = column(s, "retained_earnings_to_assets"), x3 = column(s, "ebit_to_assets"), x4 = column(s, "equity_to_liabilities");
+  const x1 = column(s, "working_capital_to_assets"),
+    x2 = column(s, "retained_earnings_to_assets"),
+    x3 = column(s, "ebit_to_assets"),
+    x4 = column(s, "equity_to_liabilities");
   const z = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) z[i] = 6.56 * x1[i] + 3.26 * x2[i] + 6.72 * x3[i] + 1.05 * x4[i];
   return z;
@@ -51,9 +54,15 @@ export function altmanZ2(s: Sample): Float64Array {
 
 /** Ohlson's O per row (NaN when an input other than last year's net income is missing). Pass a sample whose ratios are derived. */
 export function ohlsonO(s: Sample): Float64Array {
-  const ta = column(s, "total_assets"), tl = column(s, "debt_ratio"), wc = column(s, "working_capital_to_assets"), cr = column(s, "current_ratio");
-  const ni = column(s, "net_income"), nita = column(s, "roa"), futl = column(s, "cash_flow_to_debt");
-  const logTa = s.extra?.log_total_assets, niPrior = s.extra?.net_income_prior;
+  const ta = column(s, "total_assets"),
+    tl = column(s, "debt_ratio"),
+    wc = column(s, "working_capital_to_assets"),
+    cr = column(s, "current_ratio");
+  const ni = column(s, "net_income"),
+    nita = column(s, "roa"),
+    futl = column(s, "cash_flow_to_debt");
+  const logTa = s.extra?.log_total_assets,
+    niPrior = s.extra?.net_income_prior;
   const o = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) {
     const size = ta[i] > 0 ? Math.log(ta[i]) : logTa ? logTa[i] : NaN;
@@ -63,14 +72,26 @@ export function ohlsonO(s: Sample): Float64Array {
     const intwo = known && ni[i] < 0 && p < 0 ? 1 : 0;
     const den = Math.abs(ni[i]) + Math.abs(p);
     const chin = known && den > 0 ? (ni[i] - p) / den : 0;
-    o[i] = -1.32 - 0.407 * size + 6.03 * tl[i] - 1.43 * wc[i] + 0.0757 * clca - 1.72 * (tl[i] > 1 ? 1 : 0) - 2.37 * nita[i] - 1.83 * futl[i] + 0.285 * intwo - 0.521 * chin;
+    o[i] =
+      -1.32 -
+      0.407 * size +
+      6.03 * tl[i] -
+      1.43 * wc[i] +
+      0.0757 * clca -
+      1.72 * (tl[i] > 1 ? 1 : 0) -
+      2.37 * nita[i] -
+      1.83 * futl[i] +
+      0.285 * intwo -
+      0.521 * chin;
   }
   return o;
 }
 
 /** Zmijewski's X per row (NaN when an input is missing). Pass a sample whose ratios are derived. */
 export function zmijewskiX(s: Sample): Float64Array {
-  const nita = column(s, "roa"), tl = column(s, "debt_ratio"), cr = column(s, "current_ratio");
+  const nita = column(s, "roa"),
+    tl = column(s, "debt_ratio"),
+    cr = column(s, "current_ratio");
   const x = new Float64Array(s.n);
   for (let i = 0; i < s.n; i++) x[i] = -4.336 - 4.513 * nita[i] + 5.679 * tl[i] + 0.004 * cr[i];
   return x;
@@ -81,10 +102,18 @@ export const OHLSON_CUTOFF = 0.038;
 
 /** The three benchmarks on a sample whose ratios are derived. */
 export function benchmarks(s: Sample): Benchmark[] {
-  const z = altmanZ2(s), o = ohlsonO(s), x = zmijewskiX(s);
+  const z = altmanZ2(s),
+    o = ohlsonO(s),
+    x = zmijewskiX(s);
   const ohlsonLogit = Math.log(OHLSON_CUTOFF / (1 - OHLSON_CUTOFF));
   return [
-    { key: "altman", name: "Altman Z''", risk: z.map((v) => -v), distressed: Array.from(z, (v) => v < 1.1), cutoffText: "distress zone Z'' < 1.1" },
+    {
+      key: "altman",
+      name: "Altman Z''",
+      risk: z.map((v) => -v),
+      distressed: Array.from(z, (v) => v < 1.1),
+      cutoffText: "distress zone Z'' < 1.1",
+    },
     { key: "ohlson", name: "Ohlson O", risk: o, distressed: Array.from(o, (v) => v > ohlsonLogit), cutoffText: `P > ${OHLSON_CUTOFF}` },
     { key: "zmijewski", name: "Zmijewski", risk: x, distressed: Array.from(x, (v) => v > 0), cutoffText: "X > 0" },
   ];

@@ -40,7 +40,7 @@ export function roundSig(x: number, digits: number): number {
 
 /** WoE of a cell with g goods and b bads out of G goods and B bads (0.5 added to each count). */
 export function woeOf(g: number, b: number, G: number, B: number): number {
-  return Math.log(((g + 0.5) / (G + 0.5)) / ((b + 0.5) / (B + 0.5)));
+  return Math.log((g + 0.5) / (G + 0.5) / ((b + 0.5) / (B + 0.5)));
 }
 
 /** Bin index of x for ascending edges (x ≥ edges[k−1] and < edges[k]). */
@@ -52,7 +52,8 @@ export function binOf(edges: readonly number[], x: number): number {
 
 /** Goods and bads per bin of `edges` (NaN values skipped). */
 export function binTally(edges: readonly number[], x: ArrayLike<number>, y: ArrayLike<number>): { goods: number[]; bads: number[] } {
-  const goods = new Array<number>(edges.length + 1).fill(0), bads = new Array<number>(edges.length + 1).fill(0);
+  const goods = new Array<number>(edges.length + 1).fill(0),
+    bads = new Array<number>(edges.length + 1).fill(0);
   for (let i = 0; i < x.length; i++) {
     if (x[i] !== x[i]) continue;
     const k = binOf(edges, x[i]);
@@ -65,7 +66,8 @@ export function binTally(edges: readonly number[], x: ArrayLike<number>, y: Arra
 /** WoE and information value of given bins on (x, y). */
 export function binningOn(edges: readonly number[], x: ArrayLike<number>, y: ArrayLike<number>): Binning {
   const { goods, bads } = binTally(edges, x, y);
-  let G = 0, B = 0;
+  let G = 0,
+    B = 0;
   for (let k = 0; k < goods.length; k++) {
     G += goods[k];
     B += bads[k];
@@ -87,14 +89,21 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
   const { direction, initialBins = 20, minShare = 0.05, maxBins = 6, digits = 2, minWoeStep = 0.05 } = opts;
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) {
-    xs.push(x[i]);
-    ys.push(y[i]);
-  }
-  const sorted = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]).map((i) => xs[i]);
+  for (let i = 0; i < x.length; i++)
+    if (!Number.isNaN(x[i])) {
+      xs.push(x[i]);
+      ys.push(y[i]);
+    }
+  const sorted = xs
+    .map((_, i) => i)
+    .sort((a, b) => xs[a] - xs[b])
+    .map((i) => xs[i]);
   const n = sorted.length;
-  let G = 0, B = 0;
-  for (const v of ys) if (v === 1) B++; else G++;
+  let G = 0,
+    B = 0;
+  for (const v of ys)
+    if (v === 1) B++;
+    else G++;
   let edges: number[] = [];
   for (let q = 1; q < initialBins; q++) {
     const e = roundSig(sorted[Math.floor((q * n) / initialBins)], digits);
@@ -103,13 +112,15 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
   const sign = direction === "increasing" ? 1 : -1;
   // Rows are tallied once into the initial bins; a merge adds two neighbours' counts.
   const tally = binTally(edges, xs, ys);
-  const g = tally.goods, b = tally.bads;
+  const g = tally.goods,
+    b = tally.bads;
   for (;;) {
     const w = g.map((gk, k) => woeOf(gk, b[k], G, B));
     const k = edges.length + 1;
     if (k <= 1) break;
     // 1. monotonicity violations: merge the worst violating adjacent pair
-    let worst = -1, worstGap = 0;
+    let worst = -1,
+      worstGap = 0;
     for (let i = 0; i + 1 < k; i++) {
       const gap = sign * (w[i] - w[i + 1]); // > 0 = violation
       if (gap > worstGap + 1e-12) {
@@ -119,7 +130,8 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     }
     // 2. too-small bins
     if (worst < 0) {
-      let small = -1, smallest = Infinity;
+      let small = -1,
+        smallest = Infinity;
       for (let i = 0; i < k; i++) {
         const size = g[i] + b[i];
         if (size < minShare * n && size < smallest) {
@@ -135,7 +147,8 @@ export function fitBinning(x: ArrayLike<number>, y: ArrayLike<number>, opts: Bin
     }
     // 3. too many bins, or bins that barely differ: merge the closest pair
     if (worst < 0) {
-      let best = Infinity, at = -1;
+      let best = Infinity,
+        at = -1;
       for (let i = 0; i + 1 < k; i++) {
         const d = Math.abs(w[i] - w[i + 1]);
         if (d < best) {

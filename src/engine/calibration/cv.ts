@@ -22,7 +22,9 @@ export function outOfFold(label: ArrayLike<number>, rows: readonly number[], fit
   const fold = kFolds(y, k, seed);
   const risk = new Float64Array(rows.length);
   for (let f = 0; f < k; f++) {
-    const tr: number[] = [], te: number[] = [], at: number[] = [];
+    const tr: number[] = [],
+      te: number[] = [],
+      at: number[] = [];
     rows.forEach((r, j) => {
       if (fold[j] === f) {
         te.push(r);
@@ -38,8 +40,16 @@ export function outOfFold(label: ArrayLike<number>, rows: readonly number[], fit
 }
 
 /** Cross-validated AUC and KS of a fit (mean over `repeats` seeds). */
-export function crossValidate(label: ArrayLike<number>, rows: readonly number[], fit: RowFit, k = 5, seed = 1, repeats = 1): { auc: number; ks: number } {
-  let a = 0, s = 0;
+export function crossValidate(
+  label: ArrayLike<number>,
+  rows: readonly number[],
+  fit: RowFit,
+  k = 5,
+  seed = 1,
+  repeats = 1,
+): { auc: number; ks: number } {
+  let a = 0,
+    s = 0;
   const y = Array.from(rows, (i) => label[i]);
   for (let r = 0; r < repeats; r++) {
     const risk = outOfFold(label, rows, fit, k, seed + r);
@@ -54,7 +64,10 @@ export function crossValidate(label: ArrayLike<number>, rows: readonly number[],
  * rows, risk = −Σ WoE of the factors given (the ranking of a common
  * coefficient, whatever its size). Values in `none` count as not given.
  */
-export function equalWeightFit(s: Sample, factors: readonly { key: FactorKey; direction: "increasing" | "decreasing"; neutralValues?: number[] }[]): RowFit {
+export function equalWeightFit(
+  s: Sample,
+  factors: readonly { key: FactorKey; direction: "increasing" | "decreasing"; neutralValues?: number[] }[],
+): RowFit {
   const col = (key: FactorKey, none: number[] | undefined, rows: readonly number[]): Float64Array =>
     Float64Array.from(rows, (i) => {
       const x = (s.columns[key] as Float64Array | undefined)?.[i] ?? NaN;
@@ -62,7 +75,9 @@ export function equalWeightFit(s: Sample, factors: readonly { key: FactorKey; di
     });
   return (trainRows) => {
     const y = Float64Array.from(trainRows, (i) => s.label[i]);
-    const bins = factors.filter((f) => s.columns[f.key]).map((f) => ({ f, bin: fitBinning(col(f.key, f.neutralValues, trainRows), y, { direction: f.direction }) }));
+    const bins = factors
+      .filter((f) => s.columns[f.key])
+      .map((f) => ({ f, bin: fitBinning(col(f.key, f.neutralValues, trainRows), y, { direction: f.direction }) }));
     return (rows) => {
       const risk = new Float64Array(rows.length);
       for (const { f, bin } of bins) applyBinning(bin, col(f.key, f.neutralValues, rows)).forEach((w, j) => (risk[j] -= w));
@@ -78,7 +93,12 @@ export function equalWeightFit(s: Sample, factors: readonly { key: FactorKey; di
  * measured; a slope that stays put means the weights suit any number of
  * factors given. Returned with and without the pool weight.
  */
-export function slopeByFactorsGiven(s: Sample, model: ScorecardModel, rows: readonly number[], counts: readonly number[]): { given: number; pooled: number; plain: number }[] {
+export function slopeByFactorsGiven(
+  s: Sample,
+  model: ScorecardModel,
+  rows: readonly number[],
+  counts: readonly number[],
+): { given: number; pooled: number; plain: number }[] {
   // The incomplete-statements flag is off here: a masked coverage is "not given", not "not reported".
   const base = withIncompleteStatements(model, false);
   const pool = base.pool?.factors ?? [];
@@ -90,14 +110,16 @@ export function slopeByFactorsGiven(s: Sample, model: ScorecardModel, rows: read
     const z = Float64Array.from(rows, (i) => -(m.pd.logOddsAtZero + sc[i] / m.pd.pointsPerLogOdds)); // ln odds of default
     return fitLogistic([z], y, 0)[1];
   };
-  return counts.filter((m) => m >= 1 && m <= n).map((m) => {
-    const columns = { ...s.columns };
-    pool.forEach((key, j) => {
-      const src = s.columns[key] as Float64Array | undefined;
-      if (!src) return;
-      columns[key] = Float64Array.from(src, (x, i) => ((i + j) % n < m ? x : NaN));
+  return counts
+    .filter((m) => m >= 1 && m <= n)
+    .map((m) => {
+      const columns = { ...s.columns };
+      pool.forEach((key, j) => {
+        const src = s.columns[key] as Float64Array | undefined;
+        if (!src) return;
+        columns[key] = Float64Array.from(src, (x, i) => ((i + j) % n < m ? x : NaN));
+      });
+      const masked: Sample = { ...s, columns };
+      return { given: m, pooled: slope(base, masked), plain: slope(plainModel, masked) };
     });
-    const masked: Sample = { ...s, columns };
-    return { given: m, pooled: slope(base, masked), plain: slope(plainModel, masked) };
-  });
 }

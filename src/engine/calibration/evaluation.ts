@@ -25,7 +25,9 @@ export function scoreSample(s: Sample, model: ScorecardModel): Scored {
   const given = givenColumns(Object.keys(s.columns));
   const v = new Float64Array(FACTOR_COUNT);
   const pair = new Float64Array(2);
-  const score = new Float64Array(s.n), coverage = new Float64Array(s.n), band = new Uint8Array(s.n);
+  const score = new Float64Array(s.n),
+    coverage = new Float64Array(s.n),
+    band = new Uint8Array(s.n);
   for (let r = 0; r < s.n; r++) {
     v.fill(NaN);
     for (const { i, a } of cols) v[i] = a[r];
@@ -76,7 +78,11 @@ export interface Metrics {
   /** Rows per band A..E: n, defaulters, and the mean 12-month PD the model gives them. */
   bands: { n: number; defaulters: number; meanPd12: number }[];
   /** Rows by incomplete-statements state (interest blank with debt ratio ≥ the model's threshold, or 0.3): rows and defaulters. */
-  notReported: { flagged: { n: number; defaulters: number }; reported: { n: number; defaulters: number }; unknown: { n: number; defaulters: number } };
+  notReported: {
+    flagged: { n: number; defaulters: number };
+    reported: { n: number; defaulters: number };
+    unknown: { n: number; defaulters: number };
+  };
   /** Rows whose interest coverage is exactly 0 ("no interest expense"): rows and defaulters. */
   zeroCoverage: { n: number; defaulters: number };
   /** Mean 12-month PD the model gives the rows. */
@@ -100,18 +106,46 @@ export function measure(input: Sample, model: ScorecardModel, horizonYears: numb
   const bench = benchmarks(s).map((b): BenchmarkMetrics => {
     const br = idx.filter((i) => Number.isFinite(b.risk[i]));
     const by = pick(s.label, br);
-    const c = captureRates(br.map((i) => b.distressed[i]), by);
+    const c = captureRates(
+      br.map((i) => b.distressed[i]),
+      by,
+    );
     const m = captureRates(br.map(flagged), by);
     return {
-      key: b.key, name: b.name, n: br.length, defaulters: by.filter((v) => v === 1).length,
-      auc: auc(br.map((i) => b.risk[i]), by), ks: ks(br.map((i) => b.risk[i]), by),
-      modelAuc: auc(br.map((i) => -sc.score[i]), by), modelKs: ks(br.map((i) => -sc.score[i]), by),
-      capture: c.defaulters, falseAlarm: c.healthy, cutoffText: b.cutoffText, modelCapture: m.defaulters, modelFalseAlarm: m.healthy,
+      key: b.key,
+      name: b.name,
+      n: br.length,
+      defaulters: by.filter((v) => v === 1).length,
+      auc: auc(
+        br.map((i) => b.risk[i]),
+        by,
+      ),
+      ks: ks(
+        br.map((i) => b.risk[i]),
+        by,
+      ),
+      modelAuc: auc(
+        br.map((i) => -sc.score[i]),
+        by,
+      ),
+      modelKs: ks(
+        br.map((i) => -sc.score[i]),
+        by,
+      ),
+      capture: c.defaulters,
+      falseAlarm: c.healthy,
+      cutoffText: b.cutoffText,
+      modelCapture: m.defaulters,
+      modelFalseAlarm: m.healthy,
     };
   });
   const bands = [0, 1, 2, 3, 4].map((b) => {
     const inBand = idx.filter((i) => sc.band[i] === b);
-    return { n: inBand.length, defaulters: inBand.filter((i) => s.label[i] === 1).length, meanPd12: inBand.reduce((a, i) => a + pd12(i), 0) / Math.max(1, inBand.length) };
+    return {
+      n: inBand.length,
+      defaulters: inBand.filter((i) => s.label[i] === 1).length,
+      meanPd12: inBand.reduce((a, i) => a + pd12(i), 0) / Math.max(1, inBand.length),
+    };
   });
   const flags = flagColumn(s, model.incompleteStatements?.debtRatioMin ?? 0.3);
   const tally = (pick: (f: number) => boolean): { n: number; defaulters: number } => {
@@ -146,12 +180,23 @@ export function measure(input: Sample, model: ScorecardModel, horizonYears: numb
  * the shares of defaulters and healthy rows it flags. For a false-alarm budget
  * chosen on some rows (e.g. the training rows), then applied to others.
  */
-export function cutoffForFalseAlarm(score: ArrayLike<number>, label: ArrayLike<number>, rows: readonly number[], share: number): { cutoff: number; defaulters: number; healthy: number } {
-  const healthy = rows.filter((i) => label[i] !== 1).map((i) => displayScore(score[i])).sort((a, b) => a - b);
+export function cutoffForFalseAlarm(
+  score: ArrayLike<number>,
+  label: ArrayLike<number>,
+  rows: readonly number[],
+  share: number,
+): { cutoff: number; defaulters: number; healthy: number } {
+  const healthy = rows
+    .filter((i) => label[i] !== 1)
+    .map((i) => displayScore(score[i]))
+    .sort((a, b) => a - b);
   const allowed = Math.floor(share * healthy.length + 1e-9);
   // Flagging `allowed` healthy rows at most: the cut-off can rise to the (allowed + 1)-th lowest healthy score.
   const cutoff = allowed >= healthy.length ? 100 : healthy[allowed];
-  const r = captureRates(rows.map((i) => displayScore(score[i]) < cutoff), rows.map((i) => label[i]));
+  const r = captureRates(
+    rows.map((i) => displayScore(score[i]) < cutoff),
+    rows.map((i) => label[i]),
+  );
   return { cutoff, ...r };
 }
 
@@ -168,4 +213,3 @@ export function flagColumn(ds: Sample, debtMin: number): Float64Array {
   }
   return out;
 }
-

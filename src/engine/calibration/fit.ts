@@ -139,27 +139,36 @@ const logit = (p: number): number => Math.log(p / (1 - p));
 
 /** Average pairwise correlation of the factors' WoE values, each pair over the rows where both are given. */
 export function meanCorrelation(W: readonly Float64Array[], x: readonly ArrayLike<number>[]): number {
-  let total = 0, pairs = 0;
-  for (let a = 0; a < W.length; a++) for (let b = a + 1; b < W.length; b++) {
-    let n = 0, sa = 0, sb = 0;
-    for (let i = 0; i < W[a].length; i++) if (x[a][i] === x[a][i] && x[b][i] === x[b][i]) {
-      n++;
-      sa += W[a][i];
-      sb += W[b][i];
+  let total = 0,
+    pairs = 0;
+  for (let a = 0; a < W.length; a++)
+    for (let b = a + 1; b < W.length; b++) {
+      let n = 0,
+        sa = 0,
+        sb = 0;
+      for (let i = 0; i < W[a].length; i++)
+        if (x[a][i] === x[a][i] && x[b][i] === x[b][i]) {
+          n++;
+          sa += W[a][i];
+          sb += W[b][i];
+        }
+      if (n < 3) continue;
+      const ma = sa / n,
+        mb = sb / n;
+      let c = 0,
+        va = 0,
+        vb = 0;
+      for (let i = 0; i < W[a].length; i++)
+        if (x[a][i] === x[a][i] && x[b][i] === x[b][i]) {
+          c += (W[a][i] - ma) * (W[b][i] - mb);
+          va += (W[a][i] - ma) ** 2;
+          vb += (W[b][i] - mb) ** 2;
+        }
+      if (va > 0 && vb > 0) {
+        total += c / Math.sqrt(va * vb);
+        pairs++;
+      }
     }
-    if (n < 3) continue;
-    const ma = sa / n, mb = sb / n;
-    let c = 0, va = 0, vb = 0;
-    for (let i = 0; i < W[a].length; i++) if (x[a][i] === x[a][i] && x[b][i] === x[b][i]) {
-      c += (W[a][i] - ma) * (W[b][i] - mb);
-      va += (W[a][i] - ma) ** 2;
-      vb += (W[b][i] - mb) ** 2;
-    }
-    if (va > 0 && vb > 0) {
-      total += c / Math.sqrt(va * vb);
-      pairs++;
-    }
-  }
   return pairs ? Math.min(0.99, Math.max(0, total / pairs)) : 0;
 }
 
@@ -168,11 +177,13 @@ export function pooledSum(W: readonly Float64Array[], x: readonly ArrayLike<numb
   const n = W.length ? W[0].length : 0;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    let sum = 0, m = 0;
-    for (let j = 0; j < W.length; j++) if (x[j][i] === x[j][i]) {
-      sum += W[j][i];
-      m++;
-    }
+    let sum = 0,
+      m = 0;
+    for (let j = 0; j < W.length; j++)
+      if (x[j][i] === x[j][i]) {
+        sum += W[j][i];
+        m++;
+      }
     out[i] = sum * poolWeight(W.length, m, rho);
   }
   return out;
@@ -182,7 +193,8 @@ export function pooledSum(W: readonly Float64Array[], x: readonly ArrayLike<numb
 export function calibrate(input: Sample, opts: CalibrationOptions): Result<CalibrationResult> {
   if (input.n === 0) return valueError("calibration: the sample has no rows.");
   const bads = defaultCount(input);
-  if (bads === 0 || bads === input.n) return valueError(`calibration: the sample needs both defaulters and healthy rows (it has ${bads} defaulters among ${input.n} rows).`);
+  if (bads === 0 || bads === input.n)
+    return valueError(`calibration: the sample needs both defaulters and healthy rows (it has ${bads} defaulters among ${input.n} rows).`);
   const ds = withDerivedRatios(input);
   const h = opts.horizonYears;
   const { train, validation } = splitRows(ds.label, opts.trainShare, opts.seed);
@@ -190,13 +202,20 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   let factors = (opts.factors ?? FINANCIAL_FACTORS).filter((f) => ds.columns[f.key]);
   // A value that means "none" (interest coverage 0: no interest expense) is not a measurement: not binned, neutral.
   const valueOf = (f: CandidateFactor, x: number): number => (f.neutralValues?.includes(x) ? NaN : x);
-  const column = (f: CandidateFactor, rows: readonly number[]): Float64Array => Float64Array.from(rows, (i) => valueOf(f, (ds.columns[f.key] as Float64Array)[i]));
-  const bins = new Map(factors.map((f) => {
-    const x = column(f, train);
-    return [f.key, { bin: fitBinning(x, y, { direction: f.direction, maxBins: opts.maxBins ?? 6, minShare: opts.minShare ?? 0.05 }), x }] as const;
-  }));
+  const column = (f: CandidateFactor, rows: readonly number[]): Float64Array =>
+    Float64Array.from(rows, (i) => valueOf(f, (ds.columns[f.key] as Float64Array)[i]));
+  const bins = new Map(
+    factors.map((f) => {
+      const x = column(f, train);
+      return [
+        f.key,
+        { bin: fitBinning(x, y, { direction: f.direction, maxBins: opts.maxBins ?? 6, minShare: opts.minShare ?? 0.05 }), x },
+      ] as const;
+    }),
+  );
   factors = factors.filter((f) => (bins.get(f.key)?.bin.edges.length ?? 0) > 0);
-  if (factors.length === 0) return valueError("calibration: no factor column of the sample can be binned (give at least one financial ratio with varied values).");
+  if (factors.length === 0)
+    return valueError("calibration: no factor column of the sample can be binned (give at least one financial ratio with varied values).");
 
   // The incomplete-statements flag, when the sample has an interest column and flags some training rows.
   const flagAll = flagColumn(ds, NOT_REPORTED_DEBT_RATIO);
@@ -226,8 +245,15 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
       // model): as accurate here as free weights and far more robust when a data set
       // lacks some of the factors (see docs/methodology.md). Rows with fewer factors
       // count their sum with the pool weight (Spearman–Brown), as the scorecard will.
-      rho = meanCorrelation(X, factors.map((f) => bins.get(f.key)!.x));
-      const sum = pooledSum(X, factors.map((f) => bins.get(f.key)!.x), rho);
+      rho = meanCorrelation(
+        X,
+        factors.map((f) => bins.get(f.key)!.x),
+      );
+      const sum = pooledSum(
+        X,
+        factors.map((f) => bins.get(f.key)!.x),
+        rho,
+      );
       const b = fitLogistic([sum, ...extra, ...M], y, 0);
       beta = [b[0], ...factors.map(() => b[1])];
       flagBeta = useFlag ? b[2] : 0;
@@ -267,12 +293,20 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   let enabled = false;
   const k = horizonSlope(h);
   if (useFlag) {
-    const aucWith = auc(Float64Array.from(zVal, (z, i) => z + flagBeta * flagVal[i]), yVal);
+    const aucWith = auc(
+      Float64Array.from(zVal, (z, i) => z + flagBeta * flagVal[i]),
+      yVal,
+    );
     const aucWithout = auc(zVal, yVal);
     enabled = mode === "on" || (mode === "auto" && aucWith > aucWithout);
     inc = {
-      flaggedTrain, flaggedTrainDefaulters: flagTrain.reduce((a, f, i) => a + f * y[i], 0),
-      coefficient: r4(flagBeta), shift12m: r4(-k * flagBeta), validationAucWith: r4(aucWith), validationAucWithout: r4(aucWithout), enabled,
+      flaggedTrain,
+      flaggedTrainDefaulters: flagTrain.reduce((a, f, i) => a + f * y[i], 0),
+      coefficient: r4(flagBeta),
+      shift12m: r4(-k * flagBeta),
+      validationAucWith: r4(aucWith),
+      validationAucWithout: r4(aucWithout),
+      enabled,
     };
   }
   // The level is set as if the flag were not known (most tables have no interest column, or fill it):
@@ -286,21 +320,35 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   const trainBads = y.reduce((a, b) => a + b, 0);
   const b0h = offsetFor(zFull, trainBads, beta[0]);
   const annual = annualPd(trainBads / y.length, h);
-  const c1 = offsetFor(Float64Array.from(zFull, (z) => k * z), annual * y.length, logit(annual));
+  const c1 = offsetFor(
+    Float64Array.from(zFull, (z) => k * z),
+    annual * y.length,
+    logit(annual),
+  );
 
   const fin: LogOddsFactor[] = factors.map((f, j) => {
     const b = bins.get(f.key)!.bin;
     return {
-      key: f.key, group: "financial", source: "calibrated", direction: f.direction,
-      edges: b.edges, shifts: b.woe.map((w) => -k * beta[j + 1] * w), neutralShift: 0,
+      key: f.key,
+      group: "financial",
+      source: "calibrated",
+      direction: f.direction,
+      edges: b.edges,
+      shifts: b.woe.map((w) => -k * beta[j + 1] * w),
+      neutralShift: 0,
       ...(f.neutralValues ? { neutralValues: f.neutralValues } : {}),
       note: `WoE bins fitted on ${opts.dataName} (train split); coefficient ${r4(-beta[j + 1])} over ${h} years, ${r4(-k * beta[j + 1])} over 12 months; IV ${r4(b.iv)}.${f.neutralValues ? ` ${f.neutralValues.join(", ")} means none (no interest expense): neutral, not observed.` : ""}`,
     };
   });
   if (inc) {
     fin.push({
-      key: "interest_not_reported", group: "financial", source: "calibrated", direction: "decreasing",
-      edges: [1], shifts: [0, -k * flagBeta], neutralShift: 0,
+      key: "interest_not_reported",
+      group: "financial",
+      source: "calibrated",
+      direction: "decreasing",
+      edges: [1],
+      shifts: [0, -k * flagBeta],
+      neutralShift: 0,
       note: `Interest left blank in a given column while the debt ratio is ≥ ${NOT_REPORTED_DEBT_RATIO}: fitted on ${opts.dataName} (train split, ${flaggedTrain} rows flagged); coefficient ${r4(flagBeta)} ln-odds of default over ${h} years. Switched ${enabled ? "on" : "off"} by default: validation AUC ${inc.validationAucWith} with it, ${inc.validationAucWithout} without.`,
     });
   }
@@ -310,7 +358,8 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   const base = {
     id: MODEL_ID,
     version: opts.version,
-    description: "CreditSentinel credit scorecard: financial factors calibrated by monotone WoE binning + logistic regression; payment behaviour, profile and risk context by documented expert shifts on the same 12-month log-odds scale. Score 0–100, higher = safer; factors not given score neutral and the score uses the whole scale for those given.",
+    description:
+      "CreditSentinel credit scorecard: financial factors calibrated by monotone WoE binning + logistic regression; payment behaviour, profile and risk context by documented expert shifts on the same 12-month log-odds scale. Score 0–100, higher = safer; factors not given score neutral and the score uses the whole scale for those given.",
     intercept: -c1,
     factors: all,
     bandPdThresholds: BAND_PD_THRESHOLDS,
@@ -341,17 +390,29 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
     return { n: rows.length, bads: bad, rate: (bad + BAND_PRIOR_ROWS * prior) / (rows.length + BAND_PRIOR_ROWS) };
   });
   // Pool adjacent violators so PDs never fall from A to E.
-  const pds = poolAdjacent(observed.map((o) => o.rate), observed.map((o) => o.n + BAND_PRIOR_ROWS)).map((p) => Number(to12m(p).toPrecision(3)));
+  const pds = poolAdjacent(
+    observed.map((o) => o.rate),
+    observed.map((o) => o.n + BAND_PRIOR_ROWS),
+  ).map((p) => Number(to12m(p).toPrecision(3)));
   const asShipped = scoreSample(ds, provisional).score; // scores do not depend on the band PDs
   const trainScores = Float64Array.from(train, (i) => asShipped[i]);
   const dist = binCounts(trainScores, SCORE_DISTRIBUTION_EDGES);
-  const shipBands = binCounts(Float64Array.from(trainScores, (x) => displayScore(x)), [...provisional.bands.map((b) => b.minScore)].slice(0, 4).reverse()).reverse();
+  const shipBands = binCounts(
+    Float64Array.from(trainScores, (x) => displayScore(x)),
+    [...provisional.bands.map((b) => b.minScore)].slice(0, 4).reverse(),
+  ).reverse();
   const model = buildScaledModel({
     ...base,
     bandPds: pds,
     calibration: {
       data: opts.dataName,
-      split: { method: "stratified by class, mulberry32 Fisher–Yates shuffle", seed: opts.seed, trainShare: opts.trainShare, trainRows: train.length, validationRows: validation.length },
+      split: {
+        method: "stratified by class, mulberry32 Fisher–Yates shuffle",
+        seed: opts.seed,
+        trainShare: opts.trainShare,
+        trainRows: train.length,
+        validationRows: validation.length,
+      },
       weighting,
       labelHorizonYears: h,
       pdConversion: `12-month ln-odds = ${r4(k)} × ln-odds over ${h} years (ranking power by horizon: Gini ${giniAt(1)} at one year, ${r4(giniAt(h))} at ${h}), level set so the training rows' mean 12-month PD equals their default rate per year, ${r4(annual)}`,
@@ -369,5 +430,15 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
   const bad: EngineError | null = validateModel(model);
   if (bad) return valueError(`calibration produced an invalid model: ${bad.message}`);
   const metrics = (rows: number[]): Metrics => measure(ds, model, h, rows);
-  return { model, train: metrics(train), validation: metrics(validation), trainRows: train, validationRows: validation, coefficients, dropped, horizonSlope: k, incompleteStatements: inc };
+  return {
+    model,
+    train: metrics(train),
+    validation: metrics(validation),
+    trainRows: train,
+    validationRows: validation,
+    coefficients,
+    dropped,
+    horizonSlope: k,
+    incompleteStatements: inc,
+  };
 }

@@ -94,20 +94,32 @@ export interface HistoryFit {
 
 const TEXT = {
   noRows: { en: "The history has no labelled rows.", zh: "历史数据中没有带标签的行。" },
-  allDefaults: { en: "Every row of the history is a default: nothing to compare them with.", zh: "历史数据全部为违约样本，无可比较的正常样本。" },
+  allDefaults: {
+    en: "Every row of the history is a default: nothing to compare them with.",
+    zh: "历史数据全部为违约样本，无可比较的正常样本。",
+  },
   needRate: {
     en: "The history has no defaults: give the portfolio's expected 12-month default rate to set the PD level and band cut-offs.",
     zh: "历史数据中没有违约样本：请提供组合预期的 12 个月违约率，以校准违约概率水平和等级分界。",
   },
-  badRate: { en: "The expected default rate must be a share between 0 and 1 (e.g. 0.02 for 2 %).", zh: "预期违约率须为 0 到 1 之间的比例（如 2% 填 0.02）。" },
+  badRate: {
+    en: "The expected default rate must be a share between 0 and 1 (e.g. 0.02 for 2 %).",
+    zh: "预期违约率须为 0 到 1 之间的比例（如 2% 填 0.02）。",
+  },
   noFactor: { en: "No column of the history is a factor of the model.", zh: "历史数据中没有任何列是模型的因素。" },
 };
 
 /** The refusal of a stage the history has too few defaults for, in the user's language. */
 export function stageRefusal(stage: FitStage, defaults: number, lang: Lang): EngineError {
   const need = STAGE_MIN_DEFAULTS[stage];
-  const what = stage === "weights" ? { en: "Refitting the factor weights", zh: "重新拟合因子权重" } : { en: "A full refit (bins and weights)", zh: "完全重新拟合（分箱与权重）" };
-  const instead = stage === "weights" ? { en: "fit the band cut-offs and PD levels instead (stage 1)", zh: "可先只校准等级分界和违约概率水平（第 1 阶段）" } : { en: "refit the weights instead (stage 2, 25 defaults)", zh: "可先重新拟合权重（第 2 阶段，需 25 个违约样本）" };
+  const what =
+    stage === "weights"
+      ? { en: "Refitting the factor weights", zh: "重新拟合因子权重" }
+      : { en: "A full refit (bins and weights)", zh: "完全重新拟合（分箱与权重）" };
+  const instead =
+    stage === "weights"
+      ? { en: "fit the band cut-offs and PD levels instead (stage 1)", zh: "可先只校准等级分界和违约概率水平（第 1 阶段）" }
+      : { en: "refit the weights instead (stage 2, 25 defaults)", zh: "可先重新拟合权重（第 2 阶段，需 25 个违约样本）" };
   return valueError(
     lang === "zh"
       ? `${what.zh}至少需要 ${need} 个违约样本，当前历史数据只有 ${defaults} 个；${instead.zh}，或补充历史数据。`
@@ -188,7 +200,8 @@ function cutoffsFor(thresholds: readonly number[], L0: number, F: number): numbe
  */
 function portfolioCutoffs(base: ScorecardModel, scores: ArrayLike<number>, L0: number, F: number): number[] {
   const shares = (base.calibration as { bandShares?: unknown } | undefined)?.bandShares;
-  if (!Array.isArray(shares) || shares.length !== 5 || !shares.every((x) => typeof x === "number" && x >= 0) || scores.length === 0) return cutoffsFor(thresholdsOf(base), L0, F);
+  if (!Array.isArray(shares) || shares.length !== 5 || !shares.every((x) => typeof x === "number" && x >= 0) || scores.length === 0)
+    return cutoffsFor(thresholdsOf(base), L0, F);
   const sorted = Array.from(scores, (x) => displayScore(x)).sort((a, b) => b - a);
   const raw: number[] = [];
   let cum = 0;
@@ -218,7 +231,13 @@ function thresholdsOf(model: ScorecardModel): number[] {
 }
 
 /** Band PDs from labelled rows: observed 12-month rates credibility-weighted with the model PD, made monotone. */
-function bandPdsFrom(score: ArrayLike<number>, label: ArrayLike<number>, cutoffs: readonly number[], pdOfScore: (s: number) => number, h: number): { n: number; defaults: number; pd: number }[] {
+function bandPdsFrom(
+  score: ArrayLike<number>,
+  label: ArrayLike<number>,
+  cutoffs: readonly number[],
+  pdOfScore: (s: number) => number,
+  h: number,
+): { n: number; defaults: number; pd: number }[] {
   const bands = BANDS.map(() => ({ n: 0, defaults: 0, pdSum: 0 }));
   for (let i = 0; i < score.length; i++) {
     const s = displayScore(score[i]);
@@ -233,7 +252,10 @@ function bandPdsFrom(score: ArrayLike<number>, label: ArrayLike<number>, cutoffs
     const observed12 = b.n > 0 ? annualPd(b.defaults / b.n, h) : prior;
     return (b.n * observed12 + HISTORY_BAND_PRIOR_ROWS * prior) / (b.n + HISTORY_BAND_PRIOR_ROWS);
   });
-  const pds = poolAdjacent(rates, bands.map((b) => b.n + HISTORY_BAND_PRIOR_ROWS)).map((p) => Number(Math.min(0.999, Math.max(1e-6, p)).toPrecision(3)));
+  const pds = poolAdjacent(
+    rates,
+    bands.map((b) => b.n + HISTORY_BAND_PRIOR_ROWS),
+  ).map((p) => Number(Math.min(0.999, Math.max(1e-6, p)).toPrecision(3)));
   return bands.map((b, k) => ({ n: b.n, defaults: b.defaults, pd: pds[k] }));
 }
 
@@ -245,7 +267,14 @@ interface Fitted {
   weights: Partial<Record<FactorKey, number>>;
 }
 
-function stageLevels(base: ScorecardModel, p: Prepared, rows: readonly number[], label: ArrayLike<number>, rate: number | null, h: number): Fitted {
+function stageLevels(
+  base: ScorecardModel,
+  p: Prepared,
+  rows: readonly number[],
+  label: ArrayLike<number>,
+  rate: number | null,
+  h: number,
+): Fitted {
   const F = base.pd.pointsPerLogOdds;
   const L0 = base.pd.logOddsAtZero;
   const z = Float64Array.from(rows, (i) => -(L0 + p.score[i] / F)); // ln odds of default (12 months)
@@ -253,8 +282,19 @@ function stageLevels(base: ScorecardModel, p: Prepared, rows: readonly number[],
   const target = rate ?? annualPd(defaults / rows.length, h);
   const shift = offsetFor(z, target * rows.length, 0); // added to ln odds of default
   const L0new = L0 - shift;
-  const cut = portfolioCutoffs(base, Float64Array.from(rows, (i) => p.score[i]), L0new, F);
-  const bands = bandPdsFrom(Float64Array.from(rows, (i) => p.score[i]), Float64Array.from(rows, (i) => label[i]), cut, (sc) => pdAt(sc, L0new, F), h);
+  const cut = portfolioCutoffs(
+    base,
+    Float64Array.from(rows, (i) => p.score[i]),
+    L0new,
+    F,
+  );
+  const bands = bandPdsFrom(
+    Float64Array.from(rows, (i) => p.score[i]),
+    Float64Array.from(rows, (i) => label[i]),
+    cut,
+    (sc) => pdAt(sc, L0new, F),
+    h,
+  );
   const model: ScorecardModel = {
     ...base,
     pd: { ...base.pd, logOddsAtZero: Number(L0new.toPrecision(8)) },
@@ -264,14 +304,27 @@ function stageLevels(base: ScorecardModel, p: Prepared, rows: readonly number[],
 }
 
 /** Rebuilds a model from new survival shifts per slot (relative to neutral = 0), a new intercept and band PDs. */
-function rebuild(base: ScorecardModel, shifts: (number[] | null)[], edges: (number[] | null)[], intercept12: number, dropPool: boolean, note: string): ScorecardModel {
+function rebuild(
+  base: ScorecardModel,
+  shifts: (number[] | null)[],
+  edges: (number[] | null)[],
+  intercept12: number,
+  dropPool: boolean,
+  note: string,
+): ScorecardModel {
   const F = base.pd.pointsPerLogOdds;
   const r2 = (x: number): number => Math.round(x * 100) / 100;
   const factors: FactorSpec[] = base.factors.map((f, k) => {
     const sh = shifts[k];
     if (!sh) return f;
     const lo = Math.min(...sh, 0);
-    return { ...f, edges: edges[k] ?? f.edges, points: sh.map((x) => r2(F * (x - lo))), neutral: r2(F * (0 - lo)), note: `${note}${f.note ? ` (shipped: ${f.note})` : ""}` };
+    return {
+      ...f,
+      edges: edges[k] ?? f.edges,
+      points: sh.map((x) => r2(F * (x - lo))),
+      neutral: r2(F * (0 - lo)),
+      note: `${note}${f.note ? ` (shipped: ${f.note})` : ""}`,
+    };
   });
   // Score of the all-neutral customer: the scale's score of the intercept.
   const neutralScore = r2(Math.min(100, Math.max(0, (intercept12 - base.pd.logOddsAtZero) * F)));
@@ -286,7 +339,14 @@ function shiftsOf(base: ScorecardModel, k: number): number[] {
   return f.points.map((pt) => (pt - f.neutral) / base.pd.pointsPerLogOdds);
 }
 
-function stageWeights(base: ScorecardModel, p: Prepared, hist: Sample, rows: readonly number[], label: ArrayLike<number>, h: number): Fitted {
+function stageWeights(
+  base: ScorecardModel,
+  p: Prepared,
+  hist: Sample,
+  rows: readonly number[],
+  label: ArrayLike<number>,
+  h: number,
+): Fitted {
   const F = base.pd.pointsPerLogOdds;
   const y = Float64Array.from(rows, (i) => label[i]);
   let refit = [...p.present];
@@ -310,7 +370,14 @@ function stageWeights(base: ScorecardModel, p: Prepared, hist: Sample, rows: rea
   const z = Float64Array.from(rows, (i) => -p.dev.reduce((t, dv, s) => t + dv[i] * (weights.get(s) ?? 1), 0) / F);
   const target = annualPd(y.reduce((a, b) => a + b, 0) / rows.length, h);
   const c1 = offsetFor(z, target * rows.length, logit(target));
-  const model = rebuild(base, shifts, base.factors.map(() => null), -c1, false, "Weight refitted on the user's history.");
+  const model = rebuild(
+    base,
+    shifts,
+    base.factors.map(() => null),
+    -c1,
+    false,
+    "Weight refitted on the user's history.",
+  );
   const w: Partial<Record<FactorKey, number>> = {};
   for (const [s, x] of weights) w[base.factors[s].key] = Math.round(x * 1e4) / 1e4;
   return { model: withBands(model, hist, rows, label, h, base), weights: w };
@@ -330,9 +397,12 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   const d = p.derived;
   const cands: Candidate[] = [];
   base.factors.forEach((f, slot) => {
-    if (f.key !== "interest_not_reported" && d.columns[f.key]) cands.push({ key: f.key, direction: f.direction, slot, neutralValues: f.neutralValues });
+    if (f.key !== "interest_not_reported" && d.columns[f.key])
+      cands.push({ key: f.key, direction: f.direction, slot, neutralValues: f.neutralValues });
   });
-  for (const r of CANONICAL_RATIOS) if (!cands.some((c) => c.key === r.key) && !base.factors.some((f) => f.key === r.key) && d.columns[r.key]) cands.push({ key: r.key, direction: r.direction, slot: -1, neutralValues: r.neutralValues });
+  for (const r of CANONICAL_RATIOS)
+    if (!cands.some((c) => c.key === r.key) && !base.factors.some((f) => f.key === r.key) && d.columns[r.key])
+      cands.push({ key: r.key, direction: r.direction, slot: -1, neutralValues: r.neutralValues });
   const col = (c: Candidate, rs: readonly number[]): Float64Array =>
     Float64Array.from(rs, (i) => {
       const x = (d.columns[c.key] as Float64Array)[i];
@@ -346,7 +416,8 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   let use = cands.map((c) => ({ c, bin: fitBinning(col(c, rows), y, { direction: c.direction }), nr: false }));
   use.forEach((u) => {
     const b = blank(u.c, rows);
-    let n = 0, bad = 0;
+    let n = 0,
+      bad = 0;
     b.forEach((v, j) => {
       n += v;
       bad += v * y[j];
@@ -397,7 +468,14 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
     const j = use.findIndex((u) => u.c.slot === slot);
     if (j >= 0) return spec(use[j], j, f);
     // A factor the history gives but the refit dropped: no points either way.
-    return cands.some((c) => c.slot === slot) ? { ...f, points: f.points.map(() => 0), neutral: 0, note: "Dropped by the refit on the user's history (no weight with the economic sign)." } : f;
+    return cands.some((c) => c.slot === slot)
+      ? {
+          ...f,
+          points: f.points.map(() => 0),
+          neutral: 0,
+          note: "Dropped by the refit on the user's history (no weight with the economic sign).",
+        }
+      : f;
   });
   use.forEach((u, j) => {
     if (u.c.slot < 0) factors.push(spec(u, j));
@@ -421,10 +499,23 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
 }
 
 /** Band cut-offs (on the portfolio) and band PDs of a refitted model from the history. */
-function withBands(model: ScorecardModel, hist: Sample, rows: readonly number[], label: ArrayLike<number>, h: number, base: ScorecardModel): ScorecardModel {
+function withBands(
+  model: ScorecardModel,
+  hist: Sample,
+  rows: readonly number[],
+  label: ArrayLike<number>,
+  h: number,
+  base: ScorecardModel,
+): ScorecardModel {
   const sub = scoreRows(model, hist, rows);
   const cut = portfolioCutoffs(base, sub, model.pd.logOddsAtZero, model.pd.pointsPerLogOdds);
-  const bands = bandPdsFrom(sub, Float64Array.from(rows, (i) => label[i]), cut, (sc) => pdOf(sc, model), h);
+  const bands = bandPdsFrom(
+    sub,
+    Float64Array.from(rows, (i) => label[i]),
+    cut,
+    (sc) => pdOf(sc, model),
+    h,
+  );
   return { ...model, bands: BANDS.map((band, k): BandSpec => ({ band, minScore: cut[k], pd: bands[k].pd })) };
 }
 
@@ -475,7 +566,12 @@ export interface FitProgress {
  * can report progress, let the UI breathe between steps and stop early; its
  * return value is the fit or the error.
  */
-export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: HistoryFitOptions, lang: Lang): Generator<FitProgress, Result<HistoryFit>, void> {
+export function* fitHistorySteps(
+  base: ScorecardModel,
+  history: Sample,
+  opts: HistoryFitOptions,
+  lang: Lang,
+): Generator<FitProgress, Result<HistoryFit>, void> {
   const bad = validateModel(base);
   if (bad) return bad;
   if (history.n === 0) return valueError(TEXT.noRows[lang]);
@@ -491,7 +587,11 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
   if (p.present.length === 0) return valueError(TEXT.noFactor[lang]);
   const label = history.label;
   const fit = (rows: readonly number[]): Fitted =>
-    stage === "levels" ? stageLevels(base, p, rows, label, rate, h) : stage === "weights" ? stageWeights(base, p, history, rows, label, h) : stageFull(base, p, history, rows, label, h);
+    stage === "levels"
+      ? stageLevels(base, p, rows, label, rate, h)
+      : stage === "weights"
+        ? stageWeights(base, p, history, rows, label, h)
+        : stageFull(base, p, history, rows, label, h);
 
   // k-fold cross-validation: every row scored by a fit that never saw it.
   const k = opts.folds ?? 5;
@@ -504,7 +604,8 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
   const total = k + 2;
   yield { done: 1, total };
   for (let f = 0; f < k; f++) {
-    const tr = all.filter((i) => fold[i] !== f), te = all.filter((i) => fold[i] === f);
+    const tr = all.filter((i) => fold[i] !== f),
+      te = all.filter((i) => fold[i] === f);
     if (te.length === 0 || tr.length === 0) continue;
     const m = fit(tr).model;
     const c = compileModel(m);
@@ -517,7 +618,19 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
     yield { done: f + 2, total };
   }
   const cap = captureRates(oofFlag, label);
-  const fitted: FitFigures = { auc: auc(Array.from(oofScore, (s) => -s), label), ks: ks(Array.from(oofScore, (s) => -s), label), brier: brier(oofPd, label), capture: cap.defaulters, falseAlarm: cap.healthy };
+  const fitted: FitFigures = {
+    auc: auc(
+      Array.from(oofScore, (s) => -s),
+      label,
+    ),
+    ks: ks(
+      Array.from(oofScore, (s) => -s),
+      label,
+    ),
+    brier: brier(oofPd, label),
+    capture: cap.defaulters,
+    falseAlarm: cap.healthy,
+  };
   const shipped = figures(p.score, label, base, h);
   const measurable = defaults > 0;
   const better = !measurable || (stage === "levels" ? fitted.brier <= shipped.brier : fitted.auc >= shipped.auc);
@@ -527,7 +640,13 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
   const c = compileModel(final.model);
   const bandRows = BANDS.map((band, b) => {
     const inBand = all.filter((i) => bandIndex(c, displayScore(sc[i])) === b);
-    return { band, minScore: final.model.bands[b].minScore, n: inBand.length, defaults: inBand.filter((i) => label[i] === 1).length, pd: final.model.bands[b].pd };
+    return {
+      band,
+      minScore: final.model.bands[b].minScore,
+      n: inBand.length,
+      defaults: inBand.filter((i) => label[i] === 1).length,
+      pd: final.model.bands[b].pd,
+    };
   });
   const model: ScorecardModel = {
     ...final.model,
@@ -535,7 +654,18 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
     calibration: {
       basedOn: `${base.id} ${base.version}`,
       data: opts.dataName ?? "user history",
-      fit: { stage, rows: history.n, defaults, labelHorizonYears: h, expectedDefaultRate: rate, folds: k, seed, cv: { fitted, shipped }, better, weights: final.weights },
+      fit: {
+        stage,
+        rows: history.n,
+        defaults,
+        labelHorizonYears: h,
+        expectedDefaultRate: rate,
+        folds: k,
+        seed,
+        cv: { fitted, shipped },
+        better,
+        weights: final.weights,
+      },
       // The history's scores under the fitted model: the reference of the population stability index (monitor.ts).
       scoreDistribution: { edges: SCORE_DISTRIBUTION_EDGES, shares: shares(binCounts(sc, SCORE_DISTRIBUTION_EDGES)), rows: "history rows" },
       bandShares: shares(bandRows.map((b) => b.n)),
@@ -543,5 +673,14 @@ export function* fitHistorySteps(base: ScorecardModel, history: Sample, opts: Hi
   };
   const check = validateModel(model);
   if (check) return valueError(`history fit produced an invalid model: ${check.message}`);
-  return { stage, rows: history.n, defaults, cv: { fitted, shipped, folds: k, seed, measurable }, better, model, weights: final.weights, bands: bandRows };
+  return {
+    stage,
+    rows: history.n,
+    defaults,
+    cv: { fitted, shipped, folds: k, seed, measurable },
+    better,
+    model,
+    weights: final.weights,
+    bands: bandRows,
+  };
 }

@@ -12,13 +12,35 @@ import { matchHeader } from "../scoring/headers";
 import type { Sample } from "./sample";
 
 /** Default outcome column names tried when none is given (public bankruptcy files use several). */
-export const DEFAULT_LABELS = ["class", "label", "default", "defaulted", "bankrupt", "bankrupt?", "bankruptcy", "failed", "status_label", "status", "target", "y", "违约", "破产", "outcome", "是否违约"];
+export const DEFAULT_LABELS = [
+  "class",
+  "label",
+  "default",
+  "defaulted",
+  "bankrupt",
+  "bankrupt?",
+  "bankruptcy",
+  "failed",
+  "status_label",
+  "status",
+  "target",
+  "y",
+  "违约",
+  "破产",
+  "outcome",
+  "是否违约",
+];
 
 /** Label words read as "defaulted" (1) and as "healthy" (0), lower case. */
 const BAD_WORDS = new Set(["1", "true", "yes", "y", "bankrupt", "default", "defaulted", "failed", "failure", "bad", "是", "违约", "破产"]);
 const GOOD_WORDS = new Set(["0", "false", "no", "n", "healthy", "alive", "active", "survived", "good", "否", "正常"]);
 
-const labelText = (cell: string): string => cell.trim().replace(/^['"]|['"]$/g, "").trim().toLowerCase();
+const labelText = (cell: string): string =>
+  cell
+    .trim()
+    .replace(/^['"]|['"]$/g, "")
+    .trim()
+    .toLowerCase();
 
 /** A cell as label text: numbers and logical values as Excel shows them. */
 function cellText(cell: unknown): string {
@@ -87,7 +109,13 @@ export const matchFactorHeader: HeaderMapper = (name) => {
  * Rows whose outcome is blank or unreadable are dropped (counted); factor cells
  * that are not numbers are missing (counted).
  */
-export function labelledRecords(names: readonly unknown[], records: readonly (readonly unknown[])[], li: number, bad?: string, mapName: HeaderMapper = matchFactorHeader): LabelledSample {
+export function labelledRecords(
+  names: readonly unknown[],
+  records: readonly (readonly unknown[])[],
+  li: number,
+  bad?: string,
+  mapName: HeaderMapper = matchFactorHeader,
+): LabelledSample {
   const cols: { j: number; key: FactorKey; map?: (x: number) => number }[] = [];
   const ignored: string[] = [];
   const seen = new Set<FactorKey>();
@@ -132,7 +160,12 @@ export function labelledRecords(names: readonly unknown[], records: readonly (re
  * pane: an error value (en/zh) when the outcome column is not found or no row
  * has a readable outcome.
  */
-export function historyFromTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], label: string | null, bad?: string): Result<LabelledSample> {
+export function historyFromTable(
+  header: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  label: string | null,
+  bad?: string,
+): Result<LabelledSample> {
   const li = findLabelColumn(header, label);
   if (li < 0) {
     return label

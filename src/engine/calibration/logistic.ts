@@ -45,7 +45,14 @@ export interface LogisticOptions {
  * with offset Σ x_j and features x_j, the slopes are the changes to weights of 1.
  * @example fitLogistic([[0, 0, 1, 1]], [0, 1, 0, 1], 0) // → [0, 0]: x says nothing about y
  */
-export function fitLogistic(X: ArrayLike<number>[], y: ArrayLike<number>, ridge = 1e-3, iterations = 50, tolerance = 1e-10, offset?: ArrayLike<number>): number[] {
+export function fitLogistic(
+  X: ArrayLike<number>[],
+  y: ArrayLike<number>,
+  ridge = 1e-3,
+  iterations = 50,
+  tolerance = 1e-10,
+  offset?: ArrayLike<number>,
+): number[] {
   const d = X.length + 1;
   const n = y.length;
   let beta = new Array<number>(d).fill(0);

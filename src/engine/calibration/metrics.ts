@@ -16,10 +16,11 @@ export function auc(risk: ArrayLike<number>, y: ArrayLike<number>): number {
     let j = i;
     while (j + 1 < n && risk[order[j + 1]] === risk[order[i]]) j++;
     const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (y[order[k]] === 1) {
-      rankSumPos += avgRank;
-      nPos++;
-    }
+    for (let k = i; k <= j; k++)
+      if (y[order[k]] === 1) {
+        rankSumPos += avgRank;
+        nPos++;
+      }
     i = j + 1;
   }
   const nNeg = n - nPos;
@@ -35,7 +36,9 @@ export function ks(risk: ArrayLike<number>, y: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) if (y[i] === 1) nPos++;
   const nNeg = n - nPos;
   if (nPos === 0 || nNeg === 0) return NaN;
-  let tp = 0, fp = 0, best = 0;
+  let tp = 0,
+    fp = 0,
+    best = 0;
   for (let i = 0; i < n; i++) {
     if (y[order[i]] === 1) tp++;
     else fp++;
@@ -54,7 +57,10 @@ export function brier(p: ArrayLike<number>, y: ArrayLike<number>): number {
 
 /** Share of defaulters and of non-defaulters flagged (`flag[i]` true): capture and false-alarm rate at a cut-off. */
 export function captureRates(flag: ArrayLike<boolean>, y: ArrayLike<number>): { defaulters: number; healthy: number } {
-  let pos = 0, neg = 0, fp = 0, tp = 0;
+  let pos = 0,
+    neg = 0,
+    fp = 0,
+    tp = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] === 1) {
       pos++;
@@ -80,7 +86,8 @@ export const PSI_EMPTY_SHARE = 1e-4;
  */
 export function psi(expected: ArrayLike<number>, actual: ArrayLike<number>): number {
   if (expected.length !== actual.length || expected.length === 0) return NaN;
-  let se = 0, sa = 0;
+  let se = 0,
+    sa = 0;
   for (let i = 0; i < expected.length; i++) {
     if (!(expected[i] >= 0) || !(actual[i] >= 0)) return NaN; // counts or shares cannot be negative (or NaN)
     se += expected[i];

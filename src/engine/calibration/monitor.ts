@@ -30,7 +30,8 @@ export interface ScoreStability {
 export function calibrationDistribution(model: ScorecardModel): { edges: number[]; shares: number[] } | null {
   const d = (model.calibration as { scoreDistribution?: { edges?: unknown; shares?: unknown } } | undefined)?.scoreDistribution;
   if (!d || !Array.isArray(d.edges) || !Array.isArray(d.shares)) return null;
-  const edges = d.edges as unknown[], shares = d.shares as unknown[];
+  const edges = d.edges as unknown[],
+    shares = d.shares as unknown[];
   if (!edges.every((x) => typeof x === "number" && Number.isFinite(x)) || shares.length !== edges.length + 1) return null;
   if (!shares.every((x) => typeof x === "number" && x >= 0) || !((shares as number[]).reduce((a, b) => a + b, 0) > 0)) return null;
   return { edges: edges as number[], shares: shares as number[] };
@@ -54,5 +55,12 @@ export function scoreStability(model: ScorecardModel, scores: ArrayLike<number |
   const counts = binCounts(given, ref.edges);
   const value = psi(ref.shares, counts);
   const expTotal = ref.shares.reduce((a, b) => a + b, 0);
-  return { psi: value, rows: given.length, edges: ref.edges, expected: ref.shares.map((x) => x / expTotal), actual: counts.map((c) => c / given.length), drift: value > PSI_DRIFT };
+  return {
+    psi: value,
+    rows: given.length,
+    edges: ref.edges,
+    expected: ref.shares.map((x) => x / expTotal),
+    actual: counts.map((c) => c / given.length),
+    drift: value > PSI_DRIFT,
+  };
 }

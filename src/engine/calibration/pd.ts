@@ -32,7 +32,8 @@ export function offsetFor(z: ArrayLike<number>, target: number, start = 0): numb
   const n = z.length;
   let b0 = start;
   for (let it = 0; it < 100; it++) {
-    let s = 0, d = 0;
+    let s = 0,
+      d = 0;
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-(b0 + z[i])));
       s += p;
@@ -52,7 +53,8 @@ export function poolAdjacent(values: number[], weights: number[]): number[] {
   values.forEach((v, i) => {
     blocks.push({ v, w: weights[i], n: 1 });
     while (blocks.length > 1 && blocks[blocks.length - 2].v > blocks[blocks.length - 1].v) {
-      const b = blocks.pop()!, a = blocks.pop()!;
+      const b = blocks.pop()!,
+        a = blocks.pop()!;
       blocks.push({ v: (a.v * a.w + b.v * b.w) / (a.w + b.w), w: a.w + b.w, n: a.n + b.n });
     }
   });
@@ -75,8 +77,12 @@ export function probit(p: number): number {
     return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
   if (p > 1 - lo) return -probit(1 - p);
-  const q = p - 0.5, r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  const q = p - 0.5,
+    r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /**
@@ -97,7 +103,8 @@ export function giniAt(years: number): number {
   const t = GINI_BY_HORIZON;
   if (years <= t[0].years) return t[0].gini;
   for (let i = 1; i < t.length; i++) {
-    if (years <= t[i].years) return t[i - 1].gini + ((t[i].gini - t[i - 1].gini) * (years - t[i - 1].years)) / (t[i].years - t[i - 1].years);
+    if (years <= t[i].years)
+      return t[i - 1].gini + ((t[i].gini - t[i - 1].gini) * (years - t[i - 1].years)) / (t[i].years - t[i - 1].years);
   }
   return t[t.length - 1].gini;
 }

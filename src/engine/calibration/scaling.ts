@@ -63,7 +63,10 @@ export function buildModel(input: BuildInput): ScorecardModel {
     const lo = Math.min(...f.shifts);
     minSum += lo;
     return {
-      key: f.key, group: f.group, source: f.source, direction: f.direction,
+      key: f.key,
+      group: f.group,
+      source: f.source,
+      direction: f.direction,
       edges: f.edges.map((e) => Number(e.toPrecision(6))),
       points: f.shifts.map((s) => r2(F * (s - lo))),
       neutral: r2(F * (f.neutralShift - lo)),
@@ -78,12 +81,20 @@ export function buildModel(input: BuildInput): ScorecardModel {
     widest.points = widest.points.map((p) => (p === top ? r2(p + residue) : p));
     if (widest.neutral === top) widest.neutral = r2(top + residue);
   }
-  const bands: BandSpec[] = (["A", "B", "C", "D", "E"] as Band[]).map((band, i) => ({ band, minScore: input.bandMinScores[i], pd: input.bandPds[i] }));
+  const bands: BandSpec[] = (["A", "B", "C", "D", "E"] as Band[]).map((band, i) => ({
+    band,
+    minScore: input.bandMinScores[i],
+    pd: input.bandPds[i],
+  }));
   return {
     id: input.id,
     version: input.version,
     description: input.description,
-    pd: { logOddsAtZero: Number((input.intercept + minSum).toPrecision(8)), pointsPerLogOdds: Number(F.toPrecision(8)), horizonYears: input.horizonYears },
+    pd: {
+      logOddsAtZero: Number((input.intercept + minSum).toPrecision(8)),
+      pointsPerLogOdds: Number(F.toPrecision(8)),
+      horizonYears: input.horizonYears,
+    },
     bands,
     factors,
     ...(input.calibration ? { calibration: input.calibration } : {}),
@@ -150,7 +161,10 @@ export function buildScaledModel(input: ScaledBuildInput): ScorecardModel {
   const factors: FactorSpec[] = input.factors.map((f) => {
     const lo = Math.min(...f.shifts);
     return {
-      key: f.key, group: f.group, source: f.source, direction: f.direction,
+      key: f.key,
+      group: f.group,
+      source: f.source,
+      direction: f.direction,
       edges: f.edges.map((e) => Number(e.toPrecision(6))),
       points: f.shifts.map((sh) => r2(F * (sh - lo))),
       neutral: r2(F * (f.neutralShift - lo)),
@@ -161,12 +175,20 @@ export function buildScaledModel(input: ScaledBuildInput): ScorecardModel {
   const neutralShift = input.factors.reduce((t, f) => t + f.neutralShift, 0);
   const r1 = (x: number): number => Math.round(x * 10) / 10;
   const mins = input.bandPdThresholds.map((p) => r1(scoreOfLogOdds(logOddsGood(p), a)));
-  const bands: BandSpec[] = (["A", "B", "C", "D", "E"] as Band[]).map((band, i) => ({ band, minScore: i < 4 ? mins[i] : 0, pd: input.bandPds[i] }));
+  const bands: BandSpec[] = (["A", "B", "C", "D", "E"] as Band[]).map((band, i) => ({
+    band,
+    minScore: i < 4 ? mins[i] : 0,
+    pd: input.bandPds[i],
+  }));
   return {
     id: input.id,
     version: input.version,
     description: input.description,
-    pd: { logOddsAtZero: Number((logOddsGood(a.low.pd) - a.low.score / F).toPrecision(8)), pointsPerLogOdds: Number(F.toPrecision(8)), horizonYears: 1 },
+    pd: {
+      logOddsAtZero: Number((logOddsGood(a.low.pd) - a.low.score / F).toPrecision(8)),
+      pointsPerLogOdds: Number(F.toPrecision(8)),
+      horizonYears: 1,
+    },
     neutralScore: r2(Math.min(100, Math.max(0, scoreOfLogOdds(input.intercept + neutralShift, a)))),
     ...(input.incompleteStatements ? { incompleteStatements: input.incompleteStatements } : {}),
     ...(input.pool ? { pool: input.pool } : {}),

@@ -35,7 +35,8 @@ export function stratifiedSplit(label: ArrayLike<number>, trainShare: number, se
 /** The row indexes of each side of the stratified split, ascending. */
 export function splitRows(label: ArrayLike<number>, trainShare: number, seed: number): { train: number[]; validation: number[] } {
   const mask = stratifiedSplit(label, trainShare, seed);
-  const train: number[] = [], validation: number[] = [];
+  const train: number[] = [],
+    validation: number[] = [];
   mask.forEach((t, i) => (t ? train : validation).push(i));
   return { train, validation };
 }

@@ -54,17 +54,41 @@ export interface StoredModelManifest {
 
 /** The fit report of a history fit, as stored. */
 export function fitReportOf(fit: HistoryFit, data: string): StoredFitReport {
-  return { stage: fit.stage, rows: fit.rows, defaults: fit.defaults, cv: fit.cv, better: fit.better, weights: fit.weights, bands: fit.bands, data };
+  return {
+    stage: fit.stage,
+    rows: fit.rows,
+    defaults: fit.defaults,
+    cv: fit.cv,
+    better: fit.better,
+    weights: fit.weights,
+    bands: fit.bands,
+    data,
+  };
 }
 
 /** The record and the parts that store `model`. */
-export function encodeStoredModel(model: ScorecardModel, report: StoredFitReport | null, acceptedOn: string, partChars = MODEL_PART_CHARS): { manifest: StoredModelManifest; parts: string[] } {
+export function encodeStoredModel(
+  model: ScorecardModel,
+  report: StoredFitReport | null,
+  acceptedOn: string,
+  partChars = MODEL_PART_CHARS,
+): { manifest: StoredModelManifest; parts: string[] } {
   const text = JSON.stringify(model);
   const parts: string[] = [];
   for (let i = 0; i < text.length; i += partChars) parts.push(text.slice(i, i + partChars));
   if (parts.length === 0) parts.push("");
   return {
-    manifest: { format: STORED_MODEL_FORMAT, modelId: model.id, modelVersion: model.version, hash: sha256Hex(text), chars: text.length, parts: parts.length, active: true, acceptedOn, report },
+    manifest: {
+      format: STORED_MODEL_FORMAT,
+      modelId: model.id,
+      modelVersion: model.version,
+      hash: sha256Hex(text),
+      chars: text.length,
+      parts: parts.length,
+      active: true,
+      acceptedOn,
+      report,
+    },
     parts,
   };
 }
@@ -79,8 +103,16 @@ export function readManifest(stored: unknown): Result<StoredModelManifest> {
   if (typeof stored !== "object" || stored === null) return corrupt(message("model.stored.badManifest"));
   const m = stored as Partial<StoredModelManifest>;
   if (typeof m.format !== "number" || !Number.isInteger(m.format)) return corrupt(message("model.stored.badManifest"));
-  if (m.format !== STORED_MODEL_FORMAT) return valueError(message("model.stored.unknownVersion", { format: m.format, known: STORED_MODEL_FORMAT }));
-  if (typeof m.hash !== "string" || !/^[0-9a-f]{64}$/.test(m.hash) || !Number.isInteger(m.parts) || (m.parts as number) < 1 || (m.parts as number) > 1000 || typeof m.active !== "boolean") {
+  if (m.format !== STORED_MODEL_FORMAT)
+    return valueError(message("model.stored.unknownVersion", { format: m.format, known: STORED_MODEL_FORMAT }));
+  if (
+    typeof m.hash !== "string" ||
+    !/^[0-9a-f]{64}$/.test(m.hash) ||
+    !Number.isInteger(m.parts) ||
+    (m.parts as number) < 1 ||
+    (m.parts as number) > 1000 ||
+    typeof m.active !== "boolean"
+  ) {
     return corrupt(message("model.stored.badManifest"));
   }
   return m as StoredModelManifest;

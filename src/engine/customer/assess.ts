@@ -35,9 +35,15 @@ import { DEFAULT_LGD, expectedLoss } from "../receivables/expected-loss";
 import type { PayBehavior } from "../receivables/pay-behavior";
 
 /** The payment-behaviour factors a joined ledger fills where the table leaves them blank. */
-export const BEHAVIOR_KEYS = ["avg_days_late", "max_days_late", "pct_invoices_late", "overdue_share"] as const satisfies readonly FactorKey[];
+export const BEHAVIOR_KEYS = [
+  "avg_days_late",
+  "max_days_late",
+  "pct_invoices_late",
+  "overdue_share",
+] as const satisfies readonly FactorKey[];
 const BEHAVIOR_IDX = BEHAVIOR_KEYS.map((k) => factorIndex(k));
-const I_SALES = factorIndex("sales"), I_REL = factorIndex("relationship_months");
+const I_SALES = factorIndex("sales"),
+  I_REL = factorIndex("relationship_months");
 
 /** Score figures of a factor vector. */
 export interface ScoreFigures {
@@ -99,13 +105,26 @@ function limitOf(band: Band, basis: LimitBasis, extras: CustomerExtras, policy: 
   const share = policy.limit.bands[band];
   if (basis.netWorth === null && basis.annualSales === null && (share.netWorthShare !== 0 || share.turnoverShare !== 0)) {
     if (!noBasisError) {
-      const e = recommendLimit({ band, netWorth: null, annualSales: null, termsDays: null, requested: null, relationshipMonths: null }, policy.limit);
+      const e = recommendLimit(
+        { band, netWorth: null, annualSales: null, termsDays: null, requested: null, relationshipMonths: null },
+        policy.limit,
+      );
       if (isEngineError(e)) noBasisError = e;
       else return e;
     }
     return noBasisError;
   }
-  return recommendLimit({ band, netWorth: basis.netWorth, annualSales: basis.annualSales, termsDays: extras.termsDays ?? null, requested: extras.requested ?? null, relationshipMonths: basis.relationshipMonths }, policy.limit);
+  return recommendLimit(
+    {
+      band,
+      netWorth: basis.netWorth,
+      annualSales: basis.annualSales,
+      termsDays: extras.termsDays ?? null,
+      requested: extras.requested ?? null,
+      relationshipMonths: basis.relationshipMonths,
+    },
+    policy.limit,
+  );
 }
 
 /** Inputs of a customer that are not factors (all optional). */
@@ -149,7 +168,14 @@ export interface CoreAssessment extends ScoreFigures {
  * @param given the factor columns the table has (`givenColumns`)
  * @param derive false when no statement item is present (nothing to derive)
  */
-export function assessVector(c: CompiledModel, v: Float64Array, given: Uint8Array, extras: CustomerExtras, policy: CreditPolicy, derive = true): CoreAssessment {
+export function assessVector(
+  c: CompiledModel,
+  v: Float64Array,
+  given: Uint8Array,
+  extras: CustomerExtras,
+  policy: CreditPolicy,
+  derive = true,
+): CoreAssessment {
   const basis = limitBasisOf(v);
   prepareVector(c, v, given, derive);
   const fig = figuresOf(c, v);
@@ -268,7 +294,10 @@ export function assessCustomer(inputs: CustomerInputs, policy: CreditPolicy, lan
       annualSales: inputs.annualSales !== undefined ? inputs.annualSales : core.basis.annualSales,
       relationshipMonths: inputs.relationshipMonths !== undefined ? inputs.relationshipMonths : core.basis.relationshipMonths,
     };
-    const lr = recommendLimit({ band: core.band, ...basis, termsDays: inputs.termsDays ?? null, requested: inputs.requested ?? null }, policy.limit);
+    const lr = recommendLimit(
+      { band: core.band, ...basis, termsDays: inputs.termsDays ?? null, requested: inputs.requested ?? null },
+      policy.limit,
+    );
     core.basis = basis;
     core.limit = isEngineError(lr) ? null : lr;
     core.limitError = isEngineError(lr) ? lr : null;
@@ -284,6 +313,12 @@ export function assessCustomer(inputs: CustomerInputs, policy: CreditPolicy, lan
     derived,
     contributions,
     reasons: topReasons(contributions),
-    payment: { avg_days_late: val(BEHAVIOR_IDX[0]), max_days_late: val(BEHAVIOR_IDX[1]), pct_invoices_late: val(BEHAVIOR_IDX[2]), overdue_share: val(BEHAVIOR_IDX[3]), fromLedger },
+    payment: {
+      avg_days_late: val(BEHAVIOR_IDX[0]),
+      max_days_late: val(BEHAVIOR_IDX[1]),
+      pct_invoices_late: val(BEHAVIOR_IDX[2]),
+      overdue_share: val(BEHAVIOR_IDX[3]),
+      fromLedger,
+    },
   };
 }

@@ -63,14 +63,18 @@ export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineErr
   for (const band of BANDS) {
     const rule = p.bands?.[band];
     if (!rule) return valueError(`policy ${prefix}.bands.${band} is missing.`);
-    const e = share(`${prefix}.bands.${band}.netWorthShare`, rule.netWorthShare) ?? share(`${prefix}.bands.${band}.turnoverShare`, rule.turnoverShare);
+    const e =
+      share(`${prefix}.bands.${band}.netWorthShare`, rule.netWorthShare) ??
+      share(`${prefix}.bands.${band}.turnoverShare`, rule.turnoverShare);
     if (e) return e;
   }
   for (let i = 1; i < BANDS.length; i++) {
     const better = p.bands[BANDS[i - 1]];
     const worse = p.bands[BANDS[i]];
     if (worse.netWorthShare > better.netWorthShare || worse.turnoverShare > better.turnoverShare) {
-      return valueError(`policy ${prefix}.bands.${BANDS[i]} allows more credit than band ${BANDS[i - 1]}: a worse band must never get a higher share.`);
+      return valueError(
+        `policy ${prefix}.bands.${BANDS[i]} allows more credit than band ${BANDS[i - 1]}: a worse band must never get a higher share.`,
+      );
     }
   }
   if (!Number.isFinite(p.defaultTermsDays) || p.defaultTermsDays < 1 || p.defaultTermsDays > 365) {
@@ -81,7 +85,7 @@ export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineErr
   if (e) return e;
   if (!Number.isFinite(p.roundDownTo) || p.roundDownTo < 0) return valueError(`policy ${prefix}.roundDownTo must be 0 or more.`);
   if (p.maxLimit !== null && (!Number.isFinite(p.maxLimit) || p.maxLimit < 0)) {
-    const got = typeof p.maxLimit === "number" ? String(p.maxLimit) : JSON.stringify(p.maxLimit) ?? "nothing (the field is missing)";
+    const got = typeof p.maxLimit === "number" ? String(p.maxLimit) : (JSON.stringify(p.maxLimit) ?? "nothing (the field is missing)");
     return valueError(`policy ${prefix}.maxLimit must be null (no maximum) or a non-negative amount, got ${got}.`);
   }
   return null;

@@ -19,7 +19,8 @@ import { Result, valueError } from "../errors";
 import { message } from "../messages";
 import { Band, LimitPolicy } from "./limit-policy";
 
-export type LimitRule = "cash_in_advance" | "negative_net_worth" | "net_worth_cap" | "turnover_cap" | "new_customer_ramp" | "max_limit" | "requested";
+export type LimitRule =
+  "cash_in_advance" | "negative_net_worth" | "net_worth_cap" | "turnover_cap" | "new_customer_ramp" | "max_limit" | "requested";
 
 export interface LimitInput {
   band: Band;

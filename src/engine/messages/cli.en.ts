@@ -43,13 +43,15 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
   "cli.score.badDelimiter": (a) => `--delimiter must be comma, semicolon or tab (or , ; \\t), got "${a.value}".`,
   "cli.score.badDecimal": (a) => `--decimal must be "." or ",", got "${a.value}".`,
   "cli.score.badHeaderRow": (a) => `--header-row must be a row number from 1 to 1048576, got "${a.value}".`,
-  "cli.score.unknownEncoding": (a) => `--encoding "${a.value}" is not an encoding Node.js knows (try utf-8, utf-16le, gb18030, windows-1252).`,
+  "cli.score.unknownEncoding": (a) =>
+    `--encoding "${a.value}" is not an encoding Node.js knows (try utf-8, utf-16le, gb18030, windows-1252).`,
   "cli.score.csvOnly": (a) => `${a.opt} applies to CSV files only.`,
   "cli.score.xlsxOnly": (a) => `${a.opt} applies to .xlsx files only.`,
   "cli.score.inputMissing": (a) => `input file not found: ${a.path}`,
   "cli.score.inputIsFolder": (a) => `${a.path} is a folder: name a .csv or .xlsx file.`,
   "cli.score.unsupportedFormat": (a) => `cannot read "${a.ext || "(no extension)"}" files: give a .csv or .xlsx file.`,
-  "cli.score.xlsFormat": (a) => `cannot read "${a.ext}" files: open it in Excel and save it as .xlsx (Excel Workbook), then score that file.`,
+  "cli.score.xlsFormat": (a) =>
+    `cannot read "${a.ext}" files: open it in Excel and save it as .xlsx (Excel Workbook), then score that file.`,
   "cli.score.outFormat": (a) => `the output must have the same format as the input (${a.ext}), got ${a.out}.`,
   "cli.score.sameFile": (a) =>
     `refusing to write ${a.out}: it is the input file ${a.input}${a.how === "link" ? " (a link to it)" : a.how === "case" ? " (the same name in other letter case, which is the same file on Windows and macOS)" : ""}. Choose another --out name; the input is never overwritten.`,
@@ -57,28 +59,36 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
   "cli.score.outIsFolder": (a) => `--out ${a.out} is a folder: give a file name.`,
   "cli.score.outFolderMissing": (a) => `the output folder ${a.folder} does not exist.`,
   "cli.score.utf32": (a) => `${a.file} is UTF-32 text, which is not supported: save it as CSV UTF-8.`,
-  "cli.score.utf16NoBom": (a) => `${a.file} looks like UTF-16 text without a byte-order mark: run again with --encoding utf-16le (or utf-16be).`,
+  "cli.score.utf16NoBom": (a) =>
+    `${a.file} looks like UTF-16 text without a byte-order mark: run again with --encoding utf-16le (or utf-16be).`,
   "cli.score.notUtf8": (a) =>
     `${a.file} is not UTF-8 (byte 0x${hexByte(a.byte)} at offset ${grouped(a.offset)}) and does not look like Chinese GB18030/GBK either. Run again with --encoding naming its encoding (e.g. windows-1252 for Western European Excel), or save it from Excel as "CSV UTF-8".`,
-  "cli.score.decodeFailed": (a) => `${a.file} is not valid ${a.encoding} near byte ${grouped(a.offset)}: run again with --encoding naming its real encoding. Nothing was written.`,
-  "cli.score.notXlsx": (a) => `${a.file} is not an .xlsx workbook (not a zip package; a password-protected workbook is not one either): open it in Excel and save it as .xlsx without a password.`,
-  "cli.score.partsUnreadable": (a) => `${a.file}: these parts cannot be copied (${a.parts}); nothing was written rather than a workbook without them. Open the file in Excel and save it again as .xlsx.`,
+  "cli.score.decodeFailed": (a) =>
+    `${a.file} is not valid ${a.encoding} near byte ${grouped(a.offset)}: run again with --encoding naming its real encoding. Nothing was written.`,
+  "cli.score.notXlsx": (a) =>
+    `${a.file} is not an .xlsx workbook (not a zip package; a password-protected workbook is not one either): open it in Excel and save it as .xlsx without a password.`,
+  "cli.score.partsUnreadable": (a) =>
+    `${a.file}: these parts cannot be copied (${a.parts}); nothing was written rather than a workbook without them. Open the file in Excel and save it again as .xlsx.`,
   "cli.score.badPart": (a) => `${a.file}: part ${a.part} is damaged (${a.detail}). Open the file in Excel and save it again.`,
   "cli.score.noWorksheet": (a) => `${a.file} has no worksheet.`,
   "cli.score.emptyFile": (a) => `${a.file} is empty: nothing to score, nothing written.`,
   "cli.score.sheetNotFound": (a) => `no worksheet "${a.sheet}": the workbook has ${a.names}.`,
   "cli.score.notAWorksheet": (a) => `"${a.sheet}" is a chart sheet, not a worksheet: choose a worksheet with --sheet.`,
-  "cli.score.noHeaderRow": (a) => `${a.where}: none of rows 1–${a.rows} names a scoring factor. Name the columns with factor names (${a.keys}, or their English/Chinese names), or give the header row with --header-row.`,
+  "cli.score.noHeaderRow": (a) =>
+    `${a.where}: none of rows 1–${a.rows} names a scoring factor. Name the columns with factor names (${a.keys}, or their English/Chinese names), or give the header row with --header-row.`,
   "cli.score.headerRowMissing": (a) => `${a.where}: row ${grouped(a.row)} (--header-row) is empty or past the end of the sheet.`,
   "cli.score.headerRowUnrecognised": (a) => `${a.where}, header row ${grouped(a.row)}: ${a.detail}`,
   "cli.score.noDataRows": (a) => `${a.where}: no data rows under header row ${grouped(a.row)}; nothing to score, nothing written.`,
   "cli.score.noRoom": (a) => `${a.where}: no room for the risk columns after the last used column (Excel has 16,384 columns).`,
-  "cli.score.readCsv": (a) => `Read ${a.file} (${a.encoding}, ${a.delimiter}-separated, decimal ${a.decimal}), header row ${grouped(a.headerRow)}.`,
+  "cli.score.readCsv": (a) =>
+    `Read ${a.file} (${a.encoding}, ${a.delimiter}-separated, decimal ${a.decimal}), header row ${grouped(a.headerRow)}.`,
   "cli.score.readXlsx": (a) => `Read ${a.file}, sheet ${a.sheet}, header row ${grouped(a.headerRow)}.`,
-  "cli.score.decimalMixed": (a) => `Numbers with both decimal marks were seen; "${a.decimal}" was used. Cells written the other way are reported as errors. Use --decimal to choose.`,
+  "cli.score.decimalMixed": (a) =>
+    `Numbers with both decimal marks were seen; "${a.decimal}" was used. Cells written the other way are reported as errors. Use --decimal to choose.`,
   "cli.score.replacedOwn": (a) => `Replaced the risk columns of an earlier run (${a.columns}).`,
   "cli.score.appendedAt": (a) => `Risk columns written to ${a.columns}.`,
-  "cli.score.errorRows": (a) => `${grouped(a.count)} row${a.count === 1 ? "" : "s"} could not be scored; the reason is in the row's cells. First ones:`,
+  "cli.score.errorRows": (a) =>
+    `${grouped(a.count)} row${a.count === 1 ? "" : "s"} could not be scored; the reason is in the row's cells. First ones:`,
   "cli.score.errorAt": (a) => `  ${a.address}: ${a.message}`,
   "cli.score.moreErrors": (a) => `  … and ${grouped(a.count)} more.`,
   "cli.score.wrote": (a) => `Wrote ${a.out}: ${grouped(a.scored)} row${a.scored === 1 ? "" : "s"} scored as of ${a.asOf}.`,
@@ -103,7 +113,9 @@ Exit codes: 0 every row scored · 2 some rows have errors (see their cells) · 1
   "cli.args.needsValue": (a) => `${a.name}: ${a.flag} needs a value`,
   "cli.args.unexpected": (a) => `${a.name}: unexpected argument ${a.arg}`,
   /** `npm run evaluate -- --help`; `seed` is the default seed of the split. */
-  "cli.evaluate.usage": (a) => `usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>] [--false-alarm <share>] [--model <model.json>] [--incomplete-statements on|off] [--lang en|zh]
+  "cli.evaluate.usage": (
+    a,
+  ) => `usage: npm run evaluate -- <file.csv|file.arff> [--label <column>] [--bad <value>] [--split all|train|validation] [--horizon <years>] [--seed <n>] [--cutoff <score>] [--false-alarm <share>] [--model <model.json>] [--incomplete-statements on|off] [--lang en|zh]
 
 Scores every labelled row with the shipped scorecard and prints AUC, KS, Brier, the bands' capture and
 false alarms, next to Altman Z'' on the same rows.
@@ -126,7 +138,9 @@ false alarms, next to Altman Z'' on the same rows.
   "cli.evaluate.badFalseAlarm": () => "--false-alarm must be a share from 0 to 1",
   "cli.evaluate.badIncomplete": () => "--incomplete-statements must be on or off",
   /** `npm run calibrate -- --help`; `seed` and `version` are the defaults of the rebuild. */
-  "cli.calibrate.usage": (a) => `usage: npm run calibrate -- [--data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]
+  "cli.calibrate.usage": (
+    a,
+  ) => `usage: npm run calibrate -- [--data <file.arff|file.csv>] [--label <column>] [--bad <value>] [--out <model.json>] [--seed <n>] [--horizon <years>] [--version <v>]
        npm run calibrate -- <history.csv|history.xlsx> --label <column> --out <model.json> [--stage auto|levels|weights|full] [--default-rate <share>] [--holdout <share>]
 
 Without a history file: rebuilds the shipped scorecard from a labelled file (default
@@ -155,7 +169,8 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
   "cli.calibrate.badHoldout": () => "--holdout must be a share between 0 and 1",
   "cli.calibrate.badSeedHorizon": () => "--seed must be an integer and --horizon a positive number of years",
   "cli.calibrate.oneHistory": (a) => `give one history file, got ${a.count}`,
-  "cli.calibrate.needsHistory": (a) => `--${a.option} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)`,
+  "cli.calibrate.needsHistory": (a) =>
+    `--${a.option} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)`,
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

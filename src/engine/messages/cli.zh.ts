@@ -50,23 +50,29 @@ export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.score.outIsFolder": (a) => `--out ${a.out} 是文件夹：请给出文件名。`,
   "cli.score.outFolderMissing": (a) => `输出文件夹 ${a.folder} 不存在。`,
   "cli.score.utf32": (a) => `${a.file} 是 UTF-32 文本，不受支持：请另存为 CSV UTF-8。`,
-  "cli.score.utf16NoBom": (a) => `${a.file} 看起来是没有字节顺序标记（BOM）的 UTF-16 文本：请加 --encoding utf-16le（或 utf-16be）重新运行。`,
+  "cli.score.utf16NoBom": (a) =>
+    `${a.file} 看起来是没有字节顺序标记（BOM）的 UTF-16 文本：请加 --encoding utf-16le（或 utf-16be）重新运行。`,
   "cli.score.notUtf8": (a) =>
     `${a.file} 不是 UTF-8（偏移 ${grouped(a.offset)} 处的字节 0x${hexByte(a.byte)}），看起来也不是中文 GB18030/GBK。请用 --encoding 指明其编码（如西欧版 Excel 的 windows-1252）重新运行，或在 Excel 中另存为“CSV UTF-8”。`,
-  "cli.score.decodeFailed": (a) => `${a.file} 在第 ${grouped(a.offset)} 字节附近不是有效的 ${a.encoding}：请用 --encoding 指明其真实编码重新运行。未写入任何文件。`,
-  "cli.score.notXlsx": (a) => `${a.file} 不是 .xlsx 工作簿（不是 zip 包；设有密码的工作簿也不是）：请在 Excel 中打开并不设密码另存为 .xlsx。`,
-  "cli.score.partsUnreadable": (a) => `${a.file}：以下部件无法复制（${a.parts}）；为免生成缺少它们的工作簿，未写入任何文件。请在 Excel 中打开并重新另存为 .xlsx。`,
+  "cli.score.decodeFailed": (a) =>
+    `${a.file} 在第 ${grouped(a.offset)} 字节附近不是有效的 ${a.encoding}：请用 --encoding 指明其真实编码重新运行。未写入任何文件。`,
+  "cli.score.notXlsx": (a) =>
+    `${a.file} 不是 .xlsx 工作簿（不是 zip 包；设有密码的工作簿也不是）：请在 Excel 中打开并不设密码另存为 .xlsx。`,
+  "cli.score.partsUnreadable": (a) =>
+    `${a.file}：以下部件无法复制（${a.parts}）；为免生成缺少它们的工作簿，未写入任何文件。请在 Excel 中打开并重新另存为 .xlsx。`,
   "cli.score.badPart": (a) => `${a.file}：部件 ${a.part} 已损坏（${a.detail}）。请在 Excel 中打开并重新保存。`,
   "cli.score.noWorksheet": (a) => `${a.file} 中没有工作表。`,
   "cli.score.emptyFile": (a) => `${a.file} 是空文件：无可评分内容，未写入任何文件。`,
   "cli.score.sheetNotFound": (a) => `没有名为 "${a.sheet}" 的工作表：工作簿中有 ${a.names}。`,
   "cli.score.notAWorksheet": (a) => `"${a.sheet}" 是图表工作表，不是普通工作表：请用 --sheet 选择一个工作表。`,
-  "cli.score.noHeaderRow": (a) => `${a.where}：第 1–${a.rows} 行中没有任何一行含评分因子列名。请用因子名（${a.keys}，或其中英文名称）命名各列，或用 --header-row 指定表头行。`,
+  "cli.score.noHeaderRow": (a) =>
+    `${a.where}：第 1–${a.rows} 行中没有任何一行含评分因子列名。请用因子名（${a.keys}，或其中英文名称）命名各列，或用 --header-row 指定表头行。`,
   "cli.score.headerRowMissing": (a) => `${a.where}：第 ${grouped(a.row)} 行（--header-row）为空或超出工作表末尾。`,
   "cli.score.headerRowUnrecognised": (a) => `${a.where}，表头行 ${grouped(a.row)}：${a.detail}`,
   "cli.score.noDataRows": (a) => `${a.where}：表头行 ${grouped(a.row)} 下没有数据行；无可评分内容，未写入任何文件。`,
   "cli.score.noRoom": (a) => `${a.where}：最后一个已用列之后没有空间放风险列（Excel 最多 16,384 列）。`,
-  "cli.score.readCsv": (a) => `已读取 ${a.file}（${a.encoding}，${a.delimiter}分隔，小数点 ${a.decimal}），表头行 ${grouped(a.headerRow)}。`,
+  "cli.score.readCsv": (a) =>
+    `已读取 ${a.file}（${a.encoding}，${a.delimiter}分隔，小数点 ${a.decimal}），表头行 ${grouped(a.headerRow)}。`,
   "cli.score.readXlsx": (a) => `已读取 ${a.file}，工作表 ${a.sheet}，表头行 ${grouped(a.headerRow)}。`,
   "cli.score.decimalMixed": (a) => `发现两种小数点写法的数字；已按 "${a.decimal}" 读取，另一种写法的单元格报为错误。可用 --decimal 指定。`,
   "cli.score.replacedOwn": (a) => `已替换上次运行写入的风险列（${a.columns}）。`,
@@ -91,7 +97,9 @@ export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.args.takesNoValue": (a) => `${a.name}：${a.flag} 不接受值`,
   "cli.args.needsValue": (a) => `${a.name}：${a.flag} 需要一个值`,
   "cli.args.unexpected": (a) => `${a.name}：多余的参数 ${a.arg}`,
-  "cli.evaluate.usage": (a) => `用法：npm run evaluate -- <文件.csv|文件.arff> [--label <列>] [--bad <值>] [--split all|train|validation] [--horizon <年>] [--seed <n>] [--cutoff <评分>] [--false-alarm <比例>] [--model <模型.json>] [--incomplete-statements on|off] [--lang en|zh]
+  "cli.evaluate.usage": (
+    a,
+  ) => `用法：npm run evaluate -- <文件.csv|文件.arff> [--label <列>] [--bad <值>] [--split all|train|validation] [--horizon <年>] [--seed <n>] [--cutoff <评分>] [--false-alarm <比例>] [--model <模型.json>] [--incomplete-statements on|off] [--lang en|zh]
 
 用出厂评分卡为每个带标签的行评分，并输出 AUC、KS、Brier、各等级对违约的捕获率和误报率，
 以及同一批行上 Altman Z'' 的对应指标。
@@ -113,7 +121,9 @@ export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.evaluate.badCutoff": () => "--cutoff 必须是 0 到 100 的评分",
   "cli.evaluate.badFalseAlarm": () => "--false-alarm 必须是 0 到 1 的比例",
   "cli.evaluate.badIncomplete": () => "--incomplete-statements 只能是 on 或 off",
-  "cli.calibrate.usage": (a) => `用法：npm run calibrate -- [--data <文件.arff|文件.csv>] [--label <列>] [--bad <值>] [--out <模型.json>] [--seed <n>] [--horizon <年>] [--version <v>]
+  "cli.calibrate.usage": (
+    a,
+  ) => `用法：npm run calibrate -- [--data <文件.arff|文件.csv>] [--label <列>] [--bad <值>] [--out <模型.json>] [--seed <n>] [--horizon <年>] [--version <v>]
       npm run calibrate -- <历史数据.csv|历史数据.xlsx> --label <列> --out <模型.json> [--stage auto|levels|weights|full] [--default-rate <比例>] [--holdout <比例>]
 
 不给历史数据文件时：用带标签的文件（默认 ../shared/data/polish-bankruptcy-1year.arff）重建出厂评分卡，
@@ -141,5 +151,6 @@ weights（25 个违约）、full（100 个）。
   "cli.calibrate.badHoldout": () => "--holdout 必须是 0 到 1 之间的比例",
   "cli.calibrate.badSeedHorizon": () => "--seed 必须是整数，--horizon 必须是正的年数",
   "cli.calibrate.oneHistory": (a) => `只能给一个历史数据文件，却给了 ${a.count} 个`,
-  "cli.calibrate.needsHistory": (a) => `--${a.option} 需要一个历史数据文件（npm run calibrate -- <历史数据.csv> --label <列> --out <模型.json>）`,
+  "cli.calibrate.needsHistory": (a) =>
+    `--${a.option} 需要一个历史数据文件（npm run calibrate -- <历史数据.csv> --label <列> --out <模型.json>）`,
 };

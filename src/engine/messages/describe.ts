@@ -33,7 +33,8 @@ export function describeCell(value: unknown, lang: Lang): string {
       return zh ? "空值" : "an empty value";
     case "object":
       if (value === null) return zh ? "空值" : "an empty value";
-      if (Array.isArray(value)) return zh ? `单元格中的嵌套区域（${value.length} 个值）` : `a nested range of ${value.length} value(s) in one cell`;
+      if (Array.isArray(value))
+        return zh ? `单元格中的嵌套区域（${value.length} 个值）` : `a nested range of ${value.length} value(s) in one cell`;
       return zh ? "非单元格值（对象）" : "an object, not a cell value";
     default:
       return zh ? `非单元格值（${typeof value} 类型）` : `a value of type ${typeof value}, not a cell value`;

@@ -30,8 +30,10 @@ export const EN = {
   "model.stored.hashMismatch": () => "its content does not match its recorded hash (it was cut short or edited)",
   "model.stored.partMissing": (a) => `part ${a.part} of ${a.parts} is missing`,
   "model.stored.badManifest": () => "its record is not a stored-model record",
-  "label.columnNotFound": (a, w) => `The outcome column "${a.column}" is not in the table; its columns are ${w.list((a.columns as readonly string[] | undefined) ?? [])}.`,
-  "label.noColumn": (a, w) => `No outcome column found (tried ${w.list((a.tried as readonly string[] | undefined) ?? [])}): name the column that says whether each customer defaulted.`,
+  "label.columnNotFound": (a, w) =>
+    `The outcome column "${a.column}" is not in the table; its columns are ${w.list((a.columns as readonly string[] | undefined) ?? [])}.`,
+  "label.noColumn": (a, w) =>
+    `No outcome column found (tried ${w.list((a.tried as readonly string[] | undefined) ?? [])}): name the column that says whether each customer defaulted.`,
   "label.noRows": (a) => `No row of the outcome column "${a.column}" reads as defaulted or healthy (yes/no, 1/0, 违约/正常, failed/alive).`,
 } satisfies Record<string, Entry>;
 

@@ -39,7 +39,8 @@ export const INPUT_EN = {
   "range.notSingle": (a) => `${a.arg}: expected a single cell but got a range of ${a.rows} rows × ${a.cols} columns.`,
   "range.malformed": (a) => `${a.arg}: the range is malformed: item ${a.item} is a single value where a row of cells was expected.`,
   "range.ragged": (a) => `${a.arg}: the range is not rectangular: row ${a.row} has ${a.cells} cell(s) but row 1 has ${a.width}.`,
-  "range.sizeMismatch": (a) => `${a.arg} has ${a.n} values but ${a.owner} has ${a.ownerN}: ranges must be the same size (or a single cell).`,
+  "range.sizeMismatch": (a) =>
+    `${a.arg} has ${a.n} values but ${a.owner} has ${a.ownerN}: ranges must be the same size (or a single cell).`,
   "excel.tooLong": (a) => `The result is ${a.length} characters long, more than the ${a.max} an Excel cell holds.`,
   "excel.badValue": () => "Internal error: the result holds a value Excel cannot show. Please report it.",
   "excel.internal": (a) => `${a.fn}: internal error (${a.reason}). Please report it.`,

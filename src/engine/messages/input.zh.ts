@@ -9,7 +9,8 @@ export const INPUT_ZH: Record<InputMessageId, Entry> = {
   "cell.holdsNA": (a) => `该单元格为 #N/A${a.note ? `（${a.note}）` : ""}：该值不可用。`,
   "cell.holdsError": (a) => `该单元格含错误值 ${a.code}${a.note ? `（${a.note}）` : ""}；请先更正该单元格。`,
   "cell.notNumber": (a, w) => `${a.arg}：需要数字，但得到的是${w.cell(a.value)}。`,
-  "cell.textNumber": (a, w) => `${a.arg}：${w.cell(a.value)}是文本，不是数字。请以数字输入（去掉千位分隔符或百分号，或用 VALUE() 转换该单元格）。`,
+  "cell.textNumber": (a, w) =>
+    `${a.arg}：${w.cell(a.value)}是文本，不是数字。请以数字输入（去掉千位分隔符或百分号，或用 VALUE() 转换该单元格）。`,
   "cell.notFinite": (a) => `${a.arg}：${a.value} 不是有限数值。`,
   "cell.belowMin": (a) => `${a.arg}：${a.value} 小于允许的最小值 ${a.min}。`,
   "cell.aboveMax": (a) => `${a.arg}：${a.value} 大于允许的最大值 ${a.max}。`,

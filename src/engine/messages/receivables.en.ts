@@ -21,7 +21,8 @@ export const RECEIVABLES_EN = {
   "rcv.negativeArPart": (a) => `${a.arg}: ${a.part} ${a.value} is negative; receivables must be 0 or more.`,
   "rcv.negativeCurrentAr": (a) => `${a.arg}: current AR ${a.value} is negative; it must be 0 or more.`,
   "rcv.negativeSales": (a) => `${a.arg}: ${a.value} is negative; credit sales must be 0 or more.`,
-  "rcv.currentAboveTotal": (a) => `${a.arg}: current AR ${a.current} exceeds total AR ${a.total}; current AR is the not-yet-due part of the total.`,
+  "rcv.currentAboveTotal": (a) =>
+    `${a.arg}: current AR ${a.current} exceeds total AR ${a.total}; current AR is the not-yet-due part of the total.`,
   "cei.currentAboveEnd": (a) => `end_current_ar: ${a.current} exceeds end_ar ${a.end}; current AR is the not-yet-due part of the total.`,
   "cei.tooLarge": () => "CEI: the amounts are too large to add up (beyond ±1.8e308).",
   "cei.nothingCollectable": () => "CEI: beginning AR + sales − ending current AR is 0, nothing was collectable.",
@@ -49,7 +50,8 @@ export const RECEIVABLES_EN = {
   "dso.countbackShape": (a) => `receivables: countback expects one AR cell, a column or a row, but got ${a.rows} rows × ${a.cols} columns.`,
   "dso.daysPerMonth": (a) =>
     `days_in_period has ${a.n} values but there are ${a.months} months: give one number for every month or one per month.`,
-  "aging.bucketsShape": (a) => `buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${a.rows} rows × ${a.cols} columns.`,
+  "aging.bucketsShape": (a) =>
+    `buckets: expected one row or one column of day edges (e.g. 30, 60, 90) but got ${a.rows} rows × ${a.cols} columns.`,
   "aging.bucketsAscending": (a) => `buckets: ${a.value} must be greater than the previous edge ${a.prev} (edges ascending).`,
   "aging.dueMissing": () => "due_dates: the due date is missing for an open amount.",
   "aging.badRows": (a) => `${a.n} row(s) could not be read and are left out of the buckets; first: ${a.first}`,
@@ -62,12 +64,14 @@ export const RECEIVABLES_EN = {
   "ladder.rowGrace": (a) => `ladder row ${a.row}, grace days`,
   "ladder.daysMissing": (a) => `ladder row ${a.row}: the days relative to the due date are missing.`,
   "ladder.nameEmpty": (a) => `ladder row ${a.row}: the stage name must be non-empty text.`,
-  "ladder.daysAscending": (a) => `ladder row ${a.row}: days ${a.days} must be greater than the previous row's ${a.prev} (ladder days ascending).`,
+  "ladder.daysAscending": (a) =>
+    `ladder row ${a.row}: days ${a.days} must be greater than the previous row's ${a.prev} (ladder days ascending).`,
   "ladder.empty": () => "ladder: the range holds no stages.",
   "el.negativeExposure": (a) => `exposure: ${a.value} is negative; exposure must be 0 or more.`,
   "el.negativeLimit": (a) => `insured_limit: ${a.value} is negative; the limit must be 0 or more.`,
   "el.shareNeeded": () => "insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %).",
-  "ledger.negativeOpen": (a) => `the ledger's open amount at as_of is ${a.value}: credit notes exceed the open invoices, so DSO is not defined.`,
+  "ledger.negativeOpen": (a) =>
+    `the ledger's open amount at as_of is ${a.value}: credit notes exceed the open invoices, so DSO is not defined.`,
   "ledger.noInvoices": () => "the ledger holds no invoices.",
   "ledger.customerEmpty": () => "customer_ids: the customer id is empty.",
   "ledger.customerType": (a, w) => {

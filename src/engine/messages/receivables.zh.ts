@@ -27,16 +27,20 @@ export const RECEIVABLES_ZH: Record<ReceivablesMessageId, Entry> = {
     `${a.arg}：${a.what} ${a.balance} 超过期初应收账款加赊销额（${a.begin} + ${a.sales} = ${a.sum}）：应收账款的增加不可能超过销售额，因此这些余额相互矛盾。`,
   "dso.noSales": () => "credit_sales 为 0：没有赊销额时 DSO 无定义。",
   "dso.negativeMonth": (a) => `credit_sales：第 ${a.month} 个月（${a.value}）为负数；赊销额必须大于或等于 0。`,
-  "dso.noMonthSales": (a) => `credit_sales：没有任何月份有销售额（给出的 ${a.months} 个月均为空或 0），倒推法无法开始。请按从早到晚（最新在最后）给出每月赊销额。`,
+  "dso.noMonthSales": (a) =>
+    `credit_sales：没有任何月份有销售额（给出的 ${a.months} 个月均为空或 0），倒推法无法开始。请按从早到晚（最新在最后）给出每月赊销额。`,
   "dso.blankMonth": (a) =>
     `credit_sales：第 ${a.month} 个月为空（未知），倒推在此停止（已计 ${a.days} 天，剩余应收账款 ${a.left}）。请填入该月销售额，没有则填 0。`,
-  "dso.exceedsAll": (a) => `应收账款超过给出的全部 ${a.months} 个月的赊销额（已计 ${a.days} 天，剩余应收账款 ${a.left}）：倒推法需要更多（更早的）月份。`,
+  "dso.exceedsAll": (a) =>
+    `应收账款超过给出的全部 ${a.months} 个月的赊销额（已计 ${a.days} 天，剩余应收账款 ${a.left}）：倒推法需要更多（更早的）月份。`,
   "dso.exceedsData": (a) =>
     `应收账款超过有数据的 ${a.n} 个月（区域中 ${a.months} 个月里的第 ${a.from}–${a.to} 个月）的赊销额（已计 ${a.days} 天，剩余应收账款 ${a.left}）：倒推法需要更多（更早的）月份。区域两端的空月份不计入。`,
   "dso.twoColumns": (a) => `receivables：方法“${a.method}”每行需要两列 ${a.rule}，但该区域有 ${a.cols} 列。`,
   "dso.countbackLine": () => "credit_sales：应收账款为单个单元格时，倒推法需要一列或一行每月销售额（从早到晚，最新在最后）。",
-  "dso.countbackRows": (a) => `credit_sales 有 ${a.rows} 行，而 receivables 有 ${a.ar} 行：请为每个客户给出一行每月销售额（月份从左到右，最新在最后）。`,
-  "dso.countbackCols": (a) => `credit_sales 有 ${a.cols} 列，而 receivables 有 ${a.ar} 列：请为每个客户给出一列每月销售额（月份从上到下，最新在最后）。`,
+  "dso.countbackRows": (a) =>
+    `credit_sales 有 ${a.rows} 行，而 receivables 有 ${a.ar} 行：请为每个客户给出一行每月销售额（月份从左到右，最新在最后）。`,
+  "dso.countbackCols": (a) =>
+    `credit_sales 有 ${a.cols} 列，而 receivables 有 ${a.ar} 列：请为每个客户给出一列每月销售额（月份从上到下，最新在最后）。`,
   "dso.countbackShape": (a) => `receivables：倒推法需要一个应收账款单元格、一列或一行，但得到的是 ${a.rows} 行 × ${a.cols} 列。`,
   "dso.daysPerMonth": (a) => `days_in_period 有 ${a.n} 个值，但共有 ${a.months} 个月：请为所有月份给出一个数，或每月一个。`,
   "aging.bucketsShape": (a) => `buckets：需要一行或一列天数分界（例如 30、60、90），但得到的是 ${a.rows} 行 × ${a.cols} 列。`,

@@ -21,7 +21,9 @@ export const ZH: Record<MessageId, Entry> = {
   "model.stored.hashMismatch": () => "其内容与记录的哈希值不符（被截断或被修改）",
   "model.stored.partMissing": (a) => `共 ${a.parts} 段，缺少第 ${a.part} 段`,
   "model.stored.badManifest": () => "其记录不是已保存模型的记录",
-  "label.columnNotFound": (a, w) => `表中没有结果列“${a.column}”；现有的列为 ${w.list((a.columns as readonly string[] | undefined) ?? [])}。`,
-  "label.noColumn": (a, w) => `未找到结果列（已尝试 ${w.list((a.tried as readonly string[] | undefined) ?? [])}）：请指定表示客户是否违约的列。`,
+  "label.columnNotFound": (a, w) =>
+    `表中没有结果列“${a.column}”；现有的列为 ${w.list((a.columns as readonly string[] | undefined) ?? [])}。`,
+  "label.noColumn": (a, w) =>
+    `未找到结果列（已尝试 ${w.list((a.tried as readonly string[] | undefined) ?? [])}）：请指定表示客户是否违约的列。`,
   "label.noRows": (a) => `结果列“${a.column}”中没有任何一行可读为违约或正常（是/否、1/0、违约/正常、failed/alive）。`,
 };

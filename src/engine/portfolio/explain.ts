@@ -117,7 +117,14 @@ export interface Explanation {
   bound: { label: string; points: number };
   reasons: ReasonCode[];
   reasonTexts: string[];
-  limit: { limit: number; rule: LimitRule; ruleText: string; netWorthCap: number | null; turnoverCap: number | null; rampShare: number } | null;
+  limit: {
+    limit: number;
+    rule: LimitRule;
+    ruleText: string;
+    netWorthCap: number | null;
+    turnoverCap: number | null;
+    rampShare: number;
+  } | null;
   limitNote: string | null;
   exposure: number | null;
   headroom: number | null;
@@ -261,7 +268,8 @@ function planLift(
   const plan = new Map<FactorKey, number>(); // insertion order = order first chosen
   const rescore = (p: Map<FactorKey, number>) => scoreCustomer({ ...values, ...Object.fromEntries(p) }, model);
   let current = score;
-  while (displayScore(current) < target) { // bands follow the score as shown
+  while (displayScore(current) < target) {
+    // bands follow the score as shown
     let best: { key: FactorKey; to: number; score: number; gain: number; ratio: number } | null = null;
     for (const f of levers) {
       if (!plan.has(f.key) && plan.size >= MAX_PLAN_FACTORS) continue;
@@ -297,7 +305,16 @@ function planLift(
     const unit = factorDef(key).unit;
     const fromText = formatValue(from, unit, lang);
     const toText = formatValue(to, unit, lang);
-    return { key, label: factorDef(key).label[lang], from, to, fromText, toText, relativeChange: relativeChange(from, to), text: changeText(key, fromText, toText, to > from, lang) };
+    return {
+      key,
+      label: factorDef(key).label[lang],
+      from,
+      to,
+      fromText,
+      toText,
+      relativeChange: relativeChange(from, to),
+      text: changeText(key, fromText, toText, to > from, lang),
+    };
   });
   const gained = final.score - score;
   const pts = pointsText(gained);
@@ -321,7 +338,20 @@ export function explainCustomer(
   lang: Lang,
   extras: ExplainExtras = {},
 ): Result<Explanation> {
-  const res = assessCustomer({ factors: values, termsDays: extras.termsDays, requested: extras.requested, exposure: extras.exposure, lgd: extras.lgd, netWorth: extras.netWorth, annualSales: extras.sales, relationshipMonths: extras.relationshipMonths }, policy, lang);
+  const res = assessCustomer(
+    {
+      factors: values,
+      termsDays: extras.termsDays,
+      requested: extras.requested,
+      exposure: extras.exposure,
+      lgd: extras.lgd,
+      netWorth: extras.netWorth,
+      annualSales: extras.sales,
+      relationshipMonths: extras.relationshipMonths,
+    },
+    policy,
+    lang,
+  );
   if (isEngineError(res)) return res;
   const model = policy.model;
   const derivedAll = res.derived;
@@ -362,9 +392,19 @@ export function explainCustomer(
   let limitNote: string | null = null;
   if (res.limit) {
     const lr = res.limit;
-    limit = { limit: lr.limit, rule: lr.rule, ruleText: LIMIT_RULE_TEXT[lr.rule][lang], netWorthCap: lr.netWorthCap, turnoverCap: lr.turnoverCap, rampShare: lr.rampShare };
+    limit = {
+      limit: lr.limit,
+      rule: lr.rule,
+      ruleText: LIMIT_RULE_TEXT[lr.rule][lang],
+      netWorthCap: lr.netWorthCap,
+      turnoverCap: lr.turnoverCap,
+      rampShare: lr.rampShare,
+    };
   } else if (res.basis.netWorth === null && res.basis.annualSales === null) {
-    limitNote = lang === "zh" ? "净资产和营业收入均未知，无法测算额度。" : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
+    limitNote =
+      lang === "zh"
+        ? "净资产和营业收入均未知，无法测算额度。"
+        : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
   } else limitNote = res.limitError ? res.limitError.message : null;
 
   // Lift by one band.
@@ -397,8 +437,23 @@ export function explainCustomer(
         const toText = formatValue(to, unit, lang);
         const pts = pointsText(gained);
         const change = changeText(f.key, fromText, toText, up, lang);
-        const text = lang === "zh" ? `${change}（+${pts}分 → ${moved.band}级）` : `${change} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
-        lift.push({ key: f.key, label: def.label[lang], from, to, fromText, toText, points: gained, newScore: moved.score, newBand: moved.band, relativeChange: relativeChange(from, to), text });
+        const text =
+          lang === "zh"
+            ? `${change}（+${pts}分 → ${moved.band}级）`
+            : `${change} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
+        lift.push({
+          key: f.key,
+          label: def.label[lang],
+          from,
+          to,
+          fromText,
+          toText,
+          points: gained,
+          newScore: moved.score,
+          newBand: moved.band,
+          relativeChange: relativeChange(from, to),
+          text,
+        });
         break;
       }
     }
@@ -420,7 +475,13 @@ export function explainCustomer(
     coverage: res.coverage,
     base: { label: BASE_LABEL[lang], points: base },
     groups,
-    bound: { label: BOUND_LABEL[lang], points: boundPoints(res.score, groups.reduce((t, g) => t + g.contribution, base)) },
+    bound: {
+      label: BOUND_LABEL[lang],
+      points: boundPoints(
+        res.score,
+        groups.reduce((t, g) => t + g.contribution, base),
+      ),
+    },
     reasons: res.reasons,
     pointBasis: POINT_BASIS,
     reasonTexts: res.reasons.map((r) => formatReason(r, lang)),

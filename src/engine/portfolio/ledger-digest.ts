@@ -90,7 +90,13 @@ interface FieldColumns {
  * The problem of bad data row `i` in the review language, naming the sheet
  * row and the offending cell (built only for the first few bad rows).
  */
-function langProblem(p: InvoiceProblem, i: number, fields: FieldColumns, place: SheetPlace, lang: Lang): { error: EngineError; problem: DataProblem } {
+function langProblem(
+  p: InvoiceProblem,
+  i: number,
+  fields: FieldColumns,
+  place: SheetPlace,
+  lang: Lang,
+): { error: EngineError; problem: DataProblem } {
   const at = cellLocation(place, i, Math.max(0, fields.column[p.field]));
   const e = invoiceRowError(p, at.row, fields.header[p.field], lang, at.address);
   const error = lang === "zh" ? e : { ...e, message: `ledger ${e.message}` };
@@ -147,7 +153,9 @@ export function digestLedger(...args: DigestArgs): LedgerDigest {
  * `digestLedger` as a generator that yields its progress every `step` rows
  * (then every `step` customers), so a caller can yield to the host between steps.
  */
-export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, given, step = 50_000]: [...DigestArgs, step?: number]): Generator<ReviewProgress, LedgerDigest, void> {
+export function* digestLedgerSteps(
+  ...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, given, step = 50_000]: [...DigestArgs, step?: number]
+): Generator<ReviewProgress, LedgerDigest, void> {
   const place = given ?? DEFAULT_PLACE;
   const cCust = columnOf(mapping, "customer_id");
   const cInv = columnOf(mapping, "invoice_date");
@@ -264,7 +272,11 @@ export function* digestLedgerSteps(...[rows, mapping, asOf, ladder, agingEdges, 
       c.dunningStage = Math.max(worst, worstHeld);
       c.dunningOnHold = worstHeld > worst;
     }
-    c.dunningName = dunningStageName({ stage: c.dunningStage, closed: c.dunningStage === STAGE_CLOSED, onHold: c.dunningOnHold }, ladder, lang);
+    c.dunningName = dunningStageName(
+      { stage: c.dunningStage, closed: c.dunningStage === STAGE_CLOSED, onHold: c.dunningOnHold },
+      ladder,
+      lang,
+    );
   }
 
   const dso = all.length ? dsoFromInvoices(all, asOf, "standard", dsoPeriodDays) : null;

@@ -80,11 +80,60 @@ export const LEDGER_KEY_LABELS: Record<LedgerKey, Record<Lang, string>> = {
 /** Ledger synonyms (the key itself is always accepted). Checked before the customer-table matcher. */
 const LEDGER_SYNONYMS: Record<LedgerKey, readonly string[]> = {
   customer_id: ["customer", "debtor", "debtor id", "debtor number", "buyer", "buyer id", "客户", "客户号", "客户编码"],
-  invoice_date: ["invoice date", "inv date", "document date", "bill date", "billing date", "date", "发票日期", "开票日期", "单据日期", "日期"],
+  invoice_date: [
+    "invoice date",
+    "inv date",
+    "document date",
+    "bill date",
+    "billing date",
+    "date",
+    "发票日期",
+    "开票日期",
+    "单据日期",
+    "日期",
+  ],
   due_date: ["due date", "due", "payment due date", "net due date", "due on", "到期日", "到期日期", "付款到期日", "应收日期"],
-  paid_date: ["paid date", "payment date", "date paid", "paid on", "clearing date", "cleared date", "settlement date", "付款日期", "收款日期", "回款日期", "实际付款日期"],
-  amount: ["amount", "invoice amount", "gross amount", "invoice total", "total", "value", "金额", "发票金额", "开票金额", "含税金额", "价税合计"],
-  open_amount: ["open amount", "amount open", "outstanding", "outstanding amount", "open balance", "balance", "remaining", "remaining amount", "未结金额", "未收金额", "未付金额", "未结余额", "余额"],
+  paid_date: [
+    "paid date",
+    "payment date",
+    "date paid",
+    "paid on",
+    "clearing date",
+    "cleared date",
+    "settlement date",
+    "付款日期",
+    "收款日期",
+    "回款日期",
+    "实际付款日期",
+  ],
+  amount: [
+    "amount",
+    "invoice amount",
+    "gross amount",
+    "invoice total",
+    "total",
+    "value",
+    "金额",
+    "发票金额",
+    "开票金额",
+    "含税金额",
+    "价税合计",
+  ],
+  open_amount: [
+    "open amount",
+    "amount open",
+    "outstanding",
+    "outstanding amount",
+    "open balance",
+    "balance",
+    "remaining",
+    "remaining amount",
+    "未结金额",
+    "未收金额",
+    "未付金额",
+    "未结余额",
+    "余额",
+  ],
   disputed: ["dispute", "in dispute", "dispute flag", "disputed flag", "争议", "是否争议", "有争议", "争议发票"],
 };
 
@@ -318,7 +367,8 @@ export function parseStoredMapping(json: unknown): Result<ColumnMapping> {
     if (typeof c !== "object" || c === null) return valueError(`stored mapping: column ${i + 1} is not an object.`);
     if (c.index !== i) return valueError(`stored mapping: column ${i + 1} has index ${JSON.stringify(c.index)}, expected ${i}.`);
     if (typeof c.header !== "string") return valueError(`stored mapping: column ${i + 1} has no header text.`);
-    if (c.key !== null && !isKeyOfKind(c.key, m.kind)) return valueError(`stored mapping: column "${c.header}" has an unknown key ${JSON.stringify(c.key)}.`);
+    if (c.key !== null && !isKeyOfKind(c.key, m.kind))
+      return valueError(`stored mapping: column "${c.header}" has an unknown key ${JSON.stringify(c.key)}.`);
     if (typeof c.auto !== "boolean") return valueError(`stored mapping: column "${c.header}" has no auto flag.`);
     columns.push({ index: i, header: c.header, key: c.key ?? null, auto: c.auto });
   }
@@ -331,7 +381,12 @@ export function parseStoredMapping(json: unknown): Result<ColumnMapping> {
  * text in each. Returns an error naming the first difference (with its header
  * cell on the sheet when `place` is given), or null.
  */
-export function mappingMismatch(mapping: ColumnMapping, headers: readonly unknown[], lang: Lang = "en", place?: SheetPlace | null): EngineError | null {
+export function mappingMismatch(
+  mapping: ColumnMapping,
+  headers: readonly unknown[],
+  lang: Lang = "en",
+  place?: SheetPlace | null,
+): EngineError | null {
   if (headers.length !== mapping.columns.length) {
     return valueError(
       lang === "zh"

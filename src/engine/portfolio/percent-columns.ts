@@ -123,7 +123,12 @@ export function scanPercentRow(scan: PercentScan, row: readonly unknown[]): void
  * least half of the numeric cells exceed the bound (the only ones whose
  * median can). Messages name the column's cells on the sheet at `place`.
  */
-export function finishPercentScan(scan: PercentScan, rows: readonly (readonly unknown[])[], lang: Lang, place: SheetPlace = DEFAULT_PLACE): PercentColumn[] {
+export function finishPercentScan(
+  scan: PercentScan,
+  rows: readonly (readonly unknown[])[],
+  lang: Lang,
+  place: SheetPlace = DEFAULT_PLACE,
+): PercentColumn[] {
   const out: PercentColumn[] = [];
   for (let t = 0; t < scan.cols.length; t++) {
     const n = scan.n[t];
@@ -151,7 +156,12 @@ export function finishPercentScan(scan: PercentScan, rows: readonly (readonly un
  * @example findPercentColumns([[55.3, 1.2], [61, 0.9]], autoMapColumns(["资产负债率(%)", "速动比率"]).columns, "en")
  *   // → [{ column: 0, header: "资产负债率(%)", key: "debt_ratio", median: 58.15, values: 2, message: "Column “资产负债率(%)” (debt_ratio, A2:A3) looks like percentages (median 58.15): …", at: { address: "A1", … } }]
  */
-export function findPercentColumns(rows: readonly (readonly unknown[])[], columns: readonly MappedColumn[], lang: Lang, place: SheetPlace = DEFAULT_PLACE): PercentColumn[] {
+export function findPercentColumns(
+  rows: readonly (readonly unknown[])[],
+  columns: readonly MappedColumn[],
+  lang: Lang,
+  place: SheetPlace = DEFAULT_PLACE,
+): PercentColumn[] {
   const scan = startPercentScan(columns);
   if (scan.cols.length === 0) return [];
   for (let r = 0; r < rows.length; r++) {

@@ -51,18 +51,32 @@ const MAX_COLUMN = 16383;
  * name, a first data row with room for the header above it, a first column
  * inside the sheet, and `columns` columns that fit.
  */
-export function checkPlace(place: SheetPlace, columns: number, lang: Lang, what: { en: string; zh: string } = { en: "table", zh: "表格" }): EngineError | null {
+export function checkPlace(
+  place: SheetPlace,
+  columns: number,
+  lang: Lang,
+  what: { en: string; zh: string } = { en: "table", zh: "表格" },
+): EngineError | null {
   const zh = lang === "zh";
   const p = place as Partial<SheetPlace> | null;
   if (typeof p !== "object" || p === null || typeof p.sheetName !== "string") {
     return valueError(zh ? `${what.zh}位置：缺少工作表名称。` : `${what.en} place: the sheet name is missing.`);
   }
-  const r = p.firstDataRow, c = p.firstColumn;
+  const r = p.firstDataRow,
+    c = p.firstColumn;
   if (typeof r !== "number" || !Number.isInteger(r) || r < 1 || r > MAX_ROW) {
-    return valueError(zh ? `${what.zh}位置：首个数据行须为 1 到 ${MAX_ROW} 之间的整数（表头在其上一行），当前为 ${String(r)}。` : `${what.en} place: firstDataRow must be a whole number from 1 to ${MAX_ROW} (the header is the row above), got ${String(r)}.`);
+    return valueError(
+      zh
+        ? `${what.zh}位置：首个数据行须为 1 到 ${MAX_ROW} 之间的整数（表头在其上一行），当前为 ${String(r)}。`
+        : `${what.en} place: firstDataRow must be a whole number from 1 to ${MAX_ROW} (the header is the row above), got ${String(r)}.`,
+    );
   }
   if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c + Math.max(columns, 1) - 1 > MAX_COLUMN) {
-    return valueError(zh ? `${what.zh}位置：首列须为 0 到 ${MAX_COLUMN} 之间的整数，且 ${columns} 列都在工作表内，当前为 ${String(c)}。` : `${what.en} place: firstColumn must be a whole number from 0 to ${MAX_COLUMN} with all ${columns} columns inside the sheet, got ${String(c)}.`);
+    return valueError(
+      zh
+        ? `${what.zh}位置：首列须为 0 到 ${MAX_COLUMN} 之间的整数，且 ${columns} 列都在工作表内，当前为 ${String(c)}。`
+        : `${what.en} place: firstColumn must be a whole number from 0 to ${MAX_COLUMN} with all ${columns} columns inside the sheet, got ${String(c)}.`,
+    );
   }
   return null;
 }
@@ -87,7 +101,13 @@ export function sheetRowNumber(place: SheetPlace, dataRow: number): number {
 export function cellLocation(place: SheetPlace, dataRow: number, col: number): SheetLocation {
   const row = place.firstDataRow + dataRow;
   const column = place.firstColumn + col;
-  return { sheetName: place.sheetName, row, column, cell: cellAddress("", row, column), address: cellAddress(place.sheetName, row, column) };
+  return {
+    sheetName: place.sheetName,
+    row,
+    column,
+    cell: cellAddress("", row, column),
+    address: cellAddress(place.sheetName, row, column),
+  };
 }
 
 /** The header cell of table column `col` (0-based). */
@@ -102,7 +122,13 @@ export function headerLocation(place: SheetPlace, col: number): SheetLocation {
 export function rowLocation(place: SheetPlace, dataRow: number): SheetLocation {
   const row = place.firstDataRow + dataRow;
   const n = row + 1;
-  return { sheetName: place.sheetName, row, column: null, cell: null, address: place.sheetName === "" ? `${n}:${n}` : `${quoteSheet(place.sheetName)}!${n}:${n}` };
+  return {
+    sheetName: place.sheetName,
+    row,
+    column: null,
+    cell: null,
+    address: place.sheetName === "" ? `${n}:${n}` : `${quoteSheet(place.sheetName)}!${n}:${n}`,
+  };
 }
 
 /**

@@ -21,13 +21,17 @@ import { EMPTY_ROW, STATEMENT, idValue } from "./review-rows";
 function readOptions(o: ReviewOptions | undefined, lang: Lang): Result<{ lgd: number; edges: readonly number[]; period: number }> {
   const zh = lang === "zh";
   const lgd = o?.expectedLossLgd ?? DEFAULT_LGD;
-  if (!Number.isFinite(lgd) || lgd < 0 || lgd > 1) return valueError(zh ? `违约损失率（LGD）须在 0 到 1 之间，当前为 ${lgd}。` : `expectedLossLgd must be between 0 and 1, got ${lgd}.`);
+  if (!Number.isFinite(lgd) || lgd < 0 || lgd > 1)
+    return valueError(zh ? `违约损失率（LGD）须在 0 到 1 之间，当前为 ${lgd}。` : `expectedLossLgd must be between 0 and 1, got ${lgd}.`);
   const edges = o?.agingEdges ?? DEFAULT_AGING_EDGES;
   if (edges.length === 0 || edges.some((e, i) => !Number.isInteger(e) || e < 1 || (i > 0 && e <= edges[i - 1]))) {
-    return valueError(zh ? "账龄分段须为递增的正整数天数（如 30、60、90）。" : "agingEdges must be ascending whole numbers of days > 0 (e.g. 30, 60, 90).");
+    return valueError(
+      zh ? "账龄分段须为递增的正整数天数（如 30、60、90）。" : "agingEdges must be ascending whole numbers of days > 0 (e.g. 30, 60, 90).",
+    );
   }
   const period = o?.dsoPeriodDays ?? DEFAULT_PERIOD_DAYS;
-  if (!Number.isInteger(period) || period < 1) return valueError(zh ? "DSO 期间天数须为正整数。" : "dsoPeriodDays must be a whole number of days ≥ 1.");
+  if (!Number.isInteger(period) || period < 1)
+    return valueError(zh ? "DSO 期间天数须为正整数。" : "dsoPeriodDays must be a whole number of days ≥ 1.");
   return { lgd, edges, period };
 }
 
@@ -91,9 +95,12 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   // Column plan.
   const cols = mapping.columns.filter((c) => c.key !== null && isFactorKey(c.key));
   const n = cols.length;
-  const factorCol = new Int32Array(n), factorIdx = new Int32Array(n);
-  const factorMin = new Float64Array(n), factorMax = new Float64Array(n);
-  const factorInt = new Uint8Array(n), factorFlag = new Uint8Array(n);
+  const factorCol = new Int32Array(n),
+    factorIdx = new Int32Array(n);
+  const factorMin = new Float64Array(n),
+    factorMax = new Float64Array(n);
+  const factorInt = new Uint8Array(n),
+    factorFlag = new Uint8Array(n);
   const factorHeader: string[] = [];
   let derive = false;
   cols.forEach((c, t) => {

@@ -19,7 +19,6 @@ const RULES_EXPOSURE: NumberRules = {};
 const RULES_LIMIT: NumberRules = LIMIT_INPUT_RULES.requested;
 const RULES_TERMS: NumberRules = LIMIT_INPUT_RULES.termsDays;
 
-
 export function idValue(cell: unknown): string | number {
   return typeof cell === "number" ? cell : customerKey(cell);
 }
@@ -36,7 +35,8 @@ export function cellError(at: SheetLocation, header: string, key: string, cell: 
   const base: EngineError = isEngineError(en) ? en : valueError(`${label}: unreadable value.`);
   if (lang === "en") return base;
   let problem: string;
-  if (typeof cell === "string") problem = `文本“${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）`;
+  if (typeof cell === "string")
+    problem = `文本“${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）`;
   else if (typeof cell === "boolean") problem = `逻辑值 ${cell ? "TRUE" : "FALSE"} 不是数字`;
   else if (typeof cell !== "number") problem = "需要数字";
   else if (!Number.isFinite(cell)) problem = `${cell} 不是有限数值`;
@@ -66,13 +66,36 @@ export interface RowRead {
   lc: LedgerCustomer | null;
 }
 
-export const scratchRead: RowRead = { error: null, errorAt: null, nonBlank: 0, any: false, exposure: null, currentLimit: null, requested: null, terms: null, lc: null };
+export const scratchRead: RowRead = {
+  error: null,
+  errorAt: null,
+  nonBlank: 0,
+  any: false,
+  exposure: null,
+  currentLimit: null,
+  requested: null,
+  terms: null,
+  lc: null,
+};
 
 /** Reads an optional numeric non-factor cell into a number, null, or records an error. */
-export function readAmount(state: ReviewState, out: RowRead, r: number, row: readonly unknown[], col: number, key: string, rules: NumberRules): number | null {
+export function readAmount(
+  state: ReviewState,
+  out: RowRead,
+  r: number,
+  row: readonly unknown[],
+  col: number,
+  key: string,
+  rules: NumberRules,
+): number | null {
   if (col < 0) return null;
   const cell = row[col];
-  if (typeof cell === "number" && Number.isFinite(cell) && (rules.min === undefined || cell >= rules.min) && (rules.max === undefined || cell <= rules.max)) {
+  if (
+    typeof cell === "number" &&
+    Number.isFinite(cell) &&
+    (rules.min === undefined || cell >= rules.min) &&
+    (rules.max === undefined || cell <= rules.max)
+  ) {
     out.nonBlank++;
     return cell;
   }
@@ -113,7 +136,14 @@ export function readRow(state: ReviewState, r: number, out: RowRead): void {
     }
     if (!out.error) {
       out.errorAt = cellLocation(p.place, r, p.factorCol[t]);
-      out.error = cellError(out.errorAt, p.factorHeader[t], FACTOR_KEYS[p.factorIdx[t]], cell, FACTORS[p.factorIdx[t]].rules as NumberRules, state.lang);
+      out.error = cellError(
+        out.errorAt,
+        p.factorHeader[t],
+        FACTOR_KEYS[p.factorIdx[t]],
+        cell,
+        FACTORS[p.factorIdx[t]].rules as NumberRules,
+        state.lang,
+      );
     }
   }
   if (p.idCol >= 0 && !isBlank(row[p.idCol])) out.nonBlank++;

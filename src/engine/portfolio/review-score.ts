@@ -34,11 +34,25 @@ export function reviewRow(state: ReviewState, r: number): CustomerResult {
     errorAt = rowLocation(p.place, r);
   }
 
-  let score: number | null = null, band: Band | null = null, pd: number | null = null, coverage: number | null = null;
-  let limit: number | null = null, limitRule: LimitRule | null = null, limitRuleText: string | null = null;
-  let headroom: number | null = null, breach: number | null = null, el: number | null = null;
+  let score: number | null = null,
+    band: Band | null = null,
+    pd: number | null = null,
+    coverage: number | null = null;
+  let limit: number | null = null,
+    limitRule: LimitRule | null = null,
+    limitRuleText: string | null = null;
+  let headroom: number | null = null,
+    breach: number | null = null,
+    el: number | null = null;
   if (!error && !blank) {
-    const a = assessVector(p.compiled, p.v, p.given, { termsDays: rd.terms, requested: rd.requested, exposure, lgd: p.lgd }, state.policy, p.derive);
+    const a = assessVector(
+      p.compiled,
+      p.v,
+      p.given,
+      { termsDays: rd.terms, requested: rd.requested, exposure, lgd: p.lgd },
+      state.policy,
+      p.derive,
+    );
     score = a.score;
     coverage = a.coverage;
     band = a.band;
@@ -118,7 +132,8 @@ export function rowInputs(state: ReviewState, r: number): Result<{ values: Parti
     const k = FACTOR_KEYS[i];
     if (state.plan.given[i] !== 1 || values[k] !== undefined) continue;
     const s = state.plan.compiled.slotOf[i];
-    if (NOT_REPORTED_KEYS.includes(k) || (s >= 0 && state.plan.compiled.notReportedPoints[s] === state.plan.compiled.notReportedPoints[s])) values[k] = NaN;
+    if (NOT_REPORTED_KEYS.includes(k) || (s >= 0 && state.plan.compiled.notReportedPoints[s] === state.plan.compiled.notReportedPoints[s]))
+      values[k] = NaN;
   }
   let exposure = rd.exposure === null ? null : Math.max(0, rd.exposure);
   if (exposure === null && rd.lc) exposure = Math.max(0, rd.lc.open);

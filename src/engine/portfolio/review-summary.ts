@@ -122,15 +122,28 @@ function byExcess(a: LimitBreach, b: LimitBreach): number {
 export function summarise(state: ReviewState): PortfolioSummary {
   const lang = state.lang;
   const nb = state.agingEdges.length + 2;
-  const bands: BandFigures[] = BAND_KEYS.map((b) => ({ band: b, label: BAND_LABELS[b][lang], count: 0, exposure: 0, expectedLoss: 0, recommendedLimit: 0 }));
+  const bands: BandFigures[] = BAND_KEYS.map((b) => ({
+    band: b,
+    label: BAND_LABELS[b][lang],
+    count: 0,
+    exposure: 0,
+    expectedLoss: 0,
+    recommendedLimit: 0,
+  }));
   const cells = BAND_KEYS.map(() => new Array<number>(nb + 1).fill(0));
   const totals = { exposure: 0, expectedLoss: 0, recommendedLimit: 0, currentLimit: 0 };
   const breaches: LimitBreach[] = [];
   const breachesCurrent: LimitBreach[] = [];
   const errorMessages: string[] = [];
   const errorItems: DataProblem[] = [];
-  let blankRows = 0, customers = 0, scored = 0, errors = 0, anyExposure = false, exposureWithoutLedger = 0;
-  let breachExcess = 0, breachCurrentExcess = 0;
+  let blankRows = 0,
+    customers = 0,
+    scored = 0,
+    errors = 0,
+    anyExposure = false,
+    exposureWithoutLedger = 0;
+  let breachExcess = 0,
+    breachCurrentExcess = 0;
   for (let r = 0; r < state.total; r++) {
     const c = state.results[r];
     if (!c) continue;
@@ -174,11 +187,29 @@ export function summarise(state: ReviewState): PortfolioSummary {
     }
     if (c.currentLimit !== null) totals.currentLimit += c.currentLimit;
     if (c.breach !== null && c.breach > 0) {
-      breaches.push({ row: r, sheetRow: c.sheetRow, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.limit as number, excess: c.breach });
+      breaches.push({
+        row: r,
+        sheetRow: c.sheetRow,
+        id: c.id,
+        name: c.name,
+        band: c.band,
+        exposure: x as number,
+        limit: c.limit as number,
+        excess: c.breach,
+      });
       breachExcess += c.breach;
     }
     if (c.breachCurrent !== null && c.breachCurrent > 0) {
-      breachesCurrent.push({ row: r, sheetRow: c.sheetRow, id: c.id, name: c.name, band: c.band, exposure: x as number, limit: c.currentLimit as number, excess: c.breachCurrent });
+      breachesCurrent.push({
+        row: r,
+        sheetRow: c.sheetRow,
+        id: c.id,
+        name: c.name,
+        band: c.band,
+        exposure: x as number,
+        limit: c.currentLimit as number,
+        excess: c.breachCurrent,
+      });
       breachCurrentExcess += c.breachCurrent;
     }
   }
@@ -195,7 +226,8 @@ export function summarise(state: ReviewState): PortfolioSummary {
   if (lg) {
     const amounts = new Array<number>(nb).fill(0);
     const unmatched: UnmatchedLedgerId[] = [];
-    let unmatchedOpen = 0, matched = 0;
+    let unmatchedOpen = 0,
+      matched = 0;
     for (const c of lg.order) {
       if (c.matchedRow >= 0) {
         matched++;
@@ -208,7 +240,16 @@ export function summarise(state: ReviewState): PortfolioSummary {
     let open = 0;
     for (let k = 0; k < nb; k++) open += amounts[k];
     aging = { labels, amounts, overdue: open - amounts[0], open };
-    ledgerOut = { invoices: lg.invoices, badRows: lg.badRows, errorMessages: lg.firstErrors.map((e) => e.message), errorItems: lg.firstProblems.map((x) => ({ ...x })), customers: lg.order.length, matched, unmatched, unmatchedOpen };
+    ledgerOut = {
+      invoices: lg.invoices,
+      badRows: lg.badRows,
+      errorMessages: lg.firstErrors.map((e) => e.message),
+      errorItems: lg.firstProblems.map((x) => ({ ...x })),
+      customers: lg.order.length,
+      matched,
+      unmatched,
+      unmatchedOpen,
+    };
     if (isEngineError(lg.dso)) dsoNote = lg.dso.message;
     else {
       dso = lg.dso;

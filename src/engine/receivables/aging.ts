@@ -64,7 +64,8 @@ export function readAgingEdges(arg: unknown): Result<readonly number[]> {
     if (isBlankOrZero(c)) continue;
     const v = readNumber(c, "buckets", { min: 1, integer: true });
     if (isEngineError(v)) return v;
-    if (edges.length && v <= edges[edges.length - 1]) return valueError(message("aging.bucketsAscending", { value: v, prev: edges[edges.length - 1] }));
+    if (edges.length && v <= edges[edges.length - 1])
+      return valueError(message("aging.bucketsAscending", { value: v, prev: edges[edges.length - 1] }));
     edges.push(v);
   }
   return edges.length ? edges : DEFAULT_AGING_EDGES;
@@ -76,12 +77,14 @@ function lineOfCells(g: unknown[][]): unknown[] | null {
   if (g[0].length === 1) return g.map((r) => r[0]);
   const rows = new Set<number>();
   const cols = new Set<number>();
-  g.forEach((r, i) => r.forEach((c, j) => {
-    if (!isBlankOrZero(c)) {
-      rows.add(i);
-      cols.add(j);
-    }
-  }));
+  g.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (!isBlankOrZero(c)) {
+        rows.add(i);
+        cols.add(j);
+      }
+    }),
+  );
   if (rows.size <= 1) return g[rows.size ? [...rows][0] : 0];
   if (cols.size === 1) {
     const j = [...cols][0];
@@ -102,7 +105,12 @@ export interface AgingSummary {
  * in no bucket (nothing open); negative amounts (credit notes) are netted in
  * the bucket of their due date. Unreadable rows are counted, not summed.
  */
-export function agingSummary(dueCells: readonly unknown[], amountCells: readonly unknown[], asOf: number, edges: readonly number[] = DEFAULT_AGING_EDGES): AgingSummary {
+export function agingSummary(
+  dueCells: readonly unknown[],
+  amountCells: readonly unknown[],
+  asOf: number,
+  edges: readonly number[] = DEFAULT_AGING_EDGES,
+): AgingSummary {
   const amounts = new Array<number>(edges.length + 2).fill(0);
   let badRows = 0;
   let firstError: EngineError | null = null;

@@ -87,15 +87,40 @@ export function cei(
 }
 
 /** The #VALUE! of a balance that exceeds beginning AR plus the sales the formula adds, with the numbers. */
-function inconsistent(arg: string, what: MessageId, balance: number, beginAr: number, creditSales: number, months: number, convention: CeiConvention): EngineError {
+function inconsistent(
+  arg: string,
+  what: MessageId,
+  balance: number,
+  beginAr: number,
+  creditSales: number,
+  months: number,
+  convention: CeiConvention,
+): EngineError {
   const n = (v: number) => String(Number(v.toPrecision(12)));
   if (convention === "monthly" && months !== 1) {
     const s = creditSales / months;
     return valueError(
-      message("cei.inconsistentMonthly", { arg, what: message(what), balance: n(balance), begin: n(beginAr), sales: n(creditSales), months: n(months), sum: n(beginAr + s) }),
+      message("cei.inconsistentMonthly", {
+        arg,
+        what: message(what),
+        balance: n(balance),
+        begin: n(beginAr),
+        sales: n(creditSales),
+        months: n(months),
+        sum: n(beginAr + s),
+      }),
     );
   }
-  return valueError(message("cei.inconsistent", { arg, what: message(what), balance: n(balance), begin: n(beginAr), sales: n(creditSales), sum: n(beginAr + creditSales) }));
+  return valueError(
+    message("cei.inconsistent", {
+      arg,
+      what: message(what),
+      balance: n(balance),
+      begin: n(beginAr),
+      sales: n(creditSales),
+      sum: n(beginAr + creditSales),
+    }),
+  );
 }
 
 /**
@@ -108,7 +133,14 @@ function inconsistent(arg: string, what: MessageId, balance: number, beginAr: nu
  * 0s between data rows is a real period with nothing collectable (#DIV/0!).
  * @example ceiCore(6200, 10890, 6340, 3590, 3, null) // [[55.929…]]
  */
-export function ceiCore(beginAr: unknown, creditSales: unknown, endAr: unknown, endCurrentAr: unknown, months: unknown, convention: unknown): Result<Spill> {
+export function ceiCore(
+  beginAr: unknown,
+  creditSales: unknown,
+  endAr: unknown,
+  endCurrentAr: unknown,
+  months: unknown,
+  convention: unknown,
+): Result<Spill> {
   return runRows(CEI_SPEC, [beginAr, creditSales, endAr, endCurrentAr, months, convention], (r) =>
     cei(r.begin_ar, r.credit_sales, r.end_ar, r.end_current_ar, r.months, r.convention),
   );

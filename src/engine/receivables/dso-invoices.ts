@@ -41,7 +41,12 @@ export const DSO_INVOICE_KEYS: Record<DsoMethod, string> = {
  * @param periodDays look-back period P in days (> 0)
  * @example dsoFromInvoices([{ invoiceDate: d0, dueDate: d0 + 30, paidDate: null, amount: 1000, open: 1000, … }], d0 + 45, "standard", 90) // 1000 ÷ 1000 × 90 = 90
  */
-export function dsoFromInvoices(invoices: readonly Invoice[], asOf: number, method: DsoMethod, periodDays: number = DEFAULT_PERIOD_DAYS): Result<number> {
+export function dsoFromInvoices(
+  invoices: readonly Invoice[],
+  asOf: number,
+  method: DsoMethod,
+  periodDays: number = DEFAULT_PERIOD_DAYS,
+): Result<number> {
   let sales = 0;
   let ar = 0;
   let current = 0;
@@ -121,19 +126,38 @@ export function dsoFromInvoicesCore(
   if (isEngineError(pOpt)) return pOpt;
   const p = pOpt ?? DEFAULT_PERIOD_DAYS;
   const withCustomers = customerIds !== null && customerIds !== undefined;
-  const ledger = readLedger({ invoiceDates, dueDates, paidDates, amounts, openAmounts, customerIds: withCustomers ? customerIds : null }, { requireCustomer: withCustomers });
+  const ledger = readLedger(
+    { invoiceDates, dueDates, paidDates, amounts, openAmounts, customerIds: withCustomers ? customerIds : null },
+    { requireCustomer: withCustomers },
+  );
   if (isEngineError(ledger)) return ledger;
   if (!withCustomers) {
     const all = allRows(ledger);
     const err = groupError(ledger, all);
     if (err) return [[err]];
     if (all.length === 0) return valueError(message("ledger.noInvoices"));
-    return [[dsoFromInvoices(all.map((i) => ledger.rows[i] as Invoice), a, m, p)]];
+    return [
+      [
+        dsoFromInvoices(
+          all.map((i) => ledger.rows[i] as Invoice),
+          a,
+          m,
+          p,
+        ),
+      ],
+    ];
   }
   const out: Spill = [["customer_id", DSO_INVOICE_KEYS[m]]];
   for (const g of groupByCustomer(ledger)) {
     const err = groupError(ledger, g.rows);
-    const v: SpillCell = err ?? dsoFromInvoices(g.rows.map((i) => ledger.rows[i] as Invoice), a, m, p);
+    const v: SpillCell =
+      err ??
+      dsoFromInvoices(
+        g.rows.map((i) => ledger.rows[i] as Invoice),
+        a,
+        m,
+        p,
+      );
     out.push([g.cell, v]);
   }
   return out;

@@ -51,8 +51,10 @@ export function dsoStandard(ar: number, sales: number, days: number = DEFAULT_DA
  * @example dsoAverage(10_000, 20_000, 30_000, 30) // 15
  */
 export function dsoAverage(openingAr: number, closingAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
-  if (openingAr < 0) return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.opening"), value: openingAr }));
-  if (closingAr < 0) return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.closing"), value: closingAr }));
+  if (openingAr < 0)
+    return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.opening"), value: openingAr }));
+  if (closingAr < 0)
+    return valueError(message("rcv.negativeArPart", { arg: "receivables", part: message("ar.closing"), value: closingAr }));
   return daysOfSales((openingAr + closingAr) / 2, sales, days);
 }
 
@@ -80,7 +82,12 @@ export function bestPossibleDso(totalAr: number, currentAr: number, sales: numbe
  * Average days delinquent ADD = DSO − best possible DSO = (total AR − current AR) ÷ credit sales × days.
  * @example averageDaysDelinquent(15_000, 4_000, 10_000, 30) // 45 − 12 = 33
  */
-export function averageDaysDelinquent(totalAr: number, currentAr: number, sales: number, days: number = DEFAULT_DAYS_IN_PERIOD): Result<number> {
+export function averageDaysDelinquent(
+  totalAr: number,
+  currentAr: number,
+  sales: number,
+  days: number = DEFAULT_DAYS_IN_PERIOD,
+): Result<number> {
   const c = checkCurrent(totalAr, currentAr);
   if (isEngineError(c)) return c;
   return daysOfSales(totalAr - currentAr, sales, days);
@@ -111,7 +118,11 @@ function checkCurrent(totalAr: number, currentAr: number): Result<true> {
  *   cannot finish: supply more months)
  * @example dsoCountback(212_000, [70_000, 80_000, 100_000], 30) // 30 + 30 + 32/70 × 30 = 73.714…
  */
-export function dsoCountback(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number> = DEFAULT_DAYS_PER_MONTH): Result<number> {
+export function dsoCountback(
+  ar: number,
+  monthlySales: ReadonlyArray<number | null>,
+  daysPerMonth: number | ReadonlyArray<number> = DEFAULT_DAYS_PER_MONTH,
+): Result<number> {
   return countbackOver(ar, monthlySales, daysPerMonth, 0, monthlySales.length - 1);
 }
 
@@ -125,7 +136,13 @@ function num(v: number): string {
  * months outside are the empty ends of a longer range). Messages number the
  * months by their place in the whole range (month 1 = oldest).
  */
-function countbackOver(ar: number, monthlySales: ReadonlyArray<number | null>, daysPerMonth: number | ReadonlyArray<number>, lo: number, hi: number): Result<number> {
+function countbackOver(
+  ar: number,
+  monthlySales: ReadonlyArray<number | null>,
+  daysPerMonth: number | ReadonlyArray<number>,
+  lo: number,
+  hi: number,
+): Result<number> {
   if (ar < 0) return valueError(message("rcv.negativeAr", { arg: "receivables", value: ar }));
   for (let k = lo; k <= hi; k++) {
     const s = monthlySales[k];
@@ -217,15 +234,19 @@ function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: 
     { name: "credit_sales", vector: sales },
     { name: "days_in_period", vector: days },
   ];
-  return mapRows(vectors, (i): SpillCell => {
-    const a = readNumber(at(ar, i), "receivables");
-    if (isEngineError(a)) return a;
-    const s = readNumber(at(sales, i), "credit_sales");
-    if (isEngineError(s)) return s;
-    const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
-    if (isEngineError(d)) return d;
-    return dsoStandard(a, s, d);
-  }, [ar, sales]);
+  return mapRows(
+    vectors,
+    (i): SpillCell => {
+      const a = readNumber(at(ar, i), "receivables");
+      if (isEngineError(a)) return a;
+      const s = readNumber(at(sales, i), "credit_sales");
+      if (isEngineError(s)) return s;
+      const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
+      if (isEngineError(d)) return d;
+      return dsoStandard(a, s, d);
+    },
+    [ar, sales],
+  );
 }
 
 const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", MessageId> = {
@@ -234,7 +255,12 @@ const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", MessageId> = {
   add: "ar.rule.currentOfTotal",
 };
 
-function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
+function twoColumnCore(
+  m: "average" | "bestpossible" | "add",
+  receivables: unknown,
+  creditSales: unknown,
+  daysInPeriod: unknown,
+): Result<Spill> {
   const grid = requireGrid(receivables, "receivables");
   if (isEngineError(grid)) return grid;
   if (grid[0].length !== 2) {
@@ -255,20 +281,24 @@ function twoColumnCore(m: "average" | "bestpossible" | "add", receivables: unkno
   // The two receivables columns as vectors, for the empty-row rule of mapRows.
   const firstCol: Vector = { values: grid.map((r) => r[0]), horizontal: false };
   const secondCol: Vector = { values: grid.map((r) => r[1]), horizontal: false };
-  return mapRows(vectors, (i): SpillCell => {
-    const row = at(pairs, i) as unknown[];
-    const a = readNumber(row[0], message("arg.part", { arg: "receivables", part: message(first) }));
-    if (isEngineError(a)) return a;
-    const b = readNumber(row[1], message("arg.part", { arg: "receivables", part: message(second) }));
-    if (isEngineError(b)) return b;
-    const s = readNumber(at(sales, i), "credit_sales");
-    if (isEngineError(s)) return s;
-    const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
-    if (isEngineError(d)) return d;
-    if (m === "average") return dsoAverage(a, b, s, d);
-    if (m === "bestpossible") return bestPossibleDso(a, b, s, d);
-    return averageDaysDelinquent(a, b, s, d);
-  }, [firstCol, secondCol, sales]);
+  return mapRows(
+    vectors,
+    (i): SpillCell => {
+      const row = at(pairs, i) as unknown[];
+      const a = readNumber(row[0], message("arg.part", { arg: "receivables", part: message(first) }));
+      if (isEngineError(a)) return a;
+      const b = readNumber(row[1], message("arg.part", { arg: "receivables", part: message(second) }));
+      if (isEngineError(b)) return b;
+      const s = readNumber(at(sales, i), "credit_sales");
+      if (isEngineError(s)) return s;
+      const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
+      if (isEngineError(d)) return d;
+      if (m === "average") return dsoAverage(a, b, s, d);
+      if (m === "bestpossible") return bestPossibleDso(a, b, s, d);
+      return averageDaysDelinquent(a, b, s, d);
+    },
+    [firstCol, secondCol, sales],
+  );
 }
 
 function countbackCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {

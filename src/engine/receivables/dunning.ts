@@ -76,7 +76,12 @@ export interface DunningResult {
  * @example dunningStage(20, 1000, false) // { stage: 3 (legal escalation), closed: false, onHold: false }
  * @example dunningStage(-10, null, false) // stage 0 (not due)
  */
-export function dunningStage(daysPastDue: number, open: number | null, disputed: boolean, ladder: DunningLadder = DEFAULT_DUNNING_LADDER): DunningResult {
+export function dunningStage(
+  daysPastDue: number,
+  open: number | null,
+  disputed: boolean,
+  ladder: DunningLadder = DEFAULT_DUNNING_LADDER,
+): DunningResult {
   if (open !== null && open <= 0) return { stage: STAGE_CLOSED, closed: true, onHold: false };
   let stage = STAGE_NOT_DUE;
   const levels = ladder.levels;

@@ -43,7 +43,13 @@ export const EXPECTEDLOSS_SPEC = {
  * @example expectedLoss(100_000, 0.05, 0.6, 0.9) // 0.05 × 0.6 × 100,000 × 0.1 = 300
  * @example expectedLoss(100_000, 0.05, 0.6, 0.9, 60_000) // 0.03 × (60,000 × 0.1 + 40,000) = 1,380
  */
-export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT_LGD, insuredShare: number = 0, insuredLimit: number | null = null): Result<number> {
+export function expectedLoss(
+  exposure: number,
+  pd: number,
+  lgd: number = DEFAULT_LGD,
+  insuredShare: number = 0,
+  insuredLimit: number | null = null,
+): Result<number> {
   if (exposure < 0) return valueError(message("el.negativeExposure", { value: exposure }));
   const unit = (v: number, arg: string) => (v < 0 || v > 1 ? valueError(message("num.mustBeUnit", { arg, value: v })) : null);
   const bad = unit(pd, "pd") ?? unit(lgd, "lgd") ?? unit(insuredShare, "insured_share");
@@ -63,7 +69,13 @@ export function expectedLoss(exposure: number, pd: number, lgd: number = DEFAULT
  * end of the selection, as Excel desktop passes empty cells).
  * @example expectedLossCore([[100000]], 0.05, null, 0.9, 60000) // [[1380]]
  */
-export function expectedLossCore(exposure: unknown, pd: unknown, lgd: unknown, insuredShare: unknown, insuredLimit: unknown): Result<Spill> {
+export function expectedLossCore(
+  exposure: unknown,
+  pd: unknown,
+  lgd: unknown,
+  insuredShare: unknown,
+  insuredLimit: unknown,
+): Result<Spill> {
   return runRows(EXPECTEDLOSS_SPEC, [exposure, pd, lgd, insuredShare, insuredLimit], (r) => {
     if (r.insured_limit !== null && r.insured_share === null) return valueError(message("el.shareNeeded"));
     return expectedLoss(r.exposure, r.pd, r.lgd, r.insured_share ?? 0, r.insured_limit);

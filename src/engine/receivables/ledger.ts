@@ -79,7 +79,9 @@ export interface LedgerArgs {
  *   // { rows: [{ row: 0, customer: "", invoiceDate: 46000, dueDate: 46030, paidDate: 46040, amount: 1000, open: 0, … }], keys: [], horizontal: false }
  */
 export function readLedger(args: LedgerArgs, opts: { requireCustomer?: boolean } = {}): Result<Ledger> {
-  const cust = opts.requireCustomer ? requireVector(args.customerIds, "customer_ids") : readVector(args.customerIds ?? null, "customer_ids");
+  const cust = opts.requireCustomer
+    ? requireVector(args.customerIds, "customer_ids")
+    : readVector(args.customerIds ?? null, "customer_ids");
   if (isEngineError(cust)) return cust;
   const inv = requireVector(args.invoiceDates, "invoice_dates");
   if (isEngineError(inv)) return inv;
@@ -148,7 +150,8 @@ export type InvoiceField = "customer_id" | "invoice_date" | "due_date" | "paid_d
  * - `open_on_paid`: an open amount other than 0 on an invoice with a paid date;
  * - `open_outside`: the open amount is not between 0 and the amount.
  */
-export type InvoiceProblemKind = "customer_empty" | "customer_type" | "unreadable" | "due_before_invoice" | "paid_before_invoice" | "open_on_paid" | "open_outside";
+export type InvoiceProblemKind =
+  "customer_empty" | "customer_type" | "unreadable" | "due_before_invoice" | "paid_before_invoice" | "open_on_paid" | "open_outside";
 
 /**
  * Why a ledger row could not be read, as data: the field and cell concerned
@@ -173,7 +176,13 @@ export function isInvoiceProblem(x: unknown): x is InvoiceProblem {
   return typeof x === "object" && x !== null && (x as { kind?: unknown }).kind === "InvoiceProblem";
 }
 
-function problemOf(problem: InvoiceProblemKind, field: InvoiceField, cell: unknown, error: EngineError, amount: number | null = null): InvoiceProblem {
+function problemOf(
+  problem: InvoiceProblemKind,
+  field: InvoiceField,
+  cell: unknown,
+  error: EngineError,
+  amount: number | null = null,
+): InvoiceProblem {
   return { kind: "InvoiceProblem", problem, field, cell, amount, error };
 }
 
@@ -198,7 +207,14 @@ export function parseInvoice(
   withCustomer: boolean,
 ): Invoice | InvoiceProblem | null {
   // Blank row (0 counts as blank here: Excel desktop may pass empty cells as 0, and 0 is no date).
-  if (isBlankOrZero(invCell) && isBlankOrZero(dueCell) && isBlankOrZero(amtCell) && isBlankOrZero(paidCell) && isBlankOrZero(openCell) && (!withCustomer || isBlankOrZero(custCell))) {
+  if (
+    isBlankOrZero(invCell) &&
+    isBlankOrZero(dueCell) &&
+    isBlankOrZero(amtCell) &&
+    isBlankOrZero(paidCell) &&
+    isBlankOrZero(openCell) &&
+    (!withCustomer || isBlankOrZero(custCell))
+  ) {
     return null;
   }
   let customer = "";
@@ -213,7 +229,12 @@ export function parseInvoice(
       customerCell = customer;
     } else {
       const held = cellErrorFor(custCell, "customer_ids");
-      return problemOf("customer_type", "customer_id", custCell, held ?? valueError(message("ledger.customerType", { value: cellArg(custCell) })));
+      return problemOf(
+        "customer_type",
+        "customer_id",
+        custCell,
+        held ?? valueError(message("ledger.customerType", { value: cellArg(custCell) })),
+      );
     }
   }
   const invoiceDate = readSerial(invCell, "invoice_dates");
@@ -223,20 +244,29 @@ export function parseInvoice(
   if (dueDate < invoiceDate) return problemOf("due_before_invoice", "due_date", dueCell, valueError(message("ledger.dueBeforeInvoice")));
   const paidDate = readOptionalDate(paidCell, "paid_dates");
   if (isEngineError(paidDate)) return problemOf("unreadable", "paid_date", paidCell, paidDate);
-  if (paidDate !== null && paidDate < invoiceDate) return problemOf("paid_before_invoice", "paid_date", paidCell, valueError(message("ledger.paidBeforeInvoice")));
+  if (paidDate !== null && paidDate < invoiceDate)
+    return problemOf("paid_before_invoice", "paid_date", paidCell, valueError(message("ledger.paidBeforeInvoice")));
   const amount = readNumber(amtCell, "amounts");
   if (isEngineError(amount)) return problemOf("unreadable", "amount", amtCell, amount);
   const openIn = readOptionalNumber(openCell, "open_amounts");
   if (isEngineError(openIn)) return problemOf("unreadable", "open_amount", openCell, openIn);
   let open: number;
   if (paidDate !== null) {
-    if (openIn !== null && openIn !== 0) return problemOf("open_on_paid", "open_amount", openCell, valueError(message("ledger.openOnPaid", { value: openIn })));
+    if (openIn !== null && openIn !== 0)
+      return problemOf("open_on_paid", "open_amount", openCell, valueError(message("ledger.openOnPaid", { value: openIn })));
     open = 0;
   } else if (openIn === null) {
     open = amount;
   } else {
     const within = amount >= 0 ? openIn >= 0 && openIn <= amount : openIn <= 0 && openIn >= amount;
-    if (!within) return problemOf("open_outside", "open_amount", openCell, valueError(message("ledger.openOutside", { value: openIn, amount })), amount);
+    if (!within)
+      return problemOf(
+        "open_outside",
+        "open_amount",
+        openCell,
+        valueError(message("ledger.openOutside", { value: openIn, amount })),
+        amount,
+      );
     open = openIn;
   }
   const disputed = readFlag(dispCell, "disputed");

@@ -24,7 +24,14 @@ import { singleCell } from "./common";
 import { Invoice, daysLateAt, openAt, readLedger } from "./ledger";
 
 /** Canonical header keys of the PAYBEHAVIOR spill (in this order). */
-export const PAY_BEHAVIOR_KEYS = ["customer_id", "avg_days_late", "max_days_late", "pct_invoices_late", "overdue_share", "days_late_trend"] as const;
+export const PAY_BEHAVIOR_KEYS = [
+  "customer_id",
+  "avg_days_late",
+  "max_days_late",
+  "pct_invoices_late",
+  "overdue_share",
+  "days_late_trend",
+] as const;
 
 /** Window of the trend in days: invoices due in the last 90 days vs before. */
 export const TREND_WINDOW_DAYS = 90;
@@ -89,7 +96,21 @@ export function payBehavior(invoices: readonly Invoice[], asOf: number): PayBeha
 }
 
 function newAcc(cell: string | number): Acc {
-  return { cell, error: null, errors: 0, n: 0, nLate: 0, weight: 0, weightedDays: 0, sumDays: 0, maxDays: 0, open: 0, overdue: 0, recent: side(), older: side() };
+  return {
+    cell,
+    error: null,
+    errors: 0,
+    n: 0,
+    nLate: 0,
+    weight: 0,
+    weightedDays: 0,
+    sumDays: 0,
+    maxDays: 0,
+    open: 0,
+    overdue: 0,
+    recent: side(),
+    older: side(),
+  };
 }
 
 function addInvoice(acc: Acc, inv: Invoice, asOf: number): void {
@@ -172,7 +193,10 @@ export function payBehaviorCore(
   const out: Spill = [[...PAY_BEHAVIOR_KEYS]];
   for (const acc of order) {
     if (acc.error) {
-      const e: EngineError = acc.errors === 1 ? acc.error : withMessage(acc.error, message("ledger.invalidRowsCustomer", { first: acc.error.msg ?? acc.error.message, count: acc.errors }));
+      const e: EngineError =
+        acc.errors === 1
+          ? acc.error
+          : withMessage(acc.error, message("ledger.invalidRowsCustomer", { first: acc.error.msg ?? acc.error.message, count: acc.errors }));
       out.push([acc.cell, e, e, e, e, e]);
       continue;
     }

@@ -59,7 +59,8 @@ function labelText(cell: unknown): string {
 function readFactorCell(cell: unknown, fi: number, column: string): number | EngineError {
   if (typeof cell === "number" && Number.isFinite(cell)) {
     const r = FACTORS[fi].rules as { min?: number; max?: number; integer?: boolean };
-    if ((r.min === undefined || cell >= r.min) && (r.max === undefined || cell <= r.max) && (!r.integer || Number.isInteger(cell))) return cell;
+    if ((r.min === undefined || cell >= r.min) && (r.max === undefined || cell <= r.max) && (!r.integer || Number.isInteger(cell)))
+      return cell;
   }
   if (FLAG[fi] && typeof cell === "boolean") return cell ? 1 : 0;
   const v = readOptionalNumber(cell, column, FACTORS[fi].rules);
@@ -143,7 +144,13 @@ export { displayScore };
  *   or one error for the whole call when the arguments are unusable
  * @example creditScoreCore([["debt_ratio","interest_coverage"],[0.5,4]], null, "band", "en") // → [["Band"],["B"]]
  */
-export function creditScoreCore(values: unknown, labels: unknown, output: unknown, lang: Lang, model: ScorecardModel = DEFAULT_MODEL): Result<Spill> {
+export function creditScoreCore(
+  values: unknown,
+  labels: unknown,
+  output: unknown,
+  lang: Lang,
+  model: ScorecardModel = DEFAULT_MODEL,
+): Result<Spill> {
   const out = readChoice(scalarOf(output), "output", CREDITSCORE_OUTPUTS, "score");
   if (isEngineError(out)) return out;
   if (model !== DEFAULT_MODEL) {

@@ -25,20 +25,57 @@
 import { FACTOR_COUNT, FACTOR_KEYS, FactorKey, factorIndex } from "./factors";
 
 const I = (k: FactorKey): number => factorIndex(k);
-const TA = I("total_assets"), TL = I("total_liabilities"), CA = I("current_assets"), CL = I("current_liabilities");
-const INV = I("inventory"), REC = I("receivables"), EQ = I("equity"), RE = I("retained_earnings"), EBIT = I("ebit");
-const NI = I("net_income"), S = I("sales"), S0 = I("sales_prior_year"), GP = I("gross_profit"), INT = I("interest_expense");
+const TA = I("total_assets"),
+  TL = I("total_liabilities"),
+  CA = I("current_assets"),
+  CL = I("current_liabilities");
+const INV = I("inventory"),
+  REC = I("receivables"),
+  EQ = I("equity"),
+  RE = I("retained_earnings"),
+  EBIT = I("ebit");
+const NI = I("net_income"),
+  S = I("sales"),
+  S0 = I("sales_prior_year"),
+  GP = I("gross_profit"),
+  INT = I("interest_expense");
 const DEP = I("depreciation");
-const I_DEBT = I("debt_ratio"), I_EQTL = I("equity_to_liabilities"), I_WCTA = I("working_capital_to_assets");
-const I_RETA = I("retained_earnings_to_assets"), I_EBITTA = I("ebit_to_assets"), I_ROA = I("roa"), I_STA = I("sales_to_assets");
-const I_CR = I("current_ratio"), I_QR = I("quick_ratio"), I_IC = I("interest_coverage"), I_OM = I("operating_margin");
-const I_NM = I("net_margin"), I_GM = I("gross_margin"), I_CFD = I("cash_flow_to_debt"), I_SG = I("sales_growth");
-const I_RD = I("receivable_days"), I_ID = I("inventory_days");
+const I_DEBT = I("debt_ratio"),
+  I_EQTL = I("equity_to_liabilities"),
+  I_WCTA = I("working_capital_to_assets");
+const I_RETA = I("retained_earnings_to_assets"),
+  I_EBITTA = I("ebit_to_assets"),
+  I_ROA = I("roa"),
+  I_STA = I("sales_to_assets");
+const I_CR = I("current_ratio"),
+  I_QR = I("quick_ratio"),
+  I_IC = I("interest_coverage"),
+  I_OM = I("operating_margin");
+const I_NM = I("net_margin"),
+  I_GM = I("gross_margin"),
+  I_CFD = I("cash_flow_to_debt"),
+  I_SG = I("sales_growth");
+const I_RD = I("receivable_days"),
+  I_ID = I("inventory_days");
 
 /** Statement-item keys: when none of them is present there is nothing to derive. */
 export const STATEMENT_KEYS: readonly FactorKey[] = [
-  "total_assets", "total_liabilities", "current_assets", "current_liabilities", "inventory", "receivables", "equity",
-  "retained_earnings", "ebit", "net_income", "sales", "sales_prior_year", "gross_profit", "interest_expense", "depreciation", "cash",
+  "total_assets",
+  "total_liabilities",
+  "current_assets",
+  "current_liabilities",
+  "inventory",
+  "receivables",
+  "equity",
+  "retained_earnings",
+  "ebit",
+  "net_income",
+  "sales",
+  "sales_prior_year",
+  "gross_profit",
+  "interest_expense",
+  "depreciation",
+  "cash",
 ];
 
 /** a / b, or NaN when either is missing or b is not strictly positive. */
@@ -61,7 +98,10 @@ export function netWorthOf(v: Float64Array): number {
 }
 
 /** The statement items of `netWorthOf`: equity when given, else the difference of the two others. */
-export const NET_WORTH_ITEMS = { given: "equity", minuend: "total_assets", subtrahend: "total_liabilities" } as const satisfies Record<string, FactorKey>;
+export const NET_WORTH_ITEMS = { given: "equity", minuend: "total_assets", subtrahend: "total_liabilities" } as const satisfies Record<
+  string,
+  FactorKey
+>;
 
 /** True when a table with these factor columns can give a net worth (equity, or total assets and total liabilities). */
 export function hasNetWorthColumns(keys: readonly string[]): boolean {
@@ -73,7 +113,9 @@ export function hasNetWorthColumns(keys: readonly string[]): boolean {
  * statement items in the same vector. Allocation-free, for the hot path.
  */
 export function deriveInPlace(v: Float64Array): void {
-  const ta = v[TA], tl = v[TL], s = v[S];
+  const ta = v[TA],
+    tl = v[TL],
+    s = v[S];
   const eq = netWorthOf(v);
   fill(v, I_DEBT, div(tl, ta));
   fill(v, I_EQTL, div(eq, tl));

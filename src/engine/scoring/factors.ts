@@ -31,10 +31,34 @@ const free: NumberRules = {};
 /** All canonical factors, in display order. */
 export const FACTORS = [
   // Financial ratios
-  { key: "working_capital_to_assets", group: "financial", label: { en: "Working capital / total assets", zh: "营运资本/总资产" }, unit: "percent", rules: free },
-  { key: "retained_earnings_to_assets", group: "financial", label: { en: "Retained earnings / total assets", zh: "留存收益/总资产" }, unit: "percent", rules: free },
-  { key: "ebit_to_assets", group: "financial", label: { en: "EBIT / total assets", zh: "息税前利润/总资产" }, unit: "percent", rules: free },
-  { key: "equity_to_liabilities", group: "financial", label: { en: "Equity / total liabilities", zh: "所有者权益/总负债" }, unit: "times", rules: free },
+  {
+    key: "working_capital_to_assets",
+    group: "financial",
+    label: { en: "Working capital / total assets", zh: "营运资本/总资产" },
+    unit: "percent",
+    rules: free,
+  },
+  {
+    key: "retained_earnings_to_assets",
+    group: "financial",
+    label: { en: "Retained earnings / total assets", zh: "留存收益/总资产" },
+    unit: "percent",
+    rules: free,
+  },
+  {
+    key: "ebit_to_assets",
+    group: "financial",
+    label: { en: "EBIT / total assets", zh: "息税前利润/总资产" },
+    unit: "percent",
+    rules: free,
+  },
+  {
+    key: "equity_to_liabilities",
+    group: "financial",
+    label: { en: "Equity / total liabilities", zh: "所有者权益/总负债" },
+    unit: "times",
+    rules: free,
+  },
   { key: "sales_to_assets", group: "financial", label: { en: "Sales / total assets", zh: "总资产周转率" }, unit: "times", rules: nonNeg },
   { key: "roa", group: "financial", label: { en: "Return on assets", zh: "总资产收益率" }, unit: "percent", rules: free },
   { key: "debt_ratio", group: "financial", label: { en: "Debt ratio", zh: "资产负债率" }, unit: "percent", rules: nonNeg },
@@ -44,7 +68,13 @@ export const FACTORS = [
   { key: "operating_margin", group: "financial", label: { en: "Operating margin", zh: "营业利润率" }, unit: "percent", rules: free },
   { key: "net_margin", group: "financial", label: { en: "Net margin", zh: "净利率" }, unit: "percent", rules: free },
   { key: "gross_margin", group: "financial", label: { en: "Gross margin", zh: "毛利率" }, unit: "percent", rules: free },
-  { key: "cash_flow_to_debt", group: "financial", label: { en: "Cash flow / total liabilities", zh: "现金流/总负债" }, unit: "percent", rules: free },
+  {
+    key: "cash_flow_to_debt",
+    group: "financial",
+    label: { en: "Cash flow / total liabilities", zh: "现金流/总负债" },
+    unit: "percent",
+    rules: free,
+  },
   { key: "sales_growth", group: "financial", label: { en: "Sales growth", zh: "营业收入增长率" }, unit: "percent", rules: { min: -1 } },
   { key: "receivable_days", group: "financial", label: { en: "Receivable days", zh: "应收账款周转天数" }, unit: "days", rules: nonNeg },
   { key: "inventory_days", group: "financial", label: { en: "Inventory days", zh: "存货周转天数" }, unit: "days", rules: nonNeg },
@@ -68,7 +98,13 @@ export const FACTORS = [
   // Payment behaviour
   { key: "avg_days_late", group: "payment", label: { en: "Average days late", zh: "平均逾期天数" }, unit: "days", rules: nonNeg },
   { key: "max_days_late", group: "payment", label: { en: "Maximum days late", zh: "最长逾期天数" }, unit: "days", rules: nonNeg },
-  { key: "pct_invoices_late", group: "payment", label: { en: "Share of invoices paid late", zh: "逾期发票比例" }, unit: "percent", rules: share },
+  {
+    key: "pct_invoices_late",
+    group: "payment",
+    label: { en: "Share of invoices paid late", zh: "逾期发票比例" },
+    unit: "percent",
+    rules: share,
+  },
   { key: "overdue_share", group: "payment", label: { en: "Overdue share of receivables", zh: "逾期比例" }, unit: "percent", rules: share },
   // Profile
   { key: "years_in_business", group: "profile", label: { en: "Years in business", zh: "成立年限" }, unit: "years", rules: nonNeg },
@@ -76,12 +112,24 @@ export const FACTORS = [
   // Risk context
   { key: "industry_risk", group: "risk", label: { en: "Industry risk", zh: "行业风险" }, unit: "index", rules: { min: 1, max: 5 } },
   { key: "country_risk", group: "risk", label: { en: "Country risk", zh: "国家风险" }, unit: "index", rules: { min: 0, max: 7 } },
-  { key: "litigation_count", group: "risk", label: { en: "Litigation cases", zh: "诉讼" }, unit: "count", rules: { min: 0, integer: true } },
+  {
+    key: "litigation_count",
+    group: "risk",
+    label: { en: "Litigation cases", zh: "诉讼" },
+    unit: "count",
+    rules: { min: 0, integer: true },
+  },
   { key: "management_change", group: "risk", label: { en: "Management change", zh: "管理层变动" }, unit: "flag", rules: flag },
   { key: "negative_news", group: "risk", label: { en: "Negative news", zh: "负面新闻" }, unit: "flag", rules: flag },
   // Incomplete statements (derived by the scorecard, see scoring/not-reported.ts): 1 = interest left blank in a
   // column the user gave while the debt ratio shows material debt. Appended last so the other indexes keep their place.
-  { key: "interest_not_reported", group: "financial", label: { en: "Interest expense not reported", zh: "未披露利息费用" }, unit: "flag", rules: flag },
+  {
+    key: "interest_not_reported",
+    group: "financial",
+    label: { en: "Interest expense not reported", zh: "未披露利息费用" },
+    unit: "flag",
+    rules: flag,
+  },
 ] as const satisfies readonly FactorDef[];
 
 /** A canonical factor key such as `"debt_ratio"` or `"avg_days_late"`. */

@@ -154,7 +154,8 @@ export function validateModel(model: unknown): EngineError | null {
     if (typeof b !== "object" || b === null) return valueError(`${at}: expected { band, minScore, pd }.`);
     if (b.band !== BANDS[i]) return valueError(`${at}.band: expected "${BANDS[i]}" (bands run A, B, C, D, E).`);
     if (!isNum(b.minScore) || b.minScore < 0 || b.minScore > 100) return valueError(`${at}.minScore: expected a number from 0 to 100.`);
-    if (i > 0 && b.minScore >= (m.bands[i - 1] as BandSpec).minScore) return valueError(`${at}.minScore: must be below band ${BANDS[i - 1]}'s minScore.`);
+    if (i > 0 && b.minScore >= (m.bands[i - 1] as BandSpec).minScore)
+      return valueError(`${at}.minScore: must be below band ${BANDS[i - 1]}'s minScore.`);
     if (i === BANDS.length - 1 && b.minScore !== 0) return valueError(`${at}.minScore: band E must start at 0.`);
     if (!isNum(b.pd) || b.pd <= 0 || b.pd >= 1) return valueError(`${at}.pd: expected a probability between 0 and 1 (exclusive).`);
     if (i > 0 && b.pd < (m.bands[i - 1] as BandSpec).pd) return valueError(`${at}.pd: must not be below band ${BANDS[i - 1]}'s PD.`);
@@ -172,44 +173,59 @@ export function validateModel(model: unknown): EngineError | null {
     seen.add(f.key);
     if (typeof f.group !== "string" || !GROUPS.includes(f.group)) return valueError(`${atk}.group: expected one of ${GROUPS.join(", ")}.`);
     if (f.source !== "calibrated" && f.source !== "expert") return valueError(`${atk}.source: expected "calibrated" or "expert".`);
-    if (f.direction !== "increasing" && f.direction !== "decreasing") return valueError(`${atk}.direction: expected "increasing" or "decreasing".`);
+    if (f.direction !== "increasing" && f.direction !== "decreasing")
+      return valueError(`${atk}.direction: expected "increasing" or "decreasing".`);
     if (!Array.isArray(f.edges) || !f.edges.every(isNum)) return valueError(`${atk}.edges: expected a list of numbers.`);
     for (let k = 1; k < f.edges.length; k++) {
       if (!(f.edges[k] > f.edges[k - 1])) return valueError(`${atk}.edges: must be strictly ascending (edge ${k}).`);
     }
-    if (!Array.isArray(f.points) || f.points.length !== f.edges.length + 1) return valueError(`${atk}.points: expected ${(f.edges.length ?? 0) + 1} numbers (one more than edges).`);
+    if (!Array.isArray(f.points) || f.points.length !== f.edges.length + 1)
+      return valueError(`${atk}.points: expected ${(f.edges.length ?? 0) + 1} numbers (one more than edges).`);
     if (!f.points.every((p) => isNum(p) && p >= 0)) return valueError(`${atk}.points: every point value must be a number ≥ 0.`);
     for (let k = 1; k < f.points.length; k++) {
       const ok = f.direction === "increasing" ? f.points[k] >= f.points[k - 1] : f.points[k] <= f.points[k - 1];
-      if (!ok) return valueError(`${atk}.points: must be ${f.direction === "increasing" ? "non-decreasing" : "non-increasing"} (bin ${k}).`);
+      if (!ok)
+        return valueError(`${atk}.points: must be ${f.direction === "increasing" ? "non-decreasing" : "non-increasing"} (bin ${k}).`);
     }
-    const lo = Math.min(...f.points), hi = Math.max(...f.points);
-    if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi) return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
-    if (f.neutralValues !== undefined && (!Array.isArray(f.neutralValues) || !f.neutralValues.every(isNum))) return valueError(`${atk}.neutralValues: expected a list of numbers.`);
-    if (f.notReportedPoints !== undefined && (!isNum(f.notReportedPoints) || f.notReportedPoints < 0)) return valueError(`${atk}.notReportedPoints: expected a number ≥ 0.`);
+    const lo = Math.min(...f.points),
+      hi = Math.max(...f.points);
+    if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi)
+      return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
+    if (f.neutralValues !== undefined && (!Array.isArray(f.neutralValues) || !f.neutralValues.every(isNum)))
+      return valueError(`${atk}.neutralValues: expected a list of numbers.`);
+    if (f.notReportedPoints !== undefined && (!isNum(f.notReportedPoints) || f.notReportedPoints < 0))
+      return valueError(`${atk}.notReportedPoints: expected a number ≥ 0.`);
     maxTotal += Math.max(hi, f.notReportedPoints ?? 0);
   }
   if (m.neutralScore === undefined) {
-    if (Math.abs(maxTotal - 100) > 0.01) return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
+    if (Math.abs(maxTotal - 100) > 0.01)
+      return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
   } else {
-    if (!isNum(m.neutralScore) || m.neutralScore < 0 || m.neutralScore > 100) return valueError("model.neutralScore: expected a number from 0 to 100.");
+    if (!isNum(m.neutralScore) || m.neutralScore < 0 || m.neutralScore > 100)
+      return valueError("model.neutralScore: expected a number from 0 to 100.");
     if (!(maxTotal > 0)) return valueError("model.factors: no factor can earn points.");
   }
   const inc = m.incompleteStatements;
   if (inc !== undefined) {
-    if (typeof inc !== "object" || inc === null || typeof inc.enabled !== "boolean") return valueError("model.incompleteStatements: expected { enabled: true/false, debtRatioMin }.");
-    if (!isNum(inc.debtRatioMin) || inc.debtRatioMin < 0) return valueError("model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more.");
-    if (inc.enabled && !seen.has("interest_not_reported")) return valueError("model.incompleteStatements: enabled, but the model has no interest_not_reported factor.");
+    if (typeof inc !== "object" || inc === null || typeof inc.enabled !== "boolean")
+      return valueError("model.incompleteStatements: expected { enabled: true/false, debtRatioMin }.");
+    if (!isNum(inc.debtRatioMin) || inc.debtRatioMin < 0)
+      return valueError("model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more.");
+    if (inc.enabled && !seen.has("interest_not_reported"))
+      return valueError("model.incompleteStatements: enabled, but the model has no interest_not_reported factor.");
   }
   const pool = m.pool;
   if (pool !== undefined) {
-    if (typeof pool !== "object" || pool === null || !Array.isArray(pool.factors) || pool.factors.length === 0) return valueError("model.pool: expected { factors: [keys of the model's factors], correlation }.");
+    if (typeof pool !== "object" || pool === null || !Array.isArray(pool.factors) || pool.factors.length === 0)
+      return valueError("model.pool: expected { factors: [keys of the model's factors], correlation }.");
     const inPool = new Set<string>();
     for (const k of pool.factors) {
-      if (typeof k !== "string" || !seen.has(k) || inPool.has(k)) return valueError(`model.pool.factors: "${String(k)}" is not a factor of the model, or appears twice.`);
+      if (typeof k !== "string" || !seen.has(k) || inPool.has(k))
+        return valueError(`model.pool.factors: "${String(k)}" is not a factor of the model, or appears twice.`);
       inPool.add(k);
     }
-    if (!isNum(pool.correlation) || pool.correlation < 0 || pool.correlation >= 1) return valueError("model.pool.correlation: expected a number from 0 to below 1.");
+    if (!isNum(pool.correlation) || pool.correlation < 0 || pool.correlation >= 1)
+      return valueError("model.pool.correlation: expected a number from 0 to below 1.");
   }
   return null;
 }

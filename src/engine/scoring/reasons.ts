@@ -42,7 +42,14 @@ export function topReasons(contributions: readonly Contribution[], n = 3): Reaso
   }
   return top.map((i) => {
     const c = contributions[i];
-    return { key: c.key, value: c.value ?? NaN, points: c.points, maxPoints: c.maxPoints, deficit: c.deficit, ...(c.notReported ? { notReported: true } : {}) };
+    return {
+      key: c.key,
+      value: c.value ?? NaN,
+      points: c.points,
+      maxPoints: c.maxPoints,
+      deficit: c.deficit,
+      ...(c.notReported ? { notReported: true } : {}),
+    };
   });
 }
 
@@ -105,7 +112,13 @@ export function formatReason(r: ReasonCode, lang: Lang): string {
   const def = factorDef(r.key);
   const pts = Math.max(1, Math.round(r.deficit));
   const own = OWN_REASON_TEXT[r.key];
-  const text = own ? own[lang] : r.notReported ? (lang === "zh" ? `${def.label.zh}未填报` : `${def.label.en} not reported`) : `${def.label[lang]} ${formatValue(r.value, def.unit, lang)}`;
+  const text = own
+    ? own[lang]
+    : r.notReported
+      ? lang === "zh"
+        ? `${def.label.zh}未填报`
+        : `${def.label.en} not reported`
+      : `${def.label[lang]} ${formatValue(r.value, def.unit, lang)}`;
   return lang === "zh" ? `${text}（−${pts}分）` : `${text} (−${pts} ${pts === 1 ? "pt" : "pts"})`;
 }
 

@@ -62,7 +62,8 @@ function observedAt(c: CompiledModel, s: number, x: number): boolean {
 export function scoreVector(c: CompiledModel, v: Float64Array, out: Float64Array): void {
   let total = c.offset;
   let seen = 0;
-  let poolDev = 0, poolSeen = 0;
+  let poolDev = 0,
+    poolSeen = 0;
   const idx = c.index;
   for (let s = 0; s < idx.length; s++) {
     const x = v[idx[s]];
@@ -202,7 +203,17 @@ export function contributionsOf(c: CompiledModel, v: Float64Array): Contribution
     const points = n + k * (raw - n);
     const maxPoints = n + k * (c.max[s] - n);
     const notReported = x === NOT_REPORTED;
-    out[s] = { key: f.key, group: f.group, value: x === x && !notReported ? x : null, points, maxPoints, neutral: n, deficit: n - points, observed, ...(notReported ? { notReported } : {}) };
+    out[s] = {
+      key: f.key,
+      group: f.group,
+      value: x === x && !notReported ? x : null,
+      points,
+      maxPoints,
+      neutral: n,
+      deficit: n - points,
+      observed,
+      ...(notReported ? { notReported } : {}),
+    };
   }
   return out;
 }

@@ -39,7 +39,13 @@ import { parseRate, runFit } from "./run-fit";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, maxWidth: "100%" },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
-  busy: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground2 },
+  busy: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -109,7 +115,10 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     setNotice(null);
     setBusy({ label: t.reading });
     try {
-      const read = await port.readTable({ kind: "table", name: info.name }, { signal: ac.signal, onProgress: (done, total) => setBusy({ label: t.reading, value: total ? done / total : undefined }) });
+      const read = await port.readTable(
+        { kind: "table", name: info.name },
+        { signal: ac.signal, onProgress: (done, total) => setBusy({ label: t.reading, value: total ? done / total : undefined }) },
+      );
       if (ac.signal.aborted || (!read.ok && read.error.code === "cancelled")) {
         setNotice({ intent: "info", text: t.cancelled });
         return;
@@ -193,7 +202,12 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
           ))}
         </RadioGroup>
       </Field>
-      <Field label={t.expectedRate} hint={t.expectedRateHint} validationMessage={rateBad ? t.badRate : undefined} validationState={rateBad ? "error" : "none"}>
+      <Field
+        label={t.expectedRate}
+        hint={t.expectedRateHint}
+        validationMessage={rateBad ? t.badRate : undefined}
+        validationState={rateBad ? "error" : "none"}
+      >
         <Input value={rateText} onChange={(_, d) => setRateText(d.value)} disabled={disabled} />
       </Field>
       <div className={s.row}>
@@ -220,8 +234,10 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       ) : null}
       {fitted ? (
         <>
-          <Text size={200}>{t.historyRows(String(fitted.fit.rows))}
-            {t.historyDefaults(String(fitted.fit.defaults))}</Text>
+          <Text size={200}>
+            {t.historyRows(String(fitted.fit.rows))}
+            {t.historyDefaults(String(fitted.fit.defaults))}
+          </Text>
           <FitReport fit={fitted.fit} lang={lang} given={fitted.given} />
           {!fitted.fit.better ? (
             <Text id={`${id}-why`} size={200} role="note">
@@ -229,7 +245,12 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
             </Text>
           ) : null}
           <div className={s.row}>
-            <Button appearance="primary" onClick={() => void accept()} disabled={!fitted.fit.better} aria-describedby={fitted.fit.better ? undefined : `${id}-why`}>
+            <Button
+              appearance="primary"
+              onClick={() => void accept()}
+              disabled={!fitted.fit.better}
+              aria-describedby={fitted.fit.better ? undefined : `${id}-why`}
+            >
               {t.accept}
             </Button>
             <Button onClick={discard}>{t.discard}</Button>

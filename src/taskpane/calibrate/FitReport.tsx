@@ -13,12 +13,29 @@ import { strings } from "../i18n";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, maxWidth: "100%" },
   table: { tableLayout: "fixed", width: "100%", fontSize: "12px", lineHeight: "16px", borderCollapse: "collapse" },
-  cell: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "left", fontWeight: tokens.fontWeightRegular },
-  head: { padding: "2px 4px", borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, textAlign: "left", fontWeight: tokens.fontWeightSemibold },
+  cell: {
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+  },
+  head: {
+    padding: "2px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   chart: { display: "flex", flexDirection: "column", rowGap: "2px", maxWidth: "350px", margin: 0 },
   caption: { fontSize: "11px", lineHeight: "14px", fontWeight: tokens.fontWeightSemibold },
-  bar: { display: "grid", gridTemplateColumns: "96px 1fr 36px", alignItems: "center", columnGap: "4px", fontSize: "11px", lineHeight: "14px" },
+  bar: {
+    display: "grid",
+    gridTemplateColumns: "96px 1fr 36px",
+    alignItems: "center",
+    columnGap: "4px",
+    fontSize: "11px",
+    lineHeight: "14px",
+  },
   label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", color: tokens.colorNeutralForeground2 },
   track: { height: "10px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: "2px" },
   fill: { height: "10px", backgroundColor: tokens.colorBrandBackground, borderRadius: "2px" },
@@ -27,7 +44,8 @@ const useStyles = makeStyles({
   charts: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
 });
 
-const pct = (x: number, lang: Lang): string => (Number.isFinite(x) ? (x * 100).toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 }) + " %" : "–");
+const pct = (x: number, lang: Lang): string =>
+  Number.isFinite(x) ? (x * 100).toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 1 }) + " %" : "–";
 const num = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : "–");
 const short = (x: number): string => String(Number(x.toPrecision(3)));
 
@@ -59,7 +77,10 @@ export function PointsChart({ factor, scale, lang }: { factor: FactorSpec; scale
             {b.label}
           </span>
           <span className={s.track} aria-hidden="true">
-            <span style={{ display: "block", width: `${scale > 0 ? Math.min(100, (b.points / scale) * 100) : 0}%` }} className={b.nr ? s.fillNr : s.fill} />
+            <span
+              style={{ display: "block", width: `${scale > 0 ? Math.min(100, (b.points / scale) * 100) : 0}%` }}
+              className={b.nr ? s.fillNr : s.fill}
+            />
           </span>
           <span className={s.value}>{b.points.toFixed(1)}</span>
         </div>
@@ -102,9 +123,15 @@ export function FitReport({ fit, lang, given }: FitReportProps) {
         <table className={s.table} aria-label={t.cvHeading(String(fit.cv.folds))}>
           <thead>
             <tr>
-              <th scope="col" className={s.head}>{t.metric}</th>
-              <th scope="col" className={mergeClasses(s.head, s.num)}>{t.fitted}</th>
-              <th scope="col" className={mergeClasses(s.head, s.num)}>{t.shipped}</th>
+              <th scope="col" className={s.head}>
+                {t.metric}
+              </th>
+              <th scope="col" className={mergeClasses(s.head, s.num)}>
+                {t.fitted}
+              </th>
+              <th scope="col" className={mergeClasses(s.head, s.num)}>
+                {t.shipped}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -145,12 +172,24 @@ export function FitReport({ fit, lang, given }: FitReportProps) {
       <table className={s.table} aria-label={t.bandsHeading}>
         <thead>
           <tr>
-            <th scope="col" className={s.head}>{t.band}</th>
-            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.cutoff}</th>
-            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.rows}</th>
-            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.defaults}</th>
-            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.rate}</th>
-            <th scope="col" className={mergeClasses(s.head, s.num)}>{t.pd}</th>
+            <th scope="col" className={s.head}>
+              {t.band}
+            </th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>
+              {t.cutoff}
+            </th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>
+              {t.rows}
+            </th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>
+              {t.defaults}
+            </th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>
+              {t.rate}
+            </th>
+            <th scope="col" className={mergeClasses(s.head, s.num)}>
+              {t.pd}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -4,7 +4,17 @@
  * why, "Revert to the shipped model" (one click) / "Use the calibrated model
  * again", and the "Calibrate to my portfolio" flow.
  */
-import { Body1, Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { messageIn } from "../../engine/errors";
 import type { Lang } from "../../engine/lang";

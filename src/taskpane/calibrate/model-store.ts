@@ -13,7 +13,13 @@
 import { EngineError, isEngineError } from "../../engine/errors";
 import { CreditPolicy, DEFAULT_POLICY } from "../../engine/policy";
 import { DEFAULT_MODEL, ScorecardModel } from "../../engine/scoring/model";
-import { StoredFitReport, StoredModelManifest, decodeStoredModel, encodeStoredModel, readManifest } from "../../engine/calibration/stored-model";
+import {
+  StoredFitReport,
+  StoredModelManifest,
+  decodeStoredModel,
+  encodeStoredModel,
+  readManifest,
+} from "../../engine/calibration/stored-model";
 import { activePolicy, setActiveModel } from "../../functions/active-policy";
 import type { WorkbookPort } from "../../excel/port";
 
@@ -56,7 +62,12 @@ export async function loadStoredModel(port: WorkbookPort): Promise<StoredModelSt
 }
 
 /** Stores `model` (with its fit report) as the workbook's model in use: the parts first, then the record. */
-export async function storeModel(port: WorkbookPort, model: ScorecardModel, report: StoredFitReport | null, acceptedOn: string): Promise<StoredModelState> {
+export async function storeModel(
+  port: WorkbookPort,
+  model: ScorecardModel,
+  report: StoredFitReport | null,
+  acceptedOn: string,
+): Promise<StoredModelState> {
   const { manifest, parts } = encodeStoredModel(model, report, acceptedOn);
   for (let i = 0; i < parts.length; i++) await port.saveSetting(modelPartSetting(i), parts[i]);
   await port.saveSetting(MODEL_SETTING, manifest);
@@ -64,7 +75,11 @@ export async function storeModel(port: WorkbookPort, model: ScorecardModel, repo
 }
 
 /** "Revert to the shipped model" (active = false) or "Use the stored model again" (true): only the record's flag changes. */
-export async function setStoredModelActive(port: WorkbookPort, state: Extract<StoredModelState, { manifest: StoredModelManifest }>, active: boolean): Promise<StoredModelState> {
+export async function setStoredModelActive(
+  port: WorkbookPort,
+  state: Extract<StoredModelState, { manifest: StoredModelManifest }>,
+  active: boolean,
+): Promise<StoredModelState> {
   const manifest = { ...state.manifest, active };
   await port.saveSetting(MODEL_SETTING, manifest);
   return active ? { kind: "stored", manifest, model: state.model } : { kind: "reverted", manifest, model: state.model };

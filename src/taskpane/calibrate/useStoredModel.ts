@@ -52,7 +52,8 @@ export function useStoredModel(port: WorkbookPort | null): StoredModel {
   );
   const flag = useCallback(
     async (active: boolean) => {
-      if (port && state && (state.kind === "stored" || state.kind === "reverted")) await change(await setStoredModelActive(port, state, active));
+      if (port && state && (state.kind === "stored" || state.kind === "reverted"))
+        await change(await setStoredModelActive(port, state, active));
     },
     [port, state, change],
   );

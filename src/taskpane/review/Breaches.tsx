@@ -13,17 +13,46 @@ const MAX_BREACHES = 10;
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", tableLayout: "fixed", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  td: { textAlign: "left", padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`, fontWeight: tokens.fontWeightRegular },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", width: "21%" },
   /** The name takes up to two lines, then ends in "…" (the whole name is in the tooltip). */
   // Two lines, then an ellipsis; the whole name on hover (title) and while focused (the clamp lifts).
-  who: { display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden", textAlign: "left", overflowWrap: "anywhere", ":focus-visible": { WebkitLineClamp: "unset" } },
+  who: {
+    display: "-webkit-box",
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+    textAlign: "left",
+    overflowWrap: "anywhere",
+    ":focus-visible": { WebkitLineClamp: "unset" },
+  },
   id: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   note: { color: tokens.colorNeutralForeground3 },
 });
 
-export function Breaches({ summary, lang, t, onExplain }: { summary: PortfolioSummary; lang: Lang; t: ReviewStrings; onExplain: (row: number) => void }) {
+export function Breaches({
+  summary,
+  lang,
+  t,
+  onExplain,
+}: {
+  summary: PortfolioSummary;
+  lang: Lang;
+  t: ReviewStrings;
+  onExplain: (row: number) => void;
+}) {
   const s = useStyles();
   const d = t.dash;
   if (summary.breaches.length === 0) return <Body1>{d.breachesNone}</Body1>;
@@ -62,7 +91,9 @@ export function Breaches({ summary, lang, t, onExplain }: { summary: PortfolioSu
           })}
         </tbody>
       </table>
-      {summary.breaches.length > MAX_BREACHES ? <Caption1 className={s.note}>{d.breachMore(fmt.count(summary.breaches.length - MAX_BREACHES, lang))}</Caption1> : null}
+      {summary.breaches.length > MAX_BREACHES ? (
+        <Caption1 className={s.note}>{d.breachMore(fmt.count(summary.breaches.length - MAX_BREACHES, lang))}</Caption1>
+      ) : null}
     </>
   );
 }

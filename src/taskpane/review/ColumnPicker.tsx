@@ -9,11 +9,27 @@ import type { ListColumnId, ReviewStrings } from "../i18n";
 import { OPTIONAL_COLUMNS } from "./list-view";
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalXS, margin: 0, padding: 0, border: "none", flexBasis: "100%" },
+  group: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalXS,
+    margin: 0,
+    padding: 0,
+    border: "none",
+    flexBasis: "100%",
+  },
   legend: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
 });
 
-export function ColumnPicker({ columns, onChange, t }: { columns: readonly ListColumnId[]; onChange: (c: ListColumnId[]) => void; t: ReviewStrings }) {
+export function ColumnPicker({
+  columns,
+  onChange,
+  t,
+}: {
+  columns: readonly ListColumnId[];
+  onChange: (c: ListColumnId[]) => void;
+  t: ReviewStrings;
+}) {
   const s = useStyles();
   const [open, setOpen] = useState(false);
   const id = useId();

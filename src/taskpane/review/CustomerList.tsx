@@ -30,10 +30,21 @@ export { customerLabel, listView } from "./list-view";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  filters: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "flex-end", flexWrap: "wrap" },
+  filters: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "flex-end",
+    flexWrap: "wrap",
+  },
   filterText: { flexGrow: 1, flexBasis: "9em", minWidth: 0 },
   bandFilter: { minWidth: "7em" },
-  frame: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto", overflowY: "hidden" },
+  frame: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowX: "auto",
+    overflowY: "hidden",
+  },
   table: { fontSize: tokens.fontSizeBase200 },
   scroller: {
     position: "relative",
@@ -42,7 +53,12 @@ const useStyles = makeStyles({
     outlineStyle: "none",
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  active: { minHeight: tokens.lineHeightBase200, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "anywhere" },
+  active: {
+    minHeight: tokens.lineHeightBase200,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: "anywhere",
+  },
   footer: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground3 },
 });
@@ -63,7 +79,17 @@ export interface CustomerListProps {
   onPrefs?: (p: Partial<ListPrefs>) => void;
 }
 
-export function CustomerList({ results, lang, t, selectedRow, onSelect, stageName, height = 320, prefs: given, onPrefs }: CustomerListProps) {
+export function CustomerList({
+  results,
+  lang,
+  t,
+  selectedRow,
+  onSelect,
+  stageName,
+  height = 320,
+  prefs: given,
+  onPrefs,
+}: CustomerListProps) {
   const s = useStyles();
   const baseId = useId();
   const [own, setOwn] = useState<ListPrefs>(INITIAL_LIST);
@@ -79,7 +105,13 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
   const withStage = useMemo(() => results.some((c) => c !== null && c.dunningStageNumber !== null), [results]);
   const columns: ListColumnId[] = ["customer", ...(prefs.columns ?? defaultColumns(width, withStage))];
   const grid = columns.map((c) => COLUMN_WIDTH[c]).join(" ");
-  const v = useVirtualList({ view, height, selectedRow, onSelect, resetKey: `${needle}|${prefs.band}|${prefs.sort?.column}|${prefs.sort?.dir}` });
+  const v = useVirtualList({
+    view,
+    height,
+    selectedRow,
+    onSelect,
+    resetKey: `${needle}|${prefs.band}|${prefs.sort?.column}|${prefs.sort?.dir}`,
+  });
   // The active row's full name (it may be cut with an ellipsis in its row), shown under the list while it has the focus.
   const activeC = v.focused && total > 0 ? (results[view[v.activePos]] as CustomerResult | undefined) : undefined;
   const activeName = activeC ? [customerLabel(activeC, t), activeC.name].filter(Boolean).join(" · ") : "";
@@ -128,26 +160,26 @@ export function CustomerList({ results, lang, t, selectedRow, onSelect, stageNam
       </div>
       <div className={s.frame}>
         <div className={s.table} style={{ minWidth: `${minWidthEm(columns)}em` }}>
-        <ListHeader columns={columns} grid={grid} sort={prefs.sort} onSort={(sort) => setPrefs({ sort })} listId={listId} t={t} />
-        <div
-          id={listId}
-          ref={v.scroller}
-          role="listbox"
-          tabIndex={0}
-          aria-label={t.list.gridLabel}
-          aria-activedescendant={total > 0 ? `${baseId}-opt-${v.activePos}` : undefined}
-          aria-describedby={`${baseId}-hint`}
-          className={s.scroller}
-          style={{ height: Math.min(height, Math.max(LIST_ROW_HEIGHT * 2, total * LIST_ROW_HEIGHT)) }}
-          onScroll={v.onScroll}
-          onKeyDown={v.onKeyDown}
-          onFocus={() => v.setFocused(true)}
-          onBlur={() => v.setFocused(false)}
-          data-testid="customer-list"
-        >
-          <div style={{ height: total * LIST_ROW_HEIGHT, position: "relative" }}>{rows}</div>
-          {total === 0 ? <div className={s.empty}>{t.list.empty}</div> : null}
-        </div>
+          <ListHeader columns={columns} grid={grid} sort={prefs.sort} onSort={(sort) => setPrefs({ sort })} listId={listId} t={t} />
+          <div
+            id={listId}
+            ref={v.scroller}
+            role="listbox"
+            tabIndex={0}
+            aria-label={t.list.gridLabel}
+            aria-activedescendant={total > 0 ? `${baseId}-opt-${v.activePos}` : undefined}
+            aria-describedby={`${baseId}-hint`}
+            className={s.scroller}
+            style={{ height: Math.min(height, Math.max(LIST_ROW_HEIGHT * 2, total * LIST_ROW_HEIGHT)) }}
+            onScroll={v.onScroll}
+            onKeyDown={v.onKeyDown}
+            onFocus={() => v.setFocused(true)}
+            onBlur={() => v.setFocused(false)}
+            data-testid="customer-list"
+          >
+            <div style={{ height: total * LIST_ROW_HEIGHT, position: "relative" }}>{rows}</div>
+            {total === 0 ? <div className={s.empty}>{t.list.empty}</div> : null}
+          </div>
         </div>
       </div>
       <div className={s.active} aria-hidden="true" data-testid="active-customer">

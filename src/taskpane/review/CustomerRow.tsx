@@ -30,14 +30,29 @@ const useStyles = makeStyles({
   },
   active: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   selected: { backgroundColor: tokens.colorBrandBackground2, ":hover": { backgroundColor: tokens.colorBrandBackground2Hover } },
-  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", minWidth: 0 },
+  cell: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    minWidth: 0,
+  },
   who: { display: "flex", flexDirection: "column", lineHeight: "15px" },
   name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   id: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100, lineHeight: "13px" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   neg: { color: tokens.colorPaletteRedForeground1 },
   hidden: VISUALLY_HIDDEN,
-  badge: { display: "inline-block", minWidth: "1.6em", textAlign: "center", borderRadius: tokens.borderRadiusSmall, fontWeight: tokens.fontWeightSemibold, paddingLeft: "2px", paddingRight: "2px" },
+  badge: {
+    display: "inline-block",
+    minWidth: "1.6em",
+    textAlign: "center",
+    borderRadius: tokens.borderRadiusSmall,
+    fontWeight: tokens.fontWeightSemibold,
+    paddingLeft: "2px",
+    paddingRight: "2px",
+  },
 });
 
 export interface RowProps {

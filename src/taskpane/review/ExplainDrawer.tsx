@@ -32,9 +32,25 @@ export function ExplainDrawer({ open, outcome, row, lang, t, onClose, onShowInSh
   useDialogFocus(open, closeRef);
   const narrow = typeof window !== "undefined" && window.innerWidth < 640;
   return (
-    <OverlayDrawer open={open} onOpenChange={(_, d) => (d.open ? undefined : onClose())} position="end" size={narrow ? "full" : "medium"} aria-labelledby={headingId}>
+    <OverlayDrawer
+      open={open}
+      onOpenChange={(_, d) => (d.open ? undefined : onClose())}
+      position="end"
+      size={narrow ? "full" : "medium"}
+      aria-labelledby={headingId}
+    >
       <DrawerBody className={s.body}>
-        <ExplainPanel ref={closeRef} state={outcome.state} row={row} lang={lang} t={t} onClose={onClose} onShowInSheet={onShowInSheet} onGoTo={onGoTo} headingId={headingId} />
+        <ExplainPanel
+          ref={closeRef}
+          state={outcome.state}
+          row={row}
+          lang={lang}
+          t={t}
+          onClose={onClose}
+          onShowInSheet={onShowInSheet}
+          onGoTo={onGoTo}
+          headingId={headingId}
+        />
       </DrawerBody>
     </OverlayDrawer>
   );

@@ -47,7 +47,10 @@ export interface ExplainPanelProps {
 }
 
 /** The panel; its ref is the Close button (the drawer focuses it when it opens). */
-export const ExplainPanel = forwardRef<HTMLButtonElement, ExplainPanelProps>(function ExplainPanel({ state, row, lang, t, onClose, onShowInSheet, onGoTo, headingId = "explain-h" }, closeRef) {
+export const ExplainPanel = forwardRef<HTMLButtonElement, ExplainPanelProps>(function ExplainPanel(
+  { state, row, lang, t, onClose, onShowInSheet, onGoTo, headingId = "explain-h" },
+  closeRef,
+) {
   const s = useStyles();
   const e = t.explain;
   const result = state.results[row];

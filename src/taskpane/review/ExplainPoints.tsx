@@ -36,7 +36,14 @@ export function ExplainPoints({ ex, lang, t }: { ex: Explanation; lang: Lang; t:
         <Waterfall
           explanation={ex}
           lang={lang}
-          labels={{ title: e.waterfallLabel(fmt.score(ex.base.points, lang), fmt.score(ex.score, lang)), factor: e.factor, value: e.value, points: e.points, total: e.total, derived: e.derived }}
+          labels={{
+            title: e.waterfallLabel(fmt.score(ex.base.points, lang), fmt.score(ex.score, lang)),
+            factor: e.factor,
+            value: e.value,
+            points: e.points,
+            total: e.total,
+            derived: e.derived,
+          }}
         />
         {missing > 0 ? (
           <Caption1 as="p" className={s.note}>

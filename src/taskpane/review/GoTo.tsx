@@ -15,7 +15,13 @@ import type { IoResult } from "../../excel/port";
 export type GoToHandler = (at: SheetLocation) => Promise<IoResult<void>>;
 
 const useStyles = makeStyles({
-  button: { minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, marginLeft: tokens.spacingHorizontalXS, verticalAlign: "baseline" },
+  button: {
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    marginLeft: tokens.spacingHorizontalXS,
+    verticalAlign: "baseline",
+  },
   failed: { color: tokens.colorPaletteRedForeground1, marginLeft: tokens.spacingHorizontalXS },
 });
 

@@ -4,7 +4,11 @@ import type { ListColumnId, ReviewStrings } from "../i18n";
 import type { ListSort } from "./flow";
 
 const useStyles = makeStyles({
-  header: { display: "grid", backgroundColor: tokens.colorNeutralBackground3, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  header: {
+    display: "grid",
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   sort: {
     minWidth: 0,
     justifyContent: "flex-start",

@@ -6,7 +6,14 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useMemo, useState } from "react";
 import type { Lang } from "../../engine/lang";
-import { LEDGER_KEYS, LEDGER_KEY_LABELS, checkMapping, type ColumnMapping, type MappingIssue, type MappingKey } from "../../engine/portfolio/mapping";
+import {
+  LEDGER_KEYS,
+  LEDGER_KEY_LABELS,
+  checkMapping,
+  type ColumnMapping,
+  type MappingIssue,
+  type MappingKey,
+} from "../../engine/portfolio/mapping";
 import { FACTORS, GROUP_LABELS, type FactorGroup } from "../../engine/scoring/factors";
 import { FIELD_KEYS, type FieldKey } from "../../engine/scoring/headers";
 import { columnLetters } from "../../excel/address";
@@ -37,7 +44,8 @@ const FACTOR_GROUPS: FactorGroup[] = ["financial", "statement", "payment", "prof
 
 /** Display label of a key in `lang` (fields and ledger keys from the pane/engine tables, factors from the engine). */
 export function keyLabel(key: MappingKey, kind: "customers" | "ledger", lang: Lang, t: ReviewStrings): string {
-  if (kind === "ledger" && (LEDGER_KEYS as readonly string[]).includes(key)) return LEDGER_KEY_LABELS[key as (typeof LEDGER_KEYS)[number]][lang];
+  if (kind === "ledger" && (LEDGER_KEYS as readonly string[]).includes(key))
+    return LEDGER_KEY_LABELS[key as (typeof LEDGER_KEYS)[number]][lang];
   if ((FIELD_KEYS as readonly string[]).includes(key)) return t.mapping.fieldLabels[key as FieldKey];
   const f = FACTORS.find((x) => x.key === key);
   return f ? f.label[lang] : key;
@@ -78,7 +86,10 @@ export function MappingEditor({ mapping, onChange, lang, t, heading, note }: Map
     }
     return [
       { group: t.mapping.fieldsGroup, keys: [...FIELD_KEYS] as MappingKey[] },
-      ...FACTOR_GROUPS.map((g) => ({ group: GROUP_LABELS[g][lang], keys: FACTORS.filter((f) => f.group === g).map((f) => f.key) as MappingKey[] })),
+      ...FACTOR_GROUPS.map((g) => ({
+        group: GROUP_LABELS[g][lang],
+        keys: FACTORS.filter((f) => f.group === g).map((f) => f.key) as MappingKey[],
+      })),
     ];
   }, [kind, lang, t]);
 
@@ -111,7 +122,12 @@ export function MappingEditor({ mapping, onChange, lang, t, heading, note }: Map
             const bad = issues.some((i) => i.severity === "error" && i.columns?.includes(c.index));
             return (
               <div key={c.index} style={{ display: "contents" }}>
-                <span className={s.header} id={`${id}-c${c.index}`} title={headerText} lang={/[\u4e00-\u9fff]/.test(headerText) ? "zh-CN" : undefined}>
+                <span
+                  className={s.header}
+                  id={`${id}-c${c.index}`}
+                  title={headerText}
+                  lang={/[\u4e00-\u9fff]/.test(headerText) ? "zh-CN" : undefined}
+                >
                   {headerText}
                 </span>
                 <Select

@@ -20,7 +20,13 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" },
   note: { color: tokens.colorNeutralForeground3 },
@@ -57,9 +63,15 @@ export function MonitorStep({ outcome, lang, t }: { outcome: ReviewOutcome; lang
               {d.aging}
             </Subtitle2>
             <Body1>
-              {m.openFrom(fmt.amount(summary.aging.open, lang), fmt.count(summary.ledger.matched, lang), asOf)} {d.agingIntro(fmt.amount(summary.aging.overdue, lang), fmt.amount(summary.aging.open, lang))}
+              {m.openFrom(fmt.amount(summary.aging.open, lang), fmt.count(summary.ledger.matched, lang), asOf)}{" "}
+              {d.agingIntro(fmt.amount(summary.aging.overdue, lang), fmt.amount(summary.aging.open, lang))}
             </Body1>
-            <AgingChart labels={agingText} amounts={summary.aging.amounts} lang={lang} label={d.agingChartLabel(agingText.map((l, k) => `${l} ${fmt.amount(summary.aging?.amounts[k] ?? 0, lang)}`).join("; "))} />
+            <AgingChart
+              labels={agingText}
+              amounts={summary.aging.amounts}
+              lang={lang}
+              label={d.agingChartLabel(agingText.map((l, k) => `${l} ${fmt.amount(summary.aging?.amounts[k] ?? 0, lang)}`).join("; "))}
+            />
             <Caption1 className={s.note}>{m.differs}</Caption1>
           </>
         ) : (

@@ -32,7 +32,9 @@ export function OverviewStep({ outcome, lang, t, onExplain, onShowProblems }: Ov
   const s = useStyles();
   const d = t.dash;
   const summary = outcome.summary;
-  const bars = summary.bands.filter((b) => b.band !== "not_scored" || b.count > 0).map((b) => ({ band: b.band, label: BAND_LABELS[b.band][lang], count: b.count, exposure: b.exposure }));
+  const bars = summary.bands
+    .filter((b) => b.band !== "not_scored" || b.count > 0)
+    .map((b) => ({ band: b.band, label: BAND_LABELS[b.band][lang], count: b.count, exposure: b.exposure }));
   const bandSummary = bars.map((b) => `${b.label} ${fmt.count(b.count, lang)} / ${fmt.amount(b.exposure, lang)}`).join("; ");
   const problems = problemCount(summary);
   return (

@@ -30,7 +30,13 @@ interface ProblemLine {
 /** How many kinds of problems `Problems` lists (0: it renders nothing). */
 export function problemCount(summary: PortfolioSummary): number {
   const lg = summary.ledger;
-  return [summary.errors > 0, summary.percentColumns.length > 0, summary.duplicateIds.length > 0, (lg?.unmatched.length ?? 0) > 0, (lg?.badRows ?? 0) > 0].filter(Boolean).length;
+  return [
+    summary.errors > 0,
+    summary.percentColumns.length > 0,
+    summary.duplicateIds.length > 0,
+    (lg?.unmatched.length ?? 0) > 0,
+    (lg?.badRows ?? 0) > 0,
+  ].filter(Boolean).length;
 }
 
 export function Problems({ summary, lang, t, onGoTo }: { summary: PortfolioSummary; lang: Lang; t: ReviewStrings; onGoTo?: GoToHandler }) {
@@ -42,13 +48,21 @@ export function Problems({ summary, lang, t, onGoTo }: { summary: PortfolioSumma
     items.push({ key: "rows", title: p.rowErrors(fmt.count(summary.errors, lang)), lines, more: summary.errors - lines.length });
   }
   const pc = summary.percentColumns;
-  if (pc.length > 0) items.push({ key: "percent", title: p.percentColumns(fmt.count(pc.length, lang)), lines: pc.map((c) => ({ text: c.message, at: [c.at] })), more: 0 });
+  if (pc.length > 0)
+    items.push({
+      key: "percent",
+      title: p.percentColumns(fmt.count(pc.length, lang)),
+      lines: pc.map((c) => ({ text: c.message, at: [c.at] })),
+      more: 0,
+    });
   if (summary.duplicateIds.length > 0) {
     const sep = lang === "zh" ? "、" : ", ";
     items.push({
       key: "dup",
       title: p.duplicates(fmt.count(summary.duplicateIds.length, lang)),
-      lines: summary.duplicateIds.slice(0, MAX_ITEMS).map((x) => ({ text: p.duplicateItem(String(x.id), x.sheetRows.map(String).join(sep)), at: x.at })),
+      lines: summary.duplicateIds
+        .slice(0, MAX_ITEMS)
+        .map((x) => ({ text: p.duplicateItem(String(x.id), x.sheetRows.map(String).join(sep)), at: x.at })),
       more: summary.duplicateIds.length - MAX_ITEMS,
     });
   }
@@ -57,7 +71,9 @@ export function Problems({ summary, lang, t, onGoTo }: { summary: PortfolioSumma
     items.push({
       key: "unmatched",
       title: p.unmatched(fmt.count(lg.unmatched.length, lang), fmt.amount(lg.unmatchedOpen, lang)),
-      lines: lg.unmatched.slice(0, MAX_ITEMS).map((u) => ({ text: p.unmatchedItem(String(u.id), fmt.count(u.invoices, lang), fmt.amount(u.open, lang)), at: [u.at] })),
+      lines: lg.unmatched
+        .slice(0, MAX_ITEMS)
+        .map((u) => ({ text: p.unmatchedItem(String(u.id), fmt.count(u.invoices, lang), fmt.amount(u.open, lang)), at: [u.at] })),
       more: lg.unmatched.length - MAX_ITEMS,
     });
   }

@@ -7,7 +7,14 @@ import { Button, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-c
 import { useId } from "react";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   line: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
   label: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "baseline", minWidth: 0 },
   percent: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
@@ -46,7 +53,13 @@ export function ProgressPanel({ label, value, percent, onCancel, cancelLabel }: 
           </Button>
         ) : null}
       </div>
-      <ProgressBar value={value} max={1} thickness="large" aria-labelledby={`${id}-label`} aria-valuetext={percent ? `${label} ${percent}` : undefined} />
+      <ProgressBar
+        value={value}
+        max={1}
+        thickness="large"
+        aria-labelledby={`${id}-label`}
+        aria-valuetext={percent ? `${label} ${percent}` : undefined}
+      />
     </div>
   );
 }

@@ -48,7 +48,15 @@ export interface ReviewPaneProps {
   initialTables?: { customers?: string; ledger?: string; review?: boolean };
 }
 
-export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAULT_POLICY, initialAsOf, initialTables, onOutcome }: ReviewPaneProps) {
+export function ReviewPane({
+  port,
+  lang,
+  progressDelayMs = 1000,
+  policy = DEFAULT_POLICY,
+  initialAsOf,
+  initialTables,
+  onOutcome,
+}: ReviewPaneProps) {
   const s = useStyles();
   const t = strings[lang].review;
   const flow = useReviewFlow(port, { lang, policy, progressDelayMs, initialAsOf: initialAsOf ?? fmt.todayIso(), initialTables });
@@ -85,7 +93,10 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   };
   const ladder = outcome?.state.policy.dunning;
   const stageName = useCallback(
-    (c: CustomerResult) => (c.dunningStageNumber === null || !ladder ? "" : dunningStageName({ stage: c.dunningStageNumber, closed: c.dunningStageNumber === -1, onHold: c.dunningOnHold }, ladder, lang)),
+    (c: CustomerResult) =>
+      c.dunningStageNumber === null || !ladder
+        ? ""
+        : dunningStageName({ stage: c.dunningStageNumber, closed: c.dunningStageNumber === -1, onHold: c.dunningOnHold }, ladder, lang),
     [ladder, lang],
   );
   const explain = useCallback((row: number) => dispatch({ type: "explain", row }), [dispatch]);
@@ -96,11 +107,21 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
   const ids = stepIds(base, shown);
   const panels: Record<StepId, () => ReactNode> = {
     data: () => <DataStep flow={flow} lang={lang} t={t} onRun={run} />,
-    overview: () => outcome && <OverviewStep outcome={outcome} lang={lang} t={t} onExplain={explain} onShowProblems={() => select("data", true)} />,
+    overview: () =>
+      outcome && <OverviewStep outcome={outcome} lang={lang} t={t} onExplain={explain} onShowProblems={() => select("data", true)} />,
     customers: () =>
       outcome && (
         <>
-          <CustomerList results={outcome.state.results} lang={lang} t={t} selectedRow={st.selectedRow} onSelect={explain} stageName={stageName} prefs={st.list} onPrefs={(prefs) => dispatch({ type: "list", prefs })} />
+          <CustomerList
+            results={outcome.state.results}
+            lang={lang}
+            t={t}
+            selectedRow={st.selectedRow}
+            onSelect={explain}
+            stageName={stageName}
+            prefs={st.list}
+            onPrefs={(prefs) => dispatch({ type: "list", prefs })}
+          />
           <Caption1 className={s.note}>{t.explain.hint}</Caption1>
         </>
       ),
@@ -115,7 +136,13 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
       </Subtitle1>
       <StepTabs step={st.step} reviewed={outcome !== null} onSelect={(step) => select(step)} base={base} t={t} />
       {busy?.visible ? (
-        <ProgressPanel label={p ? t.run.phases[p.phase] : busy.label} value={fraction} percent={fraction === undefined ? undefined : t.run.percent(fmt.wholePercent(fraction, lang))} onCancel={flow.cancel} cancelLabel={t.run.cancel} />
+        <ProgressPanel
+          label={p ? t.run.phases[p.phase] : busy.label}
+          value={fraction}
+          percent={fraction === undefined ? undefined : t.run.percent(fmt.wholePercent(fraction, lang))}
+          onCancel={flow.cancel}
+          cancelLabel={t.run.cancel}
+        />
       ) : null}
       {/* MessageBar announces itself to screen readers (politely for info, assertively for errors). */}
       {st.notice ? (
@@ -128,7 +155,16 @@ export function ReviewPane({ port, lang, progressDelayMs = 1000, policy = DEFAUL
         {panels[shown]()}
       </div>
       {outcome && st.selectedRow !== null ? (
-        <ExplainDrawer open={st.explainOpen} outcome={outcome} row={st.selectedRow} lang={lang} t={t} onClose={() => dispatch({ type: "closeExplain" })} onShowInSheet={() => flow.showInSheet(st.selectedRow as number)} onGoTo={flow.goTo} />
+        <ExplainDrawer
+          open={st.explainOpen}
+          outcome={outcome}
+          row={st.selectedRow}
+          lang={lang}
+          t={t}
+          onClose={() => dispatch({ type: "closeExplain" })}
+          onShowInSheet={() => flow.showInSheet(st.selectedRow as number)}
+          onGoTo={flow.goTo}
+        />
       ) : null}
     </section>
   );

@@ -14,7 +14,13 @@ import { STEP_NEEDS_REVIEW } from "./flow";
 
 const useStyles = makeStyles({
   // Five steps fit a 320 px pane on one line (in English too: 14 px text, 4 px side padding); narrower, the row scrolls instead of wrapping.
-  list: { display: "flex", flexWrap: "nowrap", overflowX: "auto", columnGap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  list: {
+    display: "flex",
+    flexWrap: "nowrap",
+    overflowX: "auto",
+    columnGap: tokens.spacingHorizontalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   tab: {
     flexShrink: 0,
     border: "none",
@@ -30,14 +36,34 @@ const useStyles = makeStyles({
     ":hover": { color: tokens.colorNeutralForeground1, backgroundColor: tokens.colorSubtleBackgroundHover },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
   },
-  selected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
-  disabled: { color: tokens.colorNeutralForegroundDisabled, cursor: "not-allowed", ":hover": { color: tokens.colorNeutralForegroundDisabled, backgroundColor: "transparent" } },
+  selected: {
+    color: tokens.colorNeutralForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+  },
+  disabled: {
+    color: tokens.colorNeutralForegroundDisabled,
+    cursor: "not-allowed",
+    ":hover": { color: tokens.colorNeutralForegroundDisabled, backgroundColor: "transparent" },
+  },
 });
 
 /** Element ids of a step's tab and panel. */
 export const stepIds = (base: string, step: StepId) => ({ tab: `${base}-tab-${step}`, panel: `${base}-panel` });
 
-export function StepTabs({ step, reviewed, onSelect, base, t }: { step: StepId; reviewed: boolean; onSelect: (s: StepId) => void; base: string; t: ReviewStrings }) {
+export function StepTabs({
+  step,
+  reviewed,
+  onSelect,
+  base,
+  t,
+}: {
+  step: StepId;
+  reviewed: boolean;
+  onSelect: (s: StepId) => void;
+  base: string;
+  t: ReviewStrings;
+}) {
   const s = useStyles();
   const enabled = STEPS.filter((id) => !STEP_NEEDS_REVIEW[id] || reviewed);
   const move = (e: KeyboardEvent) => {

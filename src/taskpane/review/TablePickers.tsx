@@ -11,7 +11,13 @@ import * as fmt from "../format";
 import type { ReviewFlow } from "./useReviewFlow";
 
 const useStyles = makeStyles({
-  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  row: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "flex-end",
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXS,
+  },
   grow: { flexGrow: 1, flexBasis: "12em", minWidth: 0 },
   select: { width: "100%" },
   note: { color: tokens.colorNeutralForeground3 },
@@ -54,7 +60,12 @@ export function TablePickers({ flow, lang, t }: { flow: ReviewFlow; lang: Lang; 
       {tables !== null && tables.length === 0 ? <Caption1 className={s.note}>{t.data.noTables}</Caption1> : null}
       <div className={s.row}>
         <Field label={t.data.ledgerTable} className={s.grow}>
-          <Select className={s.select} value={ledger && ledger.source.kind === "table" ? ledger.source.name : ""} onChange={(_, d) => void flow.pickTable("ledger", d.value ? d.value : null)} disabled={working}>
+          <Select
+            className={s.select}
+            value={ledger && ledger.source.kind === "table" ? ledger.source.name : ""}
+            onChange={(_, d) => void flow.pickTable("ledger", d.value ? d.value : null)}
+            disabled={working}
+          >
             <option value="">{t.data.none}</option>
             {options.filter((x) => !(customers?.source.kind === "table" && customers.source.name === x.name)).map(option)}
           </Select>

@@ -6,7 +6,19 @@
  * (`useWriteFlow`). "Restore previous values" undoes the last write. One
  * progress bar covers preparing, checking, writing and the report.
  */
-import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Checkbox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Lang } from "../../engine/lang";
 import { LANGUAGE_NAMES, WRITE_COLUMNS, type ReviewStrings, type WriteColumnId } from "../i18n";
@@ -42,8 +54,14 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
   const effectiveMode: WriteMode = noFormulas ? "values" : mode;
   const busy = st.phase !== "idle" && st.phase !== "confirm";
   const toggle = (c: WriteColumnId, on: boolean) => setChosen((prev) => new Set(on ? [...prev, c] : [...prev].filter((x) => x !== c)));
-  const label = { preparing: w.preparing, checking: w.checking, writing: w.writing, report: w.writingReport, restoring: w.restoring }[st.phase as "preparing"] ?? "";
-  const fraction = st.phase === "restoring" || st.phase === "idle" || st.phase === "confirm" ? undefined : writeFraction(st.phase, st.progress?.done ?? 0, st.progress?.total ?? 0, st.pending.columns || written.length > 0);
+  const label =
+    { preparing: w.preparing, checking: w.checking, writing: w.writing, report: w.writingReport, restoring: w.restoring }[
+      st.phase as "preparing"
+    ] ?? "";
+  const fraction =
+    st.phase === "restoring" || st.phase === "idle" || st.phase === "confirm"
+      ? undefined
+      : writeFraction(st.phase, st.progress?.done ?? 0, st.progress?.total ?? 0, st.pending.columns || written.length > 0);
 
   return (
     <section className={s.root} aria-label={w.heading}>
@@ -54,7 +72,13 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
         </legend>
         <div className={s.columns}>
           {available.map((c) => (
-            <Checkbox key={c} label={w.columnLabels[c]} checked={chosen.has(c)} onChange={(_, d) => toggle(c, d.checked === true)} disabled={busy} />
+            <Checkbox
+              key={c}
+              label={w.columnLabels[c]}
+              checked={chosen.has(c)}
+              onChange={(_, d) => toggle(c, d.checked === true)}
+              disabled={busy}
+            />
           ))}
         </div>
       </fieldset>
@@ -67,7 +91,12 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
       <Checkbox label={w.report} checked={report} onChange={(_, d) => setReport(d.checked === true)} disabled={busy} />
       {outcome.state.lang !== lang ? <span className={s.note}>{w.languageNote(LANGUAGE_NAMES[outcome.state.lang])}</span> : null}
       <div className={s.actions}>
-        <Button appearance="primary" ref={writeRef} onClick={() => void flow.start(written, effectiveMode, report)} disabledFocusable={busy || st.phase === "confirm"}>
+        <Button
+          appearance="primary"
+          ref={writeRef}
+          onClick={() => void flow.start(written, effectiveMode, report)}
+          disabledFocusable={busy || st.phase === "confirm"}
+        >
           {w.button}
         </Button>
         {st.last ? (
@@ -82,7 +111,13 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
         </span>
       ) : null}
       {busy ? (
-        <ProgressPanel label={label} value={fraction} percent={fraction === undefined ? undefined : fmt.wholePercent(fraction, lang)} onCancel={st.phase === "restoring" ? undefined : flow.abort} cancelLabel={w.cancel} />
+        <ProgressPanel
+          label={label}
+          value={fraction}
+          percent={fraction === undefined ? undefined : fmt.wholePercent(fraction, lang)}
+          onCancel={st.phase === "restoring" ? undefined : flow.abort}
+          cancelLabel={w.cancel}
+        />
       ) : null}
       {st.message ? (
         <MessageBar intent={st.message.intent} data-testid="write-message">

@@ -5,7 +5,22 @@
  * renamed or edited, with the choice to keep it. Opens on Cancel, its least
  * destructive action; Esc or Cancel writes nothing.
  */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, type RefObject } from "react";
 import type { Lang } from "../../engine/lang";
 import { quoteSheet } from "../../excel/address";
@@ -57,13 +72,21 @@ export function WriteConfirmDialog({ st, columns, rows, lang, t, opener, onChoic
                 <p data-testid="overwrite-warning">
                   <strong>{w.overwriteBody(fmt.count(foreign, lang), cols.foreignSample.map(at).join(", "))}</strong>
                 </p>
-                {cols.editedCount > 0 ? <p data-testid="edited-warning">{w.editedBody(fmt.count(cols.editedCount, lang), cols.editedSample.map(at).join(", "))}</p> : null}
+                {cols.editedCount > 0 ? (
+                  <p data-testid="edited-warning">
+                    {w.editedBody(fmt.count(cols.editedCount, lang), cols.editedSample.map(at).join(", "))}
+                  </p>
+                ) : null}
                 <p>{w.overwriteAsk}</p>
               </>
             ) : null}
             {cols && cols.resized.length > 0 ? <p>{w.resizedBody(cols.resized.join(", "))}</p> : null}
             {cols && cols.leftover.clearCount > 0 ? <p>{w.leftoverClear(fmt.count(cols.leftover.clearCount, lang))}</p> : null}
-            {cols && cols.leftover.keptCount > 0 ? <p data-testid="leftover-kept">{w.leftoverKeep(fmt.count(cols.leftover.keptCount, lang), cols.leftover.keptSample.map(at).join(", "))}</p> : null}
+            {cols && cols.leftover.keptCount > 0 ? (
+              <p data-testid="leftover-kept">
+                {w.leftoverKeep(fmt.count(cols.leftover.keptCount, lang), cols.leftover.keptSample.map(at).join(", "))}
+              </p>
+            ) : null}
             {pending.report && check && !reportAsk ? <p>{w.confirmReport(check.sheetName)}</p> : null}
             {reportAsk && check ? (
               <div data-testid="report-warning">
@@ -73,7 +96,9 @@ export function WriteConfirmDialog({ st, columns, rows, lang, t, opener, onChoic
                   </MessageBar>
                 ) : null}
                 {check.renamedFrom !== null ? <p>{w.reportRenamed(check.sheetName, check.renamedFrom)}</p> : null}
-                {check.edited && check.edited.count > 0 ? <p>{w.reportEdited(check.sheetName, fmt.count(check.edited.count, lang), check.edited.cells.join(", "))}</p> : null}
+                {check.edited && check.edited.count > 0 ? (
+                  <p>{w.reportEdited(check.sheetName, fmt.count(check.edited.count, lang), check.edited.cells.join(", "))}</p>
+                ) : null}
                 {check.edited?.charts ? <p>{w.reportCharts(check.sheetName)}</p> : null}
                 {check.edited?.unverifiable ? <p>{w.reportUnverifiable(check.sheetName)}</p> : null}
                 <Field label={w.reportChoice}>

@@ -103,7 +103,19 @@ export function stepAvailable(s: Pick<FlowState, "outcome">, step: StepId): bool
 export const INITIAL_LIST: ListPrefs = { text: "", band: "all", sort: null, columns: null };
 
 export function initialFlow(asOfIso: string): FlowState {
-  return { tables: null, customers: null, ledger: null, asOfIso, busy: null, notice: null, outcome: null, step: "data", selectedRow: null, explainOpen: false, list: INITIAL_LIST };
+  return {
+    tables: null,
+    customers: null,
+    ledger: null,
+    asOfIso,
+    busy: null,
+    notice: null,
+    outcome: null,
+    step: "data",
+    selectedRow: null,
+    explainOpen: false,
+    list: INITIAL_LIST,
+  };
 }
 
 const STALE = { outcome: null, selectedRow: null, explainOpen: false, step: "data" as StepId, list: INITIAL_LIST };
@@ -135,7 +147,15 @@ export function flowReducer(s: FlowState, a: FlowAction): FlowState {
     case "notice":
       return { ...s, notice: a.notice };
     case "reviewed":
-      return { ...s, outcome: a.outcome, notice: a.notice, selectedRow: null, explainOpen: false, step: "overview", list: { ...INITIAL_LIST, columns: s.list.columns } };
+      return {
+        ...s,
+        outcome: a.outcome,
+        notice: a.notice,
+        selectedRow: null,
+        explainOpen: false,
+        step: "overview",
+        list: { ...INITIAL_LIST, columns: s.list.columns },
+      };
     case "step":
       return stepAvailable(s, a.step) ? { ...s, step: a.step } : s;
     case "explain":

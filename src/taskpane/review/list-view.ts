@@ -40,7 +40,13 @@ function numericKey(c: CustomerResult, column: ListColumnId): number {
  * Blank rows are left out. Missing values sort last in either direction;
  * ties keep row order.
  */
-export function listView(results: readonly (CustomerResult | null)[], search: readonly string[], needle: string, band: BandFilter, sort: ListSort): Int32Array {
+export function listView(
+  results: readonly (CustomerResult | null)[],
+  search: readonly string[],
+  needle: string,
+  band: BandFilter,
+  sort: ListSort,
+): Int32Array {
   const out: number[] = [];
   const q = needle.trim().toLowerCase();
   const wantBand = band === "all" ? -1 : band === "not_scored" ? BANDS.length : BANDS.indexOf(band);
@@ -55,15 +61,18 @@ export function listView(results: readonly (CustomerResult | null)[], search: re
     const { column, dir } = sort;
     if (column === "customer") {
       out.sort((a, b) => {
-        const x = search[a], y = search[b];
+        const x = search[a],
+          y = search[b];
         return (x < y ? -1 : x > y ? 1 : a - b) * (x === y ? 1 : dir);
       });
     } else {
       const keys = new Float64Array(results.length);
       for (const r of out) keys[r] = numericKey(results[r] as CustomerResult, column);
       out.sort((a, b) => {
-        const x = keys[a], y = keys[b];
-        const xn = x !== x, yn = y !== y;
+        const x = keys[a],
+          y = keys[b];
+        const xn = x !== x,
+          yn = y !== y;
         if (xn || yn) return xn && yn ? a - b : xn ? 1 : -1;
         return x === y ? a - b : (x - y) * dir;
       });

@@ -17,7 +17,8 @@ export function useDialogFocus(open: boolean, initial: RefObject<HTMLElement>, o
   const wasOpen = useRef(false);
   // Before any effect of the dialog moves the focus: remember who had it.
   useLayoutEffect(() => {
-    if (open && !wasOpen.current) before.current = opener?.current ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    if (open && !wasOpen.current)
+      before.current = opener?.current ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
   }, [open, opener]);
   useEffect(() => {
     if (open && !wasOpen.current) initial.current?.focus();

@@ -19,7 +19,12 @@ import { flowReducer, initialFlow, type Picked } from "./flow";
 import { mappingIssues } from "./MappingEditor";
 
 /** The stored mapping of a table if it still fits its headers, else the automatic one. */
-async function mappingFor(port: WorkbookPort, kind: MappingKind, id: string, headers: readonly unknown[]): Promise<{ mapping: ColumnMapping; note: Picked["note"] }> {
+async function mappingFor(
+  port: WorkbookPort,
+  kind: MappingKind,
+  id: string,
+  headers: readonly unknown[],
+): Promise<{ mapping: ColumnMapping; note: Picked["note"] }> {
   let stored: unknown = null;
   try {
     stored = await port.loadSetting(mappingSettingKey(kind, id));
@@ -66,7 +71,11 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
   useEffect(() => void loadTables(), [loadTables]);
 
   /** Runs `work` with the progress panel shown after the delay; returns its result. */
-  async function withProgress<T>(label: string, withLedger: boolean, work: (signal: AbortSignal, progress: (p: ReviewProgress) => void) => Promise<T>): Promise<T> {
+  async function withProgress<T>(
+    label: string,
+    withLedger: boolean,
+    work: (signal: AbortSignal, progress: (p: ReviewProgress) => void) => Promise<T>,
+  ): Promise<T> {
     const ac = new AbortController();
     abort.current = ac;
     dispatch({ type: "busy", label, visible: progressDelayMs <= 0, withLedger });
@@ -89,7 +98,10 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     const { mapping, note } = await mappingFor(port, kind, info.name, info.headers);
     if (token !== pickToken.current) return;
     const label = t.data.tableOption(info.name, fmt.count(info.rowCount, lang));
-    dispatch({ type: "picked", picked: { kind, source: { kind: "table", name: info.name }, data: null, label, settingId: info.name, mapping, note } });
+    dispatch({
+      type: "picked",
+      picked: { kind, source: { kind: "table", name: info.name }, data: null, label, settingId: info.name, mapping, note },
+    });
   }
 
   async function pickSelection() {
@@ -100,14 +112,18 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     );
     if (token !== pickToken.current) return;
     if (!r.ok) {
-      if (r.error.code !== "cancelled") dispatch({ type: "notice", notice: { intent: "error", text: `${t.ioTable.customers}: ${t.io[r.error.code]}` } });
+      if (r.error.code !== "cancelled")
+        dispatch({ type: "notice", notice: { intent: "error", text: `${t.ioTable.customers}: ${t.io[r.error.code]}` } });
       return;
     }
     const data = r.value;
     const { mapping, note } = await mappingFor(port, "customers", data.address, data.headerRow);
     if (token !== pickToken.current) return;
     const label = t.data.selectionLabel(data.address, fmt.count(data.rowCount, lang));
-    dispatch({ type: "picked", picked: { kind: "customers", source: { kind: "selection" }, data, label, settingId: data.address, mapping, note } });
+    dispatch({
+      type: "picked",
+      picked: { kind: "customers", source: { kind: "selection" }, data, label, settingId: data.address, mapping, note },
+    });
   }
 
   function changeMapping(p: Picked, mapping: ColumnMapping) {
@@ -131,7 +147,9 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
       lang,
       policy,
     };
-    const result = await withProgress(t.run.phases.reading, ledger !== null, (signal, onProgress) => runReview(port, request, { signal, onProgress }));
+    const result = await withProgress(t.run.phases.reading, ledger !== null, (signal, onProgress) =>
+      runReview(port, request, { signal, onProgress }),
+    );
     if (!result.ok) {
       const e = result.error;
       const text = e.kind === "cancelled" ? t.run.cancelled : e.kind === "io" ? `${t.ioTable[e.table]}: ${t.io[e.code]}` : e.message;
@@ -140,7 +158,11 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     }
     const out = result.value;
     const secs = (out.timings.read + out.timings.score + out.timings.summarise) / 1000;
-    dispatch({ type: "reviewed", outcome: out, notice: { intent: "success", text: t.run.done(fmt.count(out.summary.customers, lang), fmt.seconds(secs, lang)) } });
+    dispatch({
+      type: "reviewed",
+      outcome: out,
+      notice: { intent: "success", text: t.run.done(fmt.count(out.summary.customers, lang), fmt.seconds(secs, lang)) },
+    });
     return true;
   }
 
@@ -188,7 +210,10 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
   }, [port, outcome]);
 
   const goTo = useCallback((at: SheetLocation) => port.selectCell(at.sheetName, at.row, at.column), [port]);
-  const showInSheet = useCallback((row: number) => (outcome ? void port.selectRow(outcome.area, row).catch(() => undefined) : undefined), [port, outcome]);
+  const showInSheet = useCallback(
+    (row: number) => (outcome ? void port.selectRow(outcome.area, row).catch(() => undefined) : undefined),
+    [port, outcome],
+  );
   const cancel = useCallback(() => abort.current?.abort(), []);
 
   return { s, dispatch, asOf, blocked, canRun, loadTables, pickTable, pickSelection, changeMapping, run, cancel, goTo, showInSheet };

@@ -79,9 +79,15 @@ export function useWriteFlow(outcome: ReviewOutcome, port: WorkbookPort, lang: L
     if (pending.columns && req && plan) {
       dispatch({ type: "phase", phase: "writing" });
       dispatch({ type: "progress", progress: { done: 0, total: plan.target.rowCount } });
-      const r = await port.writeColumns(plan, req, { overwrite: plan.foreignCount > 0, signal: ac.signal, onProgress, undoGroup: group.current });
+      const r = await port.writeColumns(plan, req, {
+        overwrite: plan.foreignCount > 0,
+        signal: ac.signal,
+        onProgress,
+        undoGroup: group.current,
+      });
       if (!r.ok) {
-        if (r.error.code !== "target changed") return r.error.code === "cancelled" ? stop(w.cancelled) : stop(w.failed(t.io[r.error.code]), "error");
+        if (r.error.code !== "target changed")
+          return r.error.code === "cancelled" ? stop(w.cancelled) : stop(w.failed(t.io[r.error.code]), "error");
         // Back to the confirmation, with the target as it is now and the changed cells named.
         const again = await port.planWrite(req, { signal: ac.signal });
         if (!again.ok) return again.error.code === "cancelled" ? stop(w.cancelled) : stop(w.failed(t.io[again.error.code]), "error");
@@ -98,9 +104,15 @@ export function useWriteFlow(outcome: ReviewOutcome, port: WorkbookPort, lang: L
     if (pending.report) {
       dispatch({ type: "phase", phase: "report" });
       dispatch({ type: "progress", progress: null });
-      const r = await port.writeReport(buildReport(outcome.summary, outcome.state.lang), { signal: ac.signal, confirmed: st.reportCheck?.token, ifChanged: st.reportChoice, undoGroup: group.current });
+      const r = await port.writeReport(buildReport(outcome.summary, outcome.state.lang), {
+        signal: ac.signal,
+        confirmed: st.reportCheck?.token,
+        ifChanged: st.reportChoice,
+        undoGroup: group.current,
+      });
       if (!r.ok) {
-        if (r.error.code !== "report changed") return r.error.code === "cancelled" ? stop(w.cancelled) : stop(w.failed(t.io[r.error.code]), "error");
+        if (r.error.code !== "report changed")
+          return r.error.code === "cancelled" ? stop(w.cancelled) : stop(w.failed(t.io[r.error.code]), "error");
         const again = await port.planReport();
         if (!again.ok) return stop(w.failed(t.io[again.error.code]), "error");
         return dispatch({ type: "reportChangedSince", check: again.value });

@@ -59,7 +59,12 @@ export function writeReducer(s: WriteState, a: WriteAction): WriteState {
     case "start":
       return { ...INITIAL_WRITE, last: s.last };
     case "phase":
-      return { ...s, phase: a.phase, progress: a.phase === "confirm" ? null : s.progress, ...(a.phase === "writing" || a.phase === "report" ? { changedSince: null, reportChangedSince: false } : {}) };
+      return {
+        ...s,
+        phase: a.phase,
+        progress: a.phase === "confirm" ? null : s.progress,
+        ...(a.phase === "writing" || a.phase === "report" ? { changedSince: null, reportChangedSince: false } : {}),
+      };
     case "progress":
       return { ...s, progress: a.progress };
     case "plan":
@@ -77,7 +82,15 @@ export function writeReducer(s: WriteState, a: WriteAction): WriteState {
     case "reportChoice":
       return { ...s, reportChoice: a.choice };
     case "done":
-      return { ...s, phase: "idle", progress: null, changedSince: null, reportChangedSince: false, pending: { columns: false, report: false }, message: a.message };
+      return {
+        ...s,
+        phase: "idle",
+        progress: null,
+        changedSince: null,
+        reportChangedSince: false,
+        pending: { columns: false, report: false },
+        message: a.message,
+      };
     case "message":
       return { ...s, message: a.message };
     case "last":

@@ -64,10 +64,16 @@ export function riskFormulas(mapping: ColumnMapping, area: DataArea, written: re
   const rowRange = (n: number) => `${columnLetters(area.firstColumn)}${n}:${columnLetters(area.firstColumn + area.columnCount - 1)}${n}`;
   const score = (n: number, output: string) => `RISK.CREDITSCORE(${rowRange(n)},${labels},"${output}")`;
   // Net worth as the engine derives it (netWorthOf): equity, else total assets − total liabilities.
-  const eq = colOf(NET_WORTH_ITEMS.given), ta = colOf(NET_WORTH_ITEMS.minuend), tl = colOf(NET_WORTH_ITEMS.subtrahend);
-  const sales = colOf("sales"), terms = colOf("terms_days"), requested = colOf("requested_limit"), rel = colOf("relationship_months");
+  const eq = colOf(NET_WORTH_ITEMS.given),
+    ta = colOf(NET_WORTH_ITEMS.minuend),
+    tl = colOf(NET_WORTH_ITEMS.subtrahend);
+  const sales = colOf("sales"),
+    terms = colOf("terms_days"),
+    requested = colOf("requested_limit"),
+    rel = colOf("relationship_months");
   const exposure = colOf("exposure");
-  const bandCol = outCol("band"), limitCol = outCol("limit");
+  const bandCol = outCol("band"),
+    limitCol = outCol("limit");
 
   const netWorth = (n: number): string => {
     const both = ta && tl ? `IF(AND(ISNUMBER(${ta}${n}),ISNUMBER(${tl}${n})),${ta}${n}-${tl}${n},"")` : null;
@@ -77,7 +83,14 @@ export function riskFormulas(mapping: ColumnMapping, area: DataArea, written: re
   };
   const limitExpr = (n: number): string => {
     const band = bandCol ? `${bandCol}${n}` : score(n, "band");
-    const args = [band, netWorth(n), sales ? `${sales}${n}` : '""', terms ? `${terms}${n}` : "", requested ? `${requested}${n}` : "", rel ? `${rel}${n}` : ""];
+    const args = [
+      band,
+      netWorth(n),
+      sales ? `${sales}${n}` : '""',
+      terms ? `${terms}${n}` : "",
+      requested ? `${requested}${n}` : "",
+      rel ? `${rel}${n}` : "",
+    ];
     while (args.length > 3 && args[args.length - 1] === "") args.pop();
     return `RISK.CREDITLIMIT(${args.join(",")})`;
   };

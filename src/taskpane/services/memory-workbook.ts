@@ -28,7 +28,17 @@ import { fail, ok, type IoErrorCode } from "../../excel/errors";
 import { cellHash } from "../../excel/fingerprint";
 import { DEFAULT_REPORT_SHEET, freeSheetName, type ReportCheck, type ReportModel, type ReportResult } from "../../excel/report-sheet";
 import { sourceKeyHash, type WritePlan, type WriteResult } from "../../excel/write-columns";
-import type { DataArea, LastWrite, ProgressOptions, RestoreResult, TableData, TableInfo, TableSource, WorkbookPort, WriteRequest } from "../../excel/port";
+import type {
+  DataArea,
+  LastWrite,
+  ProgressOptions,
+  RestoreResult,
+  TableData,
+  TableInfo,
+  TableSource,
+  WorkbookPort,
+  WriteRequest,
+} from "../../excel/port";
 
 /** A table placed on a sheet. */
 export interface MemoryTable {
@@ -162,7 +172,8 @@ const MAX_SAMPLE = 5;
 export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): MemoryWorkbook {
   const sheets: Sheet[] = [];
   const sheetOf = (name: string): Sheet | undefined => sheets.find((s) => s.name.toUpperCase() === name.toUpperCase());
-  const ensureSheet = (name: string): Sheet => sheetOf(name) ?? (sheets.push({ id: `{mem-sheet-${sheets.length + 1}}`, name }), sheets[sheets.length - 1]);
+  const ensureSheet = (name: string): Sheet =>
+    sheetOf(name) ?? (sheets.push({ id: `{mem-sheet-${sheets.length + 1}}`, name }), sheets[sheets.length - 1]);
   const tables = (options.tables ?? []).map((t) => ({ ...t, sheetId: ensureSheet(t.sheetName).id }));
   const ck = (sheetId: string, r: number, c: number) => `${sheetId}!${r}:${c}`;
   const loose = new Map<string, unknown>();
@@ -234,7 +245,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     const keys = new Set<string>();
     const prefix = `${sheetId}!`;
     for (const k of [...edits.keys(), ...loose.keys()]) if (k.startsWith(prefix)) keys.add(k.slice(prefix.length));
-    for (const b of blocks.filter((x) => x.sheetId === sheetId)) for (let r = 0; r < b.rect.rowCount; r++) for (let c = 0; c < b.rect.colCount; c++) keys.add(`${b.rect.row + r}:${b.rect.col + c}`);
+    for (const b of blocks.filter((x) => x.sheetId === sheetId))
+      for (let r = 0; r < b.rect.rowCount; r++) for (let c = 0; c < b.rect.colCount; c++) keys.add(`${b.rect.row + r}:${b.rect.col + c}`);
     for (const t of tables.filter((x) => x.sheetId === sheetId)) {
       const rect = tableRect(t);
       for (let r = 0; r < rect.rowCount; r++) for (let c = 0; c < rect.colCount; c++) keys.add(`${rect.row + r}:${rect.col + c}`);
@@ -251,12 +263,17 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     const rect = tableRect(t);
     const sheetName = t.sheetId ? (sheets.find((s) => s.id === t.sheetId)?.name ?? t.sheetName) : t.sheetName;
     if (!t.headers.some((h) => typeof h === "string" && h.trim() !== "")) {
-      return fail<TableData>("no header row", `the first row of ${qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)} has no column labels`);
+      return fail<TableData>(
+        "no header row",
+        `the first row of ${qualifiedA1(sheetName, rect.row, rect.col, rect.rowCount, rect.colCount)} has no column labels`,
+      );
     }
     if (t.rows.length === 0) return fail<TableData>("no data rows", "a header row but no data rows");
     const sheetId = t.sheetId ?? ensureSheet(sheetName).id;
     // Cells typed or written over the table show through; without any, the rows are copied as they are.
-    const plain = ![...edits.keys()].some((k) => k.startsWith(`${sheetId}!`)) && !blocks.some((b) => b.sheetId === sheetId && intersect(b.rect, rect) !== null);
+    const plain =
+      ![...edits.keys()].some((k) => k.startsWith(`${sheetId}!`)) &&
+      !blocks.some((b) => b.sheetId === sheetId && intersect(b.rect, rect) !== null);
     const rows: unknown[][] = [];
     const stats = { blockRows: [] as number[], blockBytes: [] as number[], retries: 0 };
     for (let i = 0; i < t.rows.length; i += blockRows) {
@@ -288,7 +305,13 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
 
   function targetOf(req: WriteRequest, sheetName: string) {
     const a = req.area;
-    return { sheetName, headerRow: a.firstDataRow - 1, rowCount: a.rowCount, firstColumn: a.firstColumn + a.columnCount, columnCount: req.columns.length };
+    return {
+      sheetName,
+      headerRow: a.firstDataRow - 1,
+      rowCount: a.rowCount,
+      firstColumn: a.firstColumn + a.columnCount,
+      columnCount: req.columns.length,
+    };
   }
 
   /** The sheet of the area: through its table (which follows renames), else by name. */
@@ -306,7 +329,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     return sourceKeyHash(header, first) === a.keyHash;
   }
 
-  const inRect = (r: Rect, row: number, col: number) => row >= r.row && col >= r.col && row < r.row + r.rowCount && col < r.col + r.colCount;
+  const inRect = (r: Rect, row: number, col: number) =>
+    row >= r.row && col >= r.col && row < r.row + r.rowCount && col < r.col + r.colCount;
   const ownsCell = (o: Owned, row: number, col: number) => inRect(o.rect, row, col) && cellIn(o.sheetId, row, col) === o.valueAt(row, col);
 
   interface Survey {
@@ -353,8 +377,20 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     const kept = { count: 0, sample: [] as string[] };
     for (const o of near.filter((x) => x.rect.row === rect.row && x.rect.col === rect.col)) {
       const parts: Rect[] = [];
-      if (o.rect.rowCount > rect.rowCount) parts.push({ row: rect.row + rect.rowCount, col: o.rect.col, rowCount: o.rect.rowCount - rect.rowCount, colCount: o.rect.colCount });
-      if (o.rect.colCount > rect.colCount) parts.push({ row: o.rect.row, col: rect.col + rect.colCount, rowCount: Math.min(o.rect.rowCount, rect.rowCount), colCount: o.rect.colCount - rect.colCount });
+      if (o.rect.rowCount > rect.rowCount)
+        parts.push({
+          row: rect.row + rect.rowCount,
+          col: o.rect.col,
+          rowCount: o.rect.rowCount - rect.rowCount,
+          colCount: o.rect.colCount,
+        });
+      if (o.rect.colCount > rect.colCount)
+        parts.push({
+          row: o.rect.row,
+          col: rect.col + rect.colCount,
+          rowCount: Math.min(o.rect.rowCount, rect.rowCount),
+          colCount: o.rect.colCount - rect.colCount,
+        });
       for (const p of parts) {
         leftoverRects.push(p);
         for (let row = p.row; row < p.row + p.rowCount; row++) {
@@ -394,7 +430,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
 
   function cellsOf(sheetId: string, r: Rect): Map<string, unknown> {
     const m = new Map<string, unknown>();
-    for (let row = r.row; row < r.row + r.rowCount; row++) for (let col = r.col; col < r.col + r.colCount; col++) m.set(`${row}:${col}`, cellIn(sheetId, row, col));
+    for (let row = r.row; row < r.row + r.rowCount; row++)
+      for (let col = r.col; col < r.col + r.colCount; col++) m.set(`${row}:${col}`, cellIn(sheetId, row, col));
     return m;
   }
 
@@ -435,9 +472,17 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
   }
 
   function checkReport(base: string): { check: ReportCheck; mine: Sheet | null; needs: boolean } {
-    const newSheetName = freeSheetName(base, sheets.map((s) => s.name));
+    const newSheetName = freeSheetName(
+      base,
+      sheets.map((s) => s.name),
+    );
     const mine = report ? sheets.find((s) => s.id === report?.sheetId) : undefined;
-    if (!report || !mine) return { check: { action: "create", sheetName: newSheetName, newSheetName, renamedFrom: null, edited: null, token: "" }, mine: null, needs: false };
+    if (!report || !mine)
+      return {
+        check: { action: "create", sheetName: newSheetName, newSheetName, renamedFrom: null, edited: null, token: "" },
+        mine: null,
+        needs: false,
+      };
     const now = sheetCells(mine.id);
     const changed: string[] = [];
     const keys = new Set([...now.keys(), ...report.cells.keys()]);
@@ -455,7 +500,11 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     const edited = changed.length > 0 ? { count: changed.length, cells, charts: false, unverifiable: false } : null;
     const renamedFrom = mine.name !== report.name ? report.name : null;
     const token = `${mine.name}|${[...now].map(([k, v]) => `${k}=${String(v)}`).join(";")}`;
-    return { check: { action: "replace", sheetName: mine.name, newSheetName, renamedFrom, edited, token }, mine, needs: edited !== null || renamedFrom !== null };
+    return {
+      check: { action: "replace", sheetName: mine.name, newSheetName, renamedFrom, edited, token },
+      mine,
+      needs: edited !== null || renamedFrom !== null,
+    };
   }
 
   const port: MemoryWorkbook = {
@@ -486,7 +535,12 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     sheetNames: () => sheets.map((s) => s.name),
     async listTables(): Promise<TableInfo[]> {
       await pause();
-      return tables.map((t) => ({ name: t.name, sheetName: sheets.find((s) => s.id === t.sheetId)?.name ?? t.sheetName, rowCount: t.rows.length, headers: t.headers.map((h) => (h === null || h === undefined ? "" : String(h))) }));
+      return tables.map((t) => ({
+        name: t.name,
+        sheetName: sheets.find((s) => s.id === t.sheetId)?.name ?? t.sheetName,
+        rowCount: t.rows.length,
+        headers: t.headers.map((h) => (h === null || h === undefined ? "" : String(h))),
+      }));
     },
     async readTable(source: TableSource, opts?: ProgressOptions) {
       await pause();
@@ -509,7 +563,10 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     },
     async writeColumns(p, req, opts) {
       if (p.foreignCount > 0 && !opts.overwrite) {
-        return fail<WriteResult>("overwrite not confirmed", `${p.foreignCount} non-empty cells in ${p.address} were not written by CreditSentinel`);
+        return fail<WriteResult>(
+          "overwrite not confirmed",
+          `${p.foreignCount} non-empty cells in ${p.address} were not written by CreditSentinel`,
+        );
       }
       const sheet = sheets.find((s) => s.id === p.sheetId);
       if (!sheet) return fail<WriteResult>("sheet not found", "the planned worksheet no longer exists");
@@ -525,13 +582,18 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
         changedCount++;
         if (changed.length < MAX_SAMPLE) changed.push(qualifiedA1(sheet.name, row, col, 1, 1));
       });
-      if (changedCount > 0) return fail<WriteResult>("target changed", `${changedCount} cells changed since the plan`, { count: changedCount, cells: changed });
+      if (changedCount > 0)
+        return fail<WriteResult>("target changed", `${changedCount} cells changed since the plan`, { count: changedCount, cells: changed });
 
       const t = sv.plan.target;
       const n = t.rowCount;
       const rect = sv.rect;
       const before = cellsOf(sheet.id, rect);
-      const formats = req.columns.flatMap((c, j) => (c.numberFormat === undefined ? [] : [{ col: rect.col + j, formats: Array.from({ length: n }, (_, i) => formatIn(sheet.id, rect.row + 1 + i, rect.col + j)) }]));
+      const formats = req.columns.flatMap((c, j) =>
+        c.numberFormat === undefined
+          ? []
+          : [{ col: rect.col + j, formats: Array.from({ length: n }, (_, i) => formatIn(sheet.id, rect.row + 1 + i, rect.col + j)) }],
+      );
       const leftBefore = sv.leftoverRects.map((r) => ({ r, before: cellsOf(sheet.id, r) }));
       for (let i = 0; i < n; i += blockRows) {
         if (opts.signal?.aborted) return fail<WriteResult>("cancelled", `writing cancelled after ${i} rows`);
@@ -540,17 +602,31 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       }
       // Written cells replace edits under them.
       for (const key of before.keys()) edits.delete(`${sheet.id}!${key}`);
-      const block: Block = { sheetId: sheet.id, rect, headers: req.columns.map((c) => c.header), columns: req.columns.map((c) => c.values.map((v) => (v === undefined || v === null ? "" : v))) };
+      const block: Block = {
+        sheetId: sheet.id,
+        rect,
+        headers: req.columns.map((c) => c.header),
+        columns: req.columns.map((c) => c.values.map((v) => (v === undefined || v === null ? "" : v))),
+      };
       blocks.push(block);
       req.columns.forEach((c, j) => {
-        if (c.numberFormat !== undefined && n > 0) strips.push({ sheetId: sheet.id, col: t.firstColumn + j, row: t.headerRow + 1, rowCount: n, format: c.numberFormat });
+        if (c.numberFormat !== undefined && n > 0)
+          strips.push({ sheetId: sheet.id, col: t.firstColumn + j, row: t.headerRow + 1, rowCount: n, format: c.numberFormat });
       });
       for (const { row, col } of sv.clear) edits.set(ck(sheet.id, row, col), "");
-      const record: Owned = { id: nextOwnedId++, sheetId: sheet.id, rect, valueAt: (row, col) => (row === rect.row ? block.headers[col - rect.col] : (block.columns[col - rect.col][row - rect.row - 1] ?? "")) };
+      const record: Owned = {
+        id: nextOwnedId++,
+        sheetId: sheet.id,
+        rect,
+        valueAt: (row, col) =>
+          row === rect.row ? block.headers[col - rect.col] : (block.columns[col - rect.col][row - rect.row - 1] ?? ""),
+      };
       const replacedIds = new Set(sv.replaced.map((o) => o.id));
       owned = [...owned.filter((o) => !replacedIds.has(o.id)), record];
       const regions: UndoRegion[] = [{ sheetId: sheet.id, rect, kind: "cells", before, after: cellsOf(sheet.id, rect), formats }];
-      if (sv.clear.length > 0) for (const l of leftBefore) regions.push({ sheetId: sheet.id, rect: l.r, kind: "cells", before: l.before, after: cellsOf(sheet.id, l.r), formats: [] });
+      if (sv.clear.length > 0)
+        for (const l of leftBefore)
+          regions.push({ sheetId: sheet.id, rect: l.r, kind: "cells", before: l.before, after: cellsOf(sheet.id, l.r), formats: [] });
       undo = { group: opts.undoGroup, writtenAt: new Date().toISOString(), regions, created: [record.id], replaced: sv.replaced };
       writes.push({ plan: p, req, overwrite: opts.overwrite });
       return ok<WriteResult>({
@@ -570,18 +646,35 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       await pause();
       const { check, mine, needs } = checkReport(model.sheetName ?? DEFAULT_REPORT_SHEET);
       if (needs && opts?.confirmed !== check.token) {
-        return fail<ReportResult>("report changed", `the report sheet "${check.sheetName}" was renamed or changed`, { count: check.edited?.count ?? 0, cells: check.edited?.cells ?? [] });
+        return fail<ReportResult>("report changed", `the report sheet "${check.sheetName}" was renamed or changed`, {
+          count: check.edited?.count ?? 0,
+          cells: check.edited?.cells ?? [],
+        });
       }
       const keep = needs && (opts?.ifChanged ?? "newSheet") === "newSheet";
       const sheet = mine && !keep ? mine : ensureSheet(check.newSheetName);
       const cells = renderReport(model);
       const before = report;
       if (mine && !keep && needs) {
-        const region: UndoRegion = { sheetId: sheet.id, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 }, kind: "sheet", before: sheetCells(sheet.id), after: cells, formats: [] };
+        const region: UndoRegion = {
+          sheetId: sheet.id,
+          rect: { row: 0, col: 0, rowCount: 1, colCount: 1 },
+          kind: "sheet",
+          before: sheetCells(sheet.id),
+          after: cells,
+          formats: [],
+        };
         undo =
           undo && opts?.undoGroup !== undefined && undo.group === opts.undoGroup
             ? { ...undo, regions: [...undo.regions, region], report: { before } }
-            : { group: opts?.undoGroup, writtenAt: new Date().toISOString(), regions: [region], created: [], replaced: [], report: { before } };
+            : {
+                group: opts?.undoGroup,
+                writtenAt: new Date().toISOString(),
+                regions: [region],
+                created: [],
+                replaced: [],
+                report: { before },
+              };
       }
       clearSheet(sheet.id);
       putCells(sheet.id, cells);
@@ -599,7 +692,12 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
     async lastWrite(): Promise<LastWrite | null> {
       if (!undo) return null;
       const name = (id: string) => sheets.find((s) => s.id === id)?.name ?? "?";
-      return { writtenAt: undo.writtenAt, addresses: undo.regions.map((r) => (r.kind === "sheet" ? name(r.sheetId) : qualifiedA1(name(r.sheetId), r.rect.row, r.rect.col, r.rect.rowCount, r.rect.colCount))) };
+      return {
+        writtenAt: undo.writtenAt,
+        addresses: undo.regions.map((r) =>
+          r.kind === "sheet" ? name(r.sheetId) : qualifiedA1(name(r.sheetId), r.rect.row, r.rect.col, r.rect.rowCount, r.rect.colCount),
+        ),
+      };
     },
     async restoreLastWrite() {
       await pause();
@@ -618,14 +716,15 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
           if (changed.length < MAX_SAMPLE) changed.push(qualifiedA1(s.name, row, col, 1, 1));
         }
       }
-      if (count > 0) return fail<RestoreResult>("restore refused", `${count} cells changed since the last write`, { count, cells: changed });
+      if (count > 0)
+        return fail<RestoreResult>("restore refused", `${count} cells changed since the last write`, { count, cells: changed });
       const restored: string[] = [];
       for (const r of rec.regions) {
         const s = sheets.find((x) => x.id === r.sheetId) as Sheet;
         if (r.kind === "sheet") clearSheet(r.sheetId);
         putCells(r.sheetId, r.before);
         for (const f of r.formats) {
-          for (let i = 0; i < f.formats.length; ) {
+          for (let i = 0; i < f.formats.length;) {
             let k = i + 1;
             while (k < f.formats.length && f.formats[k] === f.formats[i]) k++;
             strips.push({ sheetId: r.sheetId, col: f.col, row: r.rect.row + 1 + i, rowCount: k - i, format: f.formats[i] });
@@ -663,7 +762,8 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
       await pause();
       const known = [...sheets.map((sh) => sh.name), ...(options.cells ?? []).map((c) => c.sheetName)];
       if (options.selection && !("error" in options.selection)) known.push(options.selection.sheetName);
-      if (!known.some((n) => n.toUpperCase() === sheetName.toUpperCase())) return fail<void>("sheet not found", `no worksheet named "${sheetName}"`);
+      if (!known.some((n) => n.toUpperCase() === sheetName.toUpperCase()))
+        return fail<void>("sheet not found", `no worksheet named "${sheetName}"`);
       cellSelections.push({ sheetName, row, column });
       return ok<void>(undefined);
     },

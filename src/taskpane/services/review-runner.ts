@@ -95,7 +95,12 @@ function isTableData(x: TableSource | TableData): x is TableData {
   return Array.isArray((x as TableData).rows);
 }
 
-async function readOne(port: WorkbookPort, which: "customers" | "ledger", t: ReviewTable, opts: RunOptions): Promise<{ ok: true; value: TableData } | { ok: false; error: ReviewFailure }> {
+async function readOne(
+  port: WorkbookPort,
+  which: "customers" | "ledger",
+  t: ReviewTable,
+  opts: RunOptions,
+): Promise<{ ok: true; value: TableData } | { ok: false; error: ReviewFailure }> {
   if (isTableData(t.source)) return { ok: true, value: t.source };
   const phase: ReviewPhase = which === "customers" ? "reading" : "readingLedger";
   opts.onProgress?.({ phase, done: 0, total: 0 });
@@ -133,7 +138,8 @@ export async function runReview(port: WorkbookPort, req: ReviewRequest, opts: Ru
       mapping: req.customers.mapping,
       // Where each table sits, so every problem names the sheet's own rows and cells.
       place: placeOf(customers.value),
-      ledger: ledger && req.ledger ? { headers: ledger.headerRow, rows: ledger.rows, mapping: req.ledger.mapping, place: placeOf(ledger) } : null,
+      ledger:
+        ledger && req.ledger ? { headers: ledger.headerRow, rows: ledger.rows, mapping: req.ledger.mapping, place: placeOf(ledger) } : null,
       asOf: req.asOf,
       policy: req.policy,
       lang: req.lang,

@@ -64,12 +64,20 @@ export interface BuildOptions {
  * review has no figure. Numeric columns carry their Excel number format
  * (`WRITE_NUMBER_FORMATS`), in both modes.
  */
-export async function buildWriteRequest(outcome: ReviewOutcome, written: readonly WriteColumnId[], mode: WriteMode, opts: BuildOptions = {}): Promise<WriteRequest | null> {
+export async function buildWriteRequest(
+  outcome: ReviewOutcome,
+  written: readonly WriteColumnId[],
+  mode: WriteMode,
+  opts: BuildOptions = {},
+): Promise<WriteRequest | null> {
   const { state, area } = outcome;
   const lang = state.lang;
   const headers = strings[lang].review.write.headers;
   const n = state.total;
-  const formulas = mode === "formulas" && !formulasUnavailable(outcome) ? riskFormulas(outcome.request.customers.mapping, area, written) : written.map(() => null);
+  const formulas =
+    mode === "formulas" && !formulasUnavailable(outcome)
+      ? riskFormulas(outcome.request.customers.mapping, area, written)
+      : written.map(() => null);
   const cols: unknown[][] = written.map(() => new Array<unknown>(n));
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   const slice = opts.sliceMs ?? 12;
@@ -78,7 +86,7 @@ export async function buildWriteRequest(outcome: ReviewOutcome, written: readonl
     if (opts.signal?.aborted) return null;
     const t0 = now();
     const stop = Math.min(n, i + 200_000);
-    for (; i < stop && now() - t0 < slice; ) {
+    for (; i < stop && now() - t0 < slice;) {
       const end = Math.min(stop, i + 250);
       for (let r = i; r < end; r++) {
         const c = state.results[r];
@@ -172,8 +180,22 @@ export function buildReport(summary: PortfolioSummary, lang: Lang): ReportModel 
   if (summary.breaches.length > 0) {
     sections.push({
       title: t.breachList,
-      header: [t.id, t.name, strings[lang].review.dash.band, ...(["exposure", "limit", "excess"] as const).map((k) => strings[lang].review.dash.breachColumns[k])],
-      rows: summary.breaches.slice(0, 100).map((b) => [b.id ?? strings[lang].review.dash.rowNumber(String(b.row + 1)), b.name ?? "", b.band ?? "", b.exposure, b.limit, b.excess]),
+      header: [
+        t.id,
+        t.name,
+        strings[lang].review.dash.band,
+        ...(["exposure", "limit", "excess"] as const).map((k) => strings[lang].review.dash.breachColumns[k]),
+      ],
+      rows: summary.breaches
+        .slice(0, 100)
+        .map((b) => [
+          b.id ?? strings[lang].review.dash.rowNumber(String(b.row + 1)),
+          b.name ?? "",
+          b.band ?? "",
+          b.exposure,
+          b.limit,
+          b.excess,
+        ]),
       formats: [null, null, null, amount, amount, amount],
     });
   }

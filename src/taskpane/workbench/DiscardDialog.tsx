@@ -4,7 +4,19 @@ import { useRef, type RefObject } from "react";
 import { useDialogFocus } from "../review/useDialogFocus";
 import type { WorkbenchStrings } from "./strings";
 
-export function DiscardDialog({ open, t, opener, onKeep, onDiscard }: { open: boolean; t: WorkbenchStrings; opener: RefObject<HTMLButtonElement>; onKeep: () => void; onDiscard: () => void }) {
+export function DiscardDialog({
+  open,
+  t,
+  opener,
+  onKeep,
+  onDiscard,
+}: {
+  open: boolean;
+  t: WorkbenchStrings;
+  opener: RefObject<HTMLButtonElement>;
+  onKeep: () => void;
+  onDiscard: () => void;
+}) {
   const keepRef = useRef<HTMLButtonElement>(null);
   useDialogFocus(open, keepRef, opener);
   return (

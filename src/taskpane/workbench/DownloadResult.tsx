@@ -13,19 +13,32 @@ export function LossList({ losses, t, lang }: { losses: readonly Loss[]; t: Work
     <ul className={s.list}>
       {losses.map((l) => (
         <li key={l.feature}>
-          {l.after > 0 ? t.losses.partly(t.losses.features[l.feature], fmt.count(l.before - l.after, lang), fmt.count(l.before, lang)) : t.losses.item(t.losses.features[l.feature], fmt.count(l.before, lang))}
+          {l.after > 0
+            ? t.losses.partly(t.losses.features[l.feature], fmt.count(l.before - l.after, lang), fmt.count(l.before, lang))
+            : t.losses.item(t.losses.features[l.feature], fmt.count(l.before, lang))}
         </li>
       ))}
     </ul>
   );
 }
 
-export function DownloadResult({ result, doc, t, lang }: { result: ScoredWorkbook; doc: WorkbenchDocument | null; t: WorkbenchStrings; lang: Lang }) {
+export function DownloadResult({
+  result,
+  doc,
+  t,
+  lang,
+}: {
+  result: ScoredWorkbook;
+  doc: WorkbenchDocument | null;
+  t: WorkbenchStrings;
+  lang: Lang;
+}) {
   return (
     <>
       <MessageBar intent="success" data-testid="download-result">
         <MessageBarBody>
-          {t.download.ready(result.fileName)} {doc?.kind === "csv" ? t.download.csvNote : ""} {result.reportSheet ? t.download.noCharts : ""}
+          {t.download.ready(result.fileName)} {doc?.kind === "csv" ? t.download.csvNote : ""}{" "}
+          {result.reportSheet ? t.download.noCharts : ""}
         </MessageBarBody>
       </MessageBar>
       {result.formulaColumns.length > 0 ? (

@@ -4,7 +4,19 @@
  * "Download scored workbook" (reachable by keyboard before anything is
  * written, saying what to do first), and where "Go to" / "Show in sheet" point.
  */
-import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, type RefObject } from "react";
 import type { Lang } from "../../engine/lang";
 import { cellA1 } from "../../excel/address";
@@ -16,12 +28,33 @@ import type { WorkbenchDoc } from "./useWorkbenchDocument";
 const ACCEPT = ".xlsx,.xlsm,.csv,.tsv,.txt,.xls,.ods,.et";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusLarge, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   fileName: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", overflowWrap: "anywhere" },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  drop: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalM, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground2 },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  drop: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 export interface FilePanelProps {
@@ -52,13 +85,18 @@ export function FilePanel({ d, t, lang, openRef, onFiles }: FilePanelProps) {
               {t.file.sample}
             </Badge>
           ) : null}
-          {doc.kind === "xlsx" ? <Caption1 className={s.muted}>{t.file.tables(fmt.count(doc.input.tables.length, lang), fmt.count(doc.input.sheetNames.length, lang))}</Caption1> : null}
+          {doc.kind === "xlsx" ? (
+            <Caption1 className={s.muted}>
+              {t.file.tables(fmt.count(doc.input.tables.length, lang), fmt.count(doc.input.sheetNames.length, lang))}
+            </Caption1>
+          ) : null}
         </div>
       ) : null}
       {doc?.sample && !written ? <Body1>{t.file.sampleHint}</Body1> : null}
       {(doc?.kind === "csv" ? doc.csv : []).map((c) => (
         <Caption1 key={c.fileName} className={s.muted}>
-          {t.file.csvRead(c.fileName, t.file.encodings[c.encoding], t.file.delimiters[c.delimiter], fmt.count(c.rows.length, lang))} {c.decimalComma ? t.file.decimalComma : ""}
+          {t.file.csvRead(c.fileName, t.file.encodings[c.encoding], t.file.delimiters[c.delimiter], fmt.count(c.rows.length, lang))}{" "}
+          {c.decimalComma ? t.file.decimalComma : ""}
         </Caption1>
       ))}
       {doc && doc.input.formulasWithoutResult > 0 ? (
@@ -77,7 +115,12 @@ export function FilePanel({ d, t, lang, openRef, onFiles }: FilePanelProps) {
       ) : null}
       <div className={s.drop}>
         <div className={s.actions}>
-          <Button ref={openRef} appearance={doc && !doc.sample ? "secondary" : "primary"} onClick={() => inputEl.current?.click()} disabledFocusable={busyOpening}>
+          <Button
+            ref={openRef}
+            appearance={doc && !doc.sample ? "secondary" : "primary"}
+            onClick={() => inputEl.current?.click()}
+            disabledFocusable={busyOpening}
+          >
             {doc ? t.file.openAnother : t.file.open}
           </Button>
           <Body1>{t.file.dropHere}</Body1>
@@ -97,7 +140,13 @@ export function FilePanel({ d, t, lang, openRef, onFiles }: FilePanelProps) {
           }}
         />
       </div>
-      {busyOpening ? <Spinner size="tiny" labelPosition="after" label={status.kind === "sample" ? t.file.loadingSample : t.file.reading(status.kind === "opening" ? status.name : "")} /> : null}
+      {busyOpening ? (
+        <Spinner
+          size="tiny"
+          labelPosition="after"
+          label={status.kind === "sample" ? t.file.loadingSample : t.file.reading(status.kind === "opening" ? status.name : "")}
+        />
+      ) : null}
       {openError ? (
         <MessageBar intent="error" data-testid="open-error">
           <MessageBarBody>{openErrorText(t, openError)}</MessageBarBody>
@@ -105,7 +154,12 @@ export function FilePanel({ d, t, lang, openRef, onFiles }: FilePanelProps) {
       ) : null}
       {doc ? (
         <div className={s.actions}>
-          <Button appearance={written ? "primary" : "secondary"} disabledFocusable={!written || download.busy} onClick={() => void d.downloadScored()} aria-describedby={written ? undefined : "download-hint"}>
+          <Button
+            appearance={written ? "primary" : "secondary"}
+            disabledFocusable={!written || download.busy}
+            onClick={() => void d.downloadScored()}
+            aria-describedby={written ? undefined : "download-hint"}
+          >
             {t.download.button}
           </Button>
           {download.busy ? <Spinner size="tiny" labelPosition="after" label={t.download.preparing} /> : null}

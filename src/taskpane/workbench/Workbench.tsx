@@ -7,7 +7,19 @@
  * another file replaces results not downloaded, a question. Nothing leaves
  * the browser.
  */
-import { Caption1, FluentProvider, MessageBar, MessageBarBody, Radio, RadioGroup, Text, Title3, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useRef, useState, type DragEvent } from "react";
 import type { Lang } from "../../engine/lang";
 import { useLanguage } from "../hooks/useLanguage";
@@ -26,13 +38,34 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const useStyles = makeStyles({
   root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}` },
   main: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, maxWidth: "56em", margin: "0 auto" },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalXS },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXS,
+  },
   logo: { width: "32px", height: "32px", flexShrink: 0 },
   names: { display: "flex", flexDirection: "column", flex: "1 1 12em", minWidth: 0 },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  overlay: { position: "fixed", inset: 0, zIndex: 1000, display: "flex", alignItems: "center", justifyContent: "center", backgroundColor: "rgba(15, 108, 189, 0.12)", border: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`, pointerEvents: "none" },
-  overlayText: { padding: tokens.spacingHorizontalL, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow16 },
+  overlay: {
+    position: "fixed",
+    inset: 0,
+    zIndex: 1000,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    backgroundColor: "rgba(15, 108, 189, 0.12)",
+    border: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`,
+    pointerEvents: "none",
+  },
+  overlayText: {
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
 });
 
 export interface WorkbenchProps {
@@ -65,7 +98,14 @@ async function bytesOf(files: readonly File[]): Promise<InputFile[]> {
   return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 }
 
-export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = saveDownload, progressDelayMs, logoSrc = "assets/icon-64.png" }: WorkbenchProps) {
+export function Workbench({
+  version,
+  loadSample,
+  loadLib = loadExcelLib,
+  save = saveDownload,
+  progressDelayMs,
+  logoSrc = "assets/icon-64.png",
+}: WorkbenchProps) {
   const s = useStyles();
   const [lang, setLang] = useLanguage(null);
   const t = WORKBENCH_STRINGS[lang];
@@ -97,7 +137,13 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
   return (
     // Layout styles go on an inner element: Fluent copies the provider's classes to its portals (dialogs, tooltips).
     <FluentProvider theme={webLightTheme} lang={htmlLang(lang)}>
-      <div className={s.root} onDragEnter={(e) => onDrag(e, "enter")} onDragOver={(e) => onDrag(e, "over")} onDragLeave={(e) => onDrag(e, "leave")} onDrop={(e) => onDrag(e, "drop")}>
+      <div
+        className={s.root}
+        onDragEnter={(e) => onDrag(e, "enter")}
+        onDragOver={(e) => onDrag(e, "over")}
+        onDragLeave={(e) => onDrag(e, "leave")}
+        onDrop={(e) => onDrag(e, "drop")}
+      >
         <main className={s.main} aria-labelledby="app-title">
           <header className={s.header}>
             <img className={s.logo} src={logoSrc} alt="" />
@@ -120,7 +166,16 @@ export function Workbench({ version, loadSample, loadLib = loadExcelLib, save = 
             <MessageBarBody>{t.privacy}</MessageBarBody>
           </MessageBar>
           <FilePanel d={d} t={t} lang={lang} openRef={openRef} onFiles={chosen} />
-          {d.doc && d.port ? <ReviewPane key={d.doc.id} port={d.port} lang={lang} progressDelayMs={progressDelayMs} initialAsOf={d.doc.sample ? SAMPLE_AS_OF : undefined} initialTables={d.initialTables} /> : null}
+          {d.doc && d.port ? (
+            <ReviewPane
+              key={d.doc.id}
+              port={d.port}
+              lang={lang}
+              progressDelayMs={progressDelayMs}
+              initialAsOf={d.doc.sample ? SAMPLE_AS_OF : undefined}
+              initialTables={d.initialTables}
+            />
+          ) : null}
           <Caption1 className={s.muted}>{t.excelNote}</Caption1>
         </main>
         {dragging ? (

@@ -42,8 +42,10 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: CsvEnco
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -107,11 +109,13 @@ export function detectDelimiter(text: string): CsvDelimiter {
     if (rows.length === 0) continue;
     const counts = new Map<number, number>();
     for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
-    let fields = 0, hits = 0;
+    let fields = 0,
+      hits = 0;
     for (const [k, v] of counts) if (v > hits || (v === hits && k > fields)) [fields, hits] = [k, v];
     if (fields < 2) continue;
     const consistency = hits / rows.length;
-    if (!best || consistency > best.consistency || (consistency === best.consistency && fields > best.fields)) best = { d, consistency, fields };
+    if (!best || consistency > best.consistency || (consistency === best.consistency && fields > best.fields))
+      best = { d, consistency, fields };
   }
   return best?.d ?? ",";
 }

@@ -85,7 +85,8 @@ function kindOf(name: string): "xlsx" | "csv" | OpenError {
   if (ext === "xlsx" || ext === "xlsm") return "xlsx";
   if (ext === "csv" || ext === "txt" || ext === "tsv") return "csv";
   if (ext === "xls") return { code: "unsupported", fileName: name, kind: "xls" };
-  if (["ods", "et", "ett", "numbers", "xlsb", "wps", "dbf"].includes(ext)) return { code: "unsupported", fileName: name, kind: "other-spreadsheet" };
+  if (["ods", "et", "ett", "numbers", "xlsb", "wps", "dbf"].includes(ext))
+    return { code: "unsupported", fileName: name, kind: "other-spreadsheet" };
   return { code: "unsupported", fileName: name, kind: "unknown" };
 }
 
@@ -95,7 +96,11 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Reads the files the user chose or dropped: one .xlsx (or .xlsm), or one or
  * more CSV files (each becomes a sheet and a table named after the file).
  */
-export async function openFiles(files: readonly InputFile[], loadLib: () => Promise<ExcelLib> = loadExcelLib, opts: { sample?: boolean } = {}): Promise<{ ok: true; doc: WorkbenchDocument } | { ok: false; error: OpenError }> {
+export async function openFiles(
+  files: readonly InputFile[],
+  loadLib: () => Promise<ExcelLib> = loadExcelLib,
+  opts: { sample?: boolean } = {},
+): Promise<{ ok: true; doc: WorkbenchDocument } | { ok: false; error: OpenError }> {
   if (files.length === 0) return { ok: false, error: { code: "mixed" } };
   const kinds = files.map((f) => kindOf(f.name));
   const bad = kinds.find((k): k is OpenError => typeof k !== "string");
@@ -116,20 +121,55 @@ export async function openFiles(files: readonly InputFile[], loadLib: () => Prom
       return { ok: false, error: { code: "unreadable", fileName: f.name, detail: message(e) } };
     }
     const counts = await featureCounts(f.bytes).catch(() => null);
-    return { ok: true, doc: { id, name: f.name, fileNames, kind: "xlsx", sample: opts.sample === true, xlsx: f.bytes, csv: [], input, losses: counts ? knownLosses(counts) : [] } };
+    return {
+      ok: true,
+      doc: {
+        id,
+        name: f.name,
+        fileNames,
+        kind: "xlsx",
+        sample: opts.sample === true,
+        xlsx: f.bytes,
+        csv: [],
+        input,
+        losses: counts ? knownLosses(counts) : [],
+      },
+    };
   }
 
   const csv: CsvSheet[] = [];
   for (const f of files) {
     const t = readCsv(f.bytes);
     if (!t) return { ok: false, error: { code: "empty", fileName: f.name } };
-    const sheetName = sheetNameOfFile(f.name, csv.map((c) => c.sheetName));
-    csv.push({ fileName: f.name, sheetName, encoding: t.encoding, delimiter: t.delimiter, decimalComma: t.decimalComma, headers: t.headers, rows: t.rows, dateColumns: t.dateColumns });
+    const sheetName = sheetNameOfFile(
+      f.name,
+      csv.map((c) => c.sheetName),
+    );
+    csv.push({
+      fileName: f.name,
+      sheetName,
+      encoding: t.encoding,
+      delimiter: t.delimiter,
+      decimalComma: t.decimalComma,
+      headers: t.headers,
+      rows: t.rows,
+      dateColumns: t.dateColumns,
+    });
   }
   const tables: MemoryTable[] = csv.map((c) => ({ name: c.sheetName, sheetName: c.sheetName, headers: c.headers, rows: c.rows }));
   const { name: _name, ...first } = tables[0];
-  const input: WorkbookInput = { tables, cells: [], selection: first, sheetNames: csv.map((c) => c.sheetName), excelTables: 0, formulasWithoutResult: 0 };
-  return { ok: true, doc: { id, name: files[0].name, fileNames, kind: "csv", sample: opts.sample === true, xlsx: null, csv, input, losses: [] } };
+  const input: WorkbookInput = {
+    tables,
+    cells: [],
+    selection: first,
+    sheetNames: csv.map((c) => c.sheetName),
+    excelTables: 0,
+    formulasWithoutResult: 0,
+  };
+  return {
+    ok: true,
+    doc: { id, name: files[0].name, fileNames, kind: "csv", sample: opts.sample === true, xlsx: null, csv, input, losses: [] },
+  };
 }
 
 /** The tables the pane should start with: the customer table with most recognised columns, and a ledger whose ids match it. */
@@ -228,7 +268,11 @@ export function scoredFileName(name: string): string {
  * The scored workbook: the input (every sheet as exceljs read it) with the
  * port's writes replayed in order and the latest report sheet.
  */
-export async function scoredWorkbook(doc: WorkbenchDocument, port: WorkbenchPort, loadLib: () => Promise<ExcelLib> = loadExcelLib): Promise<ScoredWorkbook> {
+export async function scoredWorkbook(
+  doc: WorkbenchDocument,
+  port: WorkbenchPort,
+  loadLib: () => Promise<ExcelLib> = loadExcelLib,
+): Promise<ScoredWorkbook> {
   const lib = await loadLib();
   let wb: ExcelJS.Workbook;
   if (doc.xlsx) {

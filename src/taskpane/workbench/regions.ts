@@ -27,8 +27,14 @@ function touches(a: Rect, b: Rect): boolean {
 }
 
 function union(a: Rect, b: Rect): Rect {
-  const row = Math.min(a.row, b.row), col = Math.min(a.col, b.col);
-  return { row, col, rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row, colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col };
+  const row = Math.min(a.row, b.row),
+    col = Math.min(a.col, b.col);
+  return {
+    row,
+    col,
+    rowCount: Math.max(a.row + a.rowCount, b.row + b.rowCount) - row,
+    colCount: Math.max(a.col + a.colCount, b.col + b.colCount) - col,
+  };
 }
 
 /**
@@ -50,7 +56,8 @@ export function regionsOf(occ: Occupancy): Rect[] {
     return i;
   };
   const join = (a: number, b: number) => {
-    const ra = find(a), rb = find(b);
+    const ra = find(a),
+      rb = find(b);
     if (ra === rb) return;
     parent[rb] = ra;
     rects[ra] = union(rects[ra], rects[rb]);
@@ -59,7 +66,7 @@ export function regionsOf(occ: Occupancy): Rect[] {
   for (const r of [...occ.keys()].sort((a, b) => a - b)) {
     const cols = occ.get(r) as number[];
     const runs: { from: number; to: number; id: number }[] = [];
-    for (let k = 0; k < cols.length; ) {
+    for (let k = 0; k < cols.length;) {
       let e = k;
       while (e + 1 < cols.length && cols[e + 1] <= cols[e] + 1) e++;
       const id = parent.length;
@@ -76,7 +83,7 @@ export function regionsOf(occ: Occupancy): Rect[] {
   }
   let boxes = [...new Set(parent.map((_, i) => find(i)))].map((i) => rects[i]);
   // Merge boxes that touch (a column sticking out of one box may reach into another).
-  for (let merged = true; merged; ) {
+  for (let merged = true; merged;) {
     merged = false;
     const out: Rect[] = [];
     for (const b of boxes) {
@@ -94,5 +101,9 @@ export function regionsOf(occ: Occupancy): Rect[] {
 /** The region that contains or touches the cell (row, col), or null when the cell is empty and alone. */
 export function regionAround(regions: readonly Rect[], row: number, col: number): Rect | null {
   const cell: Rect = { row, col, rowCount: 1, colCount: 1 };
-  return regions.find((r) => row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount) ?? regions.find((r) => touches(r, cell)) ?? null;
+  return (
+    regions.find((r) => row >= r.row && row < r.row + r.rowCount && col >= r.col && col < r.col + r.colCount) ??
+    regions.find((r) => touches(r, cell)) ??
+    null
+  );
 }

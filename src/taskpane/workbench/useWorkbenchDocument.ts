@@ -5,7 +5,16 @@
  * in sheet" said in words, and the download of the scored workbook.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { createWorkbenchPort, loadExcelLib, openFiles, scoredWorkbook, suggestTables, type InputFile, type ScoredWorkbook, type WorkbenchDocument } from "./file-workbook";
+import {
+  createWorkbenchPort,
+  loadExcelLib,
+  openFiles,
+  scoredWorkbook,
+  suggestTables,
+  type InputFile,
+  type ScoredWorkbook,
+  type WorkbenchDocument,
+} from "./file-workbook";
 import { SAMPLE_FILE_NAME } from "./sample";
 import type { openErrorText } from "./strings";
 import type { ExcelLib } from "./xlsx-output";
@@ -17,7 +26,11 @@ export type Download = { busy: boolean; result: ScoredWorkbook | null; error: st
 
 const NO_DOWNLOAD: Download = { busy: false, result: null, error: null };
 
-export function useWorkbenchDocument(loadSample: (() => Promise<Uint8Array>) | undefined, loadLib: () => Promise<ExcelLib> = loadExcelLib, save: (bytes: Uint8Array, fileName: string) => void) {
+export function useWorkbenchDocument(
+  loadSample: (() => Promise<Uint8Array>) | undefined,
+  loadLib: () => Promise<ExcelLib> = loadExcelLib,
+  save: (bytes: Uint8Array, fileName: string) => void,
+) {
   const [doc, setDoc] = useState<WorkbenchDocument | null>(null);
   const [status, setStatus] = useState<Status>(loadSample ? { kind: "sample" } : { kind: "idle" });
   const [openError, setOpenError] = useState<Parameters<typeof openErrorText>[1] | null>(null);

@@ -94,7 +94,8 @@ function readSheet(ws: ExcelJS.Worksheet, noResult: { count: number }): SheetCel
   const occupied: [number, number][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const r = rowNumber - 1, c = colNumber - 1;
+      const r = rowNumber - 1,
+        c = colNumber - 1;
       if (cell.isMerged && cell.master !== cell) {
         occupied.push([r, c]); // part of a merged area: occupied, but the value is the master's
         return;
@@ -128,7 +129,8 @@ function tableOf(s: SheetCells, name: string, rect: Rect, opts: { header: boolea
   };
 }
 
-const inside = (rect: Rect, r: number, c: number) => r >= rect.row && r < rect.row + rect.rowCount && c >= rect.col && c < rect.col + rect.colCount;
+const inside = (rect: Rect, r: number, c: number) =>
+  r >= rect.row && r < rect.row + rect.rowCount && c >= rect.col && c < rect.col + rect.colCount;
 
 /** Everything the workbench needs from a workbook exceljs has loaded. */
 export function workbookInput(wb: ExcelJS.Workbook): WorkbookInput {
@@ -166,14 +168,33 @@ export function workbookInput(wb: ExcelJS.Workbook): WorkbookInput {
   const loose: LooseCell[] = [];
   for (const { cells } of sheets) {
     const mine = covered.filter((c) => c.sheetName === cells.name).map((c) => c.rect);
-    for (const [r, m] of cells.values) for (const [c, value] of m) if (!mine.some((rect) => inside(rect, r, c))) loose.push({ sheetName: cells.name, row: r, col: c, value });
+    for (const [r, m] of cells.values)
+      for (const [c, value] of m)
+        if (!mine.some((rect) => inside(rect, r, c))) loose.push({ sheetName: cells.name, row: r, col: c, value });
   }
 
-  return { tables, cells: loose, selection: selectionOf(wb, sheets.map((s) => s.cells), regionsBySheet, covered), sheetNames: sheets.map((s) => s.cells.name), excelTables, formulasWithoutResult: noResult.count };
+  return {
+    tables,
+    cells: loose,
+    selection: selectionOf(
+      wb,
+      sheets.map((s) => s.cells),
+      regionsBySheet,
+      covered,
+    ),
+    sheetNames: sheets.map((s) => s.cells.name),
+    excelTables,
+    formulasWithoutResult: noResult.count,
+  };
 }
 
 /** The region around the active cell of the active sheet (A1 when the file records none). */
-function selectionOf(wb: ExcelJS.Workbook, sheets: SheetCells[], regions: Map<string, Rect[]>, covered: { sheetName: string; rect: Rect }[]): WorkbookInput["selection"] {
+function selectionOf(
+  wb: ExcelJS.Workbook,
+  sheets: SheetCells[],
+  regions: Map<string, Rect[]>,
+  covered: { sheetName: string; rect: Rect }[],
+): WorkbookInput["selection"] {
   if (sheets.length === 0) return { error: "empty selection" };
   const active = wb.views?.[0]?.activeTab ?? 0;
   const s = sheets[Math.min(Math.max(0, active), sheets.length - 1)];

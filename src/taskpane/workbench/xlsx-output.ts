@@ -55,7 +55,15 @@ export function applyWrite(wb: ExcelJS.Workbook, w: LoggedWrite): void {
       if (col.numberFormat !== undefined) cell.numFmt = col.numberFormat;
     }
     const column = ws.getColumn(c);
-    if (!column.width) column.width = Math.min(60, Math.max(12, col.header.length + 4, ...col.values.slice(0, 200).map((v) => (typeof v === "string" && !v.startsWith("=") ? Math.min(60, v.length) : 0))));
+    if (!column.width)
+      column.width = Math.min(
+        60,
+        Math.max(
+          12,
+          col.header.length + 4,
+          ...col.values.slice(0, 200).map((v) => (typeof v === "string" && !v.startsWith("=") ? Math.min(60, v.length) : 0)),
+        ),
+      );
   });
   if (w.req.bandColumn !== undefined && w.req.bandFormats && t.rowCount > 0) {
     const ref = rangeA1(t.headerRow + 1, t.firstColumn + w.req.bandColumn, t.rowCount, 1);
@@ -135,7 +143,10 @@ export function writeReportSheet(wb: ExcelJS.Workbook, model: ReportModel, sheet
 }
 
 /** The workbook of CSV input: one sheet per file, dates in the columns read as dates shown as dates. */
-export function workbookOfCsv(lib: ExcelLib, sheets: { sheetName: string; headers: unknown[]; rows: unknown[][]; dateColumns: readonly number[] }[]): ExcelJS.Workbook {
+export function workbookOfCsv(
+  lib: ExcelLib,
+  sheets: { sheetName: string; headers: unknown[]; rows: unknown[][]; dateColumns: readonly number[] }[],
+): ExcelJS.Workbook {
   const wb = new lib.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.sheetName, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
@@ -155,7 +166,13 @@ export function workbookOfCsv(lib: ExcelLib, sheets: { sheetName: string; header
 
 /** A sheet name Excel accepts, from a file name ("customers (2).csv" → "customers (2)"). */
 export function sheetNameOfFile(fileName: string, taken: readonly string[]): string {
-  const base = fileName.replace(/\.[^.]*$/, "").replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim().slice(0, 31) || "Sheet";
+  const base =
+    fileName
+      .replace(/\.[^.]*$/, "")
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim()
+      .slice(0, 31) || "Sheet";
   const clean = /^history$/i.test(base) ? `${base} data` : base;
   let name = clean;
   for (let k = 2; taken.some((t) => t.toUpperCase() === name.toUpperCase()); k++) {

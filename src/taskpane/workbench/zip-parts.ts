@@ -40,8 +40,15 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
   const utf8 = new TextDecoder("utf-8");
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) return null;
-    const nameLength = u16(bytes, p + 28), extra = u16(bytes, p + 30), comment = u16(bytes, p + 32);
-    out.push({ name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)), method: u16(bytes, p + 10), compressedSize: u32(bytes, p + 20), offset: u32(bytes, p + 42) });
+    const nameLength = u16(bytes, p + 28),
+      extra = u16(bytes, p + 30),
+      comment = u16(bytes, p + 32);
+    out.push({
+      name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
+      method: u16(bytes, p + 10),
+      compressedSize: u32(bytes, p + 20),
+      offset: u32(bytes, p + 42),
+    });
     p += 46 + nameLength + extra + comment;
   }
   return out;
@@ -172,7 +179,11 @@ async function countFeatures(bytes: Uint8Array): Promise<FeatureCounts | null> {
 
 /** Features of `before` that `after` holds fewer of, with both counts, in FEATURES order. */
 export function lostFeatures(before: FeatureCounts, after: FeatureCounts): { feature: Feature; before: number; after: number }[] {
-  return FEATURES.filter((f) => (before[f] ?? 0) > (after[f] ?? 0)).map((f) => ({ feature: f, before: before[f] ?? 0, after: after[f] ?? 0 }));
+  return FEATURES.filter((f) => (before[f] ?? 0) > (after[f] ?? 0)).map((f) => ({
+    feature: f,
+    before: before[f] ?? 0,
+    after: after[f] ?? 0,
+  }));
 }
 
 /** The features of `counts` exceljs is known to drop. */

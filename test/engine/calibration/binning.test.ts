@@ -28,7 +28,8 @@ describe("weight of evidence by hand", () => {
 
 describe("monotone binning", () => {
   const r = mulberry32(1);
-  const x: number[] = [], y: number[] = [];
+  const x: number[] = [],
+    y: number[] = [];
   for (let i = 0; i < 3000; i++) {
     const v = r();
     x.push(v);

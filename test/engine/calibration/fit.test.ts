@@ -50,7 +50,10 @@ describe("the calibration pipeline on a small synthetic sample", () => {
 
   test("samples that cannot be calibrated give an error value, not an exception", () => {
     const s = load();
-    const healthy = sampleRows(s, Array.from({ length: s.n }, (_, i) => i).filter((i) => s.label[i] === 0));
+    const healthy = sampleRows(
+      s,
+      Array.from({ length: s.n }, (_, i) => i).filter((i) => s.label[i] === 0),
+    );
     const r1 = calibrate(healthy, OPTS);
     expect(isEngineError(r1) && r1.message).toMatch(/needs both defaulters and healthy rows \(it has 0 defaulters among \d+ rows\)/);
     const r2 = calibrate({ n: 0, columns: {}, label: new Uint8Array(0) }, OPTS);
@@ -139,12 +142,25 @@ describe("horizon conversion", () => {
 
 describe("points scaling", () => {
   const input = {
-    id: "t", version: "0", description: "t", intercept: 2, horizonYears: 1,
+    id: "t",
+    version: "0",
+    description: "t",
+    intercept: 2,
+    horizonYears: 1,
     factors: [
-      { key: "debt_ratio" as const, group: "financial" as const, source: "calibrated" as const, direction: "decreasing" as const, edges: [0.5], shifts: [0.5, -0.5], neutralShift: 0 },
+      {
+        key: "debt_ratio" as const,
+        group: "financial" as const,
+        source: "calibrated" as const,
+        direction: "decreasing" as const,
+        edges: [0.5],
+        shifts: [0.5, -0.5],
+        neutralShift: 0,
+      },
       ...EXPERT_FACTORS,
     ],
-    bandMinScores: [80, 60, 40, 20, 0], bandPds: [0.001, 0.002, 0.01, 0.05, 0.2],
+    bandMinScores: [80, 60, 40, 20, 0],
+    bandPds: [0.001, 0.002, 0.01, 0.05, 0.2],
   };
   const m = buildModel(input);
   test("the maxima add up to 100 and points follow the shifts", () => {
@@ -161,7 +177,15 @@ describe("points scaling", () => {
 
 describe("withDerivedRatios", () => {
   test("fills ratio columns from statement items, keeping given ratios; samples without items are unchanged", () => {
-    const s: Sample = { n: 2, label: Uint8Array.from([0, 1]), columns: { total_assets: Float64Array.from([100, 200]), total_liabilities: Float64Array.from([60, 50]), debt_ratio: Float64Array.from([NaN, 0.9]) } };
+    const s: Sample = {
+      n: 2,
+      label: Uint8Array.from([0, 1]),
+      columns: {
+        total_assets: Float64Array.from([100, 200]),
+        total_liabilities: Float64Array.from([60, 50]),
+        debt_ratio: Float64Array.from([NaN, 0.9]),
+      },
+    };
     const d = withDerivedRatios(s);
     expect(Array.from(d.columns.debt_ratio!)).toEqual([0.6, 0.9]);
     expect(Array.from(d.columns.equity_to_liabilities!)).toEqual([40 / 60, 150 / 50]);

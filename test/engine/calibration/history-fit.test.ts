@@ -35,15 +35,24 @@ describe("stage minimums: a stage is refused below its defaults, saying how many
   test("weights with 24 defaults, full with 99: refused, in English and Chinese", () => {
     const w = fitHistory(DEFAULT_MODEL, withDefaults(24), { stage: "weights" }, "en");
     expect(w).toEqual(stageRefusal("weights", 24, "en"));
-    expect(isEngineError(w) && w.message).toBe("Refitting the factor weights needs at least 25 defaults in the history; it has 24. Fit the band cut-offs and PD levels instead (stage 1), or add history.");
+    expect(isEngineError(w) && w.message).toBe(
+      "Refitting the factor weights needs at least 25 defaults in the history; it has 24. Fit the band cut-offs and PD levels instead (stage 1), or add history.",
+    );
     const f = fitHistory(DEFAULT_MODEL, withDefaults(99), { stage: "full" }, "zh");
-    expect(isEngineError(f) && f.message).toBe("完全重新拟合（分箱与权重）至少需要 100 个违约样本，当前历史数据只有 99 个；可先重新拟合权重（第 2 阶段，需 25 个违约样本），或补充历史数据。");
+    expect(isEngineError(f) && f.message).toBe(
+      "完全重新拟合（分箱与权重）至少需要 100 个违约样本，当前历史数据只有 99 个；可先重新拟合权重（第 2 阶段，需 25 个违约样本），或补充历史数据。",
+    );
     expect(isEngineError(fitHistory(DEFAULT_MODEL, withDefaults(25), { stage: "weights" }, "en"))).toBe(false);
   });
   test("levels without defaults needs an expected default rate; a rate must be a share", () => {
     const none = withDefaults(0);
-    expect(isEngineError(fitHistory(DEFAULT_MODEL, none, { stage: "levels" }, "en")) && (fitHistory(DEFAULT_MODEL, none, { stage: "levels" }, "en") as EngineError).message).toMatch(/no defaults: give the portfolio's expected 12-month default rate/);
-    expect((fitHistory(DEFAULT_MODEL, none, { stage: "levels", expectedDefaultRate: 2 }, "en") as EngineError).message).toMatch(/share between 0 and 1/);
+    expect(
+      isEngineError(fitHistory(DEFAULT_MODEL, none, { stage: "levels" }, "en")) &&
+        (fitHistory(DEFAULT_MODEL, none, { stage: "levels" }, "en") as EngineError).message,
+    ).toMatch(/no defaults: give the portfolio's expected 12-month default rate/);
+    expect((fitHistory(DEFAULT_MODEL, none, { stage: "levels", expectedDefaultRate: 2 }, "en") as EngineError).message).toMatch(
+      /share between 0 and 1/,
+    );
     const r = ok(fitHistory(DEFAULT_MODEL, none, { stage: "levels", expectedDefaultRate: 0.02 }, "en"));
     expect(r.cv.measurable).toBe(false);
     expect(r.better).toBe(true);
@@ -53,8 +62,26 @@ describe("stage minimums: a stage is refused below its defaults, saying how many
   });
   test("empty histories, all defaults, and histories without a factor column are refused", () => {
     expect(isEngineError(fitHistory(DEFAULT_MODEL, { n: 0, columns: {}, label: new Uint8Array(0) }, { stage: "levels" }, "en"))).toBe(true);
-    expect((fitHistory(DEFAULT_MODEL, { n: 2, columns: { debt_ratio: Float64Array.from([0.1, 0.2]) }, label: Uint8Array.from([1, 1]) }, { stage: "levels" }, "en") as EngineError).message).toMatch(/Every row of the history is a default/);
-    expect((fitHistory(DEFAULT_MODEL, { n: 2, columns: { total_assets: Float64Array.from([1, 2]) }, label: Uint8Array.from([0, 1]) }, { stage: "levels" }, "zh") as EngineError).message).toBe("历史数据中没有任何列是模型的因素。");
+    expect(
+      (
+        fitHistory(
+          DEFAULT_MODEL,
+          { n: 2, columns: { debt_ratio: Float64Array.from([0.1, 0.2]) }, label: Uint8Array.from([1, 1]) },
+          { stage: "levels" },
+          "en",
+        ) as EngineError
+      ).message,
+    ).toMatch(/Every row of the history is a default/);
+    expect(
+      (
+        fitHistory(
+          DEFAULT_MODEL,
+          { n: 2, columns: { total_assets: Float64Array.from([1, 2]) }, label: Uint8Array.from([0, 1]) },
+          { stage: "levels" },
+          "zh",
+        ) as EngineError
+      ).message,
+    ).toBe("历史数据中没有任何列是模型的因素。");
   });
 });
 
@@ -78,7 +105,11 @@ describe("the three stages", () => {
     // a history where low debt ratios default most: the shipped direction says the opposite
     const ratio = Float64Array.from({ length: 2000 }, (_, i) => ((i * 37) % 100) / 100);
     const label = Uint8Array.from(ratio, (d, i) => ((d < 0.41 ? i % 4 === 0 : i % 40 === 0) ? 1 : 0));
-    const flipped: Sample = { n: 2000, label, columns: { debt_ratio: ratio, quick_ratio: Float64Array.from(ratio, (_, i) => 0.5 + (i % 7) / 4) } };
+    const flipped: Sample = {
+      n: 2000,
+      label,
+      columns: { debt_ratio: ratio, quick_ratio: Float64Array.from(ratio, (_, i) => 0.5 + (i % 7) / 4) },
+    };
     const r = ok(fitHistory(DEFAULT_MODEL, flipped, { stage: "weights" }, "en"));
     expect(r.weights.debt_ratio).toBe(0);
     const debt = r.model.factors.find((f) => f.key === "debt_ratio")!;
@@ -111,7 +142,9 @@ describe("the three stages", () => {
 
 describe("not-reported points: a blank in a given column of a fitted factor", () => {
   // Debt ratio left blank by a third of the defaulters and by 2 % of the others: a blank that says something.
-  const debt = Float64Array.from(history.columns.debt_ratio!, (x, i) => ((history.label[i] === 1 && i % 3 === 0) || i % 50 === 0 ? NaN : x));
+  const debt = Float64Array.from(history.columns.debt_ratio!, (x, i) =>
+    (history.label[i] === 1 && i % 3 === 0) || i % 50 === 0 ? NaN : x,
+  );
   const telling: Sample = { ...history, columns: { ...history.columns, debt_ratio: debt } };
   test("scores the factor's not-reported points, shows as a reason, and a column the table lacks stays neutral", () => {
     const m = ok(fitHistory(DEFAULT_MODEL, telling, { stage: "full" }, "en")).model;

@@ -17,7 +17,8 @@ describe("logistic regression", () => {
     expect(beta[1]).toBeGreaterThan(0);
     expect(beta[1]).toBeLessThan(Math.log(9));
     // ∂/∂b1: Σ (y − p) x = ridge × n × b1; ∂/∂b0: Σ (y − p) = 0
-    let g0 = 0, g1 = 0;
+    let g0 = 0,
+      g1 = 0;
     x.forEach((xi, i) => {
       const p = sigmoid(linearPredictor(beta, [x], i));
       g0 += y[i] - p;
@@ -28,7 +29,8 @@ describe("logistic regression", () => {
   });
   test("recovers known coefficients from simulated data", () => {
     const r = mulberry32(3);
-    const xs: number[] = [], ys: number[] = [];
+    const xs: number[] = [],
+      ys: number[] = [];
     for (let i = 0; i < 20000; i++) {
       const v = r() * 4 - 2;
       xs.push(v);
@@ -44,11 +46,27 @@ describe("logistic regression", () => {
     const beta = fitLogistic([[0, 0, 0, 0]], [0, 1, 0, 1], 0);
     expect(beta.every(Number.isFinite)).toBe(true);
     expect(beta[0]).toBeCloseTo(0, 12);
-    const two = fitLogistic([[0, 0, 0, 0], [0, 1, 0, 1]], [0, 1, 0, 1], 0, 3); // a constant before an informative feature
+    const two = fitLogistic(
+      [
+        [0, 0, 0, 0],
+        [0, 1, 0, 1],
+      ],
+      [0, 1, 0, 1],
+      0,
+      3,
+    ); // a constant before an informative feature
     expect(two.every(Number.isFinite)).toBe(true);
     expect(two[2]).toBeGreaterThan(1);
   });
   test("solveLinear solves a small system", () => {
-    expect(solveLinear([[2, 1], [1, 3]], [3, 5]).map((v) => Math.round(v * 1e12) / 1e12)).toEqual([0.8, 1.4]);
+    expect(
+      solveLinear(
+        [
+          [2, 1],
+          [1, 3],
+        ],
+        [3, 5],
+      ).map((v) => Math.round(v * 1e12) / 1e12),
+    ).toEqual([0.8, 1.4]);
   });
 });

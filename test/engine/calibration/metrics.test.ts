@@ -2,12 +2,14 @@ import { PSI_EMPTY_SHARE, auc, binCounts, brier, captureRates, ks, psi } from ".
 
 /** Independent AUC: the share of (defaulter, healthy) pairs ranked right, ties half. */
 function pairAuc(risk: number[], y: number[]): number {
-  let good = 0, pairs = 0;
-  for (let i = 0; i < y.length; i++) for (let j = 0; j < y.length; j++) {
-    if (y[i] !== 1 || y[j] !== 0) continue;
-    pairs++;
-    good += risk[i] > risk[j] ? 1 : risk[i] === risk[j] ? 0.5 : 0;
-  }
+  let good = 0,
+    pairs = 0;
+  for (let i = 0; i < y.length; i++)
+    for (let j = 0; j < y.length; j++) {
+      if (y[i] !== 1 || y[j] !== 0) continue;
+      pairs++;
+      good += risk[i] > risk[j] ? 1 : risk[i] === risk[j] ? 0.5 : 0;
+    }
   return good / pairs;
 }
 

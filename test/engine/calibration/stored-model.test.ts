@@ -29,7 +29,14 @@ describe("stored model: record + parts", () => {
   test("round trip in several parts: the same model, hash and part count recorded", () => {
     const { manifest, parts } = encodeStoredModel(model, null, "2026-06-30", 1000);
     expect(parts.length).toBeGreaterThan(5);
-    expect(manifest).toMatchObject({ format: STORED_MODEL_FORMAT, modelId: model.id, modelVersion: "2.0.0+levels", parts: parts.length, active: true, acceptedOn: "2026-06-30" });
+    expect(manifest).toMatchObject({
+      format: STORED_MODEL_FORMAT,
+      modelId: model.id,
+      modelVersion: "2.0.0+levels",
+      parts: parts.length,
+      active: true,
+      acceptedOn: "2026-06-30",
+    });
     expect(manifest.hash).toBe(sha256Hex(parts.join("")));
     const m = readManifest(JSON.parse(JSON.stringify(manifest)));
     expect(isEngineError(m)).toBe(false);
@@ -71,11 +78,31 @@ describe("stored model: record + parts", () => {
 
 describe("outcome labels from workbook cells", () => {
   test.each([
-    ["yes", 1], ["No", 0], [1, 1], [0, 0], [true, 1], [false, 0], ["违约", 1], ["正常", 0], ["failed", 1], ["alive", 0], ["", null], ["maybe", null],
+    ["yes", 1],
+    ["No", 0],
+    [1, 1],
+    [0, 0],
+    [true, 1],
+    [false, 0],
+    ["违约", 1],
+    ["正常", 0],
+    ["failed", 1],
+    ["alive", 0],
+    ["", null],
+    ["maybe", null],
   ])("parseLabel(%j) = %j", (cell, y) => expect(parseLabel(cell)).toBe(y));
 
   test("historyFromTable: factor columns by header, outcome by name or default names; unreadable outcomes dropped", () => {
-    const s = historyFromTable(["Debt ratio", "Name", "违约"], [[0.5, "A", "是"], [0.9, "B", "否"], ["x", "C", 1], [0.2, "D", ""]], null);
+    const s = historyFromTable(
+      ["Debt ratio", "Name", "违约"],
+      [
+        [0.5, "A", "是"],
+        [0.9, "B", "否"],
+        ["x", "C", 1],
+        [0.2, "D", ""],
+      ],
+      null,
+    );
     expect(isEngineError(s)).toBe(false);
     if (isEngineError(s)) return;
     expect(s.n).toBe(3);
@@ -106,7 +133,10 @@ describe("monitoring: PSI of review scores against the calibration sample", () =
     expect(ok.psi).toBeLessThan(0.01);
     expect(ok.drift).toBe(false);
     expect(ok.rows).toBe(like.length);
-    const piled = scoreStability(DEFAULT_MODEL, like.map(() => 25))!;
+    const piled = scoreStability(
+      DEFAULT_MODEL,
+      like.map(() => 25),
+    )!;
     expect(piled.psi).toBeGreaterThan(PSI_DRIFT);
     expect(piled.drift).toBe(true);
   });

@@ -29,7 +29,16 @@ describe("assessCustomer: one customer, every figure", () => {
   });
 
   test("limit, headroom, breach and expected loss (through expectedLoss, insurance included)", () => {
-    const a = assess({ factors: { debt_ratio: 0.4, quick_ratio: 1.5, avg_days_late: 0, equity: 100_000 }, exposure: 30_000, insuredShare: 0.9, insuredLimit: 20_000, lgd: 0.5 }, TEST_POLICY);
+    const a = assess(
+      {
+        factors: { debt_ratio: 0.4, quick_ratio: 1.5, avg_days_late: 0, equity: 100_000 },
+        exposure: 30_000,
+        insuredShare: 0.9,
+        insuredLimit: 20_000,
+        lgd: 0.5,
+      },
+      TEST_POLICY,
+    );
     expect(a.band).toBe("A");
     expect(a.limit).toMatchObject({ rule: "net_worth_cap" });
     const limit = a.limit?.limit as number;
@@ -49,8 +58,17 @@ describe("assessCustomer: one customer, every figure", () => {
   });
 
   test("a ledger's payment behaviour fills only the behaviour the table leaves blank", () => {
-    const a = assess({ factors: { debt_ratio: 0.5, avg_days_late: 3, max_days_late: NaN }, payment: { avg_days_late: 40, max_days_late: 70, pct_invoices_late: "", overdue_share: 0.2 } });
-    expect(a.payment).toEqual({ avg_days_late: 3, max_days_late: 70, pct_invoices_late: null, overdue_share: 0.2, fromLedger: ["max_days_late", "overdue_share"] });
+    const a = assess({
+      factors: { debt_ratio: 0.5, avg_days_late: 3, max_days_late: NaN },
+      payment: { avg_days_late: 40, max_days_late: 70, pct_invoices_late: "", overdue_share: 0.2 },
+    });
+    expect(a.payment).toEqual({
+      avg_days_late: 3,
+      max_days_late: 70,
+      pct_invoices_late: null,
+      overdue_share: 0.2,
+      fromLedger: ["max_days_late", "overdue_share"],
+    });
   });
 
   test("an unknown factor or a value outside a factor's range is an error in the language asked", () => {

@@ -18,7 +18,15 @@ import { serialFromYmd } from "../../../src/engine/dates";
 import { LIMIT_RULE_TEXT } from "../../../src/engine/limit/limit";
 import { displayScore } from "../../../src/engine/scoring/score";
 import { assessCustomer } from "../../../src/engine/customer/assess";
-import { CustomerResult, ReviewState, autoMapColumns, explainRow, prepareReview, reviewChunk, rowInputs } from "../../../src/engine/portfolio";
+import {
+  CustomerResult,
+  ReviewState,
+  autoMapColumns,
+  explainRow,
+  prepareReview,
+  reviewChunk,
+  rowInputs,
+} from "../../../src/engine/portfolio";
 import { expectedLoss as expectedLossFormula } from "../../../src/functions/functions";
 import { buildWriteRequest } from "../../../src/taskpane/services/write-back";
 import type { ReviewOutcome } from "../../../src/taskpane/services/review-runner";
@@ -64,25 +72,54 @@ function runReview(t: Table): ReviewState {
 const ruleText = (c: CustomerResult) => c.limitRuleText;
 
 function reviewFigures(c: CustomerResult): Figures {
-  return { score: c.score === null ? null : displayScore(c.score), band: c.band, pd: c.pd, limit: c.limit, rule: ruleText(c), expectedLoss: c.expectedLoss };
+  return {
+    score: c.score === null ? null : displayScore(c.score),
+    band: c.band,
+    pd: c.pd,
+    limit: c.limit,
+    rule: ruleText(c),
+    expectedLoss: c.expectedLoss,
+  };
 }
 
 function explainFigures(state: ReviewState, r: number): Figures | null {
   const e = explainRow(state, r);
   if (isEngineError(e)) return null;
-  return { score: displayScore(e.score), band: e.band, pd: e.pd, limit: e.limit?.limit ?? null, rule: e.limit?.ruleText ?? null, expectedLoss: e.expectedLoss };
+  return {
+    score: displayScore(e.score),
+    band: e.band,
+    pd: e.pd,
+    limit: e.limit?.limit ?? null,
+    rule: e.limit?.ruleText ?? null,
+    expectedLoss: e.expectedLoss,
+  };
 }
 
 function assessFigures(state: ReviewState, r: number): Figures | null {
   const inp = rowInputs(state, r);
   if (isEngineError(inp)) return null;
-  const a = assessCustomer({ factors: inp.values, termsDays: inp.extras.termsDays, requested: inp.extras.requested, exposure: inp.extras.exposure }, state.policy, "en");
+  const a = assessCustomer(
+    { factors: inp.values, termsDays: inp.extras.termsDays, requested: inp.extras.requested, exposure: inp.extras.exposure },
+    state.policy,
+    "en",
+  );
   if (isEngineError(a)) throw new Error(a.message);
-  return { score: a.shown, band: a.band, pd: a.pd, limit: a.limit?.limit ?? null, rule: a.limit ? LIMIT_RULE_TEXT[a.limit.rule].en : null, expectedLoss: a.expectedLoss };
+  return {
+    score: a.shown,
+    band: a.band,
+    pd: a.pd,
+    limit: a.limit?.limit ?? null,
+    rule: a.limit ? LIMIT_RULE_TEXT[a.limit.rule].en : null,
+    expectedLoss: a.expectedLoss,
+  };
 }
 
 function outcome(state: ReviewState, t: Table, area: DataArea): ReviewOutcome {
-  return { state, area, request: { customers: { mapping: autoMapColumns(t.headers) }, ledger: t.ledger ? {} : null } } as unknown as ReviewOutcome;
+  return {
+    state,
+    area,
+    request: { customers: { mapping: autoMapColumns(t.headers) }, ledger: t.ledger ? {} : null },
+  } as unknown as ReviewOutcome;
 }
 
 const num = (x: unknown): number | null => (typeof x === "number" ? x : null);
@@ -96,7 +133,11 @@ async function writtenValues(state: ReviewState, t: Table, area: DataArea): Prom
 }
 
 /** The live formulas written back, evaluated row by row on the sheet (table at A1, written columns right of it). */
-async function writtenFormulas(state: ReviewState, t: Table, area: DataArea): Promise<{ values: unknown[][]; text: string[]; sheet: unknown[][] }> {
+async function writtenFormulas(
+  state: ReviewState,
+  t: Table,
+  area: DataArea,
+): Promise<{ values: unknown[][]; text: string[]; sheet: unknown[][] }> {
   const req = await buildWriteRequest(outcome(state, t, area), WRITTEN, "formulas");
   if (!req) throw new Error("write request cancelled");
   expect(req.columns.every((c) => c.mode === "formulas" || c.values.every((v) => v === ""))).toBe(true);
@@ -119,7 +160,14 @@ function compare(door: string, r: number, got: Figures, want: Figures): void {
 
 async function checkTable(t: Table): Promise<void> {
   const state = runReview(t);
-  const area: DataArea = { sheetName: "Sheet1", firstDataRow: 1, rowCount: t.rows.length, firstColumn: 0, columnCount: t.headers.length, address: "Sheet1!A1" };
+  const area: DataArea = {
+    sheetName: "Sheet1",
+    firstDataRow: 1,
+    rowCount: t.rows.length,
+    firstColumn: 0,
+    columnCount: t.headers.length,
+    address: "Sheet1!A1",
+  };
   const values = await writtenValues(state, t, area);
   const formulas = t.ledger ? null : await writtenFormulas(state, t, area);
   const cli = t.ledger ? null : scoreTable([t.headers, ...t.rows], { lang: "en", asOf: AS_OF_ISO });
@@ -159,7 +207,12 @@ async function checkTable(t: Table): Promise<void> {
       const row = cli.rows[r];
       const limit = cli.withLimit ? num(row[5]) : c.limit;
       const rule = cli.withLimit ? text(row[6]) : c.limitRuleText;
-      compare("npm run score", r, { score: num(row[0]), band: text(row[1]), pd: num(row[2]), limit, rule: limit === null ? null : rule }, { ...withoutEl, pd: c.pd === null ? null : Number(c.pd.toFixed(6)) });
+      compare(
+        "npm run score",
+        r,
+        { score: num(row[0]), band: text(row[1]), pd: num(row[2]), limit, rule: limit === null ? null : rule },
+        { ...withoutEl, pd: c.pd === null ? null : Number(c.pd.toFixed(6)) },
+      );
     }
   });
 }
@@ -170,7 +223,9 @@ function ruleFormula(limitFormula: string): string {
   expect(limitFormula.startsWith(head) && limitFormula.endsWith(")")).toBe(true);
   const inner = limitFormula.slice(head.length, -1);
   const args: string[] = [];
-  let depth = 0, start = 0, quoted = false;
+  let depth = 0,
+    start = 0,
+    quoted = false;
   for (let k = 0; k < inner.length; k++) {
     const ch = inner[k];
     if (ch === '"') quoted = !quoted;
@@ -215,18 +270,29 @@ const LEDGER_HEADERS = ["Customer ID", "Invoice date", "Due date", "Paid date", 
 const tableArb: fc.Arbitrary<Table> = fc
   .record({
     // At least one factor column (a table without one is refused by every door alike).
-    columns: fc.subarray(COLUMNS.map((_, k) => k), { minLength: 1 }).filter((cols) => cols.some((k) => k < FACTOR_COLUMNS)),
+    columns: fc
+      .subarray(
+        COLUMNS.map((_, k) => k),
+        { minLength: 1 },
+      )
+      .filter((cols) => cols.some((k) => k < FACTOR_COLUMNS)),
     n: fc.integer({ min: 1, max: 8 }),
     ledger: fc.boolean(),
   })
   .chain(({ columns, n, ledger }) =>
     fc.record({
-      cells: fc.array(
-        fc.tuple(...columns.map((k) => fc.option(COLUMNS[k][1], { nil: null, freq: 4 }))),
-        { minLength: n, maxLength: n },
-      ),
+      cells: fc.array(fc.tuple(...columns.map((k) => fc.option(COLUMNS[k][1], { nil: null, freq: 4 }))), { minLength: n, maxLength: n }),
       invoices: ledger
-        ? fc.array(fc.record({ customer: fc.integer({ min: 0, max: n - 1 }), issued: fc.integer({ min: -200, max: -1 }), terms: fc.integer({ min: 0, max: 90 }), paidAfter: fc.option(fc.integer({ min: -10, max: 150 }), { nil: null }), amount: fc.integer({ min: 100, max: 100_000 }) }), { minLength: 1, maxLength: 20 })
+        ? fc.array(
+            fc.record({
+              customer: fc.integer({ min: 0, max: n - 1 }),
+              issued: fc.integer({ min: -200, max: -1 }),
+              terms: fc.integer({ min: 0, max: 90 }),
+              paidAfter: fc.option(fc.integer({ min: -10, max: 150 }), { nil: null }),
+              amount: fc.integer({ min: 100, max: 100_000 }),
+            }),
+            { minLength: 1, maxLength: 20 },
+          )
         : fc.constant(null),
       columns: fc.constant(columns),
     }),
@@ -247,15 +313,44 @@ describe("every door gives one answer per customer", () => {
   test("the headers of the random tables are the columns they name", () => {
     const m = autoMapColumns(["Customer ID", ...COLUMNS.map((c) => c[0])]);
     expect(m.columns.map((c) => c.key)).toEqual([
-      "customer_id", "debt_ratio", "current_ratio", "interest_coverage", "avg_days_late", "years_in_business", "relationship_months",
-      "total_assets", "total_liabilities", "equity", "sales", "ebit", "interest_expense", "terms_days", "requested_limit", "exposure",
+      "customer_id",
+      "debt_ratio",
+      "current_ratio",
+      "interest_coverage",
+      "avg_days_late",
+      "years_in_business",
+      "relationship_months",
+      "total_assets",
+      "total_liabilities",
+      "equity",
+      "sales",
+      "ebit",
+      "interest_expense",
+      "terms_days",
+      "requested_limit",
+      "exposure",
     ]);
-    expect(autoMapColumns(LEDGER_HEADERS, "ledger").columns.map((c) => c.key)).toEqual(["customer_id", "invoice_date", "due_date", "paid_date", "amount"]);
+    expect(autoMapColumns(LEDGER_HEADERS, "ledger").columns.map((c) => c.key)).toEqual([
+      "customer_id",
+      "invoice_date",
+      "due_date",
+      "paid_date",
+      "amount",
+    ]);
   });
 
   test("total assets and liabilities without equity: the CLI, the pane and the formulas all size the net-worth cap (80,000, not 180,000)", async () => {
     const t: Table = {
-      headers: ["Customer ID", "Total assets", "Total liabilities", "Sales", "Payment terms", "Debt ratio", "Average days late", "Exposure"],
+      headers: [
+        "Customer ID",
+        "Total assets",
+        "Total liabilities",
+        "Sales",
+        "Payment terms",
+        "Debt ratio",
+        "Average days late",
+        "Exposure",
+      ],
       rows: [["C1", 1_000_000, 600_000, 3_000_000, 60, 0.6, 5, 50_000]],
       ledger: null,
     };
@@ -270,6 +365,9 @@ describe("every door gives one answer per customer", () => {
   });
 
   test("random tables (fast-check): review, Explain, write-back values and formulas, the CLI and assessCustomer agree", async () => {
-    await fc.assert(fc.asyncProperty(tableArb, (t) => checkTable(t)), { numRuns: 120, seed: 20261130 });
+    await fc.assert(
+      fc.asyncProperty(tableArb, (t) => checkTable(t)),
+      { numRuns: 120, seed: 20261130 },
+    );
   });
 });

@@ -45,7 +45,8 @@ export function evaluate(formula: string, sheet: Sheet): Val {
     return v === null || v === undefined ? "" : v;
   };
   const grid = (a: string, b: string): Val[][] => {
-    const p = cellRef(a), q = cellRef(b);
+    const p = cellRef(a),
+      q = cellRef(b);
     const out: Val[][] = [];
     for (let r = p.row; r <= q.row; r++) {
       const line: Val[] = [];
@@ -163,7 +164,15 @@ export function evaluate(formula: string, sheet: Sheet): Val {
       }
       case "RISK.CREDITLIMIT": {
         const output = a[6] === undefined || a[6] === OMITTED ? undefined : a[6];
-        const out = creditLimit(arg(0) as unknown[][], arg(1) as unknown[][], arg(2) as unknown[][], arg(3) ?? undefined, arg(4) ?? undefined, arg(5) ?? undefined, output);
+        const out = creditLimit(
+          arg(0) as unknown[][],
+          arg(1) as unknown[][],
+          arg(2) as unknown[][],
+          arg(3) ?? undefined,
+          arg(4) ?? undefined,
+          arg(5) ?? undefined,
+          output,
+        );
         return out[0][0];
       }
       case "IF":

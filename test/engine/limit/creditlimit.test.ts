@@ -47,7 +47,12 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
     ["score typed as text", { score: "85" }, "VALUE", 'score: expected a score from 0 to 100 or a band A–E, but got text "85".'],
     ["score NaN", { score: NaN }, "VALUE", "score: expected a score from 0 to 100 or a band A–E, but got NaN."],
     ["score empty", { score: "" }, "VALUE", "score is required but the cell is empty."],
-    ["net worth with thousands separators", { netWorth: "2,000,000" }, "VALUE", 'net_worth: text "2,000,000" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).'],
+    [
+      "net worth with thousands separators",
+      { netWorth: "2,000,000" },
+      "VALUE",
+      'net_worth: text "2,000,000" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).',
+    ],
     ["net worth as words", { netWorth: "large" }, "VALUE", 'net_worth: expected a number but got text "large".'],
     ["net worth Infinity", { netWorth: Infinity }, "VALUE", "net_worth: Infinity is not a finite number."],
     ["negative sales", { annualSales: -5 }, "VALUE", "annual_sales: -5 is below the smallest allowed value 0."],
@@ -55,8 +60,18 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
     ["terms above a year", { termsDays: 366 }, "VALUE", "terms_days: 366 is above the largest allowed value 365."],
     ["negative requested", { requested: -1 }, "VALUE", "requested: -1 is below the smallest allowed value 0."],
     ["negative relationship", { relationshipMonths: -3 }, "VALUE", "relationship_months: -3 is below the smallest allowed value 0."],
-    ["logical relationship", { relationshipMonths: true }, "VALUE", "relationship_months: expected a number but got a logical value (TRUE)."],
-    ["neither net worth nor sales", { netWorth: null, annualSales: "-" }, "VALUE", "net_worth and annual_sales are both empty: at least one is needed to size a limit."],
+    [
+      "logical relationship",
+      { relationshipMonths: true },
+      "VALUE",
+      "relationship_months: expected a number but got a logical value (TRUE).",
+    ],
+    [
+      "neither net worth nor sales",
+      { netWorth: null, annualSales: "-" },
+      "VALUE",
+      "net_worth and annual_sales are both empty: at least one is needed to size a limit.",
+    ],
   ];
   it.each(cases)("%s", (_name, patch, code, message) => {
     const out = run(patch);
@@ -64,7 +79,7 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
   });
 
   it("an upstream error in the score cell passes through unchanged", () => {
-    const upstream = valueError("debt_ratio (column \"Debt ratio\"): expected a number but got text \"x\".");
+    const upstream = valueError('debt_ratio (column "Debt ratio"): expected a number but got text "x".');
     expect(run({ score: upstream })).toEqual([[upstream]]);
   });
 
@@ -74,12 +89,32 @@ describe("creditLimitCore: bad inputs give #VALUE! naming the argument", () => {
   });
 
   it("band D with neither net worth nor sales asks for one of them", () => {
-    expect(run({ score: "D", netWorth: null, annualSales: null })).toEqual([[expect.objectContaining({ code: "VALUE", message: expect.stringContaining("net_worth and annual_sales are both empty") })]]);
+    expect(run({ score: "D", netWorth: null, annualSales: null })).toEqual([
+      [expect.objectContaining({ code: "VALUE", message: expect.stringContaining("net_worth and annual_sales are both empty") })],
+    ]);
   });
 
   it.each([
-    ["score", { score: [["A", "B"], ["C", "D"]] }, "score: expected a single column or row, but got a range of 2 rows × 2 columns."],
-    ["relationship_months", { relationshipMonths: [[1, 2, 3], [4, 5, 6]] }, "relationship_months: expected a single column or row, but got a range of 2 rows × 3 columns."],
+    [
+      "score",
+      {
+        score: [
+          ["A", "B"],
+          ["C", "D"],
+        ],
+      },
+      "score: expected a single column or row, but got a range of 2 rows × 2 columns.",
+    ],
+    [
+      "relationship_months",
+      {
+        relationshipMonths: [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      },
+      "relationship_months: expected a single column or row, but got a range of 2 rows × 3 columns.",
+    ],
   ] as Array<[string, Partial<LimitArgs>, string]>)("a 2-D %s range is one error for the whole call", (_n, patch, message) => {
     expect(run(patch)).toEqual({ kind: "EngineError", code: "VALUE", message });
   });
@@ -142,7 +177,16 @@ describe("creditLimitCore: output argument and spill shape", () => {
 
 describe("readBand", () => {
   it.each([
-    ["A", "A"], ["e", "E"], [" c ", "C"], [75, "A"], [65.2, "B"], [65.19, "C"], [53.3, "C"], [40, "D"], [39.99, "E"], [0, "E"],
+    ["A", "A"],
+    ["e", "E"],
+    [" c ", "C"],
+    [75, "A"],
+    [65.2, "B"],
+    [65.19, "C"],
+    [53.3, "C"],
+    [40, "D"],
+    [39.99, "E"],
+    [0, "E"],
   ] as Array<[unknown, string]>)("%j → %s", (cell, band) => expect(readBand(cell, DEFAULT_POLICY)).toBe(band));
 
   it("uses the policy's own cut-offs", () => {
@@ -151,6 +195,8 @@ describe("readBand", () => {
   });
 
   it("a logical value is not a score", () => {
-    expect((readBand(true, DEFAULT_POLICY) as EngineError).message).toBe("score: expected a score from 0 to 100 or a band A–E, but got true.");
+    expect((readBand(true, DEFAULT_POLICY) as EngineError).message).toBe(
+      "score: expected a score from 0 to 100 or a band A–E, but got true.",
+    );
   });
 });

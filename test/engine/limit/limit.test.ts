@@ -4,7 +4,14 @@ import { BANDS, DEFAULT_LIMIT_POLICY, validateLimitPolicy, LimitPolicy } from ".
 import { isEngineError } from "../../../src/engine/errors";
 
 const P = DEFAULT_LIMIT_POLICY;
-const base: LimitInput = { band: "B", netWorth: 2_000_000, annualSales: 10_000_000, termsDays: 60, requested: null, relationshipMonths: null };
+const base: LimitInput = {
+  band: "B",
+  netWorth: 2_000_000,
+  annualSales: 10_000_000,
+  termsDays: 60,
+  requested: null,
+  relationshipMonths: null,
+};
 
 describe("recommendLimit: example table (default policy)", () => {
   const cases: Array<[string, Partial<LimitInput>, number, string]> = [
@@ -45,54 +52,72 @@ describe("recommendLimit: example table (default policy)", () => {
 
 describe("recommendLimit: properties", () => {
   const amount = fc.double({ min: 0, max: 1e9, noNaN: true });
-  const input = fc.record({
-    band: fc.constantFrom(...BANDS),
-    netWorth: fc.option(fc.double({ min: -1e8, max: 1e9, noNaN: true })),
-    annualSales: fc.option(amount),
-    termsDays: fc.option(fc.integer({ min: 1, max: 180 })),
-    requested: fc.option(amount),
-    relationshipMonths: fc.option(fc.integer({ min: 0, max: 240 })),
-  }).filter((i) => i.netWorth !== null || i.annualSales !== null);
+  const input = fc
+    .record({
+      band: fc.constantFrom(...BANDS),
+      netWorth: fc.option(fc.double({ min: -1e8, max: 1e9, noNaN: true })),
+      annualSales: fc.option(amount),
+      termsDays: fc.option(fc.integer({ min: 1, max: 180 })),
+      requested: fc.option(amount),
+      relationshipMonths: fc.option(fc.integer({ min: 0, max: 240 })),
+    })
+    .filter((i) => i.netWorth !== null || i.annualSales !== null);
 
   it("is never negative and never above the amount requested", () => {
-    fc.assert(fc.property(input, (i) => {
-      const r = recommendLimit(i, P);
-      if (isEngineError(r)) return false;
-      return r.limit >= 0 && (i.requested === null || r.limit <= i.requested);
-    }));
+    fc.assert(
+      fc.property(input, (i) => {
+        const r = recommendLimit(i, P);
+        if (isEngineError(r)) return false;
+        return r.limit >= 0 && (i.requested === null || r.limit <= i.requested);
+      }),
+    );
   });
 
   it("a worse band never gets a higher limit", () => {
-    fc.assert(fc.property(input, (i) => {
-      const limits = BANDS.map((band) => recommendLimit({ ...i, band }, P)).map((r) => (isEngineError(r) ? NaN : r.limit));
-      return limits.every((l, k) => k === 0 || l <= limits[k - 1]);
-    }));
+    fc.assert(
+      fc.property(input, (i) => {
+        const limits = BANDS.map((band) => recommendLimit({ ...i, band }, P)).map((r) => (isEngineError(r) ? NaN : r.limit));
+        return limits.every((l, k) => k === 0 || l <= limits[k - 1]);
+      }),
+    );
   });
 
   it("more net worth never lowers the limit", () => {
-    fc.assert(fc.property(input, fc.double({ min: 0, max: 1e8, noNaN: true }), (i, extra) => {
-      if (i.netWorth === null) return true;
-      const a = recommendLimit(i, P);
-      const b = recommendLimit({ ...i, netWorth: i.netWorth + extra }, P);
-      return !isEngineError(a) && !isEngineError(b) && b.limit >= a.limit;
-    }));
+    fc.assert(
+      fc.property(input, fc.double({ min: 0, max: 1e8, noNaN: true }), (i, extra) => {
+        if (i.netWorth === null) return true;
+        const a = recommendLimit(i, P);
+        const b = recommendLimit({ ...i, netWorth: i.netWorth + extra }, P);
+        return !isEngineError(a) && !isEngineError(b) && b.limit >= a.limit;
+      }),
+    );
   });
 
   it("a longer relationship never lowers the limit", () => {
-    fc.assert(fc.property(input, fc.integer({ min: 0, max: 24 }), (i, more) => {
-      if (i.relationshipMonths === null) return true;
-      const a = recommendLimit(i, P);
-      const b = recommendLimit({ ...i, relationshipMonths: i.relationshipMonths + more }, P);
-      return !isEngineError(a) && !isEngineError(b) && b.limit >= a.limit;
-    }));
+    fc.assert(
+      fc.property(input, fc.integer({ min: 0, max: 24 }), (i, more) => {
+        if (i.relationshipMonths === null) return true;
+        const a = recommendLimit(i, P);
+        const b = recommendLimit({ ...i, relationshipMonths: i.relationshipMonths + more }, P);
+        return !isEngineError(a) && !isEngineError(b) && b.limit >= a.limit;
+      }),
+    );
   });
 });
 
 describe("validateLimitPolicy", () => {
   it("accepts the default", () => expect(validateLimitPolicy(P)).toBeNull());
   const bad: Array<[string, (p: LimitPolicy) => LimitPolicy, RegExp]> = [
-    ["share above 1", (p) => ({ ...p, bands: { ...p.bands, A: { netWorthShare: 1.5, turnoverShare: 0.1 } } }), /limit\.bands\.A\.netWorthShare/],
-    ["worse band more generous", (p) => ({ ...p, bands: { ...p.bands, C: { netWorthShare: 0.9, turnoverShare: 0.03 } } }), /bands\.C allows more credit than band B/],
+    [
+      "share above 1",
+      (p) => ({ ...p, bands: { ...p.bands, A: { netWorthShare: 1.5, turnoverShare: 0.1 } } }),
+      /limit\.bands\.A\.netWorthShare/,
+    ],
+    [
+      "worse band more generous",
+      (p) => ({ ...p, bands: { ...p.bands, C: { netWorthShare: 0.9, turnoverShare: 0.03 } } }),
+      /bands\.C allows more credit than band B/,
+    ],
     ["missing band", (p) => ({ ...p, bands: { ...p.bands, D: undefined as never } }), /bands\.D is missing/],
     ["zero terms", (p) => ({ ...p, defaultTermsDays: 0 }), /defaultTermsDays/],
     ["ramp start share", (p) => ({ ...p, rampStartShare: -0.1 }), /rampStartShare/],
@@ -104,29 +129,76 @@ describe("validateLimitPolicy", () => {
   });
 
   // What a policy editor or a hand-edited JSON might produce: exact messages.
-  const band = (p: LimitPolicy, b: keyof LimitPolicy["bands"], rule: Partial<LimitPolicy["bands"]["A"]>): LimitPolicy => ({ ...p, bands: { ...p.bands, [b]: { ...p.bands[b], ...rule } } });
+  const band = (p: LimitPolicy, b: keyof LimitPolicy["bands"], rule: Partial<LimitPolicy["bands"]["A"]>): LimitPolicy => ({
+    ...p,
+    bands: { ...p.bands, [b]: { ...p.bands[b], ...rule } },
+  });
   const exact: Array<[string, (p: LimitPolicy) => unknown, string]> = [
     ["no limit section", () => undefined, "policy limit is missing."],
     ["limit is text", () => "generous", "policy limit is missing."],
     ["no bands at all", (p) => ({ ...p, bands: undefined }), "policy limit.bands.A is missing."],
-    ["NaN share (shown as NaN, not null)", (p) => band(p, "B", { turnoverShare: NaN }), "policy limit.bands.B.turnoverShare must be a number from 0 to 1, got NaN."],
-    ["Infinity share", (p) => band(p, "A", { netWorthShare: Infinity }), "policy limit.bands.A.netWorthShare must be a number from 0 to 1, got Infinity."],
-    ["share as text", (p) => band(p, "C", { netWorthShare: "20%" as never }), 'policy limit.bands.C.netWorthShare must be a number from 0 to 1, got "20%".'],
-    ["share missing", (p) => ({ ...p, bands: { ...p.bands, D: { netWorthShare: 0.1 } } }), "policy limit.bands.D.turnoverShare must be a number from 0 to 1, got undefined."],
-    ["negative share", (p) => band(p, "E", { turnoverShare: -0.01 }), "policy limit.bands.E.turnoverShare must be a number from 0 to 1, got -0.01."],
-    ["turnover share rising from C to D", (p) => band(p, "D", { turnoverShare: 0.04 }), "policy limit.bands.D allows more credit than band C: a worse band must never get a higher share."],
-    ["band E given credit above band D", (p) => band(p, "E", { netWorthShare: 0.2 }), "policy limit.bands.E allows more credit than band D: a worse band must never get a higher share."],
+    [
+      "NaN share (shown as NaN, not null)",
+      (p) => band(p, "B", { turnoverShare: NaN }),
+      "policy limit.bands.B.turnoverShare must be a number from 0 to 1, got NaN.",
+    ],
+    [
+      "Infinity share",
+      (p) => band(p, "A", { netWorthShare: Infinity }),
+      "policy limit.bands.A.netWorthShare must be a number from 0 to 1, got Infinity.",
+    ],
+    [
+      "share as text",
+      (p) => band(p, "C", { netWorthShare: "20%" as never }),
+      'policy limit.bands.C.netWorthShare must be a number from 0 to 1, got "20%".',
+    ],
+    [
+      "share missing",
+      (p) => ({ ...p, bands: { ...p.bands, D: { netWorthShare: 0.1 } } }),
+      "policy limit.bands.D.turnoverShare must be a number from 0 to 1, got undefined.",
+    ],
+    [
+      "negative share",
+      (p) => band(p, "E", { turnoverShare: -0.01 }),
+      "policy limit.bands.E.turnoverShare must be a number from 0 to 1, got -0.01.",
+    ],
+    [
+      "turnover share rising from C to D",
+      (p) => band(p, "D", { turnoverShare: 0.04 }),
+      "policy limit.bands.D allows more credit than band C: a worse band must never get a higher share.",
+    ],
+    [
+      "band E given credit above band D",
+      (p) => band(p, "E", { netWorthShare: 0.2 }),
+      "policy limit.bands.E allows more credit than band D: a worse band must never get a higher share.",
+    ],
     ["terms of half a day", (p) => ({ ...p, defaultTermsDays: 0.5 }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
     ["terms above a year", (p) => ({ ...p, defaultTermsDays: 366 }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
     ["terms NaN", (p) => ({ ...p, defaultTermsDays: NaN }), "policy limit.defaultTermsDays must be between 1 and 365 days."],
     ["ramp months NaN", (p) => ({ ...p, rampMonths: NaN }), "policy limit.rampMonths must be 0 or more."],
     ["negative ramp months", (p) => ({ ...p, rampMonths: -1 }), "policy limit.rampMonths must be 0 or more."],
-    ["ramp start share above 1", (p) => ({ ...p, rampStartShare: 1.5 }), "policy limit.rampStartShare must be a number from 0 to 1, got 1.5."],
+    [
+      "ramp start share above 1",
+      (p) => ({ ...p, rampStartShare: 1.5 }),
+      "policy limit.rampStartShare must be a number from 0 to 1, got 1.5.",
+    ],
     ["rounding Infinity", (p) => ({ ...p, roundDownTo: Infinity }), "policy limit.roundDownTo must be 0 or more."],
     ["negative rounding", (p) => ({ ...p, roundDownTo: -100 }), "policy limit.roundDownTo must be 0 or more."],
-    ["max limit Infinity", (p) => ({ ...p, maxLimit: Infinity }), "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got Infinity."],
-    ["max limit as text", (p) => ({ ...p, maxLimit: "1m" as never }), 'policy limit.maxLimit must be null (no maximum) or a non-negative amount, got "1m".'],
-    ["max limit left out", (p) => ({ ...p, maxLimit: undefined as never }), "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got nothing (the field is missing)."],
+    [
+      "max limit Infinity",
+      (p) => ({ ...p, maxLimit: Infinity }),
+      "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got Infinity.",
+    ],
+    [
+      "max limit as text",
+      (p) => ({ ...p, maxLimit: "1m" as never }),
+      'policy limit.maxLimit must be null (no maximum) or a non-negative amount, got "1m".',
+    ],
+    [
+      "max limit left out",
+      (p) => ({ ...p, maxLimit: undefined as never }),
+      "policy limit.maxLimit must be null (no maximum) or a non-negative amount, got nothing (the field is missing).",
+    ],
   ];
   it.each(exact)("%s → exact message", (_n, mutate, message) => {
     expect(validateLimitPolicy(mutate(P) as LimitPolicy)).toEqual({ kind: "EngineError", code: "VALUE", message });
@@ -138,7 +210,19 @@ describe("validateLimitPolicy", () => {
 
   const good: Array<[string, (p: LimitPolicy) => LimitPolicy]> = [
     ["equal shares for neighbouring bands", (p) => band(p, "B", { netWorthShare: 0.5, turnoverShare: 0.1 })],
-    ["every band cash in advance", (p) => ({ ...p, bands: { A: { netWorthShare: 0, turnoverShare: 0 }, B: { netWorthShare: 0, turnoverShare: 0 }, C: { netWorthShare: 0, turnoverShare: 0 }, D: { netWorthShare: 0, turnoverShare: 0 }, E: { netWorthShare: 0, turnoverShare: 0 } } })],
+    [
+      "every band cash in advance",
+      (p) => ({
+        ...p,
+        bands: {
+          A: { netWorthShare: 0, turnoverShare: 0 },
+          B: { netWorthShare: 0, turnoverShare: 0 },
+          C: { netWorthShare: 0, turnoverShare: 0 },
+          D: { netWorthShare: 0, turnoverShare: 0 },
+          E: { netWorthShare: 0, turnoverShare: 0 },
+        },
+      }),
+    ],
     ["default terms of 365 days", (p) => ({ ...p, defaultTermsDays: 365 })],
     ["no ramp and no rounding", (p) => ({ ...p, rampMonths: 0, roundDownTo: 0 })],
     ["a maximum of 0", (p) => ({ ...p, maxLimit: 0 })],
@@ -166,6 +250,13 @@ describe("recommendLimit: policy variants", () => {
 
   it("reports both caps and the ramp share", () => {
     const r = recommendLimit({ ...base, relationshipMonths: 6 }, P);
-    expect(r).toEqual({ limit: 525_000, band: "B", rule: "new_customer_ramp", netWorthCap: 700_000, turnoverCap: 1_000_000, rampShare: 0.75 });
+    expect(r).toEqual({
+      limit: 525_000,
+      band: "B",
+      rule: "new_customer_ramp",
+      netWorthCap: 700_000,
+      turnoverCap: 1_000_000,
+      rampShare: 0.75,
+    });
   });
 });

@@ -7,15 +7,28 @@ import { AS_OF, D, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_POLICY } fro
 const ids = fc.constantFrom("C1", "C2", "C3", "C4", "C5", 1001, "", "n/a");
 const ratio = fc.oneof(fc.double({ min: 0, max: 1.5, noNaN: true }), fc.constantFrom("", "n/a", "12%", -1, null));
 const amount = fc.oneof(fc.integer({ min: -1000, max: 1_000_000 }), fc.constantFrom("", null, "1,000"));
-const row = fc.tuple(ids, fc.constantFrom("Name", ""), ratio, ratio, fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("")), amount, amount, amount, amount, fc.constant(""));
-const invoice = fc.tuple(
-  fc.constantFrom("C1", "C2", "C3", "ZZ", 1001),
-  fc.integer({ min: 0, max: 90 }),
-  fc.integer({ min: 0, max: 60 }),
-  fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
-  fc.integer({ min: -500, max: 5_000 }),
-  fc.boolean(),
-).map(([c, i, t, p, a, disp]) => [c, D + i, D + i + t, p === null ? "" : D + i + p, a, disp ? "yes" : ""]);
+const row = fc.tuple(
+  ids,
+  fc.constantFrom("Name", ""),
+  ratio,
+  ratio,
+  fc.oneof(fc.integer({ min: 0, max: 200 }), fc.constant("")),
+  amount,
+  amount,
+  amount,
+  amount,
+  fc.constant(""),
+);
+const invoice = fc
+  .tuple(
+    fc.constantFrom("C1", "C2", "C3", "ZZ", 1001),
+    fc.integer({ min: 0, max: 90 }),
+    fc.integer({ min: 0, max: 60 }),
+    fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+    fc.integer({ min: -500, max: 5_000 }),
+    fc.boolean(),
+  )
+  .map(([c, i, t, p, a, disp]) => [c, D + i, D + i + t, p === null ? "" : D + i + p, a, disp ? "yes" : ""]);
 
 function inputOf(rows: unknown[][], ledgerRows: unknown[][] | null, policy = DEFAULT_POLICY): ReviewInput {
   return {

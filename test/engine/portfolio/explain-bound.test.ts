@@ -5,12 +5,17 @@ import type { ScorecardModel } from "../../../src/engine/scoring/model";
 
 /** A format 2 model whose points can run past 0–100: neutral score 50, two factors of ±40 and ±30 points. */
 const WIDE: ScorecardModel = {
-  id: "wide", version: "0", description: "format 2, wide points",
+  id: "wide",
+  version: "0",
+  description: "format 2, wide points",
   pd: { logOddsAtZero: -2, pointsPerLogOdds: 10, horizonYears: 1 },
   neutralScore: 50,
   bands: [
-    { band: "A", minScore: 80, pd: 0.001 }, { band: "B", minScore: 65, pd: 0.005 }, { band: "C", minScore: 50, pd: 0.02 },
-    { band: "D", minScore: 35, pd: 0.06 }, { band: "E", minScore: 0, pd: 0.2 },
+    { band: "A", minScore: 80, pd: 0.001 },
+    { band: "B", minScore: 65, pd: 0.005 },
+    { band: "C", minScore: 50, pd: 0.02 },
+    { band: "D", minScore: 35, pd: 0.06 },
+    { band: "E", minScore: 0, pd: 0.2 },
   ],
   factors: [
     { key: "debt_ratio", group: "financial", source: "calibrated", direction: "decreasing", edges: [0.5], points: [80, 0], neutral: 40 },

@@ -5,7 +5,15 @@ import { FactorKey } from "../../../src/engine/scoring/factors";
 import { BANDS, ScorecardModel } from "../../../src/engine/scoring/model";
 import { displayScore, scoreCustomer } from "../../../src/engine/scoring/score";
 import { formatReason } from "../../../src/engine/scoring/reasons";
-import { Explanation, LEVERS, autoMapColumns, explainCustomer, explainRow, prepareReview, reviewChunk } from "../../../src/engine/portfolio";
+import {
+  Explanation,
+  LEVERS,
+  autoMapColumns,
+  explainCustomer,
+  explainRow,
+  prepareReview,
+  reviewChunk,
+} from "../../../src/engine/portfolio";
 import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_MODEL, TEST_POLICY } from "./fixtures";
 
 function ok(x: ReturnType<typeof explainCustomer>): Explanation {
@@ -13,11 +21,14 @@ function ok(x: ReturnType<typeof explainCustomer>): Explanation {
   return x;
 }
 
-const sumWaterfall = (e: Explanation) => e.base.points + e.groups.reduce((a, g) => a + g.steps.reduce((b, s) => b + s.contribution, 0), 0) + e.bound.points;
+const sumWaterfall = (e: Explanation) =>
+  e.base.points + e.groups.reduce((a, g) => a + g.steps.reduce((b, s) => b + s.contribution, 0), 0) + e.bound.points;
 
 describe("explainCustomer with the test scorecard (hand-computed)", () => {
   // debt 60 % → 20 pts, quick 0.8 → 0 pts, 28 days late → 15 pts: 35, band D
-  const e = ok(explainCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28, equity: 200_000 }, TEST_POLICY, "en", { exposure: 30_000 }));
+  const e = ok(
+    explainCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28, equity: 200_000 }, TEST_POLICY, "en", { exposure: 30_000 }),
+  );
 
   test("waterfall: neutral score 50, then contributions by group", () => {
     expect(e.score).toBe(35);
@@ -42,7 +53,13 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
   });
 
   test("limit and the rule that bound it; exposure figures", () => {
-    expect(e.limit).toMatchObject({ limit: 20_000, rule: "net_worth_cap", ruleText: "Net-worth cap", netWorthCap: 20_000, turnoverCap: null });
+    expect(e.limit).toMatchObject({
+      limit: 20_000,
+      rule: "net_worth_cap",
+      ruleText: "Net-worth cap",
+      netWorthCap: 20_000,
+      turnoverCap: null,
+    });
     expect(e).toMatchObject({ exposure: 30_000, headroom: -10_000, breach: 10_000 });
     expect(e.expectedLoss).toBeCloseTo(30_000 * e.pd * 0.6, 9);
   });
@@ -87,8 +104,24 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
     const model = {
       ...TEST_POLICY.model,
       factors: [
-        { key: "debt_ratio" as const, group: "financial" as const, source: "expert" as const, direction: "decreasing" as const, edges: [0.5], points: [70, 0], neutral: 35 },
-        { key: "interest_coverage" as const, group: "financial" as const, source: "expert" as const, direction: "increasing" as const, edges: [39], points: [0, 30], neutral: 15 },
+        {
+          key: "debt_ratio" as const,
+          group: "financial" as const,
+          source: "expert" as const,
+          direction: "decreasing" as const,
+          edges: [0.5],
+          points: [70, 0],
+          neutral: 35,
+        },
+        {
+          key: "interest_coverage" as const,
+          group: "financial" as const,
+          source: "expert" as const,
+          direction: "increasing" as const,
+          edges: [39],
+          points: [0, 30],
+          neutral: 15,
+        },
       ],
     };
     // 0 + 0 = 0 (E); interest coverage 39× would reach D but lies beyond the plausible 30×; debt 49 % reaches B
@@ -112,27 +145,64 @@ describe("explainCustomer with the test scorecard (hand-computed)", () => {
     // likewise 30 days late (15 pts) is not enough, 0 days (30 pts) is
     const x = ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5, avg_days_late: 40 }, TEST_POLICY, "en"));
     expect(x.band).toBe("E");
-    expect(x.liftOneBand.map((l) => [l.key, l.to, l.newBand])).toEqual([["debt_ratio", 0.49, "D"], ["quick_ratio", 1, "D"], ["avg_days_late", 0, "D"]]);
+    expect(x.liftOneBand.map((l) => [l.key, l.to, l.newBand])).toEqual([
+      ["debt_ratio", 0.49, "D"],
+      ["quick_ratio", 1, "D"],
+      ["avg_days_late", 0, "D"],
+    ]);
     // only 20 days late known: 20 + 15 + 15 = 50 (C); B needs 70 but 0 days late gives 65; unknown factors are never suggested
     const c = ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "en"));
     expect(c.score).toBe(50);
     expect(c.liftOneBand).toEqual([]);
     expect(c.liftNote).toBe("No single realistic factor change reaches band B (needs 70, now 50).");
     expect(c.liftCombined).toBeNull(); // one lever only: nothing to combine
-    expect(ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "zh")).liftNote).toBe("单一因子的合理变动无法使评分达到 B级（需 70 分，当前 50 分）。");
+    expect(ok(explainCustomer({ avg_days_late: 20 }, TEST_POLICY, "zh")).liftNote).toBe(
+      "单一因子的合理变动无法使评分达到 B级（需 70 分，当前 50 分）。",
+    );
   });
 
   test("values outside a factor's rules are refused", () => {
-    expect(explainCustomer({ pct_invoices_late: 1.5 }, TEST_POLICY, "en")).toEqual({ kind: "EngineError", code: "VALUE", message: "Share of invoices paid late: 1.5 is outside the allowed values." });
+    expect(explainCustomer({ pct_invoices_late: 1.5 }, TEST_POLICY, "en")).toEqual({
+      kind: "EngineError",
+      code: "VALUE",
+      message: "Share of invoices paid late: 1.5 is outside the allowed values.",
+    });
   });
 });
 
 describe("combined plan when no single change is enough (hand-computed)", () => {
-  const withModel = (factors: ScorecardModel["factors"], bands = TEST_MODEL.bands) => ({ ...TEST_POLICY, model: { ...TEST_MODEL, factors, bands } });
+  const withModel = (factors: ScorecardModel["factors"], bands = TEST_MODEL.bands) => ({
+    ...TEST_POLICY,
+    model: { ...TEST_MODEL, factors, bands },
+  });
   type F = ScorecardModel["factors"][number];
-  const debt = (edges: number[], points: number[]): F => ({ key: "debt_ratio", group: "financial", source: "expert", direction: "decreasing", edges, points, neutral: 0 });
-  const quick = (edges: number[], points: number[]): F => ({ key: "quick_ratio", group: "financial", source: "expert", direction: "increasing", edges, points, neutral: 0 });
-  const late = (edges: number[], points: number[]): F => ({ key: "avg_days_late", group: "payment", source: "expert", direction: "decreasing", edges, points, neutral: 0 });
+  const debt = (edges: number[], points: number[]): F => ({
+    key: "debt_ratio",
+    group: "financial",
+    source: "expert",
+    direction: "decreasing",
+    edges,
+    points,
+    neutral: 0,
+  });
+  const quick = (edges: number[], points: number[]): F => ({
+    key: "quick_ratio",
+    group: "financial",
+    source: "expert",
+    direction: "increasing",
+    edges,
+    points,
+    neutral: 0,
+  });
+  const late = (edges: number[], points: number[]): F => ({
+    key: "avg_days_late",
+    group: "payment",
+    source: "expert",
+    direction: "decreasing",
+    edges,
+    points,
+    neutral: 0,
+  });
   const plan = (e: Explanation) => e.liftCombined?.steps.map((x) => [x.key, x.from, x.to]);
 
   test("the test scorecard with band B from 75: two factors, in both languages", () => {
@@ -140,15 +210,36 @@ describe("combined plan when no single change is enough (hand-computed)", () => 
     // Alone: debt 49 % → 70, 0 days late → 65: neither is enough.
     // Greedy round 1: debt 60 % → 49 % gains 20 for a relative change 0.11 / 0.6 = 0.183 (109 pts per unit),
     // 20 → 0 days gains 15 for 1.0 (15 per unit): debt. Round 2: debt has no better bin left; 0 days: 70 + 15 = 85 ≥ 75.
-    const policy = withModel(TEST_MODEL.factors, TEST_MODEL.bands.map((b) => (b.band === "B" ? { ...b, minScore: 75 } : b)));
+    const policy = withModel(
+      TEST_MODEL.factors,
+      TEST_MODEL.bands.map((b) => (b.band === "B" ? { ...b, minScore: 75 } : b)),
+    );
     const x = ok(explainCustomer({ debt_ratio: 0.6, avg_days_late: 20 }, policy, "en"));
     expect([x.score, x.band, x.nextBand, x.nextBandScore]).toEqual([50, "C", "B", 75]);
     expect(x.liftOneBand).toEqual([]);
     expect(x.liftNote).toBe("No single realistic factor change reaches band B (needs 75, now 50).");
     expect(x.liftCombined).toEqual({
       steps: [
-        { key: "debt_ratio", label: "Debt ratio", from: 0.6, to: 0.49, fromText: "60%", toText: "49%", relativeChange: expect.closeTo(0.11 / 0.6, 12), text: "Debt ratio from 60% to 49%" },
-        { key: "avg_days_late", label: "Average days late", from: 20, to: 0, fromText: "20 days", toText: "0 days", relativeChange: 1, text: "Average days late from 20 days to 0 days" },
+        {
+          key: "debt_ratio",
+          label: "Debt ratio",
+          from: 0.6,
+          to: 0.49,
+          fromText: "60%",
+          toText: "49%",
+          relativeChange: expect.closeTo(0.11 / 0.6, 12),
+          text: "Debt ratio from 60% to 49%",
+        },
+        {
+          key: "avg_days_late",
+          label: "Average days late",
+          from: 20,
+          to: 0,
+          fromText: "20 days",
+          toText: "0 days",
+          relativeChange: 1,
+          text: "Average days late from 20 days to 0 days",
+        },
       ],
       points: 35,
       newScore: 85,
@@ -173,7 +264,12 @@ describe("combined plan when no single change is enough (hand-computed)", () => 
       ["debt_ratio", 0.85, 0.49],
       ["avg_days_late", 40, 30],
     ]);
-    expect(x.liftCombined).toMatchObject({ points: 30, newScore: 30, band: "D", text: "Debt ratio from 85% to 49%; Average days late from 40 days to 30 days (+30 pts → band D)" });
+    expect(x.liftCombined).toMatchObject({
+      points: 30,
+      newScore: 30,
+      band: "D",
+      text: "Debt ratio from 85% to 49%; Average days late from 40 days to 30 days (+30 pts → band D)",
+    });
   });
 
   test("a factor the others do not need is dropped", () => {
@@ -187,13 +283,28 @@ describe("combined plan when no single change is enough (hand-computed)", () => 
       ["avg_days_late", 40, 30],
       ["quick_ratio", 0.5, 1],
     ]);
-    expect(x.liftCombined).toMatchObject({ points: 30, newScore: 30, band: "D", text: "Average days late from 40 days to 30 days; Quick ratio from 0.5× to 1× (+30 pts → band D)" });
-    expect(ok(explainCustomer({ debt_ratio: 0.85, quick_ratio: 0.5, avg_days_late: 40 }, policy, "zh")).liftCombined?.text).toBe("平均逾期天数由 40天 降至 30天；速动比率由 0.5倍 升至 1倍（+30分 → D级）");
+    expect(x.liftCombined).toMatchObject({
+      points: 30,
+      newScore: 30,
+      band: "D",
+      text: "Average days late from 40 days to 30 days; Quick ratio from 0.5× to 1× (+30 pts → band D)",
+    });
+    expect(ok(explainCustomer({ debt_ratio: 0.85, quick_ratio: 0.5, avg_days_late: 40 }, policy, "zh")).liftCombined?.text).toBe(
+      "平均逾期天数由 40天 降至 30天；速动比率由 0.5倍 升至 1倍（+30分 → D级）",
+    );
   });
 
   test("three factors are not enough: no plan, the note stays", () => {
     // Four levers worth 9 points each, all at 0 (E); D needs 30: three give 27, only all four (36) would do.
-    const overdue: F = { key: "overdue_share", group: "payment", source: "expert", direction: "decreasing", edges: [0.1], points: [9, 0], neutral: 0 };
+    const overdue: F = {
+      key: "overdue_share",
+      group: "payment",
+      source: "expert",
+      direction: "decreasing",
+      edges: [0.1],
+      points: [9, 0],
+      neutral: 0,
+    };
     const policy = withModel([debt([0.5], [9, 0]), quick([1], [0, 9]), late([31], [9, 0]), overdue]);
     const v = { debt_ratio: 0.9, quick_ratio: 0.5, avg_days_late: 40, overdue_share: 0.5 };
     const x = ok(explainCustomer(v, policy, "en"));
@@ -205,9 +316,10 @@ describe("combined plan when no single change is enough (hand-computed)", () => 
     // Moves outside the plausible range do not count either: quick ratio 11× is beyond LEVERS' 10×.
     const far = withModel([debt([0.5], [15, 0]), quick([11], [0, 15])]);
     expect(ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5 }, far, "en")).liftCombined).toBeNull();
-    expect(ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5 }, withModel([debt([0.5], [15, 0]), quick([9], [0, 15])]), "en")).liftCombined?.text).toBe(
-      "Debt ratio from 90% to 49%; Quick ratio from 0.5× to 9× (+30 pts → band D)",
-    );
+    expect(
+      ok(explainCustomer({ debt_ratio: 0.9, quick_ratio: 0.5 }, withModel([debt([0.5], [15, 0]), quick([9], [0, 15])]), "en")).liftCombined
+        ?.text,
+    ).toBe("Debt ratio from 90% to 49%; Quick ratio from 0.5× to 9× (+30 pts → band D)");
   });
 });
 
@@ -231,7 +343,8 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
     total_assets: factor(1, 1e7),
     total_liabilities: factor(0, 1e7),
   });
-  const clean = (v: Record<string, number | undefined>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<Record<FactorKey, number>>;
+  const clean = (v: Record<string, number | undefined>) =>
+    Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<Record<FactorKey, number>>;
 
   test("the waterfall adds up to the score", () => {
     fc.assert(
@@ -257,7 +370,8 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
           return;
         }
         expect(e.liftOneBand.length).toBeLessThanOrEqual(3);
-        for (let k = 1; k < e.liftOneBand.length; k++) expect(e.liftOneBand[k].relativeChange).toBeGreaterThanOrEqual(e.liftOneBand[k - 1].relativeChange);
+        for (let k = 1; k < e.liftOneBand.length; k++)
+          expect(e.liftOneBand[k].relativeChange).toBeGreaterThanOrEqual(e.liftOneBand[k - 1].relativeChange);
         for (const l of e.liftOneBand) {
           const moved = scoreCustomer({ ...vals, [l.key]: l.to }, DEFAULT_POLICY.model);
           // bands follow the score as shown (one decimal)
@@ -315,7 +429,15 @@ describe("explainCustomer with the bundled model (properties, no hard-coded poin
 
 describe("explainRow", () => {
   test("explains a reviewed row with the review's inputs (ledger behaviour included)", () => {
-    const st = prepareReview({ headers: HEADERS, rows: ROWS, mapping: autoMapColumns(HEADERS), ledger: { headers: LEDGER_HEADERS, rows: LEDGER_ROWS, mapping: autoMapColumns(LEDGER_HEADERS, "ledger") }, asOf: AS_OF, policy: TEST_POLICY, lang: "en" });
+    const st = prepareReview({
+      headers: HEADERS,
+      rows: ROWS,
+      mapping: autoMapColumns(HEADERS),
+      ledger: { headers: LEDGER_HEADERS, rows: LEDGER_ROWS, mapping: autoMapColumns(LEDGER_HEADERS, "ledger") },
+      asOf: AS_OF,
+      policy: TEST_POLICY,
+      lang: "en",
+    });
     if (isEngineError(st)) throw new Error(st.message);
     reviewChunk(st, 0, st.total);
     const e = explainRow(st, 1);

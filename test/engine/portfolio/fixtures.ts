@@ -26,7 +26,15 @@ export const TEST_MODEL: ScorecardModel = {
     { band: "E", minScore: 0, pd: 0.3 },
   ],
   factors: [
-    { key: "debt_ratio", group: "financial", source: "expert", direction: "decreasing", edges: [0.5, 0.8], points: [40, 20, 0], neutral: 20 },
+    {
+      key: "debt_ratio",
+      group: "financial",
+      source: "expert",
+      direction: "decreasing",
+      edges: [0.5, 0.8],
+      points: [40, 20, 0],
+      neutral: 20,
+    },
     { key: "quick_ratio", group: "financial", source: "expert", direction: "increasing", edges: [1], points: [0, 30], neutral: 15 },
     { key: "avg_days_late", group: "payment", source: "expert", direction: "decreasing", edges: [1, 31], points: [30, 15, 0], neutral: 15 },
   ],
@@ -40,7 +48,18 @@ export const pdAt = (score: number): number => 1 / (1 + Math.exp(-2 + score / 20
 export const D = serialFromYmd(2026, 1, 1);
 export const AS_OF = D + 100;
 
-export const HEADERS = ["Customer ID", "Name", "Debt ratio", "Quick ratio", "Avg days late", "Equity", "Sales", "Exposure", "Credit limit", "Notes"];
+export const HEADERS = [
+  "Customer ID",
+  "Name",
+  "Debt ratio",
+  "Quick ratio",
+  "Avg days late",
+  "Equity",
+  "Sales",
+  "Exposure",
+  "Credit limit",
+  "Notes",
+];
 
 /**
  * r0 C1 A (40+30+30 = 100); r1 C2 D (20+0+ledger 28 days → 15 = 35), exposure from the ledger;

@@ -17,10 +17,20 @@ import { AS_OF, TEST_POLICY } from "./fixtures";
 // No place given: the header is in sheet row 1 from column A, so the debt ratios are B2:B6.
 const EN_553 =
   "Column “资产负债率(%)” (debt_ratio, B2:B6) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.";
-const ZH_553 = "“资产负债率(%)”列（debt_ratio，B2:B6）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。";
+const ZH_553 =
+  "“资产负债率(%)”列（debt_ratio，B2:B6）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。";
 
 /** One column per case; only the percent-number debt ratio is flagged. */
-const HEADERS = ["客户编号", "资产负债率(%)", "速动比率", "Gross margin", "Net margin", "ROA", "Avg days late", "Cash flow / total liabilities"];
+const HEADERS = [
+  "客户编号",
+  "资产负债率(%)",
+  "速动比率",
+  "Gross margin",
+  "Net margin",
+  "ROA",
+  "Avg days late",
+  "Cash flow / total liabilities",
+];
 const ROWS: unknown[][] = [
   // id,  debt % , quick, gross (decimal), net (decimal + one outlier), roa (mostly blank), days late, CF/TL (decimals up to 2.6)
   ["C1", 55.3, 1.2, 0.3, 0.05, "", 30, 2.6],
@@ -36,7 +46,15 @@ describe("findPercentColumns: example table", () => {
   test("the percent-number debt ratio is flagged with the exact en text; the others are not", () => {
     // |x| sorted: 40.2, 48, 55.3, 61, 70 → median 55.3 > 1.5
     expect(findPercentColumns(ROWS, cols, "en")).toEqual([
-      { column: 1, header: "资产负债率(%)", key: "debt_ratio", median: 55.3, values: 5, message: EN_553, at: { sheetName: "", row: 0, column: 1, cell: "B1", address: "B1" } },
+      {
+        column: 1,
+        header: "资产负债率(%)",
+        key: "debt_ratio",
+        median: 55.3,
+        values: 5,
+        message: EN_553,
+        at: { sheetName: "", row: 0, column: 1, cell: "B1", address: "B1" },
+      },
     ]);
   });
 
@@ -67,7 +85,9 @@ describe("findPercentColumns: example table", () => {
   test("late/overdue shares in percent numbers are flagged too (their rows are also out of range)", () => {
     const c = autoMapColumns(["逾期发票比例"]).columns;
     const [x] = findPercentColumns([[40], [12.5], [0]], c, "zh");
-    expect(x.message).toBe("“逾期发票比例”列（pct_invoices_late，A2:A4）看起来是百分数（中位数 12.5）：比率须为小数，如 12.5% 应填 0.125。请将该列除以 100（或更正单元格格式）后重新评估。");
+    expect(x.message).toBe(
+      "“逾期发票比例”列（pct_invoices_late，A2:A4）看起来是百分数（中位数 12.5）：比率须为小数，如 12.5% 应填 0.125。请将该列除以 100（或更正单元格格式）后重新评估。",
+    );
   });
 
   test("percentBound: percent-unit factors only", () => {
@@ -84,9 +104,15 @@ describe("findPercentColumns: example table", () => {
     expect(percentColumnMessage("EBIT %", "ebit_to_assets", 12, "en")).toBe(
       "Column “EBIT %” (ebit_to_assets) looks like percentages (median 12): ratios must be decimals, e.g. 0.12 for 12 %. Divide the column by 100 (or fix the cells' format) and review again.",
     );
-    expect(percentColumnMessage("Debt ratio %", "debt_ratio", 58.154, "en")).toContain("(median 58.15): ratios must be decimals, e.g. 0.5815 for 58.15 %.");
-    expect(percentColumnMessage("Debt ratio %", "debt_ratio", 55.3, "en", "Customers!E6:E205")).toMatch(/^Column “Debt ratio %” \(debt_ratio, Customers!E6:E205\) looks like percentages/);
-    expect(percentColumnMessage("资产负债率(%)", "debt_ratio", 55.3, "zh", "'客户'!E6:E205")).toMatch(/^“资产负债率\(%\)”列（debt_ratio，'客户'!E6:E205）看起来是百分数/);
+    expect(percentColumnMessage("Debt ratio %", "debt_ratio", 58.154, "en")).toContain(
+      "(median 58.15): ratios must be decimals, e.g. 0.5815 for 58.15 %.",
+    );
+    expect(percentColumnMessage("Debt ratio %", "debt_ratio", 55.3, "en", "Customers!E6:E205")).toMatch(
+      /^Column “Debt ratio %” \(debt_ratio, Customers!E6:E205\) looks like percentages/,
+    );
+    expect(percentColumnMessage("资产负债率(%)", "debt_ratio", 55.3, "zh", "'客户'!E6:E205")).toMatch(
+      /^“资产负债率\(%\)”列（debt_ratio，'客户'!E6:E205）看起来是百分数/,
+    );
   });
 });
 
@@ -97,7 +123,13 @@ describe("findPercentColumns: properties", () => {
   test("a column of decimals within ±1.5 (blanks mixed in) is never flagged", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(decimal, fc.constant("")), { minLength: 1, maxLength: 40 }), (xs) => {
-        expect(findPercentColumns(xs.map((x) => [x]), cols, "en")).toEqual([]);
+        expect(
+          findPercentColumns(
+            xs.map((x) => [x]),
+            cols,
+            "en",
+          ),
+        ).toEqual([]);
       }),
     );
   });
@@ -108,7 +140,11 @@ describe("findPercentColumns: properties", () => {
         const a = xs.map(Math.abs).sort((p, q) => p - q);
         const n = a.length;
         const med = n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
-        const found = findPercentColumns(xs.map((x) => [x * 100]), cols, "en");
+        const found = findPercentColumns(
+          xs.map((x) => [x * 100]),
+          cols,
+          "en",
+        );
         if (med * 100 > 1.5 + 1e-9) {
           expect(found).toHaveLength(1);
           expect(found[0].median).toBeCloseTo(med * 100, 9);
@@ -165,7 +201,12 @@ describe("in the review", () => {
     expect(s.value.percentColumns.map((c) => c.message)).toEqual([
       "“Debt ratio %”列（debt_ratio，B2:B4）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。",
     ]);
-    const noId = prepareReview({ ...input("en"), headers: headers.slice(1), rows: rows.map((r) => r.slice(1)), mapping: autoMapColumns(headers.slice(1)) });
+    const noId = prepareReview({
+      ...input("en"),
+      headers: headers.slice(1),
+      rows: rows.map((r) => r.slice(1)),
+      mapping: autoMapColumns(headers.slice(1)),
+    });
     if (isEngineError(noId)) throw new Error(noId.message);
     expect(noId.percentColumns.map((c) => c.median)).toEqual([55.3]);
     expect(noId.duplicates).toEqual([]);

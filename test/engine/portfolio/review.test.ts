@@ -64,22 +64,57 @@ describe("review of the hand-built table + ledger", () => {
 
   test("limits, headroom, breaches and expected loss", () => {
     // A: min(0.5 × 1,000,000, 0.1 × 12,000,000 × 30/30) = 500,000
-    expect(r[0]).toMatchObject({ limit: 500_000, limitRule: "net_worth_cap", limitRuleText: "Net-worth cap", exposure: 300_000, exposureSource: "table", headroom: 200_000, breach: 0, currentLimit: 400_000, breachCurrent: 0 });
+    expect(r[0]).toMatchObject({
+      limit: 500_000,
+      limitRule: "net_worth_cap",
+      limitRuleText: "Net-worth cap",
+      exposure: 300_000,
+      exposureSource: "table",
+      headroom: 200_000,
+      breach: 0,
+      currentLimit: 400_000,
+      breachCurrent: 0,
+    });
     expect(r[0].expectedLoss).toBeCloseTo(300_000 * pdAt(100) * 0.6, 9);
     expect(r[0].expectedLoss).toBeCloseTo(expectedLoss(300_000, r[0].pd as number, 0.6) as number, 9);
     // D: 0.1 × 200,000; exposure = the ledger's open amount 4,000 + 2,000
-    expect(r[1]).toMatchObject({ limit: 20_000, limitRule: "net_worth_cap", exposure: 6_000, exposureSource: "ledger", headroom: 14_000, breach: 0, currentLimit: null, breachCurrent: null });
+    expect(r[1]).toMatchObject({
+      limit: 20_000,
+      limitRule: "net_worth_cap",
+      exposure: 6_000,
+      exposureSource: "ledger",
+      headroom: 14_000,
+      breach: 0,
+      currentLimit: null,
+      breachCurrent: null,
+    });
     expect(r[1].expectedLoss).toBeCloseTo(6_000 * pdAt(35) * 0.6, 9);
     // E: cash in advance → the whole exposure is a breach; current limit 5,000
-    expect(r[3]).toMatchObject({ limit: 0, limitRule: "cash_in_advance", exposure: 10_000, headroom: -10_000, breach: 10_000, breachCurrent: 5_000 });
+    expect(r[3]).toMatchObject({
+      limit: 0,
+      limitRule: "cash_in_advance",
+      exposure: 10_000,
+      headroom: -10_000,
+      breach: 10_000,
+      breachCurrent: 5_000,
+    });
     // C: min(0.2 × 300,000, 0.03 × 3,000,000) = 60,000
-    expect(r[5]).toMatchObject({ limit: 60_000, exposure: 80_000, headroom: -20_000, breach: 20_000, currentLimit: 50_000, breachCurrent: 30_000 });
+    expect(r[5]).toMatchObject({
+      limit: 60_000,
+      exposure: 80_000,
+      headroom: -20_000,
+      breach: 20_000,
+      currentLimit: 50_000,
+      breachCurrent: 30_000,
+    });
   });
 
   test("bad rows are errors, blank rows are left out, the rest still score", () => {
     expect(r[2].error?.code).toBe("VALUE");
     // Without a place the table is taken to start at A1 (header in sheet row 1): data row 2 is sheet row 4.
-    expect(r[2].error?.message).toBe('row 4, column "Quick ratio" (quick_ratio), cell D4: text "1,5" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).');
+    expect(r[2].error?.message).toBe(
+      'row 4, column "Quick ratio" (quick_ratio), cell D4: text "1,5" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).',
+    );
     expect(r[2].errorAt).toEqual({ sheetName: "", row: 3, column: 3, cell: "D4", address: "D4" });
     expect(r[2]).toMatchObject({ score: null, band: null, limit: null, exposure: 50_000, expectedLoss: null });
     expect(r[6].error?.code).toBe("NA");
@@ -104,16 +139,36 @@ describe("review of the hand-built table + ledger", () => {
 
   test("dunning stage and aging per customer from the ledger", () => {
     // C1: its worst invoice (60 days overdue → stage 4) is disputed → held; the other one is not due; credit note netted in 31–60
-    expect(r[0]).toMatchObject({ dunningStage: "On hold (disputed)", dunningStageNumber: 4, dunningOnHold: true, overdueByBucket: [1_000, 0, 2_500, 0, 0] });
+    expect(r[0]).toMatchObject({
+      dunningStage: "On hold (disputed)",
+      dunningStageNumber: 4,
+      dunningOnHold: true,
+      overdueByBucket: [1_000, 0, 2_500, 0, 0],
+    });
     // C2: 30 days overdue → insurance claim (from day 30)
-    expect(r[1]).toMatchObject({ dunningStage: "Insurance claim", dunningStageNumber: 4, dunningOnHold: false, overdueByBucket: [2_000, 4_000, 0, 0, 0] });
+    expect(r[1]).toMatchObject({
+      dunningStage: "Insurance claim",
+      dunningStageNumber: 4,
+      dunningOnHold: false,
+      overdueByBucket: [2_000, 4_000, 0, 0, 0],
+    });
     // C4: only a bad ledger row → joined, nothing open
     expect(r[5]).toMatchObject({ ledger: true, dunningStage: "Closed", dunningStageNumber: -1, overdueByBucket: [0, 0, 0, 0, 0] });
     expect(r[2]).toMatchObject({ ledger: false, dunningStage: null, dunningStageNumber: null, overdueByBucket: null });
   });
 
   test("summary: counts, exposure and expected loss by band", () => {
-    expect(summary).toMatchObject({ rows: 7, reviewed: 7, complete: true, blankRows: 1, customers: 6, scored: 4, errors: 2, modelVersion: "9.9.9", policyVersion: "1.2.3" });
+    expect(summary).toMatchObject({
+      rows: 7,
+      reviewed: 7,
+      complete: true,
+      blankRows: 1,
+      customers: 6,
+      scored: 4,
+      errors: 2,
+      modelVersion: "9.9.9",
+      policyVersion: "1.2.3",
+    });
     expect(summary.bands.map((b) => [b.band, b.count, b.exposure, b.recommendedLimit])).toEqual([
       ["A", 1, 300_000, 500_000],
       ["B", 0, 0, 0],
@@ -125,7 +180,10 @@ describe("review of the hand-built table + ledger", () => {
     const el = [300_000 * pdAt(100), 0, 80_000 * pdAt(65), 6_000 * pdAt(35), 10_000 * pdAt(0), 0].map((x) => x * 0.6);
     summary.bands.forEach((b, i) => expect(b.expectedLoss).toBeCloseTo(el[i], 9));
     expect(summary.totals.exposure).toBe(446_000);
-    expect(summary.totals.expectedLoss).toBeCloseTo(el.reduce((a, b) => a + b, 0), 9);
+    expect(summary.totals.expectedLoss).toBeCloseTo(
+      el.reduce((a, b) => a + b, 0),
+      9,
+    );
     expect(summary.totals.currentLimit).toBe(455_000);
     expect(summary.exposureShareDE).toBeCloseTo(16_000 / 446_000, 12);
     expect(summary.errorMessages).toHaveLength(2);
@@ -146,11 +204,23 @@ describe("review of the hand-built table + ledger", () => {
 
   test("summary: aging, DSO, unmatched ledger ids", () => {
     // matched customers C1 + C2 + C4
-    expect(summary.aging).toEqual({ labels: ["Current", "1–30", "31–60", "61–90", "90+"], amounts: [3_000, 4_000, 2_500, 0, 0], overdue: 6_500, open: 9_500 });
+    expect(summary.aging).toEqual({
+      labels: ["Current", "1–30", "31–60", "61–90", "90+"],
+      amounts: [3_000, 4_000, 2_500, 0, 0],
+      overdue: 6_500,
+      open: 9_500,
+    });
     // sales dated in (as_of − 90, as_of]: 4,000 + 2,000 + 1,000 − 500 + 700 = 7,200; AR 10,200 → 127.5 days
     expect(summary.dso).toBeCloseTo(127.5, 10);
     expect(summary.dsoNote).toBeNull();
-    expect(summary.ledger).toMatchObject({ invoices: 7, badRows: 1, customers: 4, matched: 3, unmatched: [{ id: "ZZ", invoices: 1, open: 700 }], unmatchedOpen: 700 });
+    expect(summary.ledger).toMatchObject({
+      invoices: 7,
+      badRows: 1,
+      customers: 4,
+      matched: 3,
+      unmatched: [{ id: "ZZ", invoices: 1, open: 700 }],
+      unmatchedOpen: 700,
+    });
     expect(summary.ledger?.errorMessages[0]).toMatch(/^ledger row 9, cell B9: invoice_dates: text "2026-01-05" is not a date/);
     expect(summary.ledger?.errorItems.map((x) => [x.message, x.at.address])).toEqual([[summary.ledger?.errorMessages[0], "B9"]]);
     // ZZ's first (only) invoice is ledger data row 6 = sheet row 8; its id is in column A.
@@ -174,7 +244,10 @@ describe("review of the hand-built table + ledger", () => {
   });
 
   test("rowReasons gives CREDITSCORE's reason text", () => {
-    const expected = formatReasons(scoreCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY.model).reasons, "en");
+    const expected = formatReasons(
+      scoreCustomer({ debt_ratio: 0.6, quick_ratio: 0.8, avg_days_late: 28 }, TEST_POLICY.model).reasons,
+      "en",
+    );
     expect(rowReasons(state, 1)).toBe(expected);
     expect(expected).toBe("Quick ratio 0.8× (−15 pts)"); // the one factor below an average firm
     expect(rowReasons(state, 2)).toBeNull();
@@ -190,9 +263,13 @@ describe("review in Chinese", () => {
     expect(r[1].dunningStage).toBe("信用保险索赔");
     expect(r[0].dunningStage).toBe("争议暂停");
     expect(r[0].limitRuleText).toBe("净资产上限");
-    expect(r[2].error?.message).toBe("第 4 行“Quick ratio”列（quick_ratio，单元格 D4）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。");
+    expect(r[2].error?.message).toBe(
+      "第 4 行“Quick ratio”列（quick_ratio，单元格 D4）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。",
+    );
     expect(r[6].error?.message).toBe("第 8 行：该行没有任何因子数据，无法评分。");
-    expect(summary.ledger?.errorMessages).toEqual(["第 9 行“发票日期”列（invoice_date，单元格 B9）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。"]);
+    expect(summary.ledger?.errorMessages).toEqual([
+      "第 9 行“发票日期”列（invoice_date，单元格 B9）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。",
+    ]);
   });
 });
 
@@ -214,8 +291,17 @@ describe("review without a ledger", () => {
 describe("prepareReview checks its inputs", () => {
   test("a mapping without any factor is one error, in the pane's language", () => {
     const h = ["Customer ID", "Exposure"];
-    const bad = prepareReview({ headers: h, rows: [["C1", 1]], mapping: autoMapColumns(h), asOf: AS_OF, policy: DEFAULT_POLICY, lang: "zh" });
-    expect(isEngineError(bad) && bad.message).toBe("没有识别出任何评分因子列（如资产负债率、流动比率、平均逾期天数）。请修改表头或手动映射列。");
+    const bad = prepareReview({
+      headers: h,
+      rows: [["C1", 1]],
+      mapping: autoMapColumns(h),
+      asOf: AS_OF,
+      policy: DEFAULT_POLICY,
+      lang: "zh",
+    });
+    expect(isEngineError(bad) && bad.message).toBe(
+      "没有识别出任何评分因子列（如资产负债率、流动比率、平均逾期天数）。请修改表头或手动映射列。",
+    );
   });
   test("a ledger without a due-date column is refused", () => {
     const lh = ["Customer", "Invoice date", "Amount"];
@@ -224,7 +310,9 @@ describe("prepareReview checks its inputs", () => {
   });
   test("a stored mapping that no longer fits the headers is refused", () => {
     const bad = prepareReview({ ...input(), headers: [...HEADERS.slice(0, 9), "Remarks"] });
-    expect(isEngineError(bad) && bad.message).toBe('mapping: column 10 is headed "Remarks" but the mapping expects "Notes"; map the columns again.');
+    expect(isEngineError(bad) && bad.message).toBe(
+      'mapping: column 10 is headed "Remarks" but the mapping expects "Notes"; map the columns again.',
+    );
   });
   test("as-of date, LGD and aging edges are checked", () => {
     expect(isEngineError(prepareReview({ ...input(), asOf: "2026-06-30" as unknown as number }))).toBe(true);
@@ -248,7 +336,15 @@ describe("prepareReview checks its inputs", () => {
     expect(r[2].score).toBe(20 + 15 + 15); // neutral debt (n/a) and quick, 5 days late
   });
   test("ragged and missing rows read as blank cells", () => {
-    const { r, summary } = run({ ...input(), rows: [["C1", "Alpha", 0.4], undefined as unknown as unknown[], []], ledger: { headers: LEDGER_HEADERS, rows: [undefined as unknown as unknown[], ...LEDGER_ROWS], mapping: autoMapColumns(LEDGER_HEADERS, "ledger") } });
+    const { r, summary } = run({
+      ...input(),
+      rows: [["C1", "Alpha", 0.4], undefined as unknown as unknown[], []],
+      ledger: {
+        headers: LEDGER_HEADERS,
+        rows: [undefined as unknown as unknown[], ...LEDGER_ROWS],
+        mapping: autoMapColumns(LEDGER_HEADERS, "ledger"),
+      },
+    });
     // debt 40 + quick neutral 15 + ledger behaviour (C1: 60 days late on its only experienced invoice → 0)
     expect(r[0]).toMatchObject({ score: 55, band: "C" });
     expect(r[1].blank && r[2].blank).toBe(true);
@@ -272,7 +368,16 @@ describe("prepareReviewSteps", () => {
       progress.push(`${s.value.phase}:${s.value.done}/${s.value.total}`);
       s = it.next();
     }
-    expect(progress).toEqual(["ledger-rows:2/9", "ledger-rows:4/9", "ledger-rows:6/9", "ledger-rows:8/9", "ledger-customers:2/4", "customers:2/7", "customers:4/7", "customers:6/7"]);
+    expect(progress).toEqual([
+      "ledger-rows:2/9",
+      "ledger-rows:4/9",
+      "ledger-rows:6/9",
+      "ledger-rows:8/9",
+      "ledger-customers:2/4",
+      "customers:2/7",
+      "customers:4/7",
+      "customers:6/7",
+    ]);
     const st = s.value;
     if (isEngineError(st)) throw new Error(st.message);
     reviewChunk(st, 0, st.total);

@@ -27,7 +27,14 @@ import { AS_OF, HEADERS, LEDGER_HEADERS, LEDGER_ROWS, ROWS, TEST_POLICY } from "
 /** Header at C5: data from sheet row 6 (0-based 5), first column C (0-based 2). */
 const CUSTOMERS = { sheetName: "Customers", firstDataRow: 5, firstColumn: 2 };
 /** Header at B3: data from sheet row 4 (0-based 3), first column B (0-based 1). As readTable gives it, with more fields. */
-const LEDGER = { sheetName: "Invoice ledger", firstDataRow: 3, firstColumn: 1, rowCount: LEDGER_ROWS.length, columnCount: LEDGER_HEADERS.length, address: "'Invoice ledger'!B3:G12" };
+const LEDGER = {
+  sheetName: "Invoice ledger",
+  firstDataRow: 3,
+  firstColumn: 1,
+  rowCount: LEDGER_ROWS.length,
+  columnCount: LEDGER_HEADERS.length,
+  address: "'Invoice ledger'!B3:G12",
+};
 
 function input(lang: "en" | "zh"): ReviewInput {
   return {
@@ -49,7 +56,13 @@ function run(inp: ReviewInput): { state: ReviewState; summary: PortfolioSummary;
   return { state, summary: summarise(state), r: state.results as CustomerResult[] };
 }
 
-const loc = (sheetName: string, row: number, column: number | null, cell: string | null, address: string) => ({ sheetName, row, column, cell, address });
+const loc = (sheetName: string, row: number, column: number | null, cell: string | null, address: string) => ({
+  sheetName,
+  row,
+  column,
+  cell,
+  address,
+});
 
 describe("a table whose header is in sheet row 5 from column C", () => {
   const en = run(input("en"));
@@ -65,7 +78,9 @@ describe("a table whose header is in sheet row 5 from column C", () => {
     expect(en.r[2].error?.message).toBe(
       'row 8, column "Quick ratio" (quick_ratio), cell Customers!F8: text "1,5" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).',
     );
-    expect(zh.r[2].error?.message).toBe("第 8 行“Quick ratio”列（quick_ratio，单元格 Customers!F8）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。");
+    expect(zh.r[2].error?.message).toBe(
+      "第 8 行“Quick ratio”列（quick_ratio，单元格 Customers!F8）：文本“1,5”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。",
+    );
     expect(en.r[2].errorAt).toEqual(loc("Customers", 7, 5, "F8", "Customers!F8"));
     expect(zh.r[2].errorAt).toEqual(en.r[2].errorAt);
   });
@@ -94,7 +109,12 @@ describe("a table whose header is in sheet row 5 from column C", () => {
   });
 
   test("duplicate ids: sheet rows and the id cells", () => {
-    const dup = { id: "C1", rows: [0, 3], sheetRows: [6, 9], at: [loc("Customers", 5, 2, "C6", "Customers!C6"), loc("Customers", 8, 2, "C9", "Customers!C9")] };
+    const dup = {
+      id: "C1",
+      rows: [0, 3],
+      sheetRows: [6, 9],
+      at: [loc("Customers", 5, 2, "C6", "Customers!C6"), loc("Customers", 8, 2, "C9", "Customers!C9")],
+    };
     expect(en.summary.duplicateIds).toEqual([dup]);
     expect(zh.summary.duplicateIds).toEqual([dup]);
   });
@@ -110,8 +130,10 @@ describe("a table whose header is in sheet row 5 from column C", () => {
   test("a bad ledger row: the ledger's own sheet row and the quoted cell address, in en and zh", () => {
     // Ledger data row 7 is sheet row 3 + 7 + 1 = 11; invoice date is its 2nd column: B + 1 = C.
     const at = loc("Invoice ledger", 10, 2, "C11", "'Invoice ledger'!C11");
-    const enMsg = "ledger row 11, cell 'Invoice ledger'!C11: invoice_dates: text \"2026-01-05\" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).";
-    const zhMsg = "第 11 行“发票日期”列（invoice_date，单元格 'Invoice ledger'!C11）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。";
+    const enMsg =
+      "ledger row 11, cell 'Invoice ledger'!C11: invoice_dates: text \"2026-01-05\" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).";
+    const zhMsg =
+      "第 11 行“发票日期”列（invoice_date，单元格 'Invoice ledger'!C11）：文本“2026-01-05”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）。";
     expect(en.summary.ledger?.errorMessages).toEqual([enMsg]);
     expect(zh.summary.ledger?.errorMessages).toEqual([zhMsg]);
     expect(en.summary.ledger?.errorItems).toEqual([{ message: enMsg, at }]);
@@ -120,7 +142,9 @@ describe("a table whose header is in sheet row 5 from column C", () => {
 
   test("an unmatched ledger id points at its first ledger row's id cell", () => {
     // ZZ is ledger data row 6 = sheet row 10; customer id is the ledger's first column, B.
-    expect(en.summary.ledger?.unmatched).toEqual([{ id: "ZZ", invoices: 1, open: 700, at: loc("Invoice ledger", 9, 1, "B10", "'Invoice ledger'!B10") }]);
+    expect(en.summary.ledger?.unmatched).toEqual([
+      { id: "ZZ", invoices: 1, open: 700, at: loc("Invoice ledger", 9, 1, "B10", "'Invoice ledger'!B10") },
+    ]);
   });
 
   test("a ratio column of percent numbers names its cells on the sheet, in en and zh", () => {
@@ -130,31 +154,52 @@ describe("a table whose header is in sheet row 5 from column C", () => {
       ["C2", 40.2, 0.8],
       ["C3", 70, 1.5],
     ];
-    const inp = (lang: "en" | "zh"): ReviewInput => ({ headers, rows, mapping: autoMapColumns(headers), place: CUSTOMERS, asOf: AS_OF, policy: TEST_POLICY, lang });
+    const inp = (lang: "en" | "zh"): ReviewInput => ({
+      headers,
+      rows,
+      mapping: autoMapColumns(headers),
+      place: CUSTOMERS,
+      asOf: AS_OF,
+      policy: TEST_POLICY,
+      lang,
+    });
     const e = run(inp("en")).summary.percentColumns;
     const z = run(inp("zh")).summary.percentColumns;
     // Debt ratio % is the table's 2nd column: C + 1 = D; data rows 6–8.
     expect(e.map((c) => c.message)).toEqual([
       "Column “Debt ratio %” (debt_ratio, Customers!D6:D8) looks like percentages (median 55.3): ratios must be decimals, e.g. 0.553 for 55.3 %. Divide the column by 100 (or fix the cells' format) and review again.",
     ]);
-    expect(z.map((c) => c.message)).toEqual(["“Debt ratio %”列（debt_ratio，Customers!D6:D8）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。"]);
+    expect(z.map((c) => c.message)).toEqual([
+      "“Debt ratio %”列（debt_ratio，Customers!D6:D8）看起来是百分数（中位数 55.3）：比率须为小数，如 55.3% 应填 0.553。请将该列除以 100（或更正单元格格式）后重新评估。",
+    ]);
     expect(e[0].at).toEqual(loc("Customers", 4, 3, "D5", "Customers!D5")); // the header cell
   });
 
   test("a stored mapping that no longer fits names the header cell", () => {
     const bad = prepareReview({ ...input("en"), headers: [...HEADERS.slice(0, 9), "Remarks"] });
     // The 10th column: C + 9 = L; the header row is sheet row 5.
-    expect(isEngineError(bad) && bad.message).toBe('mapping: column 10 (Customers!L5) is headed "Remarks" but the mapping expects "Notes"; map the columns again.');
+    expect(isEngineError(bad) && bad.message).toBe(
+      'mapping: column 10 (Customers!L5) is headed "Remarks" but the mapping expects "Notes"; map the columns again.',
+    );
     const badZh = prepareReview({ ...input("zh"), headers: [...HEADERS.slice(0, 9), "Remarks"] });
-    expect(isEngineError(badZh) && badZh.message).toBe("列映射：第 10 列（Customers!L5）的表头是“Remarks”，但映射期望“Notes”；请重新映射。");
+    expect(isEngineError(badZh) && badZh.message).toBe(
+      "列映射：第 10 列（Customers!L5）的表头是“Remarks”，但映射期望“Notes”；请重新映射。",
+    );
   });
 
   test("a place the table cannot have is refused as a value, in the review's language", () => {
     const noRoom = prepareReview({ ...input("en"), place: { sheetName: "Customers", firstDataRow: 0, firstColumn: 2 } });
-    expect(isEngineError(noRoom) && noRoom.message).toBe("table place: firstDataRow must be a whole number from 1 to 1048575 (the header is the row above), got 0.");
+    expect(isEngineError(noRoom) && noRoom.message).toBe(
+      "table place: firstDataRow must be a whole number from 1 to 1048575 (the header is the row above), got 0.",
+    );
     const tooWide = prepareReview({ ...input("zh"), place: { sheetName: "Customers", firstDataRow: 5, firstColumn: 16380 } });
-    expect(isEngineError(tooWide) && tooWide.message).toBe("表格位置：首列须为 0 到 16383 之间的整数，且 10 列都在工作表内，当前为 16380。");
-    const ledger = prepareReview({ ...input("en"), ledger: { ...input("en").ledger!, place: { sheetName: 7 as unknown as string, firstDataRow: 3, firstColumn: 1 } } });
+    expect(isEngineError(tooWide) && tooWide.message).toBe(
+      "表格位置：首列须为 0 到 16383 之间的整数，且 10 列都在工作表内，当前为 16380。",
+    );
+    const ledger = prepareReview({
+      ...input("en"),
+      ledger: { ...input("en").ledger!, place: { sheetName: 7 as unknown as string, firstDataRow: 3, firstColumn: 1 } },
+    });
     expect(isEngineError(ledger) && ledger.message).toBe("ledger place: the sheet name is missing.");
   });
 });

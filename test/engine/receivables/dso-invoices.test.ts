@@ -10,7 +10,8 @@ const due = col([D + 30, D + 60, D + 90, D + 110, D + 130]);
 const paid = col([D + 50, null, D + 95, null, null]);
 const amt = col([1000, 2000, 3000, 4000, 9999]);
 const open = col([null, null, null, 1500, null]);
-const run = (method: string | null, customers: unknown = null, period: unknown = null) => dsoFromInvoicesCore(inv, due, paid, amt, D + 90, method, period, open, customers);
+const run = (method: string | null, customers: unknown = null, period: unknown = null) =>
+  dsoFromInvoicesCore(inv, due, paid, amt, D + 90, method, period, open, customers);
 
 describe("DSO from invoices (worked ledger)", () => {
   // sales in window 2,000 + 3,000 + 4,000 = 9,000; AR at as-of 2,000 + 3,000 (paid later) + 1,500 = 6,500; current 4,500
@@ -62,39 +63,107 @@ describe("DSO from invoices (worked ledger)", () => {
 
 /** An engine error with this code and message (exact text, or a pattern for cell-reader wording). */
 const err = (c: string, message: string | RegExp) =>
-  expect.objectContaining({ kind: "EngineError", code: c, message: typeof message === "string" ? message : expect.stringMatching(message) });
+  expect.objectContaining({
+    kind: "EngineError",
+    code: c,
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  });
 
 describe("DSO from invoices: edges (what an analyst may type)", () => {
   // invoice_dates, due_dates, paid_dates, amounts, as_of, method, period_days → whole result
   test.each<[string, unknown[], unknown]>([
-    ["as_of as text", [col([D]), col([D + 30]), null, col([100]), "2026-04-01", null, null], err("VALUE", 'as_of: text "2026-04-01" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).')],
-    ["as_of blank", [col([D]), col([D + 30]), null, col([100]), null, null, null], err("VALUE", "as_of is required but the cell is empty.")],
-    ["period_days a range", [col([D]), col([D + 30]), null, col([100]), D + 10, null, [[30, 60]]], err("VALUE", "period_days: expected a single cell but got a range of 1 rows × 2 columns.")],
-    ["period_days not whole", [col([D]), col([D + 30]), null, col([100]), D + 10, null, 30.5], err("VALUE", "period_days: 30.5 must be a whole number.")],
-    ["period_days as text", [col([D]), col([D + 30]), null, col([100]), D + 10, null, "90 days"], err("VALUE", /^period_days: expected a number but got text "90 days"/)],
-    ["unknown method", [col([D]), col([D + 30]), null, col([100]), D + 10, "median", null], err("VALUE", /^method: "median" is not one of "standard", "countback"/)],
-    ["an empty selection", [col(["", null]), col([null, ""]), null, col([null, 0]), D + 10, null, null], err("VALUE", "the ledger holds no invoices.")],
+    [
+      "as_of as text",
+      [col([D]), col([D + 30]), null, col([100]), "2026-04-01", null, null],
+      err("VALUE", 'as_of: text "2026-04-01" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).'),
+    ],
+    [
+      "as_of blank",
+      [col([D]), col([D + 30]), null, col([100]), null, null, null],
+      err("VALUE", "as_of is required but the cell is empty."),
+    ],
+    [
+      "period_days a range",
+      [col([D]), col([D + 30]), null, col([100]), D + 10, null, [[30, 60]]],
+      err("VALUE", "period_days: expected a single cell but got a range of 1 rows × 2 columns."),
+    ],
+    [
+      "period_days not whole",
+      [col([D]), col([D + 30]), null, col([100]), D + 10, null, 30.5],
+      err("VALUE", "period_days: 30.5 must be a whole number."),
+    ],
+    [
+      "period_days as text",
+      [col([D]), col([D + 30]), null, col([100]), D + 10, null, "90 days"],
+      err("VALUE", /^period_days: expected a number but got text "90 days"/),
+    ],
+    [
+      "unknown method",
+      [col([D]), col([D + 30]), null, col([100]), D + 10, "median", null],
+      err("VALUE", /^method: "median" is not one of "standard", "countback"/),
+    ],
+    [
+      "an empty selection",
+      [col(["", null]), col([null, ""]), null, col([null, 0]), D + 10, null, null],
+      err("VALUE", "the ledger holds no invoices."),
+    ],
     // as of a date before every invoice: no sales, no AR
-    ["as_of before the invoice date (standard) → #DIV/0!", [col([D]), col([D + 30]), null, col([100]), D - 10, null, null], [[err("DIV0", "credit_sales is 0: DSO is not defined without credit sales.")]]],
-    ["as_of before the invoice date (countback) → 0, nothing outstanding", [col([D]), col([D + 30]), null, col([100]), D - 10, "countback", null], [[0]]],
+    [
+      "as_of before the invoice date (standard) → #DIV/0!",
+      [col([D]), col([D + 30]), null, col([100]), D - 10, null, null],
+      [[err("DIV0", "credit_sales is 0: DSO is not defined without credit sales.")]],
+    ],
+    [
+      "as_of before the invoice date (countback) → 0, nothing outstanding",
+      [col([D]), col([D + 30]), null, col([100]), D - 10, "countback", null],
+      [[0]],
+    ],
     // credit note larger than the open invoices: net credit balance
-    ["net credit balance", [col([D, D + 10]), col([D + 30, D + 40]), null, col([100, -300]), D + 20, null, null], [[err("VALUE", "the ledger's open amount at as_of is -200: credit notes exceed the open invoices, so DSO is not defined.")]]],
+    [
+      "net credit balance",
+      [col([D, D + 10]), col([D + 30, D + 40]), null, col([100, -300]), D + 20, null, null],
+      [[err("VALUE", "the ledger's open amount at as_of is -200: credit notes exceed the open invoices, so DSO is not defined.")]],
+    ],
     // newest 30-day slice holds only a credit note (−2,000): it counts as a slice without sales.
     // AR 2,000 → 30 (empty slice) + 30 (1,000) + 1,000/3,000 × 30 = 70
-    ["countback with a credit-note-only slice", [col([D, D + 40, D + 70]), col([D + 30, D + 70, D + 100]), null, col([3000, 1000, -2000]), D + 80, "COUNTBACK", null], [[expect.closeTo(70, 9)]]],
+    [
+      "countback with a credit-note-only slice",
+      [col([D, D + 40, D + 70]), col([D + 30, D + 70, D + 100]), null, col([3000, 1000, -2000]), D + 80, "COUNTBACK", null],
+      [[expect.closeTo(70, 9)]],
+    ],
     // ranges may mix rows and columns; sales in (D, D+90] = 2,000, AR 3,000 → 135
-    ["a 1×N row of invoice dates with N×1 columns", [[[D, D + 30]], col([D + 30, D + 60]), null, [[1000, 2000]], D + 90, null, null], [[135]]],
-    ["as_of as a 1×1 range, period_days as a 1×1 range", [col([D + 30]), col([D + 60]), null, col([1000]), [[D + 90]], "standard", [[90]]], [[90]]],
+    [
+      "a 1×N row of invoice dates with N×1 columns",
+      [[[D, D + 30]], col([D + 30, D + 60]), null, [[1000, 2000]], D + 90, null, null],
+      [[135]],
+    ],
+    [
+      "as_of as a 1×1 range, period_days as a 1×1 range",
+      [col([D + 30]), col([D + 60]), null, col([1000]), [[D + 90]], "standard", [[90]]],
+      [[90]],
+    ],
   ])("%s", (_what, [invD, dueD, paidD, amts, asOf, method, period], expected) => {
     expect(dsoFromInvoicesCore(invD, dueD, paidD, amts, asOf, method, period, null, null)).toEqual(expected);
   });
 
   test("customer ids with only blank rows → just the header", () => {
-    expect(dsoFromInvoicesCore(col([null]), col([null]), null, col([null]), D + 10, null, null, null, col([null]))).toEqual([["customer_id", "dso"]]);
+    expect(dsoFromInvoicesCore(col([null]), col([null]), null, col([null]), D + 10, null, null, null, col([null]))).toEqual([
+      ["customer_id", "dso"],
+    ]);
   });
 
   test("pure dsoFromInvoices: period defaults to 90 days", () => {
-    const invoice = { row: 0, customer: "", customerCell: "", invoiceDate: D + 30, dueDate: D + 60, paidDate: null, amount: 1000, open: 500, disputed: false };
+    const invoice = {
+      row: 0,
+      customer: "",
+      customerCell: "",
+      invoiceDate: D + 30,
+      dueDate: D + 60,
+      paidDate: null,
+      amount: 1000,
+      open: 500,
+      disputed: false,
+    };
     // sales 1,000 in (D, D+90], AR 500 → 45
     expect(dsoFromInvoices([invoice], D + 90, "standard")).toBe(45);
   });

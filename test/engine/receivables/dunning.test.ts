@@ -1,12 +1,7 @@
 import fc from "fast-check";
 import { isEngineError } from "../../../src/engine/errors";
 import { serialFromYmd } from "../../../src/engine/dates";
-import {
-  DEFAULT_DUNNING_LADDER,
-  dunningStage,
-  dunningStageCore,
-  readLadder,
-} from "../../../src/engine/receivables/dunning";
+import { DEFAULT_DUNNING_LADDER, dunningStage, dunningStageCore, readLadder } from "../../../src/engine/receivables/dunning";
 
 const code = (x: unknown) => (isEngineError(x) ? x.code : x);
 const DUE = serialFromYmd(2026, 3, 1);
@@ -42,14 +37,30 @@ describe("default ladder (domain reference)", () => {
     const flags = [[true], [1], ["yes"], ["是"], [false], [""], [0]];
     const due = flags.map(() => [DUE]);
     const out = dunningStageCore(due, DUE + 31, null, flags, null, null, "en");
-    expect(out).toEqual([["On hold (disputed)"], ["On hold (disputed)"], ["On hold (disputed)"], ["On hold (disputed)"], ["Insurance claim"], ["Insurance claim"], ["Insurance claim"]]);
+    expect(out).toEqual([
+      ["On hold (disputed)"],
+      ["On hold (disputed)"],
+      ["On hold (disputed)"],
+      ["On hold (disputed)"],
+      ["Insurance claim"],
+      ["Insurance claim"],
+      ["Insurance claim"],
+    ]);
     expect(dunningStageCore([[DUE]], DUE + 31, null, [["是"]], null, null, "zh")).toEqual([["争议暂停"]]);
     expect(dunningStageCore([[DUE]], DUE + 31, null, [[true]], null, "number", "en")).toEqual([[4]]);
     // closed wins over disputed
     expect(dunningStageCore([[DUE]], DUE + 31, [[0]], [[true]], null, null, "en")).toEqual([["Closed"]]);
   });
   test("bad rows error alone", () => {
-    const out = dunningStageCore([[DUE], ["2026-03-01"], [DUE], [DUE], [DUE]], DUE + 5, [[1], [1], ["abc"], [1], [1]], [[0], [0], [0], ["maybe"], [0]], null, null, "en") as unknown[][];
+    const out = dunningStageCore(
+      [[DUE], ["2026-03-01"], [DUE], [DUE], [DUE]],
+      DUE + 5,
+      [[1], [1], ["abc"], [1], [1]],
+      [[0], [0], [0], ["maybe"], [0]],
+      null,
+      null,
+      "en",
+    ) as unknown[][];
     expect(out[0][0]).toBe("Formal notice");
     expect(code(out[1][0])).toBe("VALUE");
     expect((out[1][0] as { message: string }).message).toMatch(/due_date/);
@@ -58,7 +69,12 @@ describe("default ladder (domain reference)", () => {
     expect(out[4][0]).toBe("Formal notice");
   });
   test("blank due date → blank result", () => {
-    expect(dunningStageCore([[DUE], [""], [null], [0]], DUE + 3, null, null, null, null, "en")).toEqual([["Formal notice"], [""], [""], [""]]);
+    expect(dunningStageCore([[DUE], [""], [null], [0]], DUE + 3, null, null, null, null, "en")).toEqual([
+      ["Formal notice"],
+      [""],
+      [""],
+      [""],
+    ]);
   });
   test("argument errors: mismatched lengths, unknown output", () => {
     expect(code(dunningStageCore([[DUE], [DUE]], [[DUE], [DUE], [DUE]], null, null, null, null, "en"))).toBe("VALUE");
@@ -95,19 +111,66 @@ describe("user ladders", () => {
     expect(dunningStageCore([[DUE]], DUE + 45, [[999]], null, ladder, null, "en")).toEqual([["Phone collection"]]);
   });
   test("without header row, 2 columns", () => {
-    expect(dunningStageCore([[DUE]], DUE + 20, null, null, [[7, "R"], [15, "P"], [30, "L"]], null, "en")).toEqual([["P"]]);
+    expect(
+      dunningStageCore(
+        [[DUE]],
+        DUE + 20,
+        null,
+        null,
+        [
+          [7, "R"],
+          [15, "P"],
+          [30, "L"],
+        ],
+        null,
+        "en",
+      ),
+    ).toEqual([["P"]]);
   });
   test("invalid ladders are one error", () => {
-    expect(code(readLadder([[7, "A"], [7, "B"]]))).toBe("VALUE");
-    expect(code(readLadder([[15, "A"], [7, "B"]]))).toBe("VALUE");
+    expect(
+      code(
+        readLadder([
+          [7, "A"],
+          [7, "B"],
+        ]),
+      ),
+    ).toBe("VALUE");
+    expect(
+      code(
+        readLadder([
+          [15, "A"],
+          [7, "B"],
+        ]),
+      ),
+    ).toBe("VALUE");
     expect(code(readLadder([[7, ""]]))).toBe("VALUE");
     expect(code(readLadder([[7, "A", -1]]))).toBe("VALUE");
     expect(code(readLadder([[7]]))).toBe("VALUE");
     expect(code(readLadder([["Days", "Stage"]]))).toBe("VALUE");
-    expect(code(dunningStageCore([[DUE]], DUE, null, null, [[15, "A"], [7, "B"]], null, "en"))).toBe("VALUE");
+    expect(
+      code(
+        dunningStageCore(
+          [[DUE]],
+          DUE,
+          null,
+          null,
+          [
+            [15, "A"],
+            [7, "B"],
+          ],
+          null,
+          "en",
+        ),
+      ),
+    ).toBe("VALUE");
   });
   test("blank rows are skipped", () => {
-    const l = readLadder([[7, "A"], ["", ""], [15, "B"]]);
+    const l = readLadder([
+      [7, "A"],
+      ["", ""],
+      [15, "B"],
+    ]);
     expect(isEngineError(l) ? l : l.levels.map((x) => x.fromDay)).toEqual([7, 15]);
   });
 });
@@ -145,8 +208,15 @@ describe("dunning properties", () => {
 
 /** An engine error with this code and message (exact text, or a pattern for cell-reader wording). */
 const err = (c: string, message: string | RegExp) =>
-  expect.objectContaining({ kind: "EngineError", code: c, message: typeof message === "string" ? message : expect.stringMatching(message) });
-const levelsOf = (l: unknown) => (isEngineError(l) ? l : (l as { levels: { fromDay: number; minOpen: number; graceDays: number }[] }).levels.map((x) => [x.fromDay, x.minOpen, x.graceDays]));
+  expect.objectContaining({
+    kind: "EngineError",
+    code: c,
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  });
+const levelsOf = (l: unknown) =>
+  isEngineError(l)
+    ? l
+    : (l as { levels: { fromDay: number; minOpen: number; graceDays: number }[] }).levels.map((x) => [x.fromDay, x.minOpen, x.graceDays]);
 
 describe("dunning edges (what an analyst may type)", () => {
   test.each<[string, unknown, unknown]>([
@@ -154,47 +224,149 @@ describe("dunning edges (what an analyst may type)", () => {
     ["one blank cell → default ladder", [[""]], levelsOf(DEFAULT_DUNNING_LADDER)],
     // Excel desktop passes empty cells as 0: one empty cell, or blank rows of a larger selection
     ["one empty cell as Excel desktop passes it (0) → default ladder", [[0]], levelsOf(DEFAULT_DUNNING_LADDER)],
-    ["blank rows of a larger selection on Excel desktop (0s) are skipped", [["Days", "Stage", "Min open", "Grace"], [7, "A", 0, 0], [15, "B", 500, 2], [0, 0, 0, 0], [0, 0, 0, 0]], [[7, 0, 0], [15, 500, 2]]],
-    ["day 0 with a name is a real stage", [[0, "Due"], [10, "Late"]], [[0, 0, 0], [10, 0, 0]]],
+    [
+      "blank rows of a larger selection on Excel desktop (0s) are skipped",
+      [
+        ["Days", "Stage", "Min open", "Grace"],
+        [7, "A", 0, 0],
+        [15, "B", 500, 2],
+        [0, 0, 0, 0],
+        [0, 0, 0, 0],
+      ],
+      [
+        [7, 0, 0],
+        [15, 500, 2],
+      ],
+    ],
+    [
+      "day 0 with a name is a real stage",
+      [
+        [0, "Due"],
+        [10, "Late"],
+      ],
+      [
+        [0, 0, 0],
+        [10, 0, 0],
+      ],
+    ],
     ["days missing", [["", "A"]], err("VALUE", "ladder row 1: the days relative to the due date are missing.")],
     ["days not whole", [[7.5, "A"]], err("VALUE", "ladder row 1, days: 7.5 must be a whole number.")],
-    ["days as text under a header", [["Days", "Stage"], ["seven", "A"]], err("VALUE", /^ladder row 2, days: expected a number but got text "seven"/)],
+    [
+      "days as text under a header",
+      [
+        ["Days", "Stage"],
+        ["seven", "A"],
+      ],
+      err("VALUE", /^ladder row 2, days: expected a number but got text "seven"/),
+    ],
     ["stage name a number", [[7, 1]], err("VALUE", "ladder row 1: the stage name must be non-empty text.")],
     ["negative grace days", [[7, "A", 0, -1]], err("VALUE", "ladder row 1, grace days: -1 is below the smallest allowed value 0.")],
-    ["fractional grace days under a header", [["Days", "Stage", "Min", "Grace"], [7, "A", 0, 1.5]], err("VALUE", "ladder row 2, grace days: 1.5 must be a whole number.")],
+    [
+      "fractional grace days under a header",
+      [
+        ["Days", "Stage", "Min", "Grace"],
+        [7, "A", 0, 1.5],
+      ],
+      err("VALUE", "ladder row 2, grace days: 1.5 must be a whole number."),
+    ],
     ["negative minimum", [[7, "A", -1]], err("VALUE", "ladder row 1, minimum open amount: -1 is below the smallest allowed value 0.")],
-    ["days not ascending", [[15, "A"], [7, "B"]], err("VALUE", "ladder row 2: days 7 must be greater than the previous row's 15 (ladder days ascending).")],
-    ["five columns", [[7, "A", 0, 1, 2]], err("VALUE", "ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got 5.")],
+    [
+      "days not ascending",
+      [
+        [15, "A"],
+        [7, "B"],
+      ],
+      err("VALUE", "ladder row 2: days 7 must be greater than the previous row's 15 (ladder days ascending)."),
+    ],
+    [
+      "five columns",
+      [[7, "A", 0, 1, 2]],
+      err("VALUE", "ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got 5."),
+    ],
     ["only a header", [["Days", "Stage"]], err("VALUE", "ladder: the range holds no stages.")],
   ])("ladder: %s", (_what, arg, expected) => {
     expect(levelsOf(readLadder(arg))).toEqual(expected);
   });
 
   test("a ladder with desktop blank rows gives the stages of its real rows", () => {
-    const ladder = [[7, "Reminder letter", 0, 0], [15, "Phone", 0, 0], [30, "Legal", 0, 0], [0, 0, 0, 0]];
+    const ladder = [
+      [7, "Reminder letter", 0, 0],
+      [15, "Phone", 0, 0],
+      [30, "Legal", 0, 0],
+      [0, 0, 0, 0],
+    ];
     expect(dunningStageCore([[DUE], [DUE]], [[DUE + 16], [DUE + 45]], null, null, ladder, null, "en")).toEqual([["Phone"], ["Legal"]]);
   });
 
   // due_date, as_of, outstanding, disputed, output → whole result
   test.each<[string, unknown[], unknown]>([
-    ["as_of as text in one row", [[[DUE], [DUE]], [["2026-03-20"], [DUE + 20]], null, null, null], [[err("VALUE", 'as_of: text "2026-03-20" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).')], ["Legal escalation"]]],
-    ["as_of blank in one row", [[[DUE], [DUE]], [[""], [DUE + 20]], null, null, null], [[err("VALUE", "as_of is required but the cell is empty.")], ["Legal escalation"]]],
+    [
+      "as_of as text in one row",
+      [[[DUE], [DUE]], [["2026-03-20"], [DUE + 20]], null, null, null],
+      [
+        [err("VALUE", 'as_of: text "2026-03-20" is not a date. Enter a real Excel date (e.g. with DATE() or DATEVALUE()).')],
+        ["Legal escalation"],
+      ],
+    ],
+    [
+      "as_of blank in one row",
+      [[[DUE], [DUE]], [[""], [DUE + 20]], null, null, null],
+      [[err("VALUE", "as_of is required but the cell is empty.")], ["Legal escalation"]],
+    ],
     ["disputed 2 is no flag", [[[DUE]], DUE + 20, null, 2, null], [[err("VALUE", /^disputed: 2 is not a yes\/no flag/)]]],
-    ["outstanding as text with a thousands separator", [[[DUE]], DUE + 20, "1,000", null, null], [[err("VALUE", /^outstanding: text "1,000" is text, not a number/)]]],
+    [
+      "outstanding as text with a thousands separator",
+      [[[DUE]], DUE + 20, "1,000", null, null],
+      [[err("VALUE", /^outstanding: text "1,000" is text, not a number/)]],
+    ],
     ["output is case- and space-insensitive", [[[DUE]], DUE + 20, null, null, " NUMBER "], [[3]]],
     ["output as a 1×1 range", [[[DUE]], DUE + 20, null, null, [["Name"]]], [["Legal escalation"]]],
     ["a credit note (negative outstanding) is closed", [[[DUE]], DUE + 200, -50, null, "number"], [[-1]]],
-    ["a due-date row against an as-of column of the same length pairs them", [[[DUE, DUE]], [[DUE - 8], [DUE + 90]], null, null, "number"], [[0, 5]]],
+    [
+      "a due-date row against an as-of column of the same length pairs them",
+      [[[DUE, DUE]], [[DUE - 8], [DUE + 90]], null, null, "number"],
+      [[0, 5]],
+    ],
   ])("%s", (_what, [due, asOf, open, disp, output], expected) => {
     expect(dunningStageCore(due, asOf, open, disp, null, output, "en")).toEqual(expected);
   });
 
   test.each<[string, unknown[], unknown]>([
     ["as_of omitted", [[[DUE]], null, null, null, null], err("VALUE", "as_of is required.")],
-    ["outstanding a 2-D range", [[[DUE]], DUE, [[1, 2], [3, 4]], null, null], err("VALUE", "outstanding: expected a single column or row, but got a range of 2 rows × 2 columns.")],
-    ["disputed a 2-D range", [[[DUE]], DUE, null, [[1, 0], [0, 1]], null], err("VALUE", /^disputed: expected a single column or row/)],
+    [
+      "outstanding a 2-D range",
+      [
+        [[DUE]],
+        DUE,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        null,
+        null,
+      ],
+      err("VALUE", "outstanding: expected a single column or row, but got a range of 2 rows × 2 columns."),
+    ],
+    [
+      "disputed a 2-D range",
+      [
+        [[DUE]],
+        DUE,
+        null,
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        null,
+      ],
+      err("VALUE", /^disputed: expected a single column or row/),
+    ],
     ["output a number", [[[DUE]], DUE, null, null, 1], err("VALUE", 'output: expected one of "name", "number" but got 1.')],
-    ["outstanding of another length", [[[DUE], [DUE]], DUE, [[1], [2], [3]], null, null], err("VALUE", "outstanding has 3 values but due_date has 2: ranges must be the same size (or a single cell).")],
+    [
+      "outstanding of another length",
+      [[[DUE], [DUE]], DUE, [[1], [2], [3]], null, null],
+      err("VALUE", "outstanding has 3 values but due_date has 2: ranges must be the same size (or a single cell)."),
+    ],
   ])("one error for the call: %s", (_what, [due, asOf, open, disp, output], expected) => {
     expect(dunningStageCore(due, asOf, open, disp, null, output, "en")).toEqual(expected);
   });
@@ -207,17 +379,63 @@ describe("dunning edges (what an analyst may type)", () => {
 
 describe("ladder: the empty cells of a larger selection", () => {
   test.each<[string, unknown, unknown]>([
-    ["an empty fifth column (a selection one column too wide) is dropped", [[7, "A", 0, 1, 0], [15, "B", 500, 2, null]], [[7, 0, 1], [15, 500, 2]]],
-    ["empty minimum and grace columns, desktop zeros", [[7, "A", 0, 0, 0], [15, "B", 0, 0, 0]], [[7, 0, 0], [15, 0, 0]]],
-    ["empty rows above the header are skipped and the header is still found", [[0, 0, 0], [null, "", null], ["Days", "Stage", "Min open"], [7, "A", 100]], [[7, 100, 0]]],
-    ["a fifth column with something in it is still too wide", [[7, "A", 0, 1, "x"]], err("VALUE", "ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got 5.")],
+    [
+      "an empty fifth column (a selection one column too wide) is dropped",
+      [
+        [7, "A", 0, 1, 0],
+        [15, "B", 500, 2, null],
+      ],
+      [
+        [7, 0, 1],
+        [15, 500, 2],
+      ],
+    ],
+    [
+      "empty minimum and grace columns, desktop zeros",
+      [
+        [7, "A", 0, 0, 0],
+        [15, "B", 0, 0, 0],
+      ],
+      [
+        [7, 0, 0],
+        [15, 0, 0],
+      ],
+    ],
+    [
+      "empty rows above the header are skipped and the header is still found",
+      [
+        [0, 0, 0],
+        [null, "", null],
+        ["Days", "Stage", "Min open"],
+        [7, "A", 100],
+      ],
+      [[7, 100, 0]],
+    ],
+    [
+      "a fifth column with something in it is still too wide",
+      [[7, "A", 0, 1, "x"]],
+      err("VALUE", "ladder: expected 2 to 4 columns [days relative to due date, stage name, minimum open amount, grace days] but got 5."),
+    ],
     ["ragged rows", [[7, "A"], [15]], err("VALUE", "ladder: the range is not rectangular: row 2 has 1 cell(s) but row 1 has 2.")],
-    ["a stage name that is an Excel error", [[7, { code: "#REF!" }]], err("VALUE", "ladder row 1, stage name: the cell holds the error #REF!; correct that cell first.")],
+    [
+      "a stage name that is an Excel error",
+      [[7, { code: "#REF!" }]],
+      err("VALUE", "ladder row 1, stage name: the cell holds the error #REF!; correct that cell first."),
+    ],
   ])("%s", (_what, arg, expected) => {
     expect(levelsOf(readLadder(arg))).toEqual(expected);
   });
 
   test("row numbers in messages count from the top of the range, empty rows included", () => {
-    expect(levelsOf(readLadder([[0, 0], ["Days", "Stage"], [7, "A"], [3, "B"]]))).toEqual(err("VALUE", "ladder row 4: days 3 must be greater than the previous row's 7 (ladder days ascending)."));
+    expect(
+      levelsOf(
+        readLadder([
+          [0, 0],
+          ["Days", "Stage"],
+          [7, "A"],
+          [3, "B"],
+        ]),
+      ),
+    ).toEqual(err("VALUE", "ladder row 4: days 3 must be greater than the previous row's 7 (ladder days ascending)."));
   });
 });

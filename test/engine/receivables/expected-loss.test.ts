@@ -15,7 +15,13 @@ describe("EXPECTEDLOSS", () => {
     expect(expectedLossCore(e, pd, lgd, s, lim)).toEqual([[expect.closeTo(expected, 9)]]);
   });
   test("columns spill; bad rows alone", () => {
-    const out = expectedLossCore([[100000], [100000], [-1], [100000], [100000], ["1,000"]], [[0.05], [5], [0.05], [0.05], [0.05], [0.05]], null, [[0.9], [0.9], [0.9], [1.2], [null], [0.9]], [[60000], [null], [null], [null], [1000], [null]]) as unknown[][];
+    const out = expectedLossCore(
+      [[100000], [100000], [-1], [100000], [100000], ["1,000"]],
+      [[0.05], [5], [0.05], [0.05], [0.05], [0.05]],
+      null,
+      [[0.9], [0.9], [0.9], [1.2], [null], [0.9]],
+      [[60000], [null], [null], [null], [1000], [null]],
+    ) as unknown[][];
     expect(out[0][0]).toBeCloseTo(1380, 9);
     expect(isEngineError(out[1][0]) && out[1][0].message).toMatch(/^pd: 5 must be between 0 and 1/);
     expect(isEngineError(out[2][0]) && out[2][0].message).toMatch(/^exposure/);
@@ -44,7 +50,11 @@ describe("EXPECTEDLOSS", () => {
 
 /** An engine error with this code and message (exact text, or a pattern for cell-reader wording). */
 const err = (c: string, message: string | RegExp) =>
-  expect.objectContaining({ kind: "EngineError", code: c, message: typeof message === "string" ? message : expect.stringMatching(message) });
+  expect.objectContaining({
+    kind: "EngineError",
+    code: c,
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  });
 
 describe("EXPECTEDLOSS edges (what an analyst may type)", () => {
   // exposure, pd, lgd, share, limit → one cell
@@ -58,8 +68,24 @@ describe("EXPECTEDLOSS edges (what an analyst may type)", () => {
     ["insured_share as a percent text", 100_000, 0.05, 0.6, "90%", null, err("VALUE", /^insured_share: text "90%" is text, not a number/)],
     ["insured_limit text", 100_000, 0.05, 0.6, 0.9, "none", err("VALUE", /^insured_limit: expected a number but got text "none"/)],
     ["insured_limit negative", 100_000, 0.05, 0.6, 0.9, -1, err("VALUE", "insured_limit: -1 is negative; the limit must be 0 or more.")],
-    ["limit without share", 100_000, 0.05, 0.6, "", 60_000, err("VALUE", "insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %).")],
-    ["negative exposure (credit balance)", -500, 0.05, null, null, null, err("VALUE", "exposure: -500 is negative; exposure must be 0 or more.")],
+    [
+      "limit without share",
+      100_000,
+      0.05,
+      0.6,
+      "",
+      60_000,
+      err("VALUE", "insured_share is needed when an insured_limit is given (e.g. 0.9 when the insurer pays 90 %)."),
+    ],
+    [
+      "negative exposure (credit balance)",
+      -500,
+      0.05,
+      null,
+      null,
+      null,
+      err("VALUE", "exposure: -500 is negative; exposure must be 0 or more."),
+    ],
     ["share 1 and no limit: fully insured", 100_000, 0.05, 0.6, 1, null, 0],
     ["pd 0 → no loss", 100_000, 0, 0.6, null, null, 0],
   ])("%s", (_what, e, pd, lgd, s, lim, expected) => {
@@ -70,11 +96,67 @@ describe("EXPECTEDLOSS edges (what an analyst may type)", () => {
   test.each<[string, unknown[], unknown]>([
     ["exposure omitted", [null, 0.1, null, null, null], err("VALUE", "exposure is required.")],
     ["pd omitted", [1, null, null, null, null], err("VALUE", "pd is required.")],
-    ["pd a 2-D range", [1, [[0.1, 0.2], [0.3, 0.4]], null, null, null], err("VALUE", "pd: expected a single column or row, but got a range of 2 rows × 2 columns.")],
-    ["lgd a 2-D range", [1, 0.1, [[0.1, 0.2], [0.3, 0.4]], null, null], err("VALUE", /^lgd: expected a single column or row/)],
-    ["insured_share a 2-D range", [1, 0.1, null, [[0.9, 0.9], [0.9, 0.9]], null], err("VALUE", /^insured_share: expected a single column or row/)],
-    ["insured_limit a 2-D range", [1, 0.1, null, 0.9, [[1, 2], [3, 4]]], err("VALUE", /^insured_limit: expected a single column or row/)],
-    ["ranges of different lengths", [[[1], [2]], [[0.1], [0.1], [0.1]], null, null, null], err("VALUE", "pd has 3 values but exposure has 2: ranges must be the same size (or a single cell).")],
+    [
+      "pd a 2-D range",
+      [
+        1,
+        [
+          [0.1, 0.2],
+          [0.3, 0.4],
+        ],
+        null,
+        null,
+        null,
+      ],
+      err("VALUE", "pd: expected a single column or row, but got a range of 2 rows × 2 columns."),
+    ],
+    [
+      "lgd a 2-D range",
+      [
+        1,
+        0.1,
+        [
+          [0.1, 0.2],
+          [0.3, 0.4],
+        ],
+        null,
+        null,
+      ],
+      err("VALUE", /^lgd: expected a single column or row/),
+    ],
+    [
+      "insured_share a 2-D range",
+      [
+        1,
+        0.1,
+        null,
+        [
+          [0.9, 0.9],
+          [0.9, 0.9],
+        ],
+        null,
+      ],
+      err("VALUE", /^insured_share: expected a single column or row/),
+    ],
+    [
+      "insured_limit a 2-D range",
+      [
+        1,
+        0.1,
+        null,
+        0.9,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
+      err("VALUE", /^insured_limit: expected a single column or row/),
+    ],
+    [
+      "ranges of different lengths",
+      [[[1], [2]], [[0.1], [0.1], [0.1]], null, null, null],
+      err("VALUE", "pd has 3 values but exposure has 2: ranges must be the same size (or a single cell)."),
+    ],
   ])("one error for the call: %s", (_what, args, expected) => {
     const [e, pd, lgd, s, lim] = args;
     expect(expectedLossCore(e, pd, lgd, s, lim)).toEqual(expected);
@@ -82,9 +164,17 @@ describe("EXPECTEDLOSS edges (what an analyst may type)", () => {
 
   test.each<[string, unknown[], unknown]>([
     // 1×2 row of exposures with a 2×1 column of PDs: paired, the row decides the orientation
-    ["row vs column → row out", [[[100_000, 200_000]], [[0.05], [0.01]], null, null, null], [[expect.closeTo(3_000, 9), expect.closeTo(1_200, 9)]]],
+    [
+      "row vs column → row out",
+      [[[100_000, 200_000]], [[0.05], [0.01]], null, null, null],
+      [[expect.closeTo(3_000, 9), expect.closeTo(1_200, 9)]],
+    ],
     // one PD cell repeats against a column of exposures
-    ["single pd cell against a column", [[[100_000], [50_000]], 0.05, 0.5, null, null], [[expect.closeTo(2_500, 9)], [expect.closeTo(1_250, 9)]]],
+    [
+      "single pd cell against a column",
+      [[[100_000], [50_000]], 0.05, 0.5, null, null],
+      [[expect.closeTo(2_500, 9)], [expect.closeTo(1_250, 9)]],
+    ],
   ])("shape: %s", (_what, args, expected) => {
     const [e, pd, lgd, s, lim] = args;
     expect(expectedLossCore(e, pd, lgd, s, lim)).toEqual(expected);

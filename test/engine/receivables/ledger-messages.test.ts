@@ -7,7 +7,8 @@ import { invoiceProblemText, invoiceRowError } from "../../../src/engine/receiva
 const D = serialFromYmd(2026, 1, 1);
 
 /** parseInvoice of a row given as [customer, invoice date, due date, paid date, amount, open amount, disputed]. */
-const parse = (row: unknown[], i = 11, withCustomer = true) => parseInvoice(i, row[0], row[1], row[2], row[3], row[4], row[5], row[6], withCustomer);
+const parse = (row: unknown[], i = 11, withCustomer = true) =>
+  parseInvoice(i, row[0], row[1], row[2], row[3], row[4], row[5], row[6], withCustomer);
 const problem = (row: unknown[]): InvoiceProblem => {
   const p = parse(row);
   if (!isInvoiceProblem(p)) throw new Error("expected a problem");
@@ -25,8 +26,16 @@ describe("parseInvoice", () => {
       amount: null,
       error: { kind: "EngineError", code: "VALUE", message: "due_dates: the due date is before the invoice date." },
     });
-    expect(readInvoice(11, "C1", D, D - 1, "", 100, "", "", true)).toEqual({ ...p.error, message: "row 12: due_dates: the due date is before the invoice date." });
-    expect(problem(["C1", D, D + 30, "", 100, 150, ""])).toMatchObject({ problem: "open_outside", field: "open_amount", cell: 150, amount: 100 });
+    expect(readInvoice(11, "C1", D, D - 1, "", 100, "", "", true)).toEqual({
+      ...p.error,
+      message: "row 12: due_dates: the due date is before the invoice date.",
+    });
+    expect(problem(["C1", D, D + 30, "", 100, 150, ""])).toMatchObject({
+      problem: "open_outside",
+      field: "open_amount",
+      cell: 150,
+      amount: 100,
+    });
   });
 
   test("every rule and field is reported", () => {
@@ -61,7 +70,17 @@ describe("parseInvoice", () => {
   });
 
   test("good and blank rows are what readInvoice gives", () => {
-    expect(parse(["C1", D, D + 30, D + 40, 100, 0, "是"])).toEqual({ row: 11, customer: "C1", customerCell: "C1", invoiceDate: D, dueDate: D + 30, paidDate: D + 40, amount: 100, open: 0, disputed: true });
+    expect(parse(["C1", D, D + 30, D + 40, 100, 0, "是"])).toEqual({
+      row: 11,
+      customer: "C1",
+      customerCell: "C1",
+      invoiceDate: D,
+      dueDate: D + 30,
+      paidDate: D + 40,
+      amount: 100,
+      open: 0,
+      disputed: true,
+    });
     expect(parse([0, 0, 0, 0, 0, null, null])).toBeNull();
   });
 });
@@ -86,9 +105,33 @@ describe("invoiceProblemText / invoiceRowError", () => {
 describe("property: one validation, two languages", () => {
   const dateCell = fc.oneof(
     fc.integer({ min: D - 40, max: D + 80 }),
-    fc.constantFrom(0, -3, 0.5, 1, 60, 2958465, 2958465.9, 2958466, D + 0.75, "", null, undefined, "n/a", "2026-01-05", "x", true, false, NaN, Infinity, -Infinity),
+    fc.constantFrom(
+      0,
+      -3,
+      0.5,
+      1,
+      60,
+      2958465,
+      2958465.9,
+      2958466,
+      D + 0.75,
+      "",
+      null,
+      undefined,
+      "n/a",
+      "2026-01-05",
+      "x",
+      true,
+      false,
+      NaN,
+      Infinity,
+      -Infinity,
+    ),
   );
-  const numberCell = fc.oneof(fc.integer({ min: -200, max: 200 }), fc.constantFrom(0, 0.5, "", null, "-", "1,000", "50%", "abc", true, NaN, Infinity, -Infinity));
+  const numberCell = fc.oneof(
+    fc.integer({ min: -200, max: 200 }),
+    fc.constantFrom(0, 0.5, "", null, "-", "1,000", "50%", "abc", true, NaN, Infinity, -Infinity),
+  );
   const custCell = fc.constantFrom("C1", " C2 ", 1001, 0, "", null, "n/a", true, NaN, Infinity);
   const flagCell = fc.constantFrom(null, "", "是", "否", "yes", "x", 0, 1, 2, true, "maybe", -1);
   const row = fc.tuple(custCell, dateCell, dateCell, dateCell, numberCell, numberCell, flagCell);

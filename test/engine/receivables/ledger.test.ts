@@ -40,11 +40,27 @@ describe("readLedger", () => {
   test("mismatched lengths and 2-D ranges are one argument error", () => {
     const bad = readLedger({ invoiceDates: col([D, D]), dueDates: col([D, D, D]), amounts: col([1, 1]) });
     expect(isEngineError(bad) && bad.message).toMatch(/due_dates has 3 values but invoice_dates has 2/);
-    expect(isEngineError(readLedger({ invoiceDates: [[D, D], [D, D]], dueDates: D, amounts: 1 }))).toBe(true);
+    expect(
+      isEngineError(
+        readLedger({
+          invoiceDates: [
+            [D, D],
+            [D, D],
+          ],
+          dueDates: D,
+          amounts: 1,
+        }),
+      ),
+    ).toBe(true);
     expect(isEngineError(readLedger({ invoiceDates: null, dueDates: D, amounts: 1 }))).toBe(true);
   });
   test("partial payments: open amount between 0 and amount; credit notes keep their sign", () => {
-    const l = readLedger({ invoiceDates: col([D, D, D]), dueDates: col([D, D, D]), amounts: col([100, -50, -50]), openAmounts: col([40, -20, 20]) });
+    const l = readLedger({
+      invoiceDates: col([D, D, D]),
+      dueDates: col([D, D, D]),
+      amounts: col([100, -50, -50]),
+      openAmounts: col([40, -20, 20]),
+    });
     if (isEngineError(l)) throw new Error(l.message);
     expect((l.rows[0] as Invoice).open).toBe(40);
     expect((l.rows[1] as Invoice).open).toBe(-20);
@@ -53,7 +69,18 @@ describe("readLedger", () => {
 });
 
 describe("openAt / daysLateAt", () => {
-  const inv = (o: Partial<Invoice>): Invoice => ({ row: 0, customer: "", customerCell: "", invoiceDate: D, dueDate: D + 30, paidDate: null, amount: 100, open: 100, disputed: false, ...o });
+  const inv = (o: Partial<Invoice>): Invoice => ({
+    row: 0,
+    customer: "",
+    customerCell: "",
+    invoiceDate: D,
+    dueDate: D + 30,
+    paidDate: null,
+    amount: 100,
+    open: 100,
+    disputed: false,
+    ...o,
+  });
   test("open amount at a date", () => {
     expect(openAt(inv({}), D - 1)).toBe(0); // not issued yet
     expect(openAt(inv({ open: 60 }), D + 10)).toBe(60);
@@ -73,7 +100,10 @@ describe("openAt / daysLateAt", () => {
 
 describe("empty cells passed as 0 (Excel desktop)", () => {
   test("a row of zeros is blank; a 0 paid date means open", () => {
-    const l = readLedger({ customerIds: col(["A", 0]), invoiceDates: col([D, 0]), dueDates: col([D + 30, 0]), paidDates: col([0, 0]), amounts: col([100, 0]) }, { requireCustomer: true });
+    const l = readLedger(
+      { customerIds: col(["A", 0]), invoiceDates: col([D, 0]), dueDates: col([D + 30, 0]), paidDates: col([0, 0]), amounts: col([100, 0]) },
+      { requireCustomer: true },
+    );
     if (isEngineError(l)) throw new Error(l.message);
     expect(l.rows[0]).toMatchObject({ paidDate: null, open: 100 });
     expect(l.rows[1]).toBeNull();

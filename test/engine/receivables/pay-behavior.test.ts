@@ -44,7 +44,15 @@ describe("PAYBEHAVIOR", () => {
     expect(isEngineError(bad[1]) && bad[1].message).toMatch(/^row 8: due_dates: the due date is before the invoice date.*2 invalid rows/);
   });
   test("open amounts (partial payments) feed overdue_share", () => {
-    const r = payBehaviorCore(col(["A", "A"]), col([D, D]), col([D + 10, D + 100]), null, col([1000, 1000]), D + 50, col([250, 1000])) as unknown[][];
+    const r = payBehaviorCore(
+      col(["A", "A"]),
+      col([D, D]),
+      col([D + 10, D + 100]),
+      null,
+      col([1000, 1000]),
+      D + 50,
+      col([250, 1000]),
+    ) as unknown[][];
     // overdue open 250, total open 1250; days late: first invoice open overdue 40 days (weight 1000), second not due
     expect(r[1]).toEqual(["A", 40, 40, 1, 0.2, ""]);
   });

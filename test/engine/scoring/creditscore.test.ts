@@ -23,7 +23,12 @@ describe("creditScoreCore (test model)", () => {
 
   test("header row from values: first output row is a header of output labels", () => {
     expect(creditScoreCore(table, null, null, "en", TEST_MODEL)).toEqual([
-      ["Score"], [35], [100], [""], [expect.objectContaining({ kind: "EngineError", code: "VALUE" })], [25],
+      ["Score"],
+      [35],
+      [100],
+      [""],
+      [expect.objectContaining({ kind: "EngineError", code: "VALUE" })],
+      [25],
     ]);
     expect(spill(creditScoreCore(table, null, "band", "zh", TEST_MODEL))[0]).toEqual(["等级"]);
   });
@@ -51,11 +56,29 @@ describe("creditScoreCore (test model)", () => {
   test('output "reasons" in Chinese, "pd" and "band"', () => {
     expect(spill(creditScoreCore(table, null, "reasons", "zh", TEST_MODEL))[1]).toEqual(["利息保障倍数 0.8倍（−10分）"]);
     expect(spill(creditScoreCore(table, null, "PD", "en", TEST_MODEL))[1][0]).toBeCloseTo(1 / (1 + Math.exp(1.5)), 12);
-    expect(spill(creditScoreCore(table, null, [["band"]], "en", TEST_MODEL)).map((r) => r[0])).toEqual(["Band", "D", "A", "", expect.anything(), "E"]);
+    expect(spill(creditScoreCore(table, null, [["band"]], "en", TEST_MODEL)).map((r) => r[0])).toEqual([
+      "Band",
+      "D",
+      "A",
+      "",
+      expect.anything(),
+      "E",
+    ]);
   });
 
   test("labels given: all rows are data, no header row in the result", () => {
-    expect(creditScoreCore([[0.6, 0.8], [0.3, 5]], [["debt_ratio", "interest_coverage"]], "score", "en", TEST_MODEL)).toEqual([[35], [75]]);
+    expect(
+      creditScoreCore(
+        [
+          [0.6, 0.8],
+          [0.3, 5],
+        ],
+        [["debt_ratio", "interest_coverage"]],
+        "score",
+        "en",
+        TEST_MODEL,
+      ),
+    ).toEqual([[35], [75]]);
     expect(creditScoreCore([0.6, 0.8], ["debt_ratio", "interest_coverage"], "band", "en", TEST_MODEL)).toEqual([["D"]]);
   });
 
@@ -73,15 +96,45 @@ describe("creditScoreCore (test model)", () => {
   });
 
   test("no recognised column → one #VALUE! naming accepted keys", () => {
-    const e = creditScoreCore([["Customer", "Colour"], ["A", "red"]], null, null, "en");
+    const e = creditScoreCore(
+      [
+        ["Customer", "Colour"],
+        ["A", "red"],
+      ],
+      null,
+      null,
+      "en",
+    );
     expect(isEngineError(e) && e.code).toBe("VALUE");
-    expect(isEngineError(e) && e.message).toMatch(/no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*debt_ratio.*negative_news/);
+    expect(isEngineError(e) && e.message).toMatch(
+      /no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*debt_ratio.*negative_news/,
+    );
     // recognised non-factor fields alone are not enough to score
-    expect(isEngineError(creditScoreCore([["客户名称", "Exposure"], ["A", 5]], null, null, "en"))).toBe(true);
+    expect(
+      isEngineError(
+        creditScoreCore(
+          [
+            ["客户名称", "Exposure"],
+            ["A", 5],
+          ],
+          null,
+          null,
+          "en",
+        ),
+      ),
+    ).toBe(true);
   });
 
   test("two columns meaning the same key are an error", () => {
-    const e = creditScoreCore([["Sales", "Revenue"], [1, 2]], null, null, "en");
+    const e = creditScoreCore(
+      [
+        ["Sales", "Revenue"],
+        [1, 2],
+      ],
+      null,
+      null,
+      "en",
+    );
     expect(isEngineError(e) && e.message).toContain('"Sales" and "Revenue" both mean sales');
   });
 
@@ -92,7 +145,20 @@ describe("creditScoreCore (test model)", () => {
   });
 
   test("out-of-range values and logical values", () => {
-    const out = spill(creditScoreCore([["country_risk", "negative_news", "pct_invoices_late"], [9, 0, 0.1], [2, true, 0.1], [2, 0, 1.5], [2, "yes", 0]], null, null, "en"));
+    const out = spill(
+      creditScoreCore(
+        [
+          ["country_risk", "negative_news", "pct_invoices_late"],
+          [9, 0, 0.1],
+          [2, true, 0.1],
+          [2, 0, 1.5],
+          [2, "yes", 0],
+        ],
+        null,
+        null,
+        "en",
+      ),
+    );
     expect(isEngineError(out[1][0]) && out[1][0].message).toContain("country_risk");
     expect(typeof out[2][0]).toBe("number"); // TRUE is accepted for a 0/1 flag
     expect(isEngineError(out[3][0]) && out[3][0].message).toContain("pct_invoices_late");
@@ -109,15 +175,62 @@ describe("creditScoreCore: what a user types (example tables)", () => {
   const err = (code: string, message: string) => ({ kind: "EngineError", code, message });
 
   test.each([
-    ["labels shorter than values", [[0.6, 0.8, 3]], [["debt_ratio", "interest_coverage"]], null, "labels has 2 columns but values has 3: give one label per column of values."],
-    ["labels longer than values", [[0.6]], [["debt_ratio", "interest_coverage"]], null, "labels has 2 columns but values has 1: give one label per column of values."],
-    ["labels as a column", [[0.6, 0.8]], [["debt_ratio"], ["interest_coverage"]], null, "labels: expected a single row of column names, but got 2 rows."],
+    [
+      "labels shorter than values",
+      [[0.6, 0.8, 3]],
+      [["debt_ratio", "interest_coverage"]],
+      null,
+      "labels has 2 columns but values has 3: give one label per column of values.",
+    ],
+    [
+      "labels longer than values",
+      [[0.6]],
+      [["debt_ratio", "interest_coverage"]],
+      null,
+      "labels has 2 columns but values has 1: give one label per column of values.",
+    ],
+    [
+      "labels as a column",
+      [[0.6, 0.8]],
+      [["debt_ratio"], ["interest_coverage"]],
+      null,
+      "labels: expected a single row of column names, but got 2 rows.",
+    ],
     ["labels an empty array", [[0.6]], [], null, "labels: expected a single row of column names."],
-    ["labels naming no factor", [["Alpha", 0.6]], [["Customer", "Ratio"]], null, expect.stringMatching(/^labels: no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*, negative_news, interest_not_reported \(or their English\/Chinese names\)\.$/)],
-    ["header row naming no factor", [["Customer", "Ratio"], ["Alpha", 0.6]], null, null, expect.stringMatching(/^values \(header row\): no column is a recognised factor\./)],
+    [
+      "labels naming no factor",
+      [["Alpha", 0.6]],
+      [["Customer", "Ratio"]],
+      null,
+      expect.stringMatching(
+        /^labels: no column is a recognised factor\. Accepted keys: working_capital_to_assets, .*, negative_news, interest_not_reported \(or their English\/Chinese names\)\.$/,
+      ),
+    ],
+    [
+      "header row naming no factor",
+      [
+        ["Customer", "Ratio"],
+        ["Alpha", 0.6],
+      ],
+      null,
+      null,
+      expect.stringMatching(/^values \(header row\): no column is a recognised factor\./),
+    ],
     ["values with an empty first row", [[]], null, null, "values: expected a range of customer factors (one row per customer)."],
-    ["duplicate factor in labels", [[0.6, 0.7]], [["Debt ratio", "资产负债率"]], null, 'labels: columns "Debt ratio" and "资产负债率" both mean debt_ratio; keep one of them.'],
-    ["output given as a number", [["debt_ratio"], [0.6]], null, 1, 'output: expected one of "score", "band", "pd", "reasons", "all" but got 1.'],
+    [
+      "duplicate factor in labels",
+      [[0.6, 0.7]],
+      [["Debt ratio", "资产负债率"]],
+      null,
+      'labels: columns "Debt ratio" and "资产负债率" both mean debt_ratio; keep one of them.',
+    ],
+    [
+      "output given as a number",
+      [["debt_ratio"], [0.6]],
+      null,
+      1,
+      'output: expected one of "score", "band", "pd", "reasons", "all" but got 1.',
+    ],
   ] as Array<[string, unknown, unknown, unknown, unknown]>)("%s → one #VALUE! for the call", (_name, values, labels, output, message) => {
     expect(creditScoreCore(values, labels, output, "en", TEST_MODEL)).toEqual(err("VALUE", message as string));
   });
@@ -138,7 +251,21 @@ describe("creditScoreCore: what a user types (example tables)", () => {
   test("a logical value in a 0/1 flag column: FALSE scores as 0, TRUE as 1 (bundled model)", () => {
     // Only negative_news is known: the score is the model's neutral score (61.66);
     // negative news "no" keeps its 6.43 points (its neutral points), "yes" loses them: 55.23.
-    const out = spill(creditScoreCore([["Negative news", "Customer"], [false, "a"], [true, "b"], [0, "c"], [1, "d"], ["", "e"]], null, "all", "en"));
+    const out = spill(
+      creditScoreCore(
+        [
+          ["Negative news", "Customer"],
+          [false, "a"],
+          [true, "b"],
+          [0, "c"],
+          [1, "d"],
+          ["", "e"],
+        ],
+        null,
+        "all",
+        "en",
+      ),
+    );
     expect(out.map((r) => r.slice(0, 2).concat(r.slice(3)))).toEqual([
       ["Score", "Band", "Coverage", "Reasons"],
       [61.7, "C", 0.044, ""],
@@ -153,22 +280,51 @@ describe("creditScoreCore: what a user types (example tables)", () => {
 
   test("bad cells give an error in their row only, naming factor and column", () => {
     const out = creditScoreCore(
-      [["management_change", "litigation", "DSO", "逾期比例"], [2, 0, 30, 0.1], [0, 1.5, 30, 0.1], [0, 1, "45 days", 0.1], [0, 1, Infinity, 0.1], [0, 1, 30, "12%"], [0, 1, 30, -0.1], [0, 1, 30, 0.1]],
-      null, null, "en");
+      [
+        ["management_change", "litigation", "DSO", "逾期比例"],
+        [2, 0, 30, 0.1],
+        [0, 1.5, 30, 0.1],
+        [0, 1, "45 days", 0.1],
+        [0, 1, Infinity, 0.1],
+        [0, 1, 30, "12%"],
+        [0, 1, 30, -0.1],
+        [0, 1, 30, 0.1],
+      ],
+      null,
+      null,
+      "en",
+    );
     expect(out).toEqual([
       ["Score"],
       [err("VALUE", 'management_change (column "management_change"): 2 is above the largest allowed value 1.')],
       [err("VALUE", 'litigation_count (column "litigation"): 1.5 must be a whole number.')],
       [err("VALUE", 'receivable_days (column "DSO"): expected a number but got text "45 days".')],
       [err("VALUE", 'receivable_days (column "DSO"): Infinity is not a finite number.')],
-      [err("VALUE", 'overdue_share (column "逾期比例"): text "12%" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).')],
+      [
+        err(
+          "VALUE",
+          'overdue_share (column "逾期比例"): text "12%" is text, not a number. Enter it as a number (remove thousands separators or % signs, or convert the cell with VALUE()).',
+        ),
+      ],
       [err("VALUE", 'overdue_share (column "逾期比例"): -0.1 is below the smallest allowed value 0.')],
       [expect.any(Number)],
     ]);
   });
 
   test("a row with only non-factor cells filled is blank, not an error", () => {
-    expect(creditScoreCore([["Customer", "debt_ratio"], ["Alpha", ""], ["Beta", "n/a"]], null, "all", "zh", TEST_MODEL)).toEqual([
+    expect(
+      creditScoreCore(
+        [
+          ["Customer", "debt_ratio"],
+          ["Alpha", ""],
+          ["Beta", "n/a"],
+        ],
+        null,
+        "all",
+        "zh",
+        TEST_MODEL,
+      ),
+    ).toEqual([
       ["信用评分", "等级", "违约概率(12个月)", "数据覆盖率", "主要扣分原因"],
       ["", "", "", "", ""],
       ["", "", "", "", ""],
@@ -182,9 +338,33 @@ describe("creditScoreCore: what a user types (example tables)", () => {
 
 describe("creditScoreCore (bundled model) agrees with scoreCustomer", () => {
   test("statement items are derived per row; score rounded to 1 decimal", () => {
-    const header = ["Total assets", "Total liabilities", "EBIT", "Interest expense", "Net income", "Depreciation", "Current assets", "Current liabilities", "Inventory", "Retained earnings"];
+    const header = [
+      "Total assets",
+      "Total liabilities",
+      "EBIT",
+      "Interest expense",
+      "Net income",
+      "Depreciation",
+      "Current assets",
+      "Current liabilities",
+      "Inventory",
+      "Retained earnings",
+    ];
     const row = [1000, 700, 60, 30, 25, 15, 400, 300, 120, 50];
-    const values = Object.fromEntries(["total_assets", "total_liabilities", "ebit", "interest_expense", "net_income", "depreciation", "current_assets", "current_liabilities", "inventory", "retained_earnings"].map((k, i) => [k, row[i]]));
+    const values = Object.fromEntries(
+      [
+        "total_assets",
+        "total_liabilities",
+        "ebit",
+        "interest_expense",
+        "net_income",
+        "depreciation",
+        "current_assets",
+        "current_liabilities",
+        "inventory",
+        "retained_earnings",
+      ].map((k, i) => [k, row[i]]),
+    );
     const expected = scoreCustomer(values);
     const out = spill(creditScoreCore([header, row], null, "all", "en"));
     expect(out[1][0]).toBe(Math.round(expected.score * 10) / 10);

@@ -2,9 +2,20 @@ import { deriveRatios } from "../../../src/engine/scoring/derive";
 
 describe("deriveRatios", () => {
   const statement = {
-    total_assets: 1000, total_liabilities: 600, current_assets: 400, current_liabilities: 250, inventory: 100,
-    receivables: 150, retained_earnings: 120, ebit: 80, net_income: 50, sales: 1200, sales_prior_year: 1000,
-    gross_profit: 300, interest_expense: 20, depreciation: 30,
+    total_assets: 1000,
+    total_liabilities: 600,
+    current_assets: 400,
+    current_liabilities: 250,
+    inventory: 100,
+    receivables: 150,
+    retained_earnings: 120,
+    ebit: 80,
+    net_income: 50,
+    sales: 1200,
+    sales_prior_year: 1000,
+    gross_profit: 300,
+    interest_expense: 20,
+    depreciation: 30,
   };
   const d = deriveRatios(statement);
 
@@ -40,8 +51,27 @@ describe("deriveRatios", () => {
   });
 
   test("a zero denominator leaves the ratio missing", () => {
-    const z = deriveRatios({ total_assets: 0, total_liabilities: 50, ebit: 10, interest_expense: 0, sales: 0, receivables: 5, current_assets: 10, current_liabilities: 0, sales_prior_year: 0 });
-    for (const k of ["debt_ratio", "interest_coverage", "receivable_days", "current_ratio", "quick_ratio", "sales_growth", "operating_margin", "ebit_to_assets"] as const) {
+    const z = deriveRatios({
+      total_assets: 0,
+      total_liabilities: 50,
+      ebit: 10,
+      interest_expense: 0,
+      sales: 0,
+      receivables: 5,
+      current_assets: 10,
+      current_liabilities: 0,
+      sales_prior_year: 0,
+    });
+    for (const k of [
+      "debt_ratio",
+      "interest_coverage",
+      "receivable_days",
+      "current_ratio",
+      "quick_ratio",
+      "sales_growth",
+      "operating_margin",
+      "ebit_to_assets",
+    ] as const) {
       expect(z[k]).toBeUndefined();
     }
   });

@@ -14,8 +14,24 @@ export const TEST_MODEL: ScorecardModel = {
     { band: "E", minScore: 0, pd: 0.2 },
   ],
   factors: [
-    { key: "debt_ratio", group: "financial", source: "calibrated", direction: "decreasing", edges: [0.5, 0.8], points: [30, 15, 0], neutral: 15 },
-    { key: "interest_coverage", group: "financial", source: "calibrated", direction: "increasing", edges: [1, 3], points: [0, 10, 25], neutral: 10 },
+    {
+      key: "debt_ratio",
+      group: "financial",
+      source: "calibrated",
+      direction: "decreasing",
+      edges: [0.5, 0.8],
+      points: [30, 15, 0],
+      neutral: 15,
+    },
+    {
+      key: "interest_coverage",
+      group: "financial",
+      source: "calibrated",
+      direction: "increasing",
+      edges: [1, 3],
+      points: [0, 10, 25],
+      neutral: 10,
+    },
     { key: "avg_days_late", group: "payment", source: "expert", direction: "decreasing", edges: [1, 31], points: [45, 20, 0], neutral: 20 },
   ],
 };

@@ -1,5 +1,12 @@
 import { ScorecardModel, compileModel, validateModel } from "../../../src/engine/scoring/model";
-import { contributionsOf, givenColumns, markNotReported, notReportedFlag, scoreCustomer, scoreVector } from "../../../src/engine/scoring/score";
+import {
+  contributionsOf,
+  givenColumns,
+  markNotReported,
+  notReportedFlag,
+  scoreCustomer,
+  scoreVector,
+} from "../../../src/engine/scoring/score";
 import { creditScoreCore } from "../../../src/engine/scoring/creditscore";
 import { formatReason } from "../../../src/engine/scoring/reasons";
 import { FACTOR_COUNT, factorIndex } from "../../../src/engine/scoring/factors";
@@ -13,19 +20,41 @@ import { isEngineError } from "../../../src/engine/errors";
  * expert factor.
  */
 const F2: ScorecardModel = {
-  id: "f2", version: "0", description: "format 2 test model",
+  id: "f2",
+  version: "0",
+  description: "format 2 test model",
   pd: { logOddsAtZero: -2, pointsPerLogOdds: 10, horizonYears: 1 },
   neutralScore: 50,
   incompleteStatements: { enabled: true, debtRatioMin: 0.3 },
   pool: { factors: ["debt_ratio", "interest_coverage"], correlation: 0.5 },
   bands: [
-    { band: "A", minScore: 80, pd: 0.001 }, { band: "B", minScore: 65, pd: 0.005 }, { band: "C", minScore: 50, pd: 0.02 },
-    { band: "D", minScore: 35, pd: 0.06 }, { band: "E", minScore: 0, pd: 0.2 },
+    { band: "A", minScore: 80, pd: 0.001 },
+    { band: "B", minScore: 65, pd: 0.005 },
+    { band: "C", minScore: 50, pd: 0.02 },
+    { band: "D", minScore: 35, pd: 0.06 },
+    { band: "E", minScore: 0, pd: 0.2 },
   ],
   factors: [
     { key: "debt_ratio", group: "financial", source: "calibrated", direction: "decreasing", edges: [0.5], points: [20, 0], neutral: 10 },
-    { key: "interest_coverage", group: "financial", source: "calibrated", direction: "increasing", edges: [2], points: [0, 20], neutral: 10, neutralValues: [0] },
-    { key: "interest_not_reported", group: "financial", source: "calibrated", direction: "decreasing", edges: [1], points: [30, 0], neutral: 25 },
+    {
+      key: "interest_coverage",
+      group: "financial",
+      source: "calibrated",
+      direction: "increasing",
+      edges: [2],
+      points: [0, 20],
+      neutral: 10,
+      neutralValues: [0],
+    },
+    {
+      key: "interest_not_reported",
+      group: "financial",
+      source: "calibrated",
+      direction: "decreasing",
+      edges: [1],
+      points: [30, 0],
+      neutral: 25,
+    },
     { key: "avg_days_late", group: "payment", source: "expert", direction: "decreasing", edges: [31], points: [40, 0], neutral: 30 },
   ],
 };
@@ -90,7 +119,12 @@ describe("interest not reported: a blank in a column the user gave, not a column
     ["interest expense column, blank, debt 0.3 (threshold inclusive): flagged", { debt_ratio: 0.3 }, ["debt_ratio", "interest_expense"], 1],
     ["blank but debt 0.29: not flagged", { debt_ratio: 0.29 }, ["debt_ratio", "interest_coverage"], 0],
     ["blank, debt unknown: unknown", {}, ["interest_coverage"], NaN],
-    ["coverage 0 (no interest expense) is a report: not flagged", { debt_ratio: 0.8, interest_coverage: 0 }, ["debt_ratio", "interest_coverage"], 0],
+    [
+      "coverage 0 (no interest expense) is a report: not flagged",
+      { debt_ratio: 0.8, interest_coverage: 0 },
+      ["debt_ratio", "interest_coverage"],
+      0,
+    ],
     ["interest expense 0 is a report: not flagged", { debt_ratio: 0.8, interest_expense: 0 }, ["debt_ratio", "interest_expense"], 0],
     ["coverage reported: not flagged", { debt_ratio: 0.8, interest_coverage: 3 }, ["debt_ratio", "interest_coverage"], 0],
   ])("%s", (_name, values, given, flag) => {
@@ -121,7 +155,18 @@ describe("interest not reported: a blank in a column the user gave, not a column
   });
 
   test("CREDITSCORE: a blank coverage cell is 'not reported' when the table has the column, and its reason has its own text", () => {
-    const out = creditScoreCore([["Debt ratio", "Interest coverage"], [0.8, ""], [0.8, 3], [0.8, 0]], null, "all", "en", F2);
+    const out = creditScoreCore(
+      [
+        ["Debt ratio", "Interest coverage"],
+        [0.8, ""],
+        [0.8, 3],
+        [0.8, 0],
+      ],
+      null,
+      "all",
+      "en",
+      F2,
+    );
     if (isEngineError(out)) throw new Error(out.message);
     expect(out[1][4]).toContain("Interest expense not reported despite debt (−25 pts)"); // what it takes off the score (see above)
     expect(out[2][4]).not.toContain("not reported");
@@ -129,7 +174,16 @@ describe("interest not reported: a blank in a column the user gave, not a column
     const without = creditScoreCore([["Debt ratio"], [0.8]], null, "score", "en", F2);
     if (isEngineError(without)) throw new Error(without.message);
     expect(out[1][0]).toBeLessThan(without[1][0] as number);
-    const zh = creditScoreCore([["资产负债率", "利息保障倍数"], [0.8, ""]], null, "reasons", "zh", F2);
+    const zh = creditScoreCore(
+      [
+        ["资产负债率", "利息保障倍数"],
+        [0.8, ""],
+      ],
+      null,
+      "reasons",
+      "zh",
+      F2,
+    );
     if (isEngineError(zh)) throw new Error(zh.message);
     expect(zh[1][0]).toContain("有负债但未披露利息费用（−25分）");
   });
@@ -161,7 +215,17 @@ describe("not-reported points of a fitted factor (a blank in a given column)", (
     expect(blank.contributions[3]).toMatchObject({ key: "avg_days_late", value: null, points: 5, observed: true, notReported: true });
     expect(blank.reasons[0]).toMatchObject({ key: "avg_days_late", notReported: true, deficit: 25 }); // neutral 30 − 5
     expect(scoreCustomer({}, NR).score).toBe(50);
-    const out = creditScoreCore([["Average days late", "Debt ratio"], ["", 0.4], [10, 0.4]], null, "reasons", "en", NR);
+    const out = creditScoreCore(
+      [
+        ["Average days late", "Debt ratio"],
+        ["", 0.4],
+        [10, 0.4],
+      ],
+      null,
+      "reasons",
+      "en",
+      NR,
+    );
     if (isEngineError(out)) throw new Error(out.message);
     expect(out[1][0]).toBe("Average days late not reported (−25 pts)");
     expect(out[2][0]).toBe(""); // 10 days is the best bin: above an average firm, not a reason

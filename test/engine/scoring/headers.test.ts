@@ -103,7 +103,14 @@ describe("matchHeader", () => {
 
   test("HEADER_KEYS lists all factors then the six fields", () => {
     expect(HEADER_KEYS.slice(0, FACTOR_KEYS.length)).toEqual(FACTOR_KEYS);
-    expect(HEADER_KEYS.slice(FACTOR_KEYS.length)).toEqual(["customer_id", "customer_name", "exposure", "credit_limit", "requested_limit", "terms_days"]);
+    expect(HEADER_KEYS.slice(FACTOR_KEYS.length)).toEqual([
+      "customer_id",
+      "customer_name",
+      "exposure",
+      "credit_limit",
+      "requested_limit",
+      "terms_days",
+    ]);
   });
 });
 

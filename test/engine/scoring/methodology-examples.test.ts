@@ -2,8 +2,22 @@ import { scoreCustomer } from "../../../src/engine/scoring/score";
 import type { FactorKey } from "../../../src/engine/scoring/factors";
 
 // The worked customers of docs/methodology.md §5 (update the table there if the model changes).
-const best = { debt_ratio: 0.3, ebit_to_assets: 0.25, cash_flow_to_debt: 0.8, quick_ratio: 3.5, retained_earnings_to_assets: 0.3, interest_coverage: 50 };
-const worst = { debt_ratio: 0.9, ebit_to_assets: -0.1, cash_flow_to_debt: 0, quick_ratio: 0.3, retained_earnings_to_assets: -0.1, interest_coverage: -1 };
+const best = {
+  debt_ratio: 0.3,
+  ebit_to_assets: 0.25,
+  cash_flow_to_debt: 0.8,
+  quick_ratio: 3.5,
+  retained_earnings_to_assets: 0.3,
+  interest_coverage: 50,
+};
+const worst = {
+  debt_ratio: 0.9,
+  ebit_to_assets: -0.1,
+  cash_flow_to_debt: 0,
+  quick_ratio: 0.3,
+  retained_earnings_to_assets: -0.1,
+  interest_coverage: -1,
+};
 const late = { avg_days_late: 120, max_days_late: 200, pct_invoices_late: 0.9, overdue_share: 0.6 };
 const onTime = { avg_days_late: 0, max_days_late: 0, pct_invoices_late: 0, overdue_share: 0 };
 const { interest_coverage: _b, ...best5 } = best;

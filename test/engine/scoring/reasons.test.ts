@@ -27,11 +27,23 @@ describe("formatValue", () => {
 
 describe("reason codes", () => {
   test.each([
-    [{ key: "interest_coverage", value: 0.8, points: 0, maxPoints: 14, deficit: 14 }, "Interest coverage 0.8× (−14 pts)", "利息保障倍数 0.8倍（−14分）"],
+    [
+      { key: "interest_coverage", value: 0.8, points: 0, maxPoints: 14, deficit: 14 },
+      "Interest coverage 0.8× (−14 pts)",
+      "利息保障倍数 0.8倍（−14分）",
+    ],
     [{ key: "debt_ratio", value: 0.92, points: 2.4, maxPoints: 12, deficit: 9.6 }, "Debt ratio 92% (−10 pts)", "资产负债率 92%（−10分）"],
-    [{ key: "avg_days_late", value: 35, points: 5, maxPoints: 20, deficit: 15 }, "Average days late 35 days (−15 pts)", "平均逾期天数 35天（−15分）"],
+    [
+      { key: "avg_days_late", value: 35, points: 5, maxPoints: 20, deficit: 15 },
+      "Average days late 35 days (−15 pts)",
+      "平均逾期天数 35天（−15分）",
+    ],
     [{ key: "negative_news", value: 1, points: 0, maxPoints: 1.2, deficit: 1.2 }, "Negative news yes (−1 pt)", "负面新闻 是（−1分）"],
-    [{ key: "years_in_business", value: 1, points: 0, maxPoints: 6, deficit: 6 }, "Years in business 1 year (−6 pts)", "成立年限 1年（−6分）"],
+    [
+      { key: "years_in_business", value: 1, points: 0, maxPoints: 6, deficit: 6 },
+      "Years in business 1 year (−6 pts)",
+      "成立年限 1年（−6分）",
+    ],
     [{ key: "litigation_count", value: 2, points: 1, maxPoints: 5, deficit: 4 }, "Litigation cases 2 (−4 pts)", "诉讼 2起（−4分）"],
   ] as const)("%j", (r, en, zh) => {
     expect(formatReason(r, "en")).toBe(en);
@@ -60,8 +72,25 @@ describe("reason codes", () => {
   });
 
   test("keeps the top three of more, ties in model order, and ignores deficits below 0.5", () => {
-    const c = (key: Contribution["key"], deficit: number, observed = true): Contribution => ({ key, group: "financial", value: 1, points: 10 - deficit, maxPoints: 15, neutral: 10, deficit, observed });
-    const list = [c("roa", 3), c("debt_ratio", 5), c("quick_ratio", 0.4), c("current_ratio", 5), c("net_margin", 9, false), c("gross_margin", 4), c("ebit_to_assets", 1)];
+    const c = (key: Contribution["key"], deficit: number, observed = true): Contribution => ({
+      key,
+      group: "financial",
+      value: 1,
+      points: 10 - deficit,
+      maxPoints: 15,
+      neutral: 10,
+      deficit,
+      observed,
+    });
+    const list = [
+      c("roa", 3),
+      c("debt_ratio", 5),
+      c("quick_ratio", 0.4),
+      c("current_ratio", 5),
+      c("net_margin", 9, false),
+      c("gross_margin", 4),
+      c("ebit_to_assets", 1),
+    ];
     expect(topReasons(list).map((r) => r.key)).toEqual(["debt_ratio", "current_ratio", "gross_margin"]);
     expect(topReasons(list, 5).map((r) => r.key)).toEqual(["debt_ratio", "current_ratio", "gross_margin", "roa", "ebit_to_assets"]);
   });

@@ -47,7 +47,10 @@ describe("scoreCustomer with the test model (worked by hand)", () => {
 
 describe("edges of the scale", () => {
   test("a model whose maximum points add up to 100.005 (accepted by validateModel) still caps the score at 100", () => {
-    const m = { ...TEST_MODEL, factors: TEST_MODEL.factors.map((f) => (f.key === "avg_days_late" ? { ...f, points: [45.005, 20, 0] } : f)) };
+    const m = {
+      ...TEST_MODEL,
+      factors: TEST_MODEL.factors.map((f) => (f.key === "avg_days_late" ? { ...f, points: [45.005, 20, 0] } : f)),
+    };
     const r = scoreCustomer({ debt_ratio: 0.3, interest_coverage: 5, avg_days_late: 0 }, m);
     expect(r.score).toBe(100);
     expect(r.band).toBe("A");
@@ -55,7 +58,16 @@ describe("edges of the scale", () => {
   });
 
   test.each([
-    [100, "A"], [75, "A"], [74.99, "B"], [65.2, "B"], [65.19, "C"], [53.3, "C"], [53.29, "D"], [40, "D"], [39.99, "E"], [0, "E"],
+    [100, "A"],
+    [75, "A"],
+    [74.99, "B"],
+    [65.2, "B"],
+    [65.19, "C"],
+    [53.3, "C"],
+    [53.29, "D"],
+    [40, "D"],
+    [39.99, "E"],
+    [0, "E"],
   ])("bandOf(%d) with the bundled cut-offs → %s", (score, band) => expect(bandOf(score)).toBe(band));
 
   test("bandOf below every cut-off (a model whose E band would not start at 0) falls back to E", () => {
@@ -72,8 +84,26 @@ describe("edges of the scale", () => {
 
 describe("the bundled model", () => {
   test("a strong and a weak customer", () => {
-    const strong = scoreCustomer({ debt_ratio: 0.3, ebit_to_assets: 0.15, cash_flow_to_debt: 0.8, quick_ratio: 2, retained_earnings_to_assets: 0.4, interest_coverage: 12, avg_days_late: 0, years_in_business: 25 });
-    const weak = scoreCustomer({ debt_ratio: 0.95, ebit_to_assets: -0.1, cash_flow_to_debt: -0.1, quick_ratio: 0.3, retained_earnings_to_assets: -0.3, interest_coverage: 0.5, avg_days_late: 95, litigation_count: 3 });
+    const strong = scoreCustomer({
+      debt_ratio: 0.3,
+      ebit_to_assets: 0.15,
+      cash_flow_to_debt: 0.8,
+      quick_ratio: 2,
+      retained_earnings_to_assets: 0.4,
+      interest_coverage: 12,
+      avg_days_late: 0,
+      years_in_business: 25,
+    });
+    const weak = scoreCustomer({
+      debt_ratio: 0.95,
+      ebit_to_assets: -0.1,
+      cash_flow_to_debt: -0.1,
+      quick_ratio: 0.3,
+      retained_earnings_to_assets: -0.3,
+      interest_coverage: 0.5,
+      avg_days_late: 95,
+      litigation_count: 3,
+    });
     expect(strong.band).toBe("A");
     expect(weak.band).toBe("E");
     expect(strong.pd).toBeLessThan(0.002);
@@ -84,14 +114,31 @@ describe("the bundled model", () => {
 
 // ---- properties -------------------------------------------------------------------------------
 const ranges: Partial<Record<FactorKey, [number, number]>> = {
-  debt_ratio: [0, 2], ebit_to_assets: [-1, 1], cash_flow_to_debt: [-1, 2], quick_ratio: [0, 5], retained_earnings_to_assets: [-1, 1],
-  interest_coverage: [-20, 50], current_ratio: [0, 5], roa: [-1, 1], avg_days_late: [0, 200], max_days_late: [0, 400],
-  pct_invoices_late: [0, 1], overdue_share: [0, 1], years_in_business: [0, 60], relationship_months: [0, 240], industry_risk: [1, 5],
-  country_risk: [0, 7], litigation_count: [0, 10], management_change: [0, 1], negative_news: [0, 1],
+  debt_ratio: [0, 2],
+  ebit_to_assets: [-1, 1],
+  cash_flow_to_debt: [-1, 2],
+  quick_ratio: [0, 5],
+  retained_earnings_to_assets: [-1, 1],
+  interest_coverage: [-20, 50],
+  current_ratio: [0, 5],
+  roa: [-1, 1],
+  avg_days_late: [0, 200],
+  max_days_late: [0, 400],
+  pct_invoices_late: [0, 1],
+  overdue_share: [0, 1],
+  years_in_business: [0, 60],
+  relationship_months: [0, 240],
+  industry_risk: [1, 5],
+  country_risk: [0, 7],
+  litigation_count: [0, 10],
+  management_change: [0, 1],
+  negative_news: [0, 1],
 };
 const keys = Object.keys(ranges) as FactorKey[];
 const customer = fc.record(
-  Object.fromEntries(keys.map((k) => [k, fc.option(fc.double({ min: ranges[k]![0], max: ranges[k]![1], noNaN: true }), { nil: undefined })])) as Record<FactorKey, fc.Arbitrary<number | undefined>>,
+  Object.fromEntries(
+    keys.map((k) => [k, fc.option(fc.double({ min: ranges[k]![0], max: ranges[k]![1], noNaN: true }), { nil: undefined })]),
+  ) as Record<FactorKey, fc.Arbitrary<number | undefined>>,
 );
 const clean = (c: Record<string, number | undefined>): Partial<Record<FactorKey, number>> =>
   Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as Partial<Record<FactorKey, number>>;
@@ -138,15 +185,20 @@ describe("properties of the bundled model", () => {
   ];
   test.each(monotone)("more %s never moves the score against its direction (%d)", (key, dir, span) => {
     fc.assert(
-      fc.property(customer, fc.double({ min: ranges[key]![0], max: ranges[key]![1], noNaN: true }), fc.double({ min: 0, max: span, noNaN: true }), (c, x, dx) => {
-        // Interest coverage exactly 0 means "no interest expense", not a measurement: it scores neutral (tested below).
-        if (key === "interest_coverage" && (x === 0 || x + dx === 0)) return;
-        const base = clean(c);
-        const lo = scoreCustomer({ ...base, [key]: x }).score;
-        const hi = scoreCustomer({ ...base, [key]: x + dx }).score;
-        if (dir === 1) expect(hi).toBeGreaterThanOrEqual(lo - 1e-9);
-        else expect(hi).toBeLessThanOrEqual(lo + 1e-9);
-      }),
+      fc.property(
+        customer,
+        fc.double({ min: ranges[key]![0], max: ranges[key]![1], noNaN: true }),
+        fc.double({ min: 0, max: span, noNaN: true }),
+        (c, x, dx) => {
+          // Interest coverage exactly 0 means "no interest expense", not a measurement: it scores neutral (tested below).
+          if (key === "interest_coverage" && (x === 0 || x + dx === 0)) return;
+          const base = clean(c);
+          const lo = scoreCustomer({ ...base, [key]: x }).score;
+          const hi = scoreCustomer({ ...base, [key]: x + dx }).score;
+          if (dir === 1) expect(hi).toBeGreaterThanOrEqual(lo - 1e-9);
+          else expect(hi).toBeLessThanOrEqual(lo + 1e-9);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -162,12 +214,18 @@ describe("properties of the bundled model", () => {
 
   test("more liabilities (same assets, positive cash flow) never raise the score", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 2, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.2, noNaN: true }), (ta, share, extra, ni) => {
-        const base = { total_assets: ta, net_income: ni * ta, depreciation: 0.01 * ta };
-        const a = scoreCustomer({ ...base, total_liabilities: share * ta }).score;
-        const b = scoreCustomer({ ...base, total_liabilities: (share + extra) * ta }).score;
-        expect(b).toBeLessThanOrEqual(a + 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: 1, max: 1e6, noNaN: true }),
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        (ta, share, extra, ni) => {
+          const base = { total_assets: ta, net_income: ni * ta, depreciation: 0.01 * ta };
+          const a = scoreCustomer({ ...base, total_liabilities: share * ta }).score;
+          const b = scoreCustomer({ ...base, total_liabilities: (share + extra) * ta }).score;
+          expect(b).toBeLessThanOrEqual(a + 1e-9);
+        },
+      ),
     );
   });
 

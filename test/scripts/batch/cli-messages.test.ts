@@ -36,7 +36,10 @@ describe("CLI messages live in the catalogue", () => {
     expect(zh).toMatchObject({ lang: "zh", error: expect.stringMatching(/^--as-of "2026-13-01" 不是日期：/) });
     expect((zh as { error: string }).error).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence inside
     const en = parseArgs(["a.csv", "--as-of", "2026-13-01"], "2026-01-01");
-    expect(en).toMatchObject({ lang: "en", error: expect.stringMatching(/^--as-of "2026-13-01" is not a date: .* Write it as yyyy-mm-dd\.$/) });
+    expect(en).toMatchObject({
+      lang: "en",
+      error: expect.stringMatching(/^--as-of "2026-13-01" is not a date: .* Write it as yyyy-mm-dd\.$/),
+    });
   });
 
   it("no score-CLI source file keeps a Chinese text of its own (comments aside)", () => {

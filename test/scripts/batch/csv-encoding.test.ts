@@ -1,6 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { csvCellValue, csvSafe, detectDecimal, formatCsv, formatNumber, parseCsv, sepLine, sniffDelimiter } from "../../../scripts/batch/csv";
+import {
+  csvCellValue,
+  csvSafe,
+  detectDecimal,
+  formatCsv,
+  formatNumber,
+  parseCsv,
+  sepLine,
+  sniffDelimiter,
+} from "../../../scripts/batch/csv";
 import { MESSAGES, USAGE } from "../../../scripts/batch/messages";
 import { detectEncoding, firstInvalidUtf8, looksLikeGb18030 } from "../../../scripts/io/encoding";
 import { encodeGbk, encodeUtf16, removeTempDirs, tempDir } from "./helpers";
@@ -15,14 +24,21 @@ const file = (name: string, data: string | Buffer) => {
 
 describe("csv (csv-parse)", () => {
   it("round-trips quotes, commas, line breaks and a BOM", () => {
-    const rows = [["a", 'say "hi"', "x,y"], ["line\nbreak", "", "中文"], ["cr\r\nlf", "tail ", " lead"]];
+    const rows = [
+      ["a", 'say "hi"', "x,y"],
+      ["line\nbreak", "", "中文"],
+      ["cr\r\nlf", "tail ", " lead"],
+    ];
     expect(parseCsv("\ufeff" + formatCsv(rows))).toEqual(rows);
     expect(parseCsv(formatCsv(rows, ";"), ";")).toEqual(rows);
   });
 
   it("keeps ragged rows, blank lines and quotes inside unquoted fields; a trailing newline adds no row", () => {
     expect(parseCsv('a,b\n1\n\n2,x"y,3\r\n')).toEqual([["a", "b"], ["1"], [""], ["2", 'x"y', "3"]]);
-    expect(parseCsv("a;b\r1;2\r", ";")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a;b\r1;2\r", ";")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 
   it("turns only plain numeric text into numbers", () => {
@@ -60,12 +76,36 @@ describe("csv (csv-parse)", () => {
     expect(detectDecimal([["A", "0.95"]], ";")).toEqual({ decimal: ".", mixed: false });
     expect(detectDecimal([["A", "1.234"]], ";")).toEqual({ decimal: ",", mixed: false }); // ambiguous: the semicolon convention
     expect(detectDecimal([["A", "1.234"]], "\t")).toEqual({ decimal: ".", mixed: false });
-    expect(detectDecimal([["A", "0,95"], ["B", "0,5"], ["C", "0.5"]], ";")).toEqual({ decimal: ",", mixed: true });
+    expect(
+      detectDecimal(
+        [
+          ["A", "0,95"],
+          ["B", "0,5"],
+          ["C", "0.5"],
+        ],
+        ";",
+      ),
+    ).toEqual({ decimal: ",", mixed: true });
     expect(detectDecimal([["A", "0,95"]], ",")).toEqual({ decimal: ".", mixed: false });
   });
 
   it("neutralises text a spreadsheet would run as a formula, like the pane's write guard", () => {
-    for (const s of ["=1+1", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "  =1", "\u3000=1", "＝1", "＋1", "－1+2", "＠A1", '=HYPERLINK("http://x")']) expect(csvSafe(s)).toBe("'" + s);
+    for (const s of [
+      "=1+1",
+      "+1+1",
+      "-2+3",
+      "@SUM(A1)",
+      "\tx",
+      "\rx",
+      "  =1",
+      "\u3000=1",
+      "＝1",
+      "＋1",
+      "－1+2",
+      "＠A1",
+      '=HYPERLINK("http://x")',
+    ])
+      expect(csvSafe(s)).toBe("'" + s);
     for (const s of ["Acme", "", "-5", "+5", "-0.5", "1e3", "-", "--", "—", "'quoted", "a=b", "#N/A"]) expect(csvSafe(s)).toBe(s);
     expect(csvSafe("-0,5", ",")).toBe("-0,5");
     expect(csvSafe("-0,5", ".")).toBe("'-0,5");
@@ -75,7 +115,11 @@ describe("csv (csv-parse)", () => {
 describe("encoding detection", () => {
   const text = "客户名称,资产负债率\r\n甲公司,0.35\r\n";
   it("reads byte-order marks: UTF-8, UTF-16 LE, UTF-16 BE", async () => {
-    expect(await detectEncoding(file("bom8.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])))).toEqual({ label: "utf-8", bomLength: 3, how: "bom" });
+    expect(await detectEncoding(file("bom8.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])))).toEqual({
+      label: "utf-8",
+      bomLength: 3,
+      how: "bom",
+    });
     expect(await detectEncoding(file("le.csv", encodeUtf16(text, "le")))).toEqual({ label: "utf-16le", bomLength: 2, how: "bom" });
     expect(await detectEncoding(file("be.csv", encodeUtf16(text, "be")))).toEqual({ label: "utf-16be", bomLength: 2, how: "bom" });
   });
@@ -102,7 +146,9 @@ describe("encoding detection", () => {
     expect(looksLikeGb18030(encodeGbk(text))).toBe(true);
     expect(await detectEncoding(file("latin.csv", latin))).toMatchObject({ kind: "not-utf8" });
     expect(await detectEncoding(file("latin2.csv", latin), "windows-1252")).toEqual({ label: "windows-1252", bomLength: 0, how: "given" });
-    expect(await detectEncoding(file("nobom16.csv", Buffer.from("a,b\r\n\u00e9,1\r\n", "utf16le")))).toMatchObject({ kind: "utf16-no-bom" });
+    expect(await detectEncoding(file("nobom16.csv", Buffer.from("a,b\r\n\u00e9,1\r\n", "utf16le")))).toMatchObject({
+      kind: "utf16-no-bom",
+    });
     expect(await detectEncoding(file("x.csv", "a"), "klingon")).toEqual({ kind: "unknown-encoding", label: "klingon" });
   });
 });
@@ -116,6 +162,8 @@ describe("messages", () => {
         expect({ key, lang, ok: typeof out === "string" && out.length > 0 }).toEqual({ key, lang, ok: true });
       }
     }
-    expect(USAGE.zh.split("\n").filter((l) => l.trim().startsWith("-")).length).toBe(USAGE.en.split("\n").filter((l) => l.trim().startsWith("-")).length);
+    expect(USAGE.zh.split("\n").filter((l) => l.trim().startsWith("-")).length).toBe(
+      USAGE.en.split("\n").filter((l) => l.trim().startsWith("-")).length,
+    );
   });
 });

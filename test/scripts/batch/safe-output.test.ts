@@ -158,7 +158,9 @@ describe("writeAtomic: only a complete file ever gets the output's name", () => 
     for (let i = 0; i < 5000; i++) rows.push(`C${i},0.5`);
     writeFileSync(input, rows.join("\n"));
     const out = join(dir, "out.csv");
-    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "interrupt-child.ts"), input, out], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "interrupt-child.ts"), input, out], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += String(d)));
     // The child prints a line once the first chunk is in its temporary file, then waits.

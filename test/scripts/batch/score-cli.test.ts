@@ -97,8 +97,14 @@ describe("npm run score: CSV", () => {
   });
 
   it("reads a semicolon file with decimal commas: 0,95 is 0.95 and 1.234,5 is 1234.5, never 0", async () => {
-    const dot = file("dot.csv", "Customer,Debt ratio,Current ratio,Equity,Sales,Terms\nA,0.95,1.5,1234.5,1000000,30\nB,0.2,2.5,2000000,9000000,60\n");
-    const eu = file("eu.csv", "Kunde;Debt ratio;Current ratio;Equity;Sales;Terms\r\nA;0,95;1,5;1.234,5;1.000.000;30\r\nB;0,2;2,5;2.000.000;9.000.000;60\r\n");
+    const dot = file(
+      "dot.csv",
+      "Customer,Debt ratio,Current ratio,Equity,Sales,Terms\nA,0.95,1.5,1234.5,1000000,30\nB,0.2,2.5,2000000,9000000,60\n",
+    );
+    const eu = file(
+      "eu.csv",
+      "Kunde;Debt ratio;Current ratio;Equity;Sales;Terms\r\nA;0,95;1,5;1.234,5;1.000.000;30\r\nB;0,2;2,5;2.000.000;9.000.000;60\r\n",
+    );
     const r = await score([eu, "--out", join(dir, "eu.scored.csv")]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/semicolon-separated, decimal ,/);
@@ -165,7 +171,10 @@ describe("npm run score: CSV", () => {
   });
 
   it("finds the header row below a title, and --header-row chooses it; messages name sheet cells", async () => {
-    const p = file("titled.csv", ["Customer book Q3,,", ",,", "Customer,Debt ratio,Avg days late", "A,0.4,3", "B,abc,5", "C,0.6,9"].join("\n"));
+    const p = file(
+      "titled.csv",
+      ["Customer book Q3,,", ",,", "Customer,Debt ratio,Avg days late", "A,0.4,3", "B,abc,5", "C,0.6,9"].join("\n"),
+    );
     const r = await score([p, "--out", join(dir, "titled.scored.csv")]);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/header row 3/);
@@ -288,8 +297,17 @@ describe("npm run score: CSV", () => {
   }, 120_000);
 
   it("stops with a message, not garbage, on a file that is neither UTF-8 nor GB18030", async () => {
-    const latin = Buffer.concat([Buffer.from("Kunde;Debt ratio\r\nM"), Buffer.from([0xfc]), Buffer.from("ller GmbH;0,4\r\nSoci"), Buffer.from([0xe9]), Buffer.from("t")]);
-    const p = file("latin1.csv", Buffer.concat([latin, Buffer.from([0xe9]), Buffer.from(" G"), Buffer.from([0xe9]), Buffer.from("n;0,5\r\n")]));
+    const latin = Buffer.concat([
+      Buffer.from("Kunde;Debt ratio\r\nM"),
+      Buffer.from([0xfc]),
+      Buffer.from("ller GmbH;0,4\r\nSoci"),
+      Buffer.from([0xe9]),
+      Buffer.from("t"),
+    ]);
+    const p = file(
+      "latin1.csv",
+      Buffer.concat([latin, Buffer.from([0xe9]), Buffer.from(" G"), Buffer.from([0xe9]), Buffer.from("n;0,5\r\n")]),
+    );
     const r = await score([p, "--out", join(dir, "latin1.scored.csv")]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is not UTF-8 .*--encoding/);
@@ -300,7 +318,15 @@ describe("npm run score: CSV", () => {
   });
 
   it("decodes strictly: a byte that is invalid in the file's encoding stops the run, never becomes \ufffd", async () => {
-    const p = file("badbom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Customer,Debt ratio\r\nA"), Buffer.from([0xff]), Buffer.from(",0.5\r\n")]));
+    const p = file(
+      "badbom.csv",
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from("Customer,Debt ratio\r\nA"),
+        Buffer.from([0xff]),
+        Buffer.from(",0.5\r\n"),
+      ]),
+    );
     const r = await score([p, "--out", join(dir, "badbom.scored.csv")]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/is not valid utf-8 near byte/);

@@ -73,7 +73,9 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     const sheetBefore = text(before.get("xl/worksheets/sheet1.xml"));
     for (const c of cellsOf(sheetBefore)) expect(sheet).toContain(c);
     expect(sheet.slice(sheet.indexOf("</sheetData>"))).toBe(sheetBefore.slice(sheetBefore.indexOf("</sheetData>")));
-    expect(sheet.slice(0, sheet.indexOf("<sheetData>"))).toBe(sheetBefore.slice(0, sheetBefore.indexOf("<sheetData>")).replace('ref="A1:G4"', 'ref="A1:O4"'));
+    expect(sheet.slice(0, sheet.indexOf("<sheetData>"))).toBe(
+      sheetBefore.slice(0, sheetBefore.indexOf("<sheetData>")).replace('ref="A1:G4"', 'ref="A1:O4"'),
+    );
     // Another reader sees the values: numbers as numbers, text as text (inline strings, never formulas).
     const book = await load(out);
     const ws = book.getWorksheet("Customers")!;
@@ -130,7 +132,10 @@ describe("npm run score: xlsx keeps everything it does not own", () => {
     const first = join(dir, "formula-far.1.xlsx");
     await score([await fixture("formula-far.xlsx", { rows }), "--out", first]);
     const p = await parts(first);
-    const sheet = text(p.get("xl/worksheets/sheet1.xml")).replace(/<c r="H1500"><v>([^<]*)<\/v><\/c>/, '<c r="H1500"><f>1+1</f><v>2</v></c>');
+    const sheet = text(p.get("xl/worksheets/sheet1.xml")).replace(
+      /<c r="H1500"><v>([^<]*)<\/v><\/c>/,
+      '<c r="H1500"><f>1+1</f><v>2</v></c>',
+    );
     expect(sheet).toContain("<f>1+1</f>");
     const edited = join(dir, "formula-far.edited.xlsx");
     await writeParts(edited, new Map([...p, ["xl/worksheets/sheet1.xml", Buffer.from(sheet)]]));

@@ -24,7 +24,10 @@ export interface FixtureOptions {
 }
 
 // A 1×1 transparent PNG.
-export const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082", "hex");
+export const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082",
+  "hex",
+);
 
 const xml = (s: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n${s}`;
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -60,7 +63,9 @@ export function fixtureParts(opts: FixtureOptions): [string, Buffer][] {
     })
     .join("");
   const last = `${col(Math.max(0, ...opts.rows.map((r) => r.length)) - 1)}${opts.rows.length}`;
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "";
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    : "";
   const n = opts.rows.length;
   const sheet1 = xml(
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
@@ -122,8 +127,10 @@ export function fixtureParts(opts: FixtureOptions): [string, Buffer][] {
     `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
     `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
     `<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;visibility:hidden" fillcolor="#ffffe1"><x:ClientData ObjectType="Note"><x:Row>1</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`;
-  const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
-  const rels = (...r: string[]) => xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join("")}</Relationships>`);
+  const rel = (id: string, type: string, target: string) =>
+    `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+  const rels = (...r: string[]) =>
+    xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${r.join("")}</Relationships>`);
   const contentTypes = xml(
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
@@ -141,17 +148,41 @@ export function fixtureParts(opts: FixtureOptions): [string, Buffer][] {
   );
   const parts: [string, string | Buffer][] = [
     ["[Content_Types].xml", contentTypes],
-    ["_rels/.rels", rels(rel("rId1", "officeDocument", "xl/workbook.xml"), `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`)],
+    [
+      "_rels/.rels",
+      rels(
+        rel("rId1", "officeDocument", "xl/workbook.xml"),
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`,
+      ),
+    ],
     ["docProps/core.xml", core],
     ["xl/workbook.xml", workbook],
-    ["xl/_rels/workbook.xml.rels", rels(rel("rId1", "worksheet", "worksheets/sheet1.xml"), rel("rId2", "worksheet", "worksheets/sheet2.xml"), rel("rId3", "styles", "styles.xml"), rel("rId4", "sharedStrings", "sharedStrings.xml"))],
+    [
+      "xl/_rels/workbook.xml.rels",
+      rels(
+        rel("rId1", "worksheet", "worksheets/sheet1.xml"),
+        rel("rId2", "worksheet", "worksheets/sheet2.xml"),
+        rel("rId3", "styles", "styles.xml"),
+        rel("rId4", "sharedStrings", "sharedStrings.xml"),
+      ),
+    ],
     ["xl/styles.xml", styles],
     ["xl/sharedStrings.xml", sharedStrings],
     ["xl/worksheets/sheet1.xml", sheet1],
     ["xl/worksheets/sheet2.xml", sheet2],
-    ["xl/worksheets/_rels/sheet1.xml.rels", rels(rel("rId1", "drawing", "../drawings/drawing1.xml"), rel("rId2", "vmlDrawing", "../drawings/vmlDrawing1.vml"), rel("rId3", "comments", "../comments1.xml"))],
+    [
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      rels(
+        rel("rId1", "drawing", "../drawings/drawing1.xml"),
+        rel("rId2", "vmlDrawing", "../drawings/vmlDrawing1.vml"),
+        rel("rId3", "comments", "../comments1.xml"),
+      ),
+    ],
     ["xl/drawings/drawing1.xml", drawing],
-    ["xl/drawings/_rels/drawing1.xml.rels", rels(rel("rId1", "chart", "../charts/chart1.xml"), rel("rId2", "image", "../media/image1.png"))],
+    [
+      "xl/drawings/_rels/drawing1.xml.rels",
+      rels(rel("rId1", "chart", "../charts/chart1.xml"), rel("rId2", "image", "../media/image1.png")),
+    ],
     ["xl/charts/chart1.xml", chart],
     ["xl/media/image1.png", PNG],
     ["xl/comments1.xml", comments],

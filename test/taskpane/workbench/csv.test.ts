@@ -64,7 +64,14 @@ describe("fields and values", () => {
 
   test("decimal commas are read only in a file not separated by commas that uses them", () => {
     const eu = readCsv(utf8("ID;Debt ratio;Sales\nC1;0,55;1200000\nC2;0,7;\n"));
-    expect(eu).toMatchObject({ delimiter: ";", decimalComma: true, rows: [["C1", 0.55, 1200000], ["C2", 0.7, ""]] });
+    expect(eu).toMatchObject({
+      delimiter: ";",
+      decimalComma: true,
+      rows: [
+        ["C1", 0.55, 1200000],
+        ["C2", 0.7, ""],
+      ],
+    });
     const us = readCsv(utf8('ID,Debt ratio\nC1,"0,55"\n'));
     expect(us).toMatchObject({ delimiter: ",", decimalComma: false, rows: [["C1", "0,55"]] });
   });

@@ -12,7 +12,15 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy";
 import { WRITE_COLUMNS } from "../../../src/taskpane/i18n";
 import { runReview, type ReviewOutcome } from "../../../src/taskpane/services/review-runner";
 import { buildReport, buildWriteRequest } from "../../../src/taskpane/services/write-back";
-import { createWorkbenchPort, openFiles, scoredFileName, scoredWorkbook, suggestTables, type WorkbenchDocument, type WorkbenchPort } from "../../../src/taskpane/workbench/file-workbook";
+import {
+  createWorkbenchPort,
+  openFiles,
+  scoredFileName,
+  scoredWorkbook,
+  suggestTables,
+  type WorkbenchDocument,
+  type WorkbenchPort,
+} from "../../../src/taskpane/workbench/file-workbook";
 import { SAMPLE_AS_OF, SAMPLE_CSV_FILES, SAMPLE_FILE_NAME } from "../../../src/engine/synthetic";
 import { featureCounts, knownLosses, lostFeatures } from "../../../src/taskpane/workbench/zip-parts";
 import { withParts } from "./zip-helper";
@@ -56,7 +64,10 @@ async function writeBack(port: WorkbenchPort, outcome: ReviewOutcome, mode: "val
 }
 
 /** exceljs keeps these on the worksheet but its typings do not declare them. */
-type SheetExtras = { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[]; dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void } };
+type SheetExtras = {
+  conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
+  dataValidations: { add(ref: string, v: ExcelJS.DataValidation): void };
+};
 const extras = (ws: ExcelJS.Worksheet) => ws as unknown as SheetExtras;
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -73,7 +84,11 @@ describe("the sample workbook in the workbench", () => {
 
   beforeAll(async () => {
     doc = await open([{ name: SAMPLE_FILE_NAME, bytes: read(SAMPLE_FILE_NAME) }], true);
-    port = createWorkbenchPort(doc, { onWrite: () => events.writes++, onSelectRow: (_a, row) => events.selected.push(row), onSelectCell: (...at) => events.cells.push(at) });
+    port = createWorkbenchPort(doc, {
+      onWrite: () => events.writes++,
+      onSelectRow: (_a, row) => events.selected.push(row),
+      onSelectCell: (...at) => events.cells.push(at),
+    });
   });
 
   test("opens with its four Excel tables; the pane starts on the customers and the ledger", async () => {
@@ -115,9 +130,11 @@ describe("the sample workbook in the workbench", () => {
     // The input is kept: every other sheet's cells are the input's.
     const input = await load(read(SAMPLE_FILE_NAME));
     for (const name of ["客户", "Invoices", "Default history"]) {
-      const a = input.getWorksheet(name) as ExcelJS.Worksheet, b = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      const a = input.getWorksheet(name) as ExcelJS.Worksheet,
+        b = wb.getWorksheet(name) as ExcelJS.Worksheet;
       expect(b.rowCount).toBe(a.rowCount);
-      const before: unknown[] = [], after: unknown[] = [];
+      const before: unknown[] = [],
+        after: unknown[] = [];
       a.eachRow((row, r) =>
         row.eachCell((cell, c) => {
           before.push([cell.address, cell.value]);
@@ -236,7 +253,21 @@ describe("a user's workbook", () => {
       "customXml/item1.xml": xml,
       "xl/webextensions/webextension1.xml": xml,
     });
-    const parts = ["charts", "chartSheets", "threadedComments", "pivotTables", "slicers", "macros", "controls", "embeddedObjects", "externalLinks", "connections", "dataModel", "customXml", "addinData"];
+    const parts = [
+      "charts",
+      "chartSheets",
+      "threadedComments",
+      "pivotTables",
+      "slicers",
+      "macros",
+      "controls",
+      "embeddedObjects",
+      "externalLinks",
+      "connections",
+      "dataModel",
+      "customXml",
+      "addinData",
+    ];
     const counts = await featureCounts(planted);
     expect(counts).toMatchObject({ charts: 2, macros: 1, notes: 2 });
     const doc = await open([{ name: "planted.xlsm", bytes: planted }]);
@@ -253,7 +284,13 @@ describe("a user's workbook", () => {
     ws.getCell("D1").value = { text: "site", hyperlink: "https://example.com" };
     ws.mergeCells("F1:G2");
     extras(ws).dataValidations.add("H1", { type: "list", allowBlank: true, formulae: ['"a,b"'] });
-    ws.addImage(wb.addImage({ buffer: readFileSync(path.resolve(__dirname, "../../../assets/icon-16.png")) as unknown as ExcelJS.Buffer, extension: "png" }), "J1:K3");
+    ws.addImage(
+      wb.addImage({
+        buffer: readFileSync(path.resolve(__dirname, "../../../assets/icon-16.png")) as unknown as ExcelJS.Buffer,
+        extension: "png",
+      }),
+      "J1:K3",
+    );
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const before = await featureCounts(bytes);
     expect(before).toMatchObject({ tables: 1, hyperlinks: 1, mergedCells: 1, dataValidations: 1, images: 1 });
@@ -291,7 +328,10 @@ describe("CSV files", () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const doc = await open([
       { name: "customers.csv", bytes: enc("Customer ID;Debt ratio;Current ratio\nC1;0,5;1,4\nC2;0,9;0,8\n") },
-      { name: "invoices.csv", bytes: enc("Customer ID,Invoice date,Due date,Amount\nC1,2026-09-01,2026-10-01,100\nC2,2026-09-15,2026-10-15,250\n") },
+      {
+        name: "invoices.csv",
+        bytes: enc("Customer ID,Invoice date,Due date,Amount\nC1,2026-09-01,2026-10-01,100\nC2,2026-09-15,2026-10-15,250\n"),
+      },
     ]);
     expect(doc.input.tables.map((t) => t.name)).toEqual(["customers", "invoices"]);
     expect(doc.input.tables[0].rows).toEqual([
@@ -310,11 +350,31 @@ describe("CSV files", () => {
 
   test("what cannot be opened is said, file by file", async () => {
     const bytes = new Uint8Array([1, 2, 3]);
-    expect(await openFiles([{ name: "old.xls", bytes }], lib)).toEqual({ ok: false, error: { code: "unsupported", fileName: "old.xls", kind: "xls" } });
-    expect(await openFiles([{ name: "book.ods", bytes }], lib)).toEqual({ ok: false, error: { code: "unsupported", fileName: "book.ods", kind: "other-spreadsheet" } });
-    expect(await openFiles([{ name: "report.pdf", bytes }], lib)).toEqual({ ok: false, error: { code: "unsupported", fileName: "report.pdf", kind: "unknown" } });
-    expect(await openFiles([{ name: "a.xlsx", bytes }, { name: "b.csv", bytes }], lib)).toEqual({ ok: false, error: { code: "mixed" } });
-    expect(await openFiles([{ name: "empty.csv", bytes: new Uint8Array() }], lib)).toEqual({ ok: false, error: { code: "empty", fileName: "empty.csv" } });
+    expect(await openFiles([{ name: "old.xls", bytes }], lib)).toEqual({
+      ok: false,
+      error: { code: "unsupported", fileName: "old.xls", kind: "xls" },
+    });
+    expect(await openFiles([{ name: "book.ods", bytes }], lib)).toEqual({
+      ok: false,
+      error: { code: "unsupported", fileName: "book.ods", kind: "other-spreadsheet" },
+    });
+    expect(await openFiles([{ name: "report.pdf", bytes }], lib)).toEqual({
+      ok: false,
+      error: { code: "unsupported", fileName: "report.pdf", kind: "unknown" },
+    });
+    expect(
+      await openFiles(
+        [
+          { name: "a.xlsx", bytes },
+          { name: "b.csv", bytes },
+        ],
+        lib,
+      ),
+    ).toEqual({ ok: false, error: { code: "mixed" } });
+    expect(await openFiles([{ name: "empty.csv", bytes: new Uint8Array() }], lib)).toEqual({
+      ok: false,
+      error: { code: "empty", fileName: "empty.csv" },
+    });
     const broken = await openFiles([{ name: "broken.xlsx", bytes }], lib);
     expect(broken.ok === false && broken.error.code).toBe("unreadable");
   });

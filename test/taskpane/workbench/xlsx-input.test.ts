@@ -29,7 +29,16 @@ describe("tables of a workbook", () => {
   async function workbook() {
     const wb = new ExcelJS.Workbook();
     const a = wb.addWorksheet("Customers");
-    a.addTable({ name: "Book", ref: "B3", headerRow: true, columns: [{ name: "Customer ID" }, { name: "Debt ratio" }], rows: [["C1", 0.5], ["C2", 0.7]] });
+    a.addTable({
+      name: "Book",
+      ref: "B3",
+      headerRow: true,
+      columns: [{ name: "Customer ID" }, { name: "Debt ratio" }],
+      rows: [
+        ["C1", 0.5],
+        ["C2", 0.7],
+      ],
+    });
     a.getCell("E4").value = "Call back on Monday"; // a user's note right of the table
     a.getCell("A1").value = "Portfolio 2026";
     const b = wb.addWorksheet("Ledger");
@@ -50,8 +59,27 @@ describe("tables of a workbook", () => {
     const input = workbookInput(await workbook());
     expect(input.sheetNames).toEqual(["Customers", "Ledger", "Empty"]);
     expect(input.excelTables).toBe(1);
-    expect(input.tables.map((t) => ({ name: t.name, sheet: t.sheetName, headerRow: t.headerRow, firstColumn: t.firstColumn, headers: t.headers, rows: t.rows }))).toEqual([
-      { name: "Book", sheet: "Customers", headerRow: 2, firstColumn: 1, headers: ["Customer ID", "Debt ratio"], rows: [["C1", 0.5], ["C2", 0.7]] },
+    expect(
+      input.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheetName,
+        headerRow: t.headerRow,
+        firstColumn: t.firstColumn,
+        headers: t.headers,
+        rows: t.rows,
+      })),
+    ).toEqual([
+      {
+        name: "Book",
+        sheet: "Customers",
+        headerRow: 2,
+        firstColumn: 1,
+        headers: ["Customer ID", "Debt ratio"],
+        rows: [
+          ["C1", 0.5],
+          ["C2", 0.7],
+        ],
+      },
       {
         name: "Ledger",
         sheet: "Ledger",
@@ -74,7 +102,12 @@ describe("tables of a workbook", () => {
 
   test("the selection is the region around the active cell of the active sheet", async () => {
     const input = workbookInput(await workbook());
-    expect(input.selection).toMatchObject({ sheetName: "Ledger", headerRow: 2, firstColumn: 0, headers: ["Customer ID", "Invoice date", "Amount"] });
+    expect(input.selection).toMatchObject({
+      sheetName: "Ledger",
+      headerRow: 2,
+      firstColumn: 0,
+      headers: ["Customer ID", "Invoice date", "Amount"],
+    });
   });
 
   test("a sheet name that an Excel table already uses gets a suffix", async () => {

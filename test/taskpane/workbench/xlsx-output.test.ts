@@ -15,7 +15,10 @@ describe("cells the workbench writes", () => {
     expect(cellValueOf(true, "values")).toBe(true);
   });
 
-  function write(columns: { header: string; mode: "values" | "formulas"; values: unknown[]; numberFormat?: string }[], bandColumn?: number): LoggedWrite {
+  function write(
+    columns: { header: string; mode: "values" | "formulas"; values: unknown[]; numberFormat?: string }[],
+    bandColumn?: number,
+  ): LoggedWrite {
     const target = { sheetName: "S", headerRow: 0, rowCount: 2, firstColumn: 2, columnCount: columns.length };
     return {
       plan: {
@@ -34,7 +37,9 @@ describe("cells the workbench writes", () => {
       req: {
         area: { sheetName: "S", firstDataRow: 1, rowCount: 2, firstColumn: 0, columnCount: 2, address: "S!A1:B3" },
         columns,
-        ...(bandColumn === undefined ? {} : { bandColumn, bandFormats: { A: { fill: "#107C10", font: "#FFFFFF" }, E: { fill: "#C50F1F" } } }),
+        ...(bandColumn === undefined
+          ? {}
+          : { bandColumn, bandFormats: { A: { fill: "#107C10", font: "#FFFFFF" }, E: { fill: "#C50F1F" } } }),
       },
       overwrite: false,
     };
@@ -54,7 +59,13 @@ describe("cells the workbench writes", () => {
     );
     applyWrite(wb, w);
     applyWrite(wb, w);
-    expect([ws.getCell("C1").value, ws.getCell("C2").value, ws.getCell("C3").value, ws.getCell("D2").value, ws.getCell("D3").value]).toEqual(["Risk band", "A", "=1+1", 81.25, null]);
+    expect([
+      ws.getCell("C1").value,
+      ws.getCell("C2").value,
+      ws.getCell("C3").value,
+      ws.getCell("D2").value,
+      ws.getCell("D3").value,
+    ]).toEqual(["Risk band", "A", "=1+1", 81.25, null]);
     expect(ws.getCell("C3").type).toBe(ExcelJS.ValueType.String);
     expect(ws.getCell("C1").font?.bold).toBe(true);
     expect(ws.getCell("D2").numFmt).toBe("0.0");
@@ -90,7 +101,14 @@ describe("cells the workbench writes", () => {
     writeReportSheet(wb, { ...model, title: "Report 2" }, "Risk report");
     expect(wb.worksheets.map((s) => s.name)).toEqual(["Data", "Risk report"]);
     const ws = wb.getWorksheet("Risk report") as ExcelJS.Worksheet;
-    expect([ws.getCell("A1").value, ws.getCell("A2").value, ws.getCell("B2").value, ws.getCell("A6").value, ws.getCell("A7").value, ws.getCell("B8").value]).toEqual(["Report 2", "As of", "2026-10-31", "Summary", "Item", 3]);
+    expect([
+      ws.getCell("A1").value,
+      ws.getCell("A2").value,
+      ws.getCell("B2").value,
+      ws.getCell("A6").value,
+      ws.getCell("A7").value,
+      ws.getCell("B8").value,
+    ]).toEqual(["Report 2", "As of", "2026-10-31", "Summary", "Item", 3]);
     expect([ws.getCell("A11").value, ws.getCell("B13").value, ws.getCell("B13").numFmt]).toEqual(["By band", 1200.5, "#,##0"]);
   });
 });

@@ -73,9 +73,15 @@ export function writeZip(parts: Map<string, Uint8Array>): Uint8Array {
 }
 
 /** `bytes` with parts added or replaced (text parts as UTF-8). */
-export function withParts(bytes: Uint8Array, extra: Record<string, string | Uint8Array>, edit?: (name: string, text: string) => string): Uint8Array {
+export function withParts(
+  bytes: Uint8Array,
+  extra: Record<string, string | Uint8Array>,
+  edit?: (name: string, text: string) => string,
+): Uint8Array {
   const parts = readZip(bytes);
-  if (edit) for (const [name, data] of parts) if (name.endsWith(".xml")) parts.set(name, new TextEncoder().encode(edit(name, new TextDecoder().decode(data))));
+  if (edit)
+    for (const [name, data] of parts)
+      if (name.endsWith(".xml")) parts.set(name, new TextEncoder().encode(edit(name, new TextDecoder().decode(data))));
   for (const [name, v] of Object.entries(extra)) parts.set(name, typeof v === "string" ? new TextEncoder().encode(v) : v);
   return writeZip(parts);
 }

@@ -16,7 +16,17 @@ export interface BandBar {
   exposure: number;
 }
 
-export function BandChart({ bars, lang, titles, label }: { bars: BandBar[]; lang: Lang; titles: { count: string; exposure: string }; label: string }) {
+export function BandChart({
+  bars,
+  lang,
+  titles,
+  label,
+}: {
+  bars: BandBar[];
+  lang: Lang;
+  titles: { count: string; exposure: string };
+  label: string;
+}) {
   const s = useChartStyles();
   const [ref, W] = useWidth();
   const rowH = 24;
@@ -57,9 +67,19 @@ export function BandChart({ bars, lang, titles, label }: { bars: BandBar[]; lang
           </text>
         ))}
         <line x1={labelW - 2} x2={labelW - 2} y1={top} y2={h - 4} className={s.axis} />
-        {panel(labelW, (b) => b.count, (b) => fmt.count(b.count, lang), titles.count)}
+        {panel(
+          labelW,
+          (b) => b.count,
+          (b) => fmt.count(b.count, lang),
+          titles.count,
+        )}
         <line x1={labelW + panelW + gap / 2} x2={labelW + panelW + gap / 2} y1={top} y2={h - 4} className={s.axis} />
-        {panel(labelW + panelW + gap, (b) => b.exposure, (b) => fmt.compact(b.exposure, lang), titles.exposure)}
+        {panel(
+          labelW + panelW + gap,
+          (b) => b.exposure,
+          (b) => fmt.compact(b.exposure, lang),
+          titles.exposure,
+        )}
       </svg>
     </div>
   );

@@ -38,7 +38,13 @@ export function HeatMap({ rows, columns, cells, lang, title, tableCaption, corne
     <div ref={ref} className={s.frame}>
       <svg className={s.svg} width={W} height={h} viewBox={`0 0 ${W} ${h}`} aria-hidden="true" data-testid="heat-map">
         {colLines.map((lines, k) => (
-          <text key={k} x={labelW + cellW * k + cellW / 2} y={headH - 6 - (lines.length - 1) * (SMALL + 1)} textAnchor="middle" className={s.small}>
+          <text
+            key={k}
+            x={labelW + cellW * k + cellW / 2}
+            y={headH - 6 - (lines.length - 1) * (SMALL + 1)}
+            textAnchor="middle"
+            className={s.small}
+          >
             {lines.map((line, i) => (
               <tspan key={i} x={labelW + cellW * k + cellW / 2} dy={i === 0 ? 0 : SMALL + 1}>
                 {line}
@@ -65,8 +71,21 @@ export function HeatMap({ rows, columns, cells, lang, title, tableCaption, corne
                 const x = labelW + cellW * k;
                 return (
                   <g key={c}>
-                    <rect x={x + 1} y={y0 + 1} width={cellW - 2} height={cellH - 2} rx={2} fill={v > 0 ? `rgba(197, 15, 31, ${a.toFixed(3)})` : tokens.colorNeutralBackground3} />
-                    <text x={x + cellW / 2} y={y0 + cellH / 2 + 4} textAnchor="middle" className={s.small} style={{ fill: a > 0.5 ? "#FFFFFF" : tokens.colorNeutralForeground1 }}>
+                    <rect
+                      x={x + 1}
+                      y={y0 + 1}
+                      width={cellW - 2}
+                      height={cellH - 2}
+                      rx={2}
+                      fill={v > 0 ? `rgba(197, 15, 31, ${a.toFixed(3)})` : tokens.colorNeutralBackground3}
+                    />
+                    <text
+                      x={x + cellW / 2}
+                      y={y0 + cellH / 2 + 4}
+                      textAnchor="middle"
+                      className={s.small}
+                      style={{ fill: a > 0.5 ? "#FFFFFF" : tokens.colorNeutralForeground1 }}
+                    >
                       {v > 0 ? fmt.compact2(v, lang) : "–"}
                     </text>
                   </g>

@@ -25,7 +25,9 @@ export function Waterfall({
   const steps = explanation.groups.flatMap((g) => g.steps).filter((st) => st.observed);
   const base = explanation.base.points;
   type Row = { key: string; label: string; value: string; from: number; to: number; kind: "base" | "up" | "down" | "total"; text: string };
-  const rows: Row[] = [{ key: "base", label: explanation.base.label, value: "", from: 0, to: base, kind: "base", text: fmt.score(base, lang) }];
+  const rows: Row[] = [
+    { key: "base", label: explanation.base.label, value: "", from: 0, to: base, kind: "base", text: fmt.score(base, lang) },
+  ];
   let run = base;
   for (const st of steps) {
     const next = run + st.contribution;
@@ -43,9 +45,25 @@ export function Waterfall({
   if (explanation.bound.points !== 0) {
     // The score is kept within 0–100: the cut shows as its own step.
     const b = explanation.bound;
-    rows.push({ key: "bound", label: b.label, value: "", from: run, to: run + b.points, kind: b.points >= 0 ? "up" : "down", text: fmt.signedPoints(b.points, lang) });
+    rows.push({
+      key: "bound",
+      label: b.label,
+      value: "",
+      from: run,
+      to: run + b.points,
+      kind: b.points >= 0 ? "up" : "down",
+      text: fmt.signedPoints(b.points, lang),
+    });
   }
-  rows.push({ key: "total", label: labels.total, value: "", from: 0, to: explanation.score, kind: "total", text: fmt.score(explanation.score, lang) });
+  rows.push({
+    key: "total",
+    label: labels.total,
+    value: "",
+    from: 0,
+    to: explanation.score,
+    kind: "total",
+    text: fmt.score(explanation.score, lang),
+  });
   const fill = { base: tokens.colorNeutralForeground3, up: "#107C10", down: "#C50F1F", total: tokens.colorBrandBackground };
   // Axis: zoom on the range the running score moves in (bars of the base and the score start at the axis).
   const values = rows.flatMap((r) => [r.from, r.to]).filter((v, i) => i % 2 === 1 || v > 0);
@@ -94,7 +112,13 @@ const useWaterfallStyles = makeStyles({
   caption: VISUALLY_HIDDEN,
   hidden: VISUALLY_HIDDEN,
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
-  label: { textAlign: "left", fontWeight: tokens.fontWeightRegular, padding: `2px ${tokens.spacingHorizontalXS} 2px 0`, width: "38%", overflowWrap: "anywhere" },
+  label: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightRegular,
+    padding: `2px ${tokens.spacingHorizontalXS} 2px 0`,
+    width: "38%",
+    overflowWrap: "anywhere",
+  },
   value: { color: tokens.colorNeutralForeground3, padding: `2px ${tokens.spacingHorizontalXS}`, width: "18%", overflowWrap: "anywhere" },
   barCell: { padding: "2px 0", width: "30%" },
   bar: { display: "block", width: "100%", height: "12px" },
