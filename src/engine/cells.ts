@@ -64,8 +64,8 @@ export function describeCell(cell: unknown): string {
   return describeCellIn(cell, "en");
 }
 
-/** The error values an Excel cell can hold, as the custom-functions runtime spells their codes. */
-const EXCEL_ERROR_CODES = new Set([
+/** Every error value an Excel cell can hold, as Excel and the custom-functions runtime spell them (one list: src/excel uses it too). */
+export const EXCEL_ERRORS = [
   "#NULL!",
   "#DIV/0!",
   "#VALUE!",
@@ -82,7 +82,9 @@ const EXCEL_ERROR_CODES = new Set([
   "#BUSY!",
   "#UNKNOWN!",
   "#PYTHON!",
-]);
+] as const;
+
+const EXCEL_ERROR_CODES: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 
 /**
  * The error a cell holds, or null: an `EngineError` (e.g. one formula's result

@@ -12,24 +12,9 @@
  * text "#N/A" read the same in both: `valueTypes` ("Error") tells them apart.
  */
 
-/** Every error value Excel shows in a cell. */
-export const EXCEL_ERRORS = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-  "#FIELD!",
-  "#BLOCKED!",
-  "#CONNECT!",
-  "#BUSY!",
-  "#UNKNOWN!",
-] as const;
+import { EXCEL_ERRORS } from "../engine/cells";
+
+export { EXCEL_ERRORS };
 
 /** True for a string that is exactly one of Excel's error literals. */
 export function isErrorLiteral(v: unknown): v is string {

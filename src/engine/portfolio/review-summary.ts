@@ -186,30 +186,23 @@ export function summarise(state: ReviewState): PortfolioSummary {
       totals.recommendedLimit += c.limit;
     }
     if (c.currentLimit !== null) totals.currentLimit += c.currentLimit;
+    // One breach row, against the recommended or the current limit.
+    const breachRow = (limit: number, excess: number) => ({
+      row: r,
+      sheetRow: c.sheetRow,
+      id: c.id,
+      name: c.name,
+      band: c.band,
+      exposure: x as number,
+      limit,
+      excess,
+    });
     if (c.breach !== null && c.breach > 0) {
-      breaches.push({
-        row: r,
-        sheetRow: c.sheetRow,
-        id: c.id,
-        name: c.name,
-        band: c.band,
-        exposure: x as number,
-        limit: c.limit as number,
-        excess: c.breach,
-      });
+      breaches.push(breachRow(c.limit as number, c.breach));
       breachExcess += c.breach;
     }
     if (c.breachCurrent !== null && c.breachCurrent > 0) {
-      breachesCurrent.push({
-        row: r,
-        sheetRow: c.sheetRow,
-        id: c.id,
-        name: c.name,
-        band: c.band,
-        exposure: x as number,
-        limit: c.currentLimit as number,
-        excess: c.breachCurrent,
-      });
+      breachesCurrent.push(breachRow(c.currentLimit as number, c.breachCurrent));
       breachCurrentExcess += c.breachCurrent;
     }
   }
