@@ -12,17 +12,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { Lang } from "../engine/lang";
+import { ReviewWithModel } from "./calibrate/ReviewWithModel";
 import { APP_NAME, FORMULAS, LANGUAGE_NAMES, htmlLang, strings } from "./i18n";
 import { useLanguage } from "./hooks/useLanguage";
 import { useOfficeStatus } from "./hooks/useOfficeStatus";
 import { OFFICE_READY_TIMEOUT_MS, OfficeLike } from "../excel/office-ready";
-import { ReviewPane } from "./review/ReviewPane";
-import { ModelPanel } from "./calibrate/ModelPanel";
-import { ScoreMonitor } from "./calibrate/ScoreMonitor";
-import { useStoredModel } from "./calibrate/useStoredModel";
-import type { ScorecardModel } from "../engine/scoring/model";
 import { createExcelWorkbook } from "../excel/excel-workbook";
 import type { WorkbookPort } from "../excel/port";
 import { VISUALLY_HIDDEN } from "./theme";
@@ -109,9 +105,6 @@ export function App({
   const t = strings[lang];
   const inExcel = status.state === "ready" && status.host === "Excel";
   const port = useMemo(() => workbook ?? (inExcel ? createExcelWorkbook() : null), [workbook, inExcel]);
-  // The workbook's stored model (also the RISK formulas' model, shared runtime) and the last review's scores.
-  const stored = useStoredModel(port);
-  const [reviewed, setReviewed] = useState<{ model: ScorecardModel; scores: (number | null)[] } | null>(null);
 
   return (
     // Layout styles go on an inner element: Fluent copies the provider's classes to its portals (tooltips, dialogs, drawers).
@@ -148,19 +141,7 @@ export function App({
           </Text>
 
           {port ? (
-            <>
-              <ReviewPane
-                port={port}
-                lang={lang}
-                progressDelayMs={progressDelayMs}
-                policy={stored.policy}
-                onOutcome={(o) =>
-                  setReviewed({ model: o.state.policy.model, scores: o.state.results.map((r) => (r && !r.blank ? r.score : null)) })
-                }
-              />
-              {reviewed ? <ScoreMonitor model={reviewed.model} scores={reviewed.scores} lang={lang} /> : null}
-              <ModelPanel port={port} lang={lang} stored={stored} />
-            </>
+            <ReviewWithModel port={port} lang={lang} progressDelayMs={progressDelayMs} />
           ) : (
             <Body1 as="p" className={styles.muted}>
               {t.review.needsExcel}

@@ -218,6 +218,20 @@ async function expectedColumns() {
     await panel.waitFor({ state: "detached" });
   });
 
+  test("the scoring model: the score monitor after the review, and a fit to the sample's History table with its report", async () => {
+    await page.getByTestId("score-monitor").waitFor();
+    await expect(page.getByTestId("psi-value").textContent()).resolves.toMatch(/\d\.\d{3}/);
+    await expect(page.getByTestId("model-in-use").textContent()).resolves.toMatch(/^In use: the shipped model/);
+    await page.getByRole("button", { name: "Calibrate to my portfolio" }).click();
+    const panel = page.getByTestId("calibrate-panel");
+    await panel.getByRole("combobox", { name: "History table" }).selectOption("History");
+    await panel.getByRole("button", { name: "Fit", exact: true }).click();
+    const report = page.getByTestId("fit-report");
+    await report.waitFor({ timeout: 120_000 });
+    await expect(report.textContent()).resolves.toContain("AUC (ranking)");
+    await page.getByRole("button", { name: "Close calibration" }).click();
+  });
+
   test("write back, download, and the downloaded workbook holds the engine's figures beside the untouched input", async () => {
     await step(page, "Write");
     await page.getByRole("button", { name: "Write to workbook…" }).click();

@@ -24,7 +24,7 @@ import { useRef, useState, type DragEvent } from "react";
 import type { Lang } from "../../engine/lang";
 import { useLanguage } from "../hooks/useLanguage";
 import { APP_NAME, LANGUAGE_NAMES, htmlLang, strings } from "../i18n";
-import { ReviewPane } from "../review/ReviewPane";
+import { ReviewWithModel } from "../calibrate/ReviewWithModel";
 import { DiscardDialog } from "./DiscardDialog";
 import { FilePanel } from "./FilePanel";
 import { loadExcelLib, type InputFile } from "./file-workbook";
@@ -167,7 +167,7 @@ export function Workbench({
           </MessageBar>
           <FilePanel d={d} t={t} lang={lang} openRef={openRef} onFiles={chosen} />
           {d.doc && d.port ? (
-            <ReviewPane
+            <ReviewWithModel
               key={d.doc.id}
               port={d.port}
               lang={lang}
