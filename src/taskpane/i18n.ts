@@ -757,7 +757,7 @@ export const strings: Record<Lang, Strings> = {
       },
     },
     calibrate: {
-      heading: "Scoring model",
+      heading: "Model in use and calibration",
       open: "Calibrate to my portfolio",
       close: "Close calibration",
       shippedInUse: (v) => `In use: the shipped model ${v}.`,
@@ -1158,7 +1158,7 @@ export const strings: Record<Lang, Strings> = {
       },
     },
     calibrate: {
-      heading: "评分模型",
+      heading: "在用模型与校准",
       open: "按我的组合校准",
       close: "关闭校准",
       shippedInUse: (v) => `当前使用：出厂模型 ${v}。`,
