@@ -49,6 +49,22 @@ export interface BuildInput {
 
 const r2 = (x: number): number => Math.round(x * 100) / 100;
 
+/** A factor's spec from its log-odds shifts: points F × (shift − lowest shift), so the worst bin scores 0 (both model formats). */
+function factorSpecOf(f: LogOddsFactor, F: number, neutralValues?: readonly number[]): FactorSpec {
+  const lo = Math.min(...f.shifts);
+  return {
+    key: f.key,
+    group: f.group,
+    source: f.source,
+    direction: f.direction,
+    edges: f.edges.map((e) => Number(e.toPrecision(6))),
+    points: f.shifts.map((sh) => r2(F * (sh - lo))),
+    neutral: r2(F * (f.neutralShift - lo)),
+    ...(neutralValues ? { neutralValues: [...neutralValues] } : {}),
+    ...(f.note ? { note: f.note } : {}),
+  };
+}
+
 /** Points per unit of log-odds that make the maximum points add up to 100. */
 export function pointsPerLogOdds(factors: readonly LogOddsFactor[]): number {
   const span = factors.reduce((s, f) => s + Math.max(...f.shifts) - Math.min(...f.shifts), 0);
@@ -60,18 +76,8 @@ export function buildModel(input: BuildInput): ScorecardModel {
   const F = pointsPerLogOdds(input.factors);
   let minSum = 0;
   const factors: FactorSpec[] = input.factors.map((f) => {
-    const lo = Math.min(...f.shifts);
-    minSum += lo;
-    return {
-      key: f.key,
-      group: f.group,
-      source: f.source,
-      direction: f.direction,
-      edges: f.edges.map((e) => Number(e.toPrecision(6))),
-      points: f.shifts.map((s) => r2(F * (s - lo))),
-      neutral: r2(F * (f.neutralShift - lo)),
-      ...(f.note ? { note: f.note } : {}),
-    };
+    minSum += Math.min(...f.shifts);
+    return factorSpecOf(f, F);
   });
   const total = factors.reduce((s, f) => s + Math.max(...f.points), 0);
   const residue = r2(100 - total);
@@ -159,18 +165,7 @@ export function buildScaledModel(input: ScaledBuildInput): ScorecardModel {
   const a = input.scale ?? SCORE_SCALE;
   const F = scalePointsPerLogOdds(a);
   const factors: FactorSpec[] = input.factors.map((f) => {
-    const lo = Math.min(...f.shifts);
-    return {
-      key: f.key,
-      group: f.group,
-      source: f.source,
-      direction: f.direction,
-      edges: f.edges.map((e) => Number(e.toPrecision(6))),
-      points: f.shifts.map((sh) => r2(F * (sh - lo))),
-      neutral: r2(F * (f.neutralShift - lo)),
-      ...(f.neutralValues ? { neutralValues: f.neutralValues } : {}),
-      ...(f.note ? { note: f.note } : {}),
-    };
+    return factorSpecOf(f, F, f.neutralValues);
   });
   const neutralShift = input.factors.reduce((t, f) => t + f.neutralShift, 0);
   const r1 = (x: number): number => Math.round(x * 10) / 10;
