@@ -22,7 +22,7 @@ const picked = (kind: "customers" | "ledger", name: string): Picked => ({
   kind,
   source: { kind: "table", name },
   data: null,
-  label: name,
+  label: () => name,
   settingId: name,
   mapping: { kind, columns: [] } as unknown as Picked["mapping"],
   note: null,
@@ -31,7 +31,7 @@ const reviewed = (): FlowState =>
   flowReducer(flowReducer(initialFlow("2026-06-30"), { type: "picked", picked: picked("customers", "Customers") }), {
     type: "reviewed",
     outcome,
-    notice: { intent: "success", text: "done" },
+    notice: { intent: "success", text: () => "done" },
   });
 
 describe("flowReducer: the steps", () => {
@@ -66,7 +66,7 @@ describe("flowReducer: the steps", () => {
 
   test("a new review keeps the columns the user picked but not the filter", () => {
     let s = flowReducer(reviewed(), { type: "list", prefs: { text: "acme", columns: ["score", "stage"] } });
-    s = flowReducer(s, { type: "reviewed", outcome, notice: { intent: "success", text: "again" } });
+    s = flowReducer(s, { type: "reviewed", outcome, notice: { intent: "success", text: () => "again" } });
     expect(s.list).toEqual({ ...INITIAL_LIST, columns: ["score", "stage"] });
   });
 });

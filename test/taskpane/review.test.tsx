@@ -137,6 +137,27 @@ describe("data and mapping", () => {
   });
 });
 
+describe("a language switch rewords what is already on screen", () => {
+  test("the review's notice and the selection's name follow the pane's language", async () => {
+    const { name: _n, ...region } = customersTable();
+    const wb = workbook({ selection: region });
+    const pane = (lang: "en" | "zh") => (
+      <FluentProvider theme={webLightTheme}>
+        <ReviewPane port={wb} lang={lang} progressDelayMs={0} initialAsOf={AS_OF_ISO} />
+      </FluentProvider>
+    );
+    const { rerender } = render(pane("en"));
+    fireEvent.click(screen.getByRole("button", { name: "Use current selection" }));
+    await screen.findByRole("heading", { name: "Customer table columns" });
+    await runReview();
+    expect(screen.getByTestId("review-notice")).toHaveTextContent(/^Reviewed 4 customers in/);
+    rerender(pane("zh"));
+    expect(screen.getByTestId("review-notice")).toHaveTextContent(/^已评估 4 个客户，用时 .+ 秒。$/);
+    fireEvent.click(screen.getByRole("tab", { name: strings.zh.review.steps.names.data }));
+    expect(screen.getByRole("combobox", { name: "客户表" })).toHaveDisplayValue("选区 Sheet1!A1:I5（4 行）");
+  });
+});
+
 describe("review and dashboard", () => {
   test("shows band counts and exposure, totals, breaches; writes nothing", async () => {
     const wb = workbook();

@@ -147,7 +147,7 @@ export function ReviewPane({
       {/* MessageBar announces itself to screen readers (politely for info, assertively for errors). */}
       {st.notice ? (
         <MessageBar intent={st.notice.intent} data-testid="review-notice">
-          <MessageBarBody>{st.notice.text}</MessageBarBody>
+          <MessageBarBody>{st.notice.text(lang)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {outcome && outcome.state.lang !== lang ? <Caption1 className={s.note}>{t.run.languageChanged}</Caption1> : null}

@@ -49,7 +49,7 @@ export function TablePickers({ flow, lang, t }: { flow: ReviewFlow; lang: Lang; 
             <option value="" disabled>
               {tables === null ? t.data.loadingTables : t.data.chooseTable}
             </option>
-            {customers && customers.source.kind === "selection" ? <option value={SELECTION}>{customers.label}</option> : null}
+            {customers && customers.source.kind === "selection" ? <option value={SELECTION}>{customers.label(lang)}</option> : null}
             {options.map(option)}
           </Select>
         </Field>

@@ -12,6 +12,7 @@
  *   otherwise only selects the customer in the list (the pane never takes the
  *   keyboard away from the sheet).
  */
+import type { Lang } from "../../engine/lang";
 import type { ColumnMapping, MappingKind } from "../../engine/portfolio/mapping";
 import type { BandKey } from "../../engine/portfolio/texts";
 import type { ListColumnId, StepId } from "../i18n";
@@ -24,14 +25,19 @@ export interface Picked {
   source: TableSource;
   /** The rows of a selection, read when it was picked (a table is read when the review runs). */
   data: TableData | null;
-  label: string;
+  /** Its name in the picker, worded in the pane's current language (a language switch rewords it). */
+  label: (lang: Lang) => string;
   /** Id under which the mapping is stored (table name, or the selection's address). */
   settingId: string;
   mapping: ColumnMapping;
   note: "restored" | "outdated" | null;
 }
 
-export type Notice = { intent: "error" | "warning" | "info" | "success"; text: string };
+/**
+ * A message above the steps. Its text is worded when shown, in the pane's current language, so switching the
+ * language rewords a notice that is already on screen instead of leaving it in the old language.
+ */
+export type Notice = { intent: "error" | "warning" | "info" | "success"; text: (lang: Lang) => string };
 
 export interface Busy {
   /** What runs before the first progress report (e.g. "Reading the selection…"). */

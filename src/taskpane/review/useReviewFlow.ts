@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { serialFromIso } from "../../engine/dates";
-import { isEngineError } from "../../engine/errors";
+import { isEngineError, messageIn } from "../../engine/errors";
 import type { Lang } from "../../engine/lang";
 import type { CreditPolicy } from "../../engine/policy";
 import { autoMapColumns, mappingMismatch, parseStoredMapping, type ColumnMapping, type MappingKind } from "../../engine/portfolio/mapping";
@@ -14,7 +14,7 @@ import type { SheetLocation } from "../../engine/portfolio/place";
 import { strings } from "../i18n";
 import * as fmt from "../format";
 import { runReview, type ReviewProgress } from "../services/review-runner";
-import { mappingSettingKey, type TableInfo, type WorkbookPort } from "../../excel/port";
+import { mappingSettingKey, type IoErrorCode, type TableInfo, type WorkbookPort } from "../../excel/port";
 import { flowReducer, initialFlow, type Picked } from "./flow";
 import { mappingIssues } from "./MappingEditor";
 
@@ -37,6 +37,12 @@ async function mappingFor(
     return { mapping: autoMapColumns(headers, kind), note: "outdated" };
   }
   return { mapping: autoMapColumns(headers, kind), note: null };
+}
+
+/** "Customer table: …" for a table that could not be read, in `lang`. */
+function ioText(lang: Lang, table: "customers" | "ledger", code: IoErrorCode): string {
+  const t = strings[lang].review;
+  return `${t.ioTable[table]}: ${t.io[code]}`;
 }
 
 export interface FlowOptions {
@@ -97,7 +103,7 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     if (!info) return;
     const { mapping, note } = await mappingFor(port, kind, info.name, info.headers);
     if (token !== pickToken.current) return;
-    const label = t.data.tableOption(info.name, fmt.count(info.rowCount, lang));
+    const label = (l: Lang) => strings[l].review.data.tableOption(info.name, fmt.count(info.rowCount, l));
     dispatch({
       type: "picked",
       picked: { kind, source: { kind: "table", name: info.name }, data: null, label, settingId: info.name, mapping, note },
@@ -113,13 +119,13 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     if (token !== pickToken.current) return;
     if (!r.ok) {
       if (r.error.code !== "cancelled")
-        dispatch({ type: "notice", notice: { intent: "error", text: `${t.ioTable.customers}: ${t.io[r.error.code]}` } });
+        dispatch({ type: "notice", notice: { intent: "error", text: (l) => ioText(l, "customers", r.error.code) } });
       return;
     }
     const data = r.value;
     const { mapping, note } = await mappingFor(port, "customers", data.address, data.headerRow);
     if (token !== pickToken.current) return;
-    const label = t.data.selectionLabel(data.address, fmt.count(data.rowCount, lang));
+    const label = (l: Lang) => strings[l].review.data.selectionLabel(data.address, fmt.count(data.rowCount, l));
     dispatch({
       type: "picked",
       picked: { kind: "customers", source: { kind: "selection" }, data, label, settingId: data.address, mapping, note },
@@ -152,7 +158,8 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     );
     if (!result.ok) {
       const e = result.error;
-      const text = e.kind === "cancelled" ? t.run.cancelled : e.kind === "io" ? `${t.ioTable[e.table]}: ${t.io[e.code]}` : e.message;
+      const text = (l: Lang) =>
+        e.kind === "cancelled" ? strings[l].review.run.cancelled : e.kind === "io" ? ioText(l, e.table, e.code) : messageIn(e.error, l);
       dispatch({ type: "notice", notice: { intent: e.kind === "cancelled" ? "info" : "error", text } });
       return false;
     }
@@ -161,7 +168,7 @@ export function useReviewFlow(port: WorkbookPort, o: FlowOptions) {
     dispatch({
       type: "reviewed",
       outcome: out,
-      notice: { intent: "success", text: t.run.done(fmt.count(out.summary.customers, lang), fmt.seconds(secs, lang)) },
+      notice: { intent: "success", text: (l) => strings[l].review.run.done(fmt.count(out.summary.customers, l), fmt.seconds(secs, l)) },
     });
     return true;
   }

@@ -11,7 +11,7 @@
  */
 import type { Lang } from "../../engine/lang";
 import type { CreditPolicy } from "../../engine/policy";
-import { isEngineError } from "../../engine/errors";
+import { isEngineError, type EngineError } from "../../engine/errors";
 import type { ColumnMapping } from "../../engine/portfolio/mapping";
 import { PortfolioSummary, ReviewState, prepareReviewSteps, reviewChunk, summarise } from "../../engine/portfolio/review";
 import { placeOf } from "../../engine/portfolio/place";
@@ -45,7 +45,7 @@ export interface ReviewRequest {
 
 export type ReviewFailure =
   | { kind: "io"; table: "customers" | "ledger"; code: IoErrorCode; message: string }
-  | { kind: "engine"; message: string }
+  | { kind: "engine"; message: string; error: EngineError }
   | { kind: "cancelled" };
 
 export interface ReviewOutcome {
@@ -159,7 +159,7 @@ export async function runReview(port: WorkbookPort, req: ReviewRequest, opts: Ru
     it = steps.next();
   }
   const state = it.value;
-  if (isEngineError(state)) return { ok: false, error: { kind: "engine", message: state.message } };
+  if (isEngineError(state)) return { ok: false, error: { kind: "engine", message: state.message, error: state } };
 
   const total = state.total;
   let row = 0;
