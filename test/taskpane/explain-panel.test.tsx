@@ -10,7 +10,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { isEngineError } from "../../src/engine/errors";
 import type { Lang } from "../../src/engine/lang";
 import { autoMapColumns, prepareReview, reviewChunk } from "../../src/engine/portfolio";
-import { ExplainPanel } from "../../src/taskpane/review/ExplainPanel";
+import { ExplainPanel, explainInLang } from "../../src/taskpane/review/ExplainPanel";
+import { explainRow } from "../../src/engine/portfolio/explain";
 import { strings } from "../../src/taskpane/i18n";
 import { AS_OF, TEST_MODEL, TEST_POLICY } from "../engine/portfolio/fixtures";
 
@@ -74,5 +75,31 @@ describe("ExplainPanel lift section", () => {
         .map((li) => li.textContent),
     ).toEqual(["Debt ratio from 90% to 79% (+20 pts → band D)", "Average days late from 40 days to 30 days (+15 pts → band D)"]);
     expect(within(panel).queryByTestId("lift-combined")).toBeNull();
+  });
+});
+
+describe("explainInLang: the engine's explainRow in the pane's language", () => {
+  const review = (rows: unknown[][]) => {
+    const st = prepareReview({ headers: HEADERS, rows, mapping: autoMapColumns(HEADERS), asOf: AS_OF, policy: POLICY, lang: "en" });
+    if (isEngineError(st)) throw new Error(st.message);
+    reviewChunk(st, 0, st.total);
+    return st;
+  };
+
+  test("a review run in English is explained in Chinese after a language switch, as explainRow gives it", () => {
+    const st = review(ROWS);
+    const zh = explainInLang(st, 0, "zh");
+    expect(zh).toEqual(explainRow(st, 0, "zh"));
+    expect("error" in zh).toBe(false);
+    expect(JSON.stringify(zh)).toContain("资产负债率");
+  });
+
+  test("a row that was not scored: its message in the pane's language, not the review's", () => {
+    const st = review([["P9", "abc", 20]]);
+    const en = explainInLang(st, 0, "en");
+    const zh = explainInLang(st, 0, "zh");
+    expect(en).toEqual({ error: expect.stringMatching(/[A-Za-z]/) });
+    expect(zh).toEqual({ error: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    expect(zh).not.toEqual(en);
   });
 });

@@ -501,11 +501,12 @@ export function explainCustomer(
 
 /**
  * Explains row `r` of a review, with the same inputs the review used (table
- * cells, the ledger's behaviour filling blanks, the row's exposure and limit
- * inputs). An error for a bad row.
+ * cells, the ledger's behaviour filling blanks, the row's exposure, limit
+ * inputs and loss given default), worded in `lang` (default: the review's
+ * language; the pane passes its current one). An error for a bad row.
  */
-export function explainRow(state: ReviewState, r: number): Result<Explanation> {
+export function explainRow(state: ReviewState, r: number, lang: Lang = state.lang): Result<Explanation> {
   const inp = rowInputs(state, r);
   if (isEngineError(inp)) return inp;
-  return explainCustomer(inp.values, state.policy, state.lang, inp.extras);
+  return explainCustomer(inp.values, state.policy, lang, inp.extras);
 }

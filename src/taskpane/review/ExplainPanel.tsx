@@ -2,15 +2,15 @@
  * "Explain a customer": its heading and actions ("Show in sheet", "Close"),
  * then the facts, the points (waterfall and reasons), the recommended limit
  * and what would lift it one band; for a row that was not scored, why, with
- * "Go to" its cell. All from the engine's `explainCustomer` with the inputs
- * the review used.
+ * "Go to" its cell. All from the engine's `explainRow` (the inputs the review
+ * used, through `explainCustomer`).
  */
 import { Button, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { forwardRef, useMemo } from "react";
-import { isEngineError } from "../../engine/errors";
+import { isEngineError, messageIn } from "../../engine/errors";
 import type { Lang } from "../../engine/lang";
-import { explainCustomer, type Explanation } from "../../engine/portfolio/explain";
-import { rowInputs, type ReviewState } from "../../engine/portfolio/review";
+import { explainRow, type Explanation } from "../../engine/portfolio/explain";
+import type { ReviewState } from "../../engine/portfolio/review";
 import type { ReviewStrings } from "../i18n";
 import { ExplainFacts } from "./ExplainFacts";
 import { ExplainLift } from "./ExplainLift";
@@ -25,12 +25,10 @@ const useStyles = makeStyles({
   actions: { display: "flex", columnGap: tokens.spacingHorizontalXS, flexShrink: 0 },
 });
 
-/** The explanation of data row `row` in `lang`, with the inputs the review used; an error for a row that was not scored. */
+/** The explanation of data row `row` in `lang` (the engine's `explainRow`); a message in `lang` for a row that was not scored. */
 export function explainInLang(state: ReviewState, row: number, lang: Lang): Explanation | { error: string } {
-  const inp = rowInputs(state, row);
-  if (isEngineError(inp)) return { error: inp.message };
-  const r = explainCustomer(inp.values, state.policy, lang, { ...inp.extras, lgd: state.plan.lgd });
-  return isEngineError(r) ? { error: r.message } : r;
+  const r = explainRow(state, row, lang);
+  return isEngineError(r) ? { error: messageIn(r, lang) } : r;
 }
 
 export interface ExplainPanelProps {
