@@ -114,6 +114,12 @@ export interface WorkbookPort {
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
   /**
+   * False when the settings stay behind when the workbook is shared (the workbench keeps them in the page:
+   * its download does not carry them). Then the RISK formulas of a shared copy cannot see the workbook's
+   * stored model, and the pane writes values instead. Default (absent): they travel with the file, as in Excel.
+   */
+  readonly settingsTravel?: boolean;
+  /**
    * Recomputes every formula (after the model of the RISK formulas changed:
    * they are not volatile). Optional: a port without formulas leaves it out.
    */

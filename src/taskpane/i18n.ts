@@ -325,6 +325,8 @@ export interface ReviewStrings {
     values: string;
     formulasNote: string;
     formulasLedger: string;
+    /** Why the workbench writes values when the review used the calibrated model kept on the page. */
+    formulasModel: string;
     report: string;
     button: string;
     checking: string;
@@ -662,6 +664,8 @@ export const strings: Record<Lang, Strings> = {
           "Formulas recalculate when the table changes. Headroom without an exposure column and the dunning stage come from the ledger and are written as values.",
         formulasLedger:
           "The review used payment behaviour from the invoice ledger, which a row formula cannot see: the results are written as values.",
+        formulasModel:
+          "The review used the calibrated model accepted on this page, which the downloaded file does not carry: RISK formulas in it would compute with the shipped model, so the results are written as values.",
         report: "(Re)generate the “Risk report” sheet with summary tables and charts",
         button: "Write to workbook…",
         checking: "Checking the target cells…",
@@ -1074,6 +1078,8 @@ export const strings: Record<Lang, Strings> = {
         values: "静态数值（便于分享给未安装加载项的同事）",
         formulasNote: "公式会随表格变化自动重算。没有敞口列时的额度余量以及催收阶段来自发票台账，将以数值写入。",
         formulasLedger: "本次评估使用了发票台账中的付款行为，行公式无法获取：结果将以数值写入。",
+        formulasModel:
+          "本次评估使用了在本页接受的校准模型，下载的文件不包含该模型：其中的 RISK 公式会按内置模型计算，因此结果将以数值写入。",
         report: "（重新）生成含汇总表和图表的“风险报告”工作表",
         button: "写入工作簿…",
         checking: "正在检查目标单元格…",

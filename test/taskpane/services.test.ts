@@ -6,14 +6,14 @@
  */
 import { autoMapColumns, type ColumnMapping } from "../../src/engine/portfolio/mapping";
 import { creditScoreCore } from "../../src/engine/scoring/creditscore";
-import { DEFAULT_POLICY } from "../../src/engine/policy";
+import { DEFAULT_POLICY, type CreditPolicy } from "../../src/engine/policy";
 import { isEngineError } from "../../src/engine/errors";
 import { toExcelCell } from "../../src/excel/write-columns";
 import { createExcelWorkbook, rowsOf } from "../../src/excel/excel-workbook";
 import { FakeExcel } from "../excel/fake-excel";
 import { labelsArgument, riskFormulas } from "../../src/taskpane/services/formulas";
 import { runReview, type ReviewOutcome, type ReviewProgress } from "../../src/taskpane/services/review-runner";
-import { WRITE_NUMBER_FORMATS, buildReport, buildWriteRequest } from "../../src/taskpane/services/write-back";
+import { WRITE_NUMBER_FORMATS, buildReport, buildWriteRequest, formulasUnavailable } from "../../src/taskpane/services/write-back";
 import type { DataArea } from "../../src/excel/port";
 import { WRITE_COLUMNS } from "../../src/taskpane/i18n";
 import { AS_OF, CUSTOMER_HEADERS, CUSTOMER_ROWS, INJECTION_NAME, LEDGER_HEADERS, customersTable, workbook } from "./fixtures";
@@ -32,14 +32,14 @@ function ignoring(mapping: ColumnMapping, header: string): ColumnMapping {
   return { ...mapping, columns: mapping.columns.map((c) => (c.header === header ? { ...c, key: null, auto: false } : c)) };
 }
 
-async function review(opts: { ledger?: boolean; mapping?: ColumnMapping } = {}): Promise<ReviewOutcome> {
+async function review(opts: { ledger?: boolean; mapping?: ColumnMapping; policy?: CreditPolicy } = {}): Promise<ReviewOutcome> {
   const wb = workbook();
   const r = await runReview(wb, {
     customers: { source: { kind: "table", name: "Customers" }, mapping: opts.mapping ?? autoMapColumns(CUSTOMER_HEADERS) },
     ledger: opts.ledger ? { source: { kind: "table", name: "Invoices" }, mapping: autoMapColumns(LEDGER_HEADERS, "ledger") } : null,
     asOf: AS_OF,
     lang: "en",
-    policy: DEFAULT_POLICY,
+    policy: opts.policy ?? DEFAULT_POLICY,
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
@@ -140,6 +140,19 @@ describe("write request and report from a review", () => {
     const withLedger = await buildWriteRequest(await review({ ledger: true }), ["score", "stage"], "formulas");
     expect(withLedger!.columns.map((c) => c.mode)).toEqual(["values", "values"]);
     expect(withLedger!.columns[1].values).toEqual(["Not due", "Insurance claim", "", ""]);
+  });
+
+  test("a calibrated model whose settings stay behind (the workbench): values, since the shared file's formulas would use the shipped model", async () => {
+    const calibrated: CreditPolicy = { ...DEFAULT_POLICY, model: { ...DEFAULT_POLICY.model, version: "2.0.0+levels" } };
+    const o = await review({ policy: calibrated });
+    expect(formulasUnavailable(o, false)).toBe("model");
+    expect((await buildWriteRequest(o, ["score"], "formulas", { settingsTravel: false }))!.columns[0].mode).toBe("values");
+    // In Excel the stored model travels with the file, and the shipped model needs nothing stored.
+    expect(formulasUnavailable(o)).toBeNull();
+    expect((await buildWriteRequest(o, ["score"], "formulas"))!.columns[0].mode).toBe("formulas");
+    const shipped = await review();
+    expect(formulasUnavailable(shipped, false)).toBeNull();
+    expect((await buildWriteRequest(shipped, ["score"], "formulas", { settingsTravel: false }))!.columns[0].mode).toBe("formulas");
   });
 
   test("a cancelled build returns null", async () => {

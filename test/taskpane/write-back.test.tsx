@@ -10,6 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { ReviewPane } from "../../src/taskpane/review/ReviewPane";
 import type { MemoryWorkbook } from "../../src/taskpane/services/memory-workbook";
 import { AS_OF_ISO, workbook } from "./fixtures";
+import { DEFAULT_POLICY } from "../../src/engine/policy";
 
 function renderPane(wb: MemoryWorkbook, lang: "en" | "zh" = "en") {
   return render(
@@ -209,5 +210,31 @@ describe("write back, re-checked at write time, and restored", () => {
     fireEvent.click(await dialogButton("写入"));
     fireEvent.click(await screen.findByRole("button", { name: "恢复先前的值" }));
     expect(await screen.findByText(/^已恢复 Sheet1!J1:O5 中先前的值。/)).toBeInTheDocument();
+  });
+});
+
+describe("a calibrated model that does not travel with the file", () => {
+  test("the workbench (settings stay in the page): formulas are off, the pane says why, and values are written", async () => {
+    const calibrated = { ...DEFAULT_POLICY, model: { ...DEFAULT_POLICY.model, version: "2.0.0+levels" } };
+    const wb: MemoryWorkbook = { ...workbook(), settingsTravel: false };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ReviewPane port={wb} lang="en" progressDelayMs={0} initialAsOf={AS_OF_ISO} policy={calibrated} />
+      </FluentProvider>,
+    );
+    const select = screen.getByRole("combobox", { name: "Customer table" });
+    await waitFor(() => expect(within(select).getByRole("option", { name: /^Customers \(/ })).toBeInTheDocument());
+    fireEvent.change(select, { target: { value: "Customers" } });
+    await screen.findByRole("heading", { name: "Customer table columns" });
+    fireEvent.click(screen.getByRole("button", { name: "Review portfolio" }));
+    await screen.findByTestId("band-chart");
+    fireEvent.click(screen.getByRole("tab", { name: "Write" }));
+    expect(screen.getByRole("radio", { name: "Live RISK formulas" })).toBeDisabled();
+    expect(screen.getByText(/which the downloaded file does not carry/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole("checkbox", { name: /\(Re\)generate/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Write to workbook…" }));
+    fireEvent.click(await dialogButton("Write"));
+    await waitFor(() => expect(wb.cellAt("Sheet1", 0, 9)).toBe("Risk score"));
+    expect(typeof wb.cellAt("Sheet1", 1, 9)).toBe("number");
   });
 });

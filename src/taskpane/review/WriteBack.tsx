@@ -44,7 +44,7 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
   const w = t.write;
   const available = WRITE_COLUMNS.filter((c) => c !== "stage" || outcome.ledger !== null);
   const [chosen, setChosen] = useState<Set<WriteColumnId>>(() => new Set(available));
-  const noFormulas = formulasUnavailable(outcome);
+  const noFormulas = formulasUnavailable(outcome, port.settingsTravel);
   const [mode, setMode] = useState<WriteMode>(noFormulas ? "values" : "formulas");
   const [report, setReport] = useState(true);
   const flow = useWriteFlow(outcome, port, lang, t);
@@ -82,7 +82,18 @@ export function WriteBack({ outcome, port, lang, t }: { outcome: ReviewOutcome; 
           ))}
         </div>
       </fieldset>
-      <Field label={w.mode} hint={noFormulas ? w.formulasLedger : effectiveMode === "formulas" ? w.formulasNote : undefined}>
+      <Field
+        label={w.mode}
+        hint={
+          noFormulas === "ledger"
+            ? w.formulasLedger
+            : noFormulas === "model"
+              ? w.formulasModel
+              : effectiveMode === "formulas"
+                ? w.formulasNote
+                : undefined
+        }
+      >
         <RadioGroup value={effectiveMode} onChange={(_, d) => setMode(d.value as WriteMode)} disabled={busy}>
           <Radio value="formulas" label={w.formulas} disabled={noFormulas !== null} />
           <Radio value="values" label={w.values} />

@@ -52,7 +52,11 @@ export function useWriteFlow(outcome: ReviewOutcome, port: WorkbookPort, lang: L
     abort.current = ac;
     if (columns.length > 0) {
       dispatch({ type: "phase", phase: "preparing" });
-      const req = await buildWriteRequest(outcome, columns, mode, { signal: ac.signal, onProgress });
+      const req = await buildWriteRequest(outcome, columns, mode, {
+        signal: ac.signal,
+        onProgress,
+        settingsTravel: port.settingsTravel,
+      });
       if (!req) return stop(w.cancelled);
       request.current = req;
       dispatch({ type: "phase", phase: "checking" });

@@ -6,6 +6,7 @@
  * built in time slices with a yield in between, like the review.
  */
 import { BANDS } from "../../engine/scoring/model";
+import { DEFAULT_POLICY } from "../../engine/policy";
 import { isoFromSerial } from "../../engine/dates";
 import { rowReasons } from "../../engine/portfolio/review";
 import type { PortfolioSummary } from "../../engine/portfolio/review";
@@ -19,9 +20,16 @@ import { displayScore } from "../../engine/scoring/creditscore";
 
 export type WriteMode = "values" | "formulas";
 
-/** Why live formulas cannot be used for this review, or null when they can. */
-export function formulasUnavailable(outcome: ReviewOutcome): "ledger" | null {
-  return outcome.request.ledger ? "ledger" : null;
+/**
+ * Why live formulas cannot be used for this review, or null when they can: "ledger" when the review used the
+ * ledger's payment behaviour (a row formula cannot see it); "model" when it scored with a calibrated model and
+ * the workbook's settings do not travel with the file (`settingsTravel` false: the workbench), so the formulas
+ * of the shared file would compute with the shipped model and disagree with what the page showed.
+ */
+export function formulasUnavailable(outcome: ReviewOutcome, settingsTravel = true): "ledger" | "model" | null {
+  if (outcome.request.ledger) return "ledger";
+  if (!settingsTravel && outcome.state.policy.model !== DEFAULT_POLICY.model) return "model";
+  return null;
 }
 
 /** Conditional formats of the band column: one per band letter, colours from the pane's theme. */
@@ -53,6 +61,8 @@ export interface BuildOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   sliceMs?: number;
+  /** The port's `settingsTravel` (default true): live formulas need the stored model to travel with the file. */
+  settingsTravel?: boolean;
 }
 
 /**
@@ -75,7 +85,7 @@ export async function buildWriteRequest(
   const headers = strings[lang].review.write.headers;
   const n = state.total;
   const formulas =
-    mode === "formulas" && !formulasUnavailable(outcome)
+    mode === "formulas" && !formulasUnavailable(outcome, opts.settingsTravel)
       ? riskFormulas(outcome.request.customers.mapping, area, written)
       : written.map(() => null);
   const cols: unknown[][] = written.map(() => new Array<unknown>(n));

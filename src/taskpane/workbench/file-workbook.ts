@@ -220,6 +220,8 @@ export function createWorkbenchPort(doc: WorkbenchDocument, events: PortEvents =
   return {
     ...memory,
     memory,
+    // The download is written by exceljs from the cells: the page's settings (the accepted model) stay behind.
+    settingsTravel: false,
     reportSheet: () => report,
     async writeColumns(plan, req, opts) {
       const r = await memory.writeColumns(plan, req, opts);
