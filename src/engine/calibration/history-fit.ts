@@ -12,7 +12,13 @@
  *    by L2 logistic regression that shrinks towards the shipped weights of 1;
  *    a weight never goes below 0, so no factor turns against its direction.
  * 3. "full" (at least 100 defaults): bins refitted by monotone WoE binning in
- *    each factor's direction, weights by L2 logistic regression (sign kept).
+ *    each factor's direction, weights by L2 logistic regression (sign kept);
+ *    the incomplete-statements flag keeps its bins and gets a weight (≥ 0).
+ *
+ * In every stage the band cut-offs are set on the history's healthy rows: each
+ * band holds the share of them that it held in the base model's calibration
+ * sample (D–E the riskiest 15.5 %), and the defaults fall where the scores put
+ * them, so a riskier portfolio has more customers in D–E.
  *
  * Every fit reports k-fold cross-validated AUC, KS, Brier and the two worst
  * bands' capture and false alarms next to the shipped model's on the same
@@ -47,8 +53,17 @@ export const NOT_REPORTED_MIN_SHARE = 0.01;
 /** … and at least this many of them defaulted. */
 export const NOT_REPORTED_MIN_DEFAULTS = 5;
 
-/** L2 penalty per row of the weight and full refits (shrinks towards the shipped weights). */
+/** L2 penalty per row of the weight refit (shrinks towards the shipped weights of 1). */
 export const REFIT_RIDGE = 0.01;
+
+/**
+ * L2 penalty per row of the full refit (shrinks the WoE coefficients towards 0).
+ * Chosen by cross-validation inside the fitted half of the evaluation
+ * histories (docs/methodology.md §10): 3 inner folds over 0.0003–0.03 picked
+ * 0.0003 or 0.001 in every outer fold; 0.01 shrank the weights of correlated
+ * ratios so far that the cross-validated AUC fell by about 0.01.
+ */
+export const FULL_REFIT_RIDGE = 0.001;
 
 /** Weight (in rows) of the model's own PD when band PDs are estimated from the history. */
 export const HISTORY_BAND_PRIOR_ROWS = 50;
@@ -192,17 +207,29 @@ function cutoffsFor(thresholds: readonly number[], L0: number, F: number): numbe
 }
 
 /**
- * Band cut-offs set on the portfolio: its own score distribution cut at the
- * shares of the bands in the base model's calibration sample
- * (`calibration.bandShares`, A…E), so each band keeps its relative place (D–E
- * the riskiest ~15 %) whatever the portfolio's default rate; without those
- * shares, the scores of the base model's PD thresholds under the new level.
+ * Band cut-offs set on the portfolio: the scores of its healthy rows cut at
+ * the shares of the bands in the base model's calibration sample
+ * (`calibration.healthyBandShares` of a fitted model, else
+ * `calibration.bandShares`: the shipped model's training rows, 96 % healthy),
+ * so each band keeps its place among the healthy customers (D–E the riskiest
+ * ~15 % of them) and the defaults fall where the scores put them: a riskier
+ * portfolio has more customers in D–E. All rows when the history has no
+ * healthy row labelled (or no labels); without those shares, the scores of
+ * the base model's PD thresholds under the new level.
  */
-function portfolioCutoffs(base: ScorecardModel, scores: ArrayLike<number>, L0: number, F: number): number[] {
-  const shares = (base.calibration as { bandShares?: unknown } | undefined)?.bandShares;
+function portfolioCutoffs(
+  base: ScorecardModel,
+  scores: ArrayLike<number>,
+  label: ArrayLike<number> | null,
+  L0: number,
+  F: number,
+): number[] {
+  const cal = base.calibration as { bandShares?: unknown; healthyBandShares?: unknown } | undefined;
+  const shares = cal?.healthyBandShares ?? cal?.bandShares;
   if (!Array.isArray(shares) || shares.length !== 5 || !shares.every((x) => typeof x === "number" && x >= 0) || scores.length === 0)
     return cutoffsFor(thresholdsOf(base), L0, F);
-  const sorted = Array.from(scores, (x) => displayScore(x)).sort((a, b) => b - a);
+  const healthy = label ? Array.from(scores).filter((_, i) => label[i] !== 1) : [];
+  const sorted = Array.from(healthy.length > 0 ? healthy : scores, (x) => displayScore(x)).sort((a, b) => b - a);
   const raw: number[] = [];
   let cum = 0;
   for (let b = 0; b < 4; b++) {
@@ -285,6 +312,7 @@ function stageLevels(
   const cut = portfolioCutoffs(
     base,
     Float64Array.from(rows, (i) => p.score[i]),
+    Float64Array.from(rows, (i) => label[i]),
     L0new,
     F,
   );
@@ -427,8 +455,14 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   use = use.filter((u) => u.bin.edges.length > 0 || u.nr);
   const k = horizonSlope(h);
   const F = base.pd.pointsPerLogOdds;
-  // Factors the refit does not touch (the incomplete-statements flag, factors the history lacks) stay as shipped: an offset.
+  // The incomplete-statements flag keeps its bins and gets a weight on its shipped points (≥ 0, as in the weights stage):
+  // its shipped shift (−4.2 log-odds) was fitted next to six pooled ratios, not next to this refit's factors and blank bins.
+  const flagSlot = base.factors.findIndex((f) => f.key === "interest_not_reported");
+  let flagX =
+    flagSlot >= 0 && rows.some((i) => p.dev[flagSlot][i] !== 0) ? Float64Array.from(rows, (i) => -p.dev[flagSlot][i] / F / k) : null;
+  // Factors the refit does not touch (factors the history lacks) stay as shipped: an offset.
   const touched = new Set(use.map((u) => u.c.slot).filter((x) => x >= 0));
+  if (flagX) touched.add(flagSlot);
   const offset = Float64Array.from(rows, (i) => {
     let t = 0;
     for (let sl = 0; sl < base.factors.length; sl++) if (!touched.has(sl)) t -= p.dev[sl][i] / F / k;
@@ -437,13 +471,18 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   let beta: number[] = [];
   for (;;) {
     const X = [...use.map((u) => applyBinning(u.bin, col(u.c, rows))), ...use.filter((u) => u.nr).map((u) => blank(u.c, rows))];
-    beta = fitLogistic(X, y, REFIT_RIDGE, 50, 1e-10, offset);
+    if (flagX) X.push(flagX);
+    beta = fitLogistic(X, y, FULL_REFIT_RIDGE, 50, 1e-10, offset);
     const wrong = use.findIndex((u, j) => u.bin.edges.length > 0 && beta[j + 1] >= 0); // WoE > 0 is safer: slopes must be negative
-    if (wrong < 0) break;
-    if (use[wrong].nr) use[wrong] = { ...use[wrong], bin: { ...use[wrong].bin, edges: [], woe: [0] } };
-    else use = use.filter((_, j) => j !== wrong);
-    if (use.length === 0) break;
+    if (wrong >= 0) {
+      if (use[wrong].nr) use[wrong] = { ...use[wrong], bin: { ...use[wrong].bin, edges: [], woe: [0] } };
+      else use = use.filter((_, j) => j !== wrong);
+    } else if (flagX && beta[X.length] < 0)
+      flagX = null; // a flag that made a row safer would turn against its direction: held at 0
+    else break;
+    if (use.length === 0 && !flagX) break;
   }
+  const flagWeight = flagX ? beta[beta.length - 1] : 0;
   const nrIndex = new Map(use.filter((u) => u.nr).map((u, j) => [u.c.key, use.length + j + 1]));
   const r2 = (x: number): number => Math.round(x * 100) / 100;
   const spec = (u: (typeof use)[number], j: number, f?: FactorSpec): FactorSpec => {
@@ -465,6 +504,13 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
     };
   };
   const factors: FactorSpec[] = base.factors.map((f, slot) => {
+    if (slot === flagSlot && touched.has(slot))
+      return {
+        ...f,
+        points: f.points.map((x) => r2(x * flagWeight)),
+        neutral: r2(f.neutral * flagWeight),
+        note: `Weight ${flagWeight.toFixed(2)} of the shipped points, refitted on the user's history${f.note ? ` (shipped: ${f.note})` : ""}`,
+      };
     const j = use.findIndex((u) => u.c.slot === slot);
     if (j >= 0) return spec(use[j], j, f);
     // A factor the history gives but the refit dropped: no points either way.
@@ -482,8 +528,10 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   });
   const weights: Partial<Record<FactorKey, number>> = {};
   use.forEach((u, j) => (weights[u.c.key] = Math.round(-beta[j + 1] * k * 1e4) / 1e4));
+  if (touched.has(flagSlot)) weights[base.factors[flagSlot].key] = Math.round(flagWeight * 1e4) / 1e4;
   // Level: the rows' mean 12-month PD at their default rate per year.
-  const z = Float64Array.from(offset, (o) => o * k);
+  const flagged = flagSlot >= 0 && touched.has(flagSlot) ? Float64Array.from(rows, (i) => -p.dev[flagSlot][i] / F) : null;
+  const z = Float64Array.from(offset, (o, j) => o * k + (flagged ? flagWeight * flagged[j] : 0));
   use.forEach((u, m) => {
     const w = applyBinning(u.bin, col(u.c, rows));
     const b = u.nr ? blank(u.c, rows) : null;
@@ -508,14 +556,9 @@ function withBands(
   base: ScorecardModel,
 ): ScorecardModel {
   const sub = scoreRows(model, hist, rows);
-  const cut = portfolioCutoffs(base, sub, model.pd.logOddsAtZero, model.pd.pointsPerLogOdds);
-  const bands = bandPdsFrom(
-    sub,
-    Float64Array.from(rows, (i) => label[i]),
-    cut,
-    (sc) => pdOf(sc, model),
-    h,
-  );
+  const y = Float64Array.from(rows, (i) => label[i]);
+  const cut = portfolioCutoffs(base, sub, y, model.pd.logOddsAtZero, model.pd.pointsPerLogOdds);
+  const bands = bandPdsFrom(sub, y, cut, (sc) => pdOf(sc, model), h);
   return { ...model, bands: BANDS.map((band, k): BandSpec => ({ band, minScore: cut[k], pd: bands[k].pd })) };
 }
 
@@ -669,6 +712,8 @@ export function* fitHistorySteps(
       // The history's scores under the fitted model: the reference of the population stability index (monitor.ts).
       scoreDistribution: { edges: SCORE_DISTRIBUTION_EDGES, shares: shares(binCounts(sc, SCORE_DISTRIBUTION_EDGES)), rows: "history rows" },
       bandShares: shares(bandRows.map((b) => b.n)),
+      // The same among the healthy rows: what a fit on this model as its base cuts the bands at (portfolioCutoffs).
+      healthyBandShares: shares(bandRows.map((b) => b.n - b.defaults)),
     },
   };
   const check = validateModel(model);

@@ -85,6 +85,17 @@ describe("stage minimums: a stage is refused below its defaults, saying how many
   });
 });
 
+/** The shipped calibration sample's share in bands D–E (training rows). */
+const SHIPPED_DE = (() => {
+  const sh = (DEFAULT_MODEL.calibration as { bandShares: number[] }).bandShares;
+  return sh[3] + sh[4];
+})();
+/** Share of a fit's healthy history rows in bands D–E. */
+const healthyDE = (r: { bands: { n: number; defaults: number }[] }): number => {
+  const healthy = r.bands.map((b) => b.n - b.defaults);
+  return (healthy[3] + healthy[4]) / healthy.reduce((a, b) => a + b, 0);
+};
+
 describe("the three stages", () => {
   test(`levels: points unchanged, the mean 12-month PD is the default rate, bands set on the portfolio (${defaults} defaults)`, () => {
     const r = ok(fitHistory(DEFAULT_MODEL, history, { stage: "levels" }, "en"));
@@ -93,6 +104,8 @@ describe("the three stages", () => {
     expect(Array.from(sc).reduce((t, s) => t + pdOf(s, r.model), 0) / history.n).toBeCloseTo(defaults / history.n, 3);
     // D–E hold about the shipped calibration sample's share (15.5 %) of the portfolio
     expect((r.bands[3].n + r.bands[4].n) / history.n).toBeCloseTo(0.155, 1);
+    // … exactly that share of its healthy customers (bandsOnHealthy below)
+    expect(healthyDE(r)).toBeCloseTo(SHIPPED_DE, 2);
     expect(r.cv.fitted.auc).toBeCloseTo(r.cv.shipped.auc, 4); // the ranking is the shipped one
   });
   test("weights: never below 0 (a refit never turns a factor against its direction); the model is valid", () => {
@@ -120,7 +133,12 @@ describe("the three stages", () => {
   test("full: bins refitted monotone in each factor's direction, canonical ratios the history gives join, blanks get their own points where supported", () => {
     const r = ok(fitHistory(DEFAULT_MODEL, history, { stage: "full" }, "en"));
     expect(validateModel(r.model)).toBeNull(); // points monotone in each direction
-    expect(r.model.factors.some((f) => f.key === "roa")).toBe(true);
+    // canonical ratios the shipped model does not score join the fit (roa joined with a weight of 0.003 under the former
+    // ridge 0.01 and is left out at FULL_REFIT_RIDGE; working capital, current ratio, turnover, margins and growth join)
+    const shipped = new Set(DEFAULT_MODEL.factors.map((f) => f.key));
+    const joined = r.model.factors.filter((f) => !shipped.has(f.key) && f.points.some((pt) => pt !== f.points[0]));
+    expect(joined.length).toBeGreaterThanOrEqual(5);
+    expect(joined.map((f) => f.key)).toContain("working_capital_to_assets");
     expect(r.model.pool).toBeUndefined();
     expect(r.cv.fitted.auc).toBeGreaterThan(r.cv.shipped.auc); // the synthetic history rewards its own weights
     expect(r.better).toBe(true);
@@ -161,5 +179,54 @@ describe("not-reported points: a blank in a given column of a fitted factor", ()
     expect(formatReason(given.reasons[0], "en")).toMatch(/^Debt ratio not reported \(−\d+ pts?\)$/);
     expect(formatReason(given.reasons[0], "zh")).toMatch(/^资产负债率未填报（−\d+分）$/);
     expect(NOT_REPORTED).toBe(-Number.MAX_VALUE);
+  });
+});
+
+describe("bands on the healthy customers: D–E holds the shipped sample's share of them, and the defaults fall where the scores put them", () => {
+  test.each(["levels", "full"] as const)("%s: D–E holds 15.5 %% of the healthy rows; a riskier history has a larger D–E", (stage) => {
+    const r = ok(fitHistory(DEFAULT_MODEL, history, { stage }, "en"));
+    expect(Math.abs(healthyDE(r) - SHIPPED_DE)).toBeLessThan(0.005);
+    // the defaults come on top: D–E is more than 15.5 % of all rows (the former rule cut 15.5 % of all rows)
+    expect((r.bands[3].n + r.bands[4].n) / history.n).toBeGreaterThan(SHIPPED_DE + 0.02);
+  });
+  test("a fitted model as the base of another fit cuts its bands at the same healthy shares (no drift from fit to fit)", () => {
+    const first = ok(fitHistory(DEFAULT_MODEL, history, { stage: "full" }, "en"));
+    const shares = (first.model.calibration as { healthyBandShares: number[] }).healthyBandShares;
+    const healthy = first.bands.map((b) => b.n - b.defaults);
+    expect(shares).toEqual(healthy.map((x) => Math.round((x / (history.n - defaults)) * 1e4) / 1e4));
+    const again = ok(fitHistory(first.model, history, { stage: "levels" }, "en"));
+    expect(Math.abs(healthyDE(again) - healthyDE(first))).toBeLessThan(0.005);
+  });
+});
+
+describe("full refit: the incomplete-statements flag gets a weight on its shipped points, never below 0", () => {
+  const flagPoints = DEFAULT_MODEL.factors.find((f) => f.key === "interest_not_reported")!.points;
+  /** The history with interest coverage left blank where `blank(i)` says. */
+  const withBlanks = (blank: (i: number) => boolean): Sample => ({
+    ...history,
+    columns: {
+      ...history.columns,
+      interest_coverage: Float64Array.from(history.columns.interest_coverage!, (x, i) => (blank(i) ? NaN : x)),
+    },
+  });
+  const debt = history.columns.debt_ratio!;
+  test("a blank that says something: a weight above 0, the points scaled by it", () => {
+    // half the defaulters with debt leave interest blank, and 2 % of the others
+    const telling = withBlanks((i) => debt[i] >= 0.3 && ((history.label[i] === 1 && i % 2 === 0) || i % 50 === 0));
+    const r = ok(fitHistory(DEFAULT_MODEL, telling, { stage: "full" }, "en"));
+    const w = r.weights.interest_not_reported!;
+    expect(w).toBeGreaterThan(0);
+    const f = r.model.factors.find((x) => x.key === "interest_not_reported")!;
+    expect(f.points).toEqual(flagPoints.map((pt) => Math.round(pt * w * 100) / 100));
+    expect(f.points).not.toEqual(flagPoints);
+    expect(validateModel(r.model)).toBeNull();
+  });
+  test("a blank that marks safer customers: held at weight 0 (no points either way), never negative", () => {
+    const safer = withBlanks((i) => debt[i] >= 0.3 && history.label[i] === 0 && i % 5 === 0);
+    const r = ok(fitHistory(DEFAULT_MODEL, safer, { stage: "full" }, "en"));
+    expect(r.weights.interest_not_reported).toBe(0);
+    const f = r.model.factors.find((x) => x.key === "interest_not_reported")!;
+    expect(f.points.every((pt) => pt === 0)).toBe(true);
+    expect(validateModel(r.model)).toBeNull();
   });
 });
