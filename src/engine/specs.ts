@@ -10,8 +10,7 @@
  */
 import type { FunctionSpec } from "./spec";
 import { CREDITSCORE_OUTPUTS } from "./scoring/creditscore";
-import { CREDITLIMIT_OUTPUTS } from "./limit/creditlimit";
-import { DEFAULT_LIMIT_POLICY } from "./limit/limit-policy";
+import { CREDITLIMIT_SPEC } from "./limit/creditlimit";
 import { DEFAULT_DAYS_IN_PERIOD, DSO_METHODS } from "./receivables/dso";
 import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
@@ -24,26 +23,6 @@ export const CREDITSCORE_SPEC = {
     { name: "values", shape: "matrix", kind: "table" },
     { name: "labels", shape: "matrix", kind: "text", optional: true },
     { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITSCORE_OUTPUTS, default: "score" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const CREDITLIMIT_SPEC = {
-  id: "CREDITLIMIT",
-  params: [
-    { name: "score", shape: "column", kind: "score", data: true },
-    { name: "net_worth", shape: "column", kind: "amount", data: true },
-    { name: "annual_sales", shape: "column", kind: "amount", data: true },
-    {
-      name: "terms_days",
-      shape: "column",
-      kind: "count",
-      optional: true,
-      default: DEFAULT_LIMIT_POLICY.defaultTermsDays,
-      rules: { min: 1, max: 365 },
-    },
-    { name: "requested", shape: "column", kind: "amount", optional: true },
-    { name: "relationship_months", shape: "column", kind: "count", optional: true, rules: { min: 0 } },
-    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITLIMIT_OUTPUTS, default: "limit" },
   ],
 } as const satisfies FunctionSpec;
 
