@@ -14,7 +14,8 @@ import { CREDITLIMIT_SPEC } from "./limit/creditlimit";
 import { DEFAULT_DAYS_IN_PERIOD, DSO_METHODS } from "./receivables/dso";
 import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
-import { DEFAULT_PERIOD_DAYS } from "./receivables/dso-invoices";
+import { DSOINVOICES_SPEC } from "./receivables/dso-invoices";
+import { PAYBEHAVIOR_SPEC } from "./receivables/pay-behavior";
 import { EXPECTEDLOSS_SPEC } from "./receivables/expected-loss";
 
 export const CREDITSCORE_SPEC = {
@@ -36,21 +37,6 @@ export const DSO_SPEC = {
   ],
 } as const satisfies FunctionSpec;
 
-export const DSOINVOICES_SPEC = {
-  id: "DSOINVOICES",
-  params: [
-    { name: "invoice_dates", shape: "column", kind: "date", data: true },
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
-    { name: "amounts", shape: "column", kind: "amount", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
-    { name: "period_days", shape: "scalar", kind: "count", optional: true, default: DEFAULT_PERIOD_DAYS },
-    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
-    { name: "customer_ids", shape: "column", kind: "text", optional: true },
-  ],
-} as const satisfies FunctionSpec;
-
 export const AGING_SPEC = {
   id: "AGING",
   params: [
@@ -58,19 +44,6 @@ export const AGING_SPEC = {
     { name: "as_of", shape: "scalar", kind: "date" },
     { name: "amounts", shape: "column", kind: "amount", optional: true },
     { name: "buckets", shape: "matrix", kind: "count", optional: true },
-  ],
-} as const satisfies FunctionSpec;
-
-export const PAYBEHAVIOR_SPEC = {
-  id: "PAYBEHAVIOR",
-  params: [
-    { name: "customer_ids", shape: "column", kind: "text", data: true },
-    { name: "invoice_dates", shape: "column", kind: "date", data: true },
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
-    { name: "amounts", shape: "column", kind: "amount", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
   ],
 } as const satisfies FunctionSpec;
 
