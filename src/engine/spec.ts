@@ -124,14 +124,32 @@ export function readCall<S extends FunctionSpec>(spec: S, args: readonly unknown
     const p = spec.params[k];
     let v: unknown;
     if (p.read) v = p.read(args[k]);
-    else if (p.shape === "scalar" && p.kind !== "enum") {
-      const cell = singleCell(args[k], p.name);
-      v = isEngineError(cell) ? cell : readParamCell(p, cell);
-    } else continue;
+    else if (p.shape === "scalar" && p.kind !== "enum") v = readSingleArg(p, args[k]);
+    else continue;
     if (isEngineError(v)) return v;
     fixed[p.name] = v;
   }
   return fixed as CallOf<S>;
+}
+
+/** The declared parameter `name` of `spec`. */
+export function paramOf<S extends FunctionSpec>(spec: S, name: S["params"][number]["name"]): ParamSpec {
+  return spec.params.find((p) => p.name === name) as ParamSpec;
+}
+
+/**
+ * Reads one range argument as a column (or row) of per-row cells, as its parameter declares: a required one
+ * omitted is a #VALUE! naming it (`required` makes an optional one required where the formula needs it).
+ * For formulas whose shape depends on another argument (e.g. AGING's as_of: per invoice, or one date with amounts).
+ */
+export function readColumnArg(p: ParamSpec, arg: unknown, required = !(p.optional || p.omittable)): Result<Vector | null> {
+  return required ? requireVector(arg, p.name) : readVector(arg, p.name);
+}
+
+/** Reads a parameter given as one cell (a larger range is a #VALUE! naming it), as it declares. */
+export function readSingleArg(p: ParamSpec, arg: unknown): Result<unknown> {
+  const cell = singleCell(arg, p.name);
+  return isEngineError(cell) ? cell : readParamCell(p, cell);
 }
 
 /**
@@ -154,7 +172,7 @@ export function runRows<S extends FunctionSpec>(
   for (let k = 0; k < spec.params.length; k++) {
     const p = spec.params[k];
     if (p.shape !== "column") continue;
-    const v = p.optional || p.omittable ? readVector(args[k], p.name) : requireVector(args[k], p.name);
+    const v = readColumnArg(p, args[k]);
     if (isEngineError(v)) return v;
     columns.push({ p, name: p.name, vector: v });
   }

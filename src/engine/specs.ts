@@ -16,6 +16,7 @@ import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
 import { DSOINVOICES_SPEC } from "./receivables/dso-invoices";
 import { PAYBEHAVIOR_SPEC } from "./receivables/pay-behavior";
+import { AGING_SPEC } from "./receivables/aging";
 import { EXPECTEDLOSS_SPEC } from "./receivables/expected-loss";
 
 export const CREDITSCORE_SPEC = {
@@ -34,16 +35,6 @@ export const DSO_SPEC = {
     { name: "credit_sales", shape: "matrix", kind: "amount", data: true },
     { name: "days_in_period", shape: "column", kind: "count", optional: true, default: DEFAULT_DAYS_IN_PERIOD },
     { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const AGING_SPEC = {
-  id: "AGING",
-  params: [
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "amounts", shape: "column", kind: "amount", optional: true },
-    { name: "buckets", shape: "matrix", kind: "count", optional: true },
   ],
 } as const satisfies FunctionSpec;
 
