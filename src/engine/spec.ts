@@ -152,19 +152,26 @@ export function readSingleArg(p: ParamSpec, arg: unknown): Result<unknown> {
   return isEngineError(cell) ? cell : readParamCell(p, cell);
 }
 
+/** How `runRows` lays out results. */
+export interface RowsLayout<S extends FunctionSpec> {
+  /** Result columns per row (default 1); a row's "" or error fills them all; wider results are one row per input row. */
+  readonly width?: (call: CallOf<S>) => number;
+  /** One result row per input row even when the first range is a row (default: a row in gives a row out). */
+  readonly vertical?: boolean;
+}
+
 /**
  * Reads the arguments of a row-wise formula (scalar enums, then column parameters) as its spec declares and
  * calls `fn` once per row with the row's typed inputs; one spilled result per row. Argument errors are one
  * error for the call; a bad cell is an error in its row only.
  * @param args Excel's arguments in the order of `spec.params` (omitted ones as null)
- * @param width the number of result columns (default 1); a row's "" or error fills them all, and results of
- *   more than one column are always laid out one row per input row
+ * @param layout how results are laid out (see `RowsLayout`)
  */
 export function runRows<S extends FunctionSpec>(
   spec: S,
   args: readonly unknown[],
   fn: (row: RowOf<S>) => SpillCell | SpillCell[],
-  width: (call: CallOf<S>) => number = () => 1,
+  layout: RowsLayout<S> = {},
 ): Result<Spill> {
   const fixed = readCall(spec, args);
   if (isEngineError(fixed)) return fixed;
@@ -178,7 +185,7 @@ export function runRows<S extends FunctionSpec>(
   }
   const n = broadcastLength(columns);
   if (isEngineError(n)) return n;
-  const w = width(fixed);
+  const w = layout.width ? layout.width(fixed) : 1;
   const data = columns.filter((c) => c.p.data).map((c) => c.vector);
   const span = data.length ? dataRows(data, n) : { first: 0, last: n - 1 };
   /** Row i's result: its cells read as declared, then `fn`; the first bad cell is the row's error. */
@@ -200,7 +207,7 @@ export function runRows<S extends FunctionSpec>(
   if (w === 1)
     return toSpill(
       rows.map((r) => r[0]),
-      isHorizontal(columns.map((c) => c.vector)),
+      !layout.vertical && isHorizontal(columns.map((c) => c.vector)),
     );
   return rows;
 }

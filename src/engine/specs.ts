@@ -11,7 +11,7 @@
 import type { FunctionSpec } from "./spec";
 import { CREDITSCORE_OUTPUTS } from "./scoring/creditscore";
 import { CREDITLIMIT_SPEC } from "./limit/creditlimit";
-import { DEFAULT_DAYS_IN_PERIOD, DSO_METHODS } from "./receivables/dso";
+import { DSO_SPEC } from "./receivables/dso";
 import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
 import { DSOINVOICES_SPEC } from "./receivables/dso-invoices";
@@ -25,16 +25,6 @@ export const CREDITSCORE_SPEC = {
     { name: "values", shape: "matrix", kind: "table" },
     { name: "labels", shape: "matrix", kind: "text", optional: true },
     { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITSCORE_OUTPUTS, default: "score" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const DSO_SPEC = {
-  id: "DSO",
-  params: [
-    { name: "receivables", shape: "matrix", kind: "amount", data: true },
-    { name: "credit_sales", shape: "matrix", kind: "amount", data: true },
-    { name: "days_in_period", shape: "column", kind: "count", optional: true, default: DEFAULT_DAYS_IN_PERIOD },
-    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
   ],
 } as const satisfies FunctionSpec;
 

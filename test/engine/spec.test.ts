@@ -89,7 +89,7 @@ describe("readCall and runRows: single-cell scalars, cell readers, omittable arg
       SPEC,
       args,
       (r) => (r.output === "two" ? [`${r.grade}`, `${r.amount}|${r.as_of}|${r.days}`] : `${r.grade}|${r.amount}|${r.as_of}|${r.days}`),
-      (c) => (c.output === "two" ? 2 : 1),
+      { width: (c) => (c.output === "two" ? 2 : 1) },
     );
 
   test("a scalar date or count is one cell of the call, with its default and rules", () => {

@@ -120,6 +120,6 @@ export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolic
       if (r.output === "rule") return LIMIT_RULE_TEXT[res.rule][lang];
       return [res.limit, res.band, LIMIT_RULE_TEXT[res.rule][lang]];
     },
-    (c) => (c.output === "all" ? 3 : 1),
+    { width: (c) => (c.output === "all" ? 3 : 1) },
   );
 }
