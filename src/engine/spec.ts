@@ -110,8 +110,10 @@ export function readParamCell(p: ParamSpec, cell: unknown): Result<unknown> {
  * unknown word is the call's error before anything else is read), then, in the order of the formula, each
  * whole-range table (its declared `read`) and each single-cell scalar (a date or a number: a larger range is a
  * #VALUE! naming it). Column and plain matrix parameters are left to the formula's row reader.
+ * @param context a check of what the call runs with (e.g. CREDITSCORE's scoring model), after the options and
+ *   before the ranges: its error is the call's
  */
-export function readCall<S extends FunctionSpec>(spec: S, args: readonly unknown[]): Result<CallOf<S>> {
+export function readCall<S extends FunctionSpec>(spec: S, args: readonly unknown[], context?: () => EngineError | null): Result<CallOf<S>> {
   const fixed: Record<string, unknown> = {};
   for (let k = 0; k < spec.params.length; k++) {
     const p = spec.params[k];
@@ -120,6 +122,8 @@ export function readCall<S extends FunctionSpec>(spec: S, args: readonly unknown
     if (isEngineError(v)) return v;
     fixed[p.name] = v;
   }
+  const bad = context ? context() : null;
+  if (bad) return bad;
   for (let k = 0; k < spec.params.length; k++) {
     const p = spec.params[k];
     let v: unknown;

@@ -9,7 +9,7 @@
  * test/functions/localized-help.test.ts: a parameter renamed, added, reordered or left untranslated fails there.
  */
 import type { FunctionSpec } from "./spec";
-import { CREDITSCORE_OUTPUTS } from "./scoring/creditscore";
+import { CREDITSCORE_SPEC } from "./scoring/creditscore";
 import { CREDITLIMIT_SPEC } from "./limit/creditlimit";
 import { DSO_SPEC } from "./receivables/dso";
 import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
@@ -18,15 +18,6 @@ import { DSOINVOICES_SPEC } from "./receivables/dso-invoices";
 import { PAYBEHAVIOR_SPEC } from "./receivables/pay-behavior";
 import { AGING_SPEC } from "./receivables/aging";
 import { EXPECTEDLOSS_SPEC } from "./receivables/expected-loss";
-
-export const CREDITSCORE_SPEC = {
-  id: "CREDITSCORE",
-  params: [
-    { name: "values", shape: "matrix", kind: "table" },
-    { name: "labels", shape: "matrix", kind: "text", optional: true },
-    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITSCORE_OUTPUTS, default: "score" },
-  ],
-} as const satisfies FunctionSpec;
 
 /** Every shipped formula, by id. */
 export const FUNCTION_SPECS: readonly FunctionSpec[] = [
