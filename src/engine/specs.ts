@@ -1,8 +1,8 @@
 /**
  * Every RISK.* formula's parameters, declared once (see `spec.ts`): name, shape, kind, optional, default,
- * rules and choices, in the order of the formula. Formulas whose arguments are read by `runRows` (CEI,
- * EXPECTEDLOSS, DUNNINGSTAGE) declare their spec next to their core; the others are declared here from their engine
- * constants, and their cores still read their own arguments (reading them from these specs is the next step).
+ * rules and choices, in the order of the formula. Each spec lives next to its formula's core, which reads its
+ * arguments from it (`runRows` for row-wise formulas, `readCall` for the once-per-call arguments of the others);
+ * this file lists them.
  *
  * The generated Excel metadata (from the JSDoc in src/functions/functions.ts) and the Chinese help
  * (src/functions/help.zh-CN.json) are checked against these specs by test/functions/metadata.test.ts and
