@@ -1,99 +1,23 @@
 /**
  * Every RISK.* formula's parameters, declared once (see `spec.ts`): name, shape, kind, optional, default,
- * rules and choices, in the order of the formula. Formulas whose arguments are read by `runRows` (CEI,
- * EXPECTEDLOSS, DUNNINGSTAGE) declare their spec next to their core; the others are declared here from their engine
- * constants, and their cores still read their own arguments (reading them from these specs is the next step).
+ * rules and choices, in the order of the formula. Each spec lives next to its formula's core, which reads its
+ * arguments from it (`runRows` for row-wise formulas, `readCall` for the once-per-call arguments of the others);
+ * this file lists them.
  *
  * The generated Excel metadata (from the JSDoc in src/functions/functions.ts) and the Chinese help
  * (src/functions/help.zh-CN.json) are checked against these specs by test/functions/metadata.test.ts and
  * test/functions/localized-help.test.ts: a parameter renamed, added, reordered or left untranslated fails there.
  */
 import type { FunctionSpec } from "./spec";
-import { CREDITSCORE_OUTPUTS } from "./scoring/creditscore";
-import { CREDITLIMIT_OUTPUTS } from "./limit/creditlimit";
-import { DEFAULT_LIMIT_POLICY } from "./limit/limit-policy";
-import { DEFAULT_DAYS_IN_PERIOD, DSO_METHODS } from "./receivables/dso";
+import { CREDITSCORE_SPEC } from "./scoring/creditscore";
+import { CREDITLIMIT_SPEC } from "./limit/creditlimit";
+import { DSO_SPEC } from "./receivables/dso";
 import { DUNNINGSTAGE_SPEC } from "./receivables/dunning";
 import { CEI_SPEC } from "./receivables/cei";
-import { DEFAULT_PERIOD_DAYS } from "./receivables/dso-invoices";
+import { DSOINVOICES_SPEC } from "./receivables/dso-invoices";
+import { PAYBEHAVIOR_SPEC } from "./receivables/pay-behavior";
+import { AGING_SPEC } from "./receivables/aging";
 import { EXPECTEDLOSS_SPEC } from "./receivables/expected-loss";
-
-export const CREDITSCORE_SPEC = {
-  id: "CREDITSCORE",
-  params: [
-    { name: "values", shape: "matrix", kind: "table" },
-    { name: "labels", shape: "matrix", kind: "text", optional: true },
-    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITSCORE_OUTPUTS, default: "score" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const CREDITLIMIT_SPEC = {
-  id: "CREDITLIMIT",
-  params: [
-    { name: "score", shape: "column", kind: "score", data: true },
-    { name: "net_worth", shape: "column", kind: "amount", data: true },
-    { name: "annual_sales", shape: "column", kind: "amount", data: true },
-    {
-      name: "terms_days",
-      shape: "column",
-      kind: "count",
-      optional: true,
-      default: DEFAULT_LIMIT_POLICY.defaultTermsDays,
-      rules: { min: 1, max: 365 },
-    },
-    { name: "requested", shape: "column", kind: "amount", optional: true },
-    { name: "relationship_months", shape: "column", kind: "count", optional: true, rules: { min: 0 } },
-    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITLIMIT_OUTPUTS, default: "limit" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const DSO_SPEC = {
-  id: "DSO",
-  params: [
-    { name: "receivables", shape: "matrix", kind: "amount", data: true },
-    { name: "credit_sales", shape: "matrix", kind: "amount", data: true },
-    { name: "days_in_period", shape: "column", kind: "count", optional: true, default: DEFAULT_DAYS_IN_PERIOD },
-    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
-  ],
-} as const satisfies FunctionSpec;
-
-export const DSOINVOICES_SPEC = {
-  id: "DSOINVOICES",
-  params: [
-    { name: "invoice_dates", shape: "column", kind: "date", data: true },
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
-    { name: "amounts", shape: "column", kind: "amount", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
-    { name: "period_days", shape: "scalar", kind: "count", optional: true, default: DEFAULT_PERIOD_DAYS },
-    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
-    { name: "customer_ids", shape: "column", kind: "text", optional: true },
-  ],
-} as const satisfies FunctionSpec;
-
-export const AGING_SPEC = {
-  id: "AGING",
-  params: [
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "amounts", shape: "column", kind: "amount", optional: true },
-    { name: "buckets", shape: "matrix", kind: "count", optional: true },
-  ],
-} as const satisfies FunctionSpec;
-
-export const PAYBEHAVIOR_SPEC = {
-  id: "PAYBEHAVIOR",
-  params: [
-    { name: "customer_ids", shape: "column", kind: "text", data: true },
-    { name: "invoice_dates", shape: "column", kind: "date", data: true },
-    { name: "due_dates", shape: "column", kind: "date", data: true },
-    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
-    { name: "amounts", shape: "column", kind: "amount", data: true },
-    { name: "as_of", shape: "scalar", kind: "date" },
-    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
-  ],
-} as const satisfies FunctionSpec;
 
 /** Every shipped formula, by id. */
 export const FUNCTION_SPECS: readonly FunctionSpec[] = [

@@ -1,5 +1,5 @@
 /** Spec-driven argument reading (`runRows`): what a declared parameter reads as, and the errors it gives. */
-import { FunctionSpec, runRows } from "../../src/engine/spec";
+import { FunctionSpec, readCall, runRows } from "../../src/engine/spec";
 import { isEngineError, messageIn } from "../../src/engine/errors";
 import { dunningStageCore } from "../../src/engine/receivables/dunning";
 
@@ -70,5 +70,47 @@ describe("runRows: flags, whole-range tables and rows without data", () => {
 
   test("RISK.DUNNINGSTAGE keeps that rule: no due date, no stage, even when as_of is unusable", () => {
     expect(dunningStageCore([[null]], [["someday"]], null, null, null, null, "en")).toEqual([[""]]);
+  });
+});
+
+describe("readCall and runRows: single-cell scalars, cell readers, omittable arguments, wider results", () => {
+  const SPEC = {
+    id: "DEMO3",
+    params: [
+      { name: "grade", shape: "column", kind: "score", omittable: true, cell: (c: unknown) => (c === "A" ? 1 : c === null ? null : 2) },
+      { name: "amount", shape: "column", kind: "amount", blankCells: true, omittable: true, data: true },
+      { name: "as_of", shape: "scalar", kind: "date" },
+      { name: "days", shape: "scalar", kind: "count", optional: true, default: 90, rules: { min: 1, integer: true } },
+      { name: "output", shape: "scalar", kind: "enum", optional: true, choices: ["one", "two"], default: "one" },
+    ],
+  } as const satisfies FunctionSpec;
+  const run = (args: unknown[]) =>
+    runRows(
+      SPEC,
+      args,
+      (r) => (r.output === "two" ? [`${r.grade}`, `${r.amount}|${r.as_of}|${r.days}`] : `${r.grade}|${r.amount}|${r.as_of}|${r.days}`),
+      { width: (c) => (c.output === "two" ? 2 : 1) },
+    );
+
+  test("a scalar date or count is one cell of the call, with its default and rules", () => {
+    expect(readCall(SPEC, [null, null, [[46000]], null, null])).toEqual({ as_of: 46000, days: 90, output: "one" });
+    const wide = readCall(SPEC, [null, null, [[46000, 46001]], null, null]);
+    expect(isEngineError(wide) && wide.message).toMatch(/^as_of/);
+    const days = readCall(SPEC, [null, null, 46000, 1.5, null]);
+    expect(isEngineError(days) && days.message).toMatch(/^days/);
+    const output = readCall(SPEC, [null, null, "x", null, "three"]);
+    expect(isEngineError(output) && output.message).toMatch(/^output/);
+  });
+
+  test("an omittable argument left out reads as blank cells; a declared cell reader reads its cells", () => {
+    expect(run([[["A"], ["B"]], null, 46000, null, null])).toEqual([["1|null|46000|90"], ["2|null|46000|90"]]);
+    expect(run([[["A", "B"]], [[5, 6]], 46000, 7, null])).toEqual([["1|5|46000|7", "2|6|46000|7"]]);
+  });
+
+  test("a wider result keeps one row per input row; a blank or bad row fills every column", () => {
+    const r = run([[["A"], ["A"], ["A"]], [[5], [null], ["x"]], 46000, null, "two"]) as unknown[][];
+    expect(r[0]).toEqual(["1", "5|46000|90"]);
+    expect(r[1]).toEqual(["", ""]);
+    expect(isEngineError(r[2][0]) && r[2][0] === r[2][1]).toBe(true);
   });
 });

@@ -1,22 +1,26 @@
 /**
- * RISK.CREDITLIMIT's engine: reads the formula's arguments row by row and
- * returns the recommended limit (or the rule that bound it) per row.
+ * RISK.CREDITLIMIT's engine: its arguments are read row by row from its declared spec (`CREDITLIMIT_SPEC`)
+ * and each row's recommended limit (or the rule that bound it) spills.
  */
 import { Lang } from "../lang";
-import { NumberRules, cellErrorFor, readChoice, readOptionalNumber, isBlank, scalarOf } from "../cells";
+import { NumberRules, cellErrorFor, readOptionalNumber, isBlank } from "../cells";
 import { cellArg, message } from "../messages";
 import { Result, isEngineError, valueError } from "../errors";
-import { Spill, SpillCell, Vector, readVector, broadcastLength, at, dataRows, isBlankRow, isHorizontal } from "../spill";
+import { FunctionSpec, readParamCell, runRows } from "../spec";
+import { Spill, SpillCell } from "../spill";
 import { bandOf } from "../scoring/score";
 import { BANDS, Band } from "../scoring/model";
 import { DEFAULT_POLICY, CreditPolicy } from "../policy";
-import { LIMIT_RULE_TEXT, LimitResult, recommendLimit } from "./limit";
+import { LIMIT_RULE_TEXT, recommendLimit } from "./limit";
 
 export const CREDITLIMIT_OUTPUTS = ["limit", "rule", "all"] as const;
 export type CreditLimitOutput = (typeof CREDITLIMIT_OUTPUTS)[number];
 
-/** Reads a score (0–100) or a band letter into a band. */
-export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
+/**
+ * A score cell as RISK.CREDITLIMIT reads it: a score 0–100 (banded by the policy's model) or a band letter A–E.
+ * An error passed in (e.g. #N/A from CREDITSCORE or a lookup) passes through; blank is "score is required".
+ */
+export function readScoreCell(cell: unknown): Result<number | Band> {
   if (isEngineError(cell)) return cell; // an upstream error (e.g. from CREDITSCORE) passes through
   const held = cellErrorFor(cell, "score"); // an Excel error in the cell (e.g. #N/A from a lookup)
   if (held) return held;
@@ -29,8 +33,33 @@ export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
   if (isEngineError(score)) {
     return valueError(message("limit.badScore", { value: cellArg(cell) }));
   }
-  return bandOf(score as number, policy.model);
+  return score as number;
 }
+
+/** Reads a score (0–100) or a band letter into a band. */
+export function readBand(cell: unknown, policy: CreditPolicy): Result<Band> {
+  const s = readScoreCell(cell);
+  return typeof s === "number" ? bandOf(s, policy.model) : s;
+}
+
+/**
+ * `=RISK.CREDITLIMIT(score, net_worth, annual_sales, [terms_days], [requested], [relationship_months], [output])`,
+ * declared. Every range may be a cell or an equal-length column/row; a blank amount is "not known" (the limit
+ * rules decide); a blank terms_days is the policy's default terms. A row empty in score, net worth and sales
+ * is blank.
+ */
+export const CREDITLIMIT_SPEC = {
+  id: "CREDITLIMIT",
+  params: [
+    { name: "score", shape: "column", kind: "score", data: true, omittable: true, cell: readScoreCell },
+    { name: "net_worth", shape: "column", kind: "amount", data: true, omittable: true, blankCells: true },
+    { name: "annual_sales", shape: "column", kind: "amount", data: true, omittable: true, blankCells: true, rules: { min: 0 } },
+    { name: "terms_days", shape: "column", kind: "count", optional: true, rules: { min: 1, max: 365 } },
+    { name: "requested", shape: "column", kind: "amount", optional: true, rules: { min: 0 } },
+    { name: "relationship_months", shape: "column", kind: "count", optional: true, rules: { min: 0 } },
+    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITLIMIT_OUTPUTS, default: "limit" },
+  ],
+} as const satisfies FunctionSpec;
 
 export interface LimitArgs {
   score: unknown;
@@ -42,54 +71,27 @@ export interface LimitArgs {
   output?: unknown;
 }
 
-const ARG_NAMES = {
-  score: "score",
-  netWorth: "net_worth",
-  annualSales: "annual_sales",
-  termsDays: "terms_days",
-  requested: "requested",
-  relationshipMonths: "relationship_months",
+/** The spec's parameter of each limit input. */
+const PARAM = {
+  netWorth: CREDITLIMIT_SPEC.params[1],
+  annualSales: CREDITLIMIT_SPEC.params[2],
+  termsDays: CREDITLIMIT_SPEC.params[3],
+  requested: CREDITLIMIT_SPEC.params[4],
+  relationshipMonths: CREDITLIMIT_SPEC.params[5],
 } as const;
-type VectorArgs = Record<keyof typeof ARG_NAMES, Vector | null>;
 
-function readArgs(args: LimitArgs): Result<VectorArgs> {
-  const out = {} as VectorArgs;
-  for (const key of Object.keys(ARG_NAMES) as (keyof typeof ARG_NAMES)[]) {
-    const v = readVector(args[key] ?? null, ARG_NAMES[key]);
-    if (isEngineError(v)) return v;
-    out[key] = v;
-  }
-  return out;
-}
-
-/** The bounds of the limit's amount inputs, wherever they are read (this formula, the review, `npm run score`). */
-export const LIMIT_INPUT_RULES = {
+/** The bounds of the limit's amount inputs, wherever they are read (this formula, the review, `npm run score`): the spec's. */
+export const LIMIT_INPUT_RULES: Record<keyof typeof PARAM, NumberRules> = {
   netWorth: {},
-  annualSales: { min: 0 },
-  termsDays: { min: 1, max: 365 },
-  requested: { min: 0 },
-  relationshipMonths: { min: 0 },
-} as const satisfies Record<Exclude<keyof typeof ARG_NAMES, "score">, NumberRules>;
+  annualSales: PARAM.annualSales.rules,
+  termsDays: PARAM.termsDays.rules,
+  requested: PARAM.requested.rules,
+  relationshipMonths: PARAM.relationshipMonths.rules,
+};
 
 /** Reads one limit input cell as RISK.CREDITLIMIT does: blank → null, a number within `LIMIT_INPUT_RULES`, or the error naming the argument. */
-export function readLimitInput(cell: unknown, arg: keyof typeof LIMIT_INPUT_RULES): Result<number | null> {
-  return readOptionalNumber(cell, ARG_NAMES[arg], LIMIT_INPUT_RULES[arg]);
-}
-
-function limitRow(i: number, v: VectorArgs, policy: CreditPolicy): Result<LimitResult> {
-  const band = readBand(at(v.score, i), policy);
-  if (isEngineError(band)) return band;
-  const netWorth = readLimitInput(at(v.netWorth, i), "netWorth");
-  if (isEngineError(netWorth)) return netWorth;
-  const annualSales = readLimitInput(at(v.annualSales, i), "annualSales");
-  if (isEngineError(annualSales)) return annualSales;
-  const termsDays = readLimitInput(at(v.termsDays, i), "termsDays");
-  if (isEngineError(termsDays)) return termsDays;
-  const requested = readLimitInput(at(v.requested, i), "requested");
-  if (isEngineError(requested)) return requested;
-  const relationshipMonths = readLimitInput(at(v.relationshipMonths, i), "relationshipMonths");
-  if (isEngineError(relationshipMonths)) return relationshipMonths;
-  return recommendLimit({ band, netWorth, annualSales, termsDays, requested, relationshipMonths }, policy.limit);
+export function readLimitInput(cell: unknown, arg: keyof typeof PARAM): Result<number | null> {
+  return readParamCell(PARAM[arg], cell) as Result<number | null>;
 }
 
 /**
@@ -98,31 +100,26 @@ function limitRow(i: number, v: VectorArgs, policy: CreditPolicy): Result<LimitR
  * "all" → limit, band, rule side by side.
  */
 export function creditLimitCore(args: LimitArgs, lang: Lang, policy: CreditPolicy = DEFAULT_POLICY): Result<Spill> {
-  const output = readChoice(scalarOf(args.output ?? null), "output", CREDITLIMIT_OUTPUTS, "limit");
-  if (isEngineError(output)) return output;
-  const v = readArgs(args);
-  if (isEngineError(v)) return v;
-  const named = (Object.keys(ARG_NAMES) as (keyof typeof ARG_NAMES)[]).map((k) => ({ name: ARG_NAMES[k], vector: v[k] }));
-  const n = broadcastLength(named);
-  if (isEngineError(n)) return n;
-  const rows: SpillCell[][] = [];
-  // Rows empty in score, net worth and sales give "": blank anywhere, or blank/0 at
-  // either end of a selection (Excel desktop passes empty cells as 0; a score of 0
-  // there would otherwise read as band E, "cash in advance").
-  const data = [v.score, v.netWorth, v.annualSales];
-  const span = dataRows(data, n);
-  for (let i = 0; i < n; i++) {
-    if (i < span.first || i > span.last || isBlankRow(data, i)) {
-      rows.push(output === "all" ? ["", "", ""] : [""]);
-      continue;
-    }
-    const r = limitRow(i, v, policy);
-    if (isEngineError(r)) rows.push(output === "all" ? [r, r, r] : [r]);
-    else if (output === "limit") rows.push([r.limit]);
-    else if (output === "rule") rows.push([LIMIT_RULE_TEXT[r.rule][lang]]);
-    else rows.push([r.limit, r.band, LIMIT_RULE_TEXT[r.rule][lang]]);
-  }
-  // A row of inputs gives a row of results (single-column outputs only).
-  if (output !== "all" && isHorizontal(named.map((x) => x.vector))) return [rows.map((r) => r[0])];
-  return rows;
+  const { score, netWorth, annualSales, termsDays, requested, relationshipMonths, output } = args;
+  return runRows(
+    CREDITLIMIT_SPEC,
+    [score, netWorth, annualSales, termsDays, requested, relationshipMonths, output],
+    (r): SpillCell | SpillCell[] => {
+      const band = typeof r.score === "number" ? bandOf(r.score, policy.model) : r.score;
+      const input = {
+        band,
+        netWorth: r.net_worth,
+        annualSales: r.annual_sales,
+        termsDays: r.terms_days,
+        requested: r.requested,
+        relationshipMonths: r.relationship_months,
+      };
+      const res = recommendLimit(input, policy.limit);
+      if (isEngineError(res)) return res;
+      if (r.output === "limit") return res.limit;
+      if (r.output === "rule") return LIMIT_RULE_TEXT[res.rule][lang];
+      return [res.limit, res.band, LIMIT_RULE_TEXT[res.rule][lang]];
+    },
+    { width: (c) => (c.output === "all" ? 3 : 1) },
+  );
 }

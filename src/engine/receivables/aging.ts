@@ -6,13 +6,13 @@
  * Custom edges e1 < e2 < … < ek (whole days > 0) give Current, 1–e1,
  * (e1+1)–e2, …, ek+.
  */
-import { readNumber, readOptionalNumber } from "../cells";
+import { readNumber } from "../cells";
 import { EngineError, Result, isEngineError, valueError, withMessage } from "../errors";
 import { message } from "../messages";
-import { readSerial } from "../dates";
+import { FunctionSpec, readCall, readColumnArg, readParamCell, readSingleArg, runRows } from "../spec";
 import { Lang } from "../lang";
-import { Spill, SpillCell, at, broadcastLength, mapRows, readGrid } from "../spill";
-import { isBlankOrZero, readOptionalDate, requireVector, singleCell } from "./common";
+import { Spill, SpillCell, broadcastLength, readGrid } from "../spill";
+import { isBlankOrZero } from "./common";
 
 /** Default bucket edges in days past due. */
 export const DEFAULT_AGING_EDGES: readonly number[] = Object.freeze([30, 60, 90]);
@@ -71,6 +71,21 @@ export function readAgingEdges(arg: unknown): Result<readonly number[]> {
   return edges.length ? edges : DEFAULT_AGING_EDGES;
 }
 
+/**
+ * `=RISK.AGING(due_dates, as_of, [amounts], [buckets])`, declared. A blank (or 0) due date is an invoice-less
+ * row. as_of is per invoice without amounts, one date for the call with them (the summary).
+ */
+export const AGING_SPEC = {
+  id: "AGING",
+  params: [
+    { name: "due_dates", shape: "column", kind: "date", data: true, blankCells: true, blankMeansNoRow: true },
+    { name: "as_of", shape: "column", kind: "date" },
+    { name: "amounts", shape: "column", kind: "amount", optional: true },
+    { name: "buckets", shape: "matrix", kind: "count", optional: true, read: readAgingEdges },
+  ],
+} as const satisfies FunctionSpec;
+const [DUE, AS_OF, AMOUNTS] = AGING_SPEC.params;
+
 /** The cells of a row or column; of a 2-D block, the one row or column holding all its non-empty cells; else null. */
 function lineOfCells(g: unknown[][]): unknown[] | null {
   if (g.length === 1) return g[0];
@@ -122,12 +137,12 @@ export function agingSummary(
   for (let i = 0; i < n; i++) {
     const dc = dueCells.length === 1 ? dueCells[0] : dueCells[i];
     const ac = amountCells.length === 1 ? amountCells[0] : amountCells[i];
-    const amt = readOptionalNumber(ac, "amounts");
+    const amt = readParamCell(AMOUNTS, ac) as Result<number | null>;
     if (isEngineError(amt)) {
       bad(i, amt);
       continue;
     }
-    const due = readOptionalDate(dc, "due_dates");
+    const due = readParamCell(DUE, dc) as Result<number | null>;
     if (isEngineError(due)) {
       bad(i, due);
       continue;
@@ -158,40 +173,32 @@ export function agingSummary(
  *   // [["Current","1–30","31–60","61–90","90+"], [0, 100, 0, 250, 0]]
  */
 export function agingCore(dueDates: unknown, asOf: unknown, amounts: unknown, buckets: unknown, lang: Lang): Result<Spill> {
-  const edges = readAgingEdges(buckets);
-  if (isEngineError(edges)) return edges;
-  const due = requireVector(dueDates, "due_dates");
-  if (isEngineError(due)) return due;
-  const labels = agingLabels(edges, lang);
+  const args = [dueDates, asOf, amounts, buckets];
   if (amounts === null || amounts === undefined) {
-    const asOfV = requireVector(asOf, "as_of");
-    if (isEngineError(asOfV)) return asOfV;
-    const vectors = [
-      { name: "due_dates", vector: due },
-      { name: "as_of", vector: asOfV },
-    ];
-    return mapRows(vectors, (i): SpillCell => {
-      const d = readOptionalDate(at(due, i), "due_dates");
-      if (isEngineError(d)) return d;
-      if (d === null) return "";
-      const a = readSerial(at(asOfV, i), "as_of");
-      if (isEngineError(a)) return a;
-      return labels[agingBucket(a - d, edges)];
+    // Labels per invoice: due_dates and as_of row by row.
+    let labels: string[] = [];
+    return runRows(AGING_SPEC, args, (r) => {
+      if (labels.length === 0) labels = agingLabels(r.buckets, lang);
+      return labels[agingBucket(r.as_of - (r.due_dates as number), r.buckets)];
     });
   }
-  const amt = requireVector(amounts, "amounts");
+  // The summary: the open amounts of the ledger, bucketed at one as_of date.
+  const call = readCall(AGING_SPEC, args);
+  if (isEngineError(call)) return call;
+  const edges = call.buckets;
+  const due = readColumnArg(DUE, dueDates);
+  if (isEngineError(due)) return due;
+  const amt = readColumnArg(AMOUNTS, amounts, true);
   if (isEngineError(amt)) return amt;
   const n = broadcastLength([
-    { name: "due_dates", vector: due },
-    { name: "amounts", vector: amt },
+    { name: DUE.name, vector: due },
+    { name: AMOUNTS.name, vector: amt },
   ]);
   if (isEngineError(n)) return n;
-  const asOfCell = singleCell(asOf, "as_of");
-  if (isEngineError(asOfCell)) return asOfCell;
-  const a = readSerial(asOfCell, "as_of");
+  const a = readSingleArg(AS_OF, asOf) as Result<number>;
   if (isEngineError(a)) return a;
-  const s = agingSummary(due.values, amt.values, a, edges);
-  const head: SpillCell[] = [...labels];
+  const s = agingSummary(due!.values, amt!.values, a, edges);
+  const head: SpillCell[] = [...agingLabels(edges, lang)];
   const row: SpillCell[] = [...s.amounts];
   if (s.firstError) {
     const e: EngineError = s.firstError;

@@ -11,19 +11,37 @@
  * countback = countback DSO over 30-day slices of sales ending at as_of,
  * walking back through the whole ledger (P is not used).
  */
-import { readChoice, readOptionalNumber, scalarOf } from "../cells";
 import { Result, isEngineError, valueError } from "../errors";
 import { message } from "../messages";
-import { readSerial } from "../dates";
+import { FunctionSpec, readCall } from "../spec";
 import { Spill, SpillCell } from "../spill";
 import { DSO_METHODS, DsoMethod, averageDaysDelinquent, bestPossibleDso, dsoAverage, dsoCountback, dsoStandard } from "./dso";
 import { Invoice, Ledger, groupByCustomer, groupError, openAt, readLedger } from "./ledger";
-import { singleCell } from "./common";
 
 /** Default look-back period in days for sales (one quarter). */
 export const DEFAULT_PERIOD_DAYS = 90;
 /** Length of one countback slice in days. */
 export const COUNTBACK_SLICE_DAYS = 30;
+
+/**
+ * `=RISK.DSOINVOICES(invoice_dates, due_dates, paid_dates, amounts, as_of, [method], [period_days], [open_amounts], [customer_ids])`,
+ * declared. as_of, method and period_days are one value for the call; the ledger columns are read together by
+ * `readLedger`.
+ */
+export const DSOINVOICES_SPEC = {
+  id: "DSOINVOICES",
+  params: [
+    { name: "invoice_dates", shape: "column", kind: "date", data: true },
+    { name: "due_dates", shape: "column", kind: "date", data: true },
+    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
+    { name: "amounts", shape: "column", kind: "amount", data: true },
+    { name: "as_of", shape: "scalar", kind: "date" },
+    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
+    { name: "period_days", shape: "scalar", kind: "count", optional: true, default: DEFAULT_PERIOD_DAYS, rules: { min: 1, integer: true } },
+    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
+    { name: "customer_ids", shape: "column", kind: "text", optional: true },
+  ],
+} as const satisfies FunctionSpec;
 
 /** Header keys of the per-customer output, by method. */
 export const DSO_INVOICE_KEYS: Record<DsoMethod, string> = {
@@ -114,17 +132,9 @@ export function dsoFromInvoicesCore(
   openAmounts: unknown,
   customerIds: unknown,
 ): Result<Spill> {
-  const m = readChoice(scalarOf(method), "method", DSO_METHODS, "standard");
-  if (isEngineError(m)) return m;
-  const asOfCell = singleCell(asOf, "as_of");
-  if (isEngineError(asOfCell)) return asOfCell;
-  const a = readSerial(asOfCell, "as_of");
-  if (isEngineError(a)) return a;
-  const pCell = singleCell(periodDays, "period_days");
-  if (isEngineError(pCell)) return pCell;
-  const pOpt = readOptionalNumber(pCell, "period_days", { min: 1, integer: true });
-  if (isEngineError(pOpt)) return pOpt;
-  const p = pOpt ?? DEFAULT_PERIOD_DAYS;
+  const call = readCall(DSOINVOICES_SPEC, [invoiceDates, dueDates, paidDates, amounts, asOf, method, periodDays, openAmounts, customerIds]);
+  if (isEngineError(call)) return call;
+  const { as_of: a, method: m, period_days: p } = call;
   const withCustomers = customerIds !== null && customerIds !== undefined;
   const ledger = readLedger(
     { invoiceDates, dueDates, paidDates, amounts, openAmounts, customerIds: withCustomers ? customerIds : null },

@@ -12,11 +12,12 @@
  * - best possible DSO = current (not yet due) AR ÷ credit sales × days;
  * - ADD = DSO − best possible DSO = overdue AR ÷ credit sales × days.
  */
-import { isBlank, isBlankOrZero, readChoice, readNumber, readOptionalNumber, scalarOf } from "../cells";
+import { isBlank, isBlankOrZero, readNumber, readOptionalNumber } from "../cells";
 import { Result, div0Error, isEngineError, naError, valueError } from "../errors";
 import { MessageId, message } from "../messages";
-import { Spill, SpillCell, Vector, at, mapRows, readVector } from "../spill";
-import { requireGrid, requireVector } from "./common";
+import { FunctionSpec, readCall, runRows } from "../spec";
+import { Spill, SpillCell, readVector } from "../spill";
+import { requireGrid } from "./common";
 
 /** DSO methods accepted by `dsoCore`. */
 export const DSO_METHODS = ["standard", "countback", "average", "bestpossible", "add"] as const;
@@ -26,6 +27,52 @@ export type DsoMethod = (typeof DSO_METHODS)[number];
 export const DEFAULT_DAYS_IN_PERIOD = 365;
 /** Default length of one month for countback. */
 export const DEFAULT_DAYS_PER_MONTH = 30;
+
+/**
+ * `=RISK.DSO(receivables, credit_sales, [days_in_period], [method])`, declared. The shapes of receivables and
+ * credit_sales depend on the method (see `dsoCore`); days_in_period is read by `readDays` (blank = the default,
+ * otherwise a number above 0).
+ */
+export const DSO_SPEC = {
+  id: "DSO",
+  params: [
+    { name: "receivables", shape: "matrix", kind: "amount", data: true },
+    { name: "credit_sales", shape: "matrix", kind: "amount", data: true },
+    {
+      name: "days_in_period",
+      shape: "column",
+      kind: "count",
+      optional: true,
+      default: DEFAULT_DAYS_IN_PERIOD,
+      cell: (cell: unknown, name: string) => readDays(cell, DEFAULT_DAYS_IN_PERIOD, name),
+    },
+    { name: "method", shape: "scalar", kind: "enum", optional: true, choices: DSO_METHODS, default: "standard" },
+  ],
+} as const satisfies FunctionSpec;
+const [RECEIVABLES, CREDIT_SALES, DAYS_IN_PERIOD] = DSO_SPEC.params;
+
+/** The standard method's view of the spec: one receivables and one credit_sales per row. */
+const STANDARD_SPEC = {
+  id: "DSO",
+  params: [{ ...RECEIVABLES, shape: "column" }, { ...CREDIT_SALES, shape: "column" }, DAYS_IN_PERIOD],
+} as const satisfies FunctionSpec;
+
+/**
+ * The two-column methods' view: receivables is two columns per row (named by their part in messages, e.g.
+ * "receivables (opening AR)"), then credit_sales and days_in_period per row.
+ */
+function twoColumnSpec(first: MessageId, second: MessageId) {
+  const part = (id: MessageId) => (cell: unknown) => readNumber(cell, message("arg.part", { arg: RECEIVABLES.name, part: message(id) }));
+  return {
+    id: "DSO",
+    params: [
+      { ...RECEIVABLES, shape: "column", cell: part(first) },
+      { ...RECEIVABLES, name: "receivables_second", shape: "column", cell: part(second) },
+      { ...CREDIT_SALES, shape: "column" },
+      DAYS_IN_PERIOD,
+    ],
+  } as const satisfies FunctionSpec;
+}
 
 function checkDays(days: number, arg = "days_in_period"): Result<true> {
   if (!(days > 0)) return valueError(message("num.mustBePositive", { arg, value: days }));
@@ -207,46 +254,25 @@ function countbackOver(
  * @example dsoCore([[15000, 4000]], [[10000]], [[30]], "add") // [[33]]
  */
 export function dsoCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown, method: unknown): Result<Spill> {
-  const m = readChoice(scalarOf(method), "method", DSO_METHODS, "standard");
-  if (isEngineError(m)) return m;
+  const call = readCall(DSO_SPEC, [receivables, creditSales, daysInPeriod, method]);
+  if (isEngineError(call)) return call;
+  const m = call.method;
   if (m === "countback") return countbackCore(receivables, creditSales, daysInPeriod);
-  if (m === "standard") return standardCore(receivables, creditSales, daysInPeriod);
+  if (m === "standard") {
+    return runRows(STANDARD_SPEC, [receivables, creditSales, daysInPeriod], (r) =>
+      dsoStandard(r.receivables, r.credit_sales, r.days_in_period),
+    );
+  }
   return twoColumnCore(m, receivables, creditSales, daysInPeriod);
 }
 
+/** Days in period (or per month): blank → `fallback`, otherwise a number above 0, named `arg` in messages. */
 function readDays(cell: unknown, fallback: number, arg = "days_in_period"): Result<number> {
   const d = readOptionalNumber(cell, arg);
   if (isEngineError(d)) return d;
   if (d === null) return fallback;
   const ok = checkDays(d, arg);
   return isEngineError(ok) ? ok : d;
-}
-
-function standardCore(receivables: unknown, creditSales: unknown, daysInPeriod: unknown): Result<Spill> {
-  const ar = requireVector(receivables, "receivables");
-  if (isEngineError(ar)) return ar;
-  const sales = requireVector(creditSales, "credit_sales");
-  if (isEngineError(sales)) return sales;
-  const days = readVector(daysInPeriod, "days_in_period");
-  if (isEngineError(days)) return days;
-  const vectors = [
-    { name: "receivables", vector: ar },
-    { name: "credit_sales", vector: sales },
-    { name: "days_in_period", vector: days },
-  ];
-  return mapRows(
-    vectors,
-    (i): SpillCell => {
-      const a = readNumber(at(ar, i), "receivables");
-      if (isEngineError(a)) return a;
-      const s = readNumber(at(sales, i), "credit_sales");
-      if (isEngineError(s)) return s;
-      const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
-      if (isEngineError(d)) return d;
-      return dsoStandard(a, s, d);
-    },
-    [ar, sales],
-  );
 }
 
 const TWO_COLUMN_RULE: Record<"average" | "bestpossible" | "add", MessageId> = {
@@ -261,43 +287,25 @@ function twoColumnCore(
   creditSales: unknown,
   daysInPeriod: unknown,
 ): Result<Spill> {
-  const grid = requireGrid(receivables, "receivables");
+  const grid = requireGrid(receivables, RECEIVABLES.name);
   if (isEngineError(grid)) return grid;
   if (grid[0].length !== 2) {
     return valueError(message("dso.twoColumns", { method: m, rule: message(TWO_COLUMN_RULE[m]), cols: grid[0].length }));
   }
-  const pairs: Vector = { values: grid, horizontal: false };
-  const sales = requireVector(creditSales, "credit_sales");
-  if (isEngineError(sales)) return sales;
-  const days = readVector(daysInPeriod, "days_in_period");
-  if (isEngineError(days)) return days;
-  // Results are always a column here (one row per receivables row).
-  const vectors = [
-    { name: "receivables", vector: pairs },
-    { name: "credit_sales", vector: sales.horizontal ? { ...sales, horizontal: false } : sales },
-    { name: "days_in_period", vector: days && days.horizontal ? { ...days, horizontal: false } : days },
-  ];
   const [first, second] = (m === "average" ? ["ar.opening", "ar.closing"] : ["ar.total", "ar.current"]) as [MessageId, MessageId];
-  // The two receivables columns as vectors, for the empty-row rule of mapRows.
-  const firstCol: Vector = { values: grid.map((r) => r[0]), horizontal: false };
-  const secondCol: Vector = { values: grid.map((r) => r[1]), horizontal: false };
-  return mapRows(
-    vectors,
-    (i): SpillCell => {
-      const row = at(pairs, i) as unknown[];
-      const a = readNumber(row[0], message("arg.part", { arg: "receivables", part: message(first) }));
-      if (isEngineError(a)) return a;
-      const b = readNumber(row[1], message("arg.part", { arg: "receivables", part: message(second) }));
-      if (isEngineError(b)) return b;
-      const s = readNumber(at(sales, i), "credit_sales");
-      if (isEngineError(s)) return s;
-      const d = readDays(at(days, i), DEFAULT_DAYS_IN_PERIOD);
-      if (isEngineError(d)) return d;
+  // The two receivables columns, one row per receivables row; results are always a column here.
+  const firstCol = grid.map((r) => [r[0]]);
+  const secondCol = grid.map((r) => [r[1]]);
+  return runRows(
+    twoColumnSpec(first, second),
+    [firstCol, secondCol, creditSales, daysInPeriod],
+    (r) => {
+      const [a, b, s, d] = [r.receivables, r.receivables_second, r.credit_sales, r.days_in_period];
       if (m === "average") return dsoAverage(a, b, s, d);
       if (m === "bestpossible") return bestPossibleDso(a, b, s, d);
       return averageDaysDelinquent(a, b, s, d);
     },
-    [firstCol, secondCol, sales],
+    { vertical: true },
   );
 }
 

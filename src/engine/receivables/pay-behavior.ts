@@ -18,9 +18,8 @@
  */
 import { EngineError, Result, isEngineError, withMessage } from "../errors";
 import { message } from "../messages";
-import { readSerial } from "../dates";
+import { FunctionSpec, readCall } from "../spec";
 import { Spill, SpillCell } from "../spill";
-import { singleCell } from "./common";
 import { Invoice, daysLateAt, openAt, readLedger } from "./ledger";
 
 /** Canonical header keys of the PAYBEHAVIOR spill (in this order). */
@@ -32,6 +31,23 @@ export const PAY_BEHAVIOR_KEYS = [
   "overdue_share",
   "days_late_trend",
 ] as const;
+
+/**
+ * `=RISK.PAYBEHAVIOR(customer_ids, invoice_dates, due_dates, paid_dates, amounts, as_of, [open_amounts])`,
+ * declared. as_of is one date for the call; the ledger columns are read together by `readLedger`.
+ */
+export const PAYBEHAVIOR_SPEC = {
+  id: "PAYBEHAVIOR",
+  params: [
+    { name: "customer_ids", shape: "column", kind: "text", data: true },
+    { name: "invoice_dates", shape: "column", kind: "date", data: true },
+    { name: "due_dates", shape: "column", kind: "date", data: true },
+    { name: "paid_dates", shape: "column", kind: "date", blankCells: true },
+    { name: "amounts", shape: "column", kind: "amount", data: true },
+    { name: "as_of", shape: "scalar", kind: "date" },
+    { name: "open_amounts", shape: "column", kind: "amount", optional: true },
+  ],
+} as const satisfies FunctionSpec;
 
 /** Window of the trend in days: invoices due in the last 90 days vs before. */
 export const TREND_WINDOW_DAYS = 90;
@@ -164,10 +180,9 @@ export function payBehaviorCore(
   asOf: unknown,
   openAmounts: unknown = null,
 ): Result<Spill> {
-  const asOfCell = singleCell(asOf, "as_of");
-  if (isEngineError(asOfCell)) return asOfCell;
-  const a = readSerial(asOfCell, "as_of");
-  if (isEngineError(a)) return a;
+  const call = readCall(PAYBEHAVIOR_SPEC, [customerIds, invoiceDates, dueDates, paidDates, amounts, asOf, openAmounts]);
+  if (isEngineError(call)) return call;
+  const a = call.as_of;
   const ledger = readLedger({ customerIds, invoiceDates, dueDates, paidDates, amounts, openAmounts }, { requireCustomer: true });
   if (isEngineError(ledger)) return ledger;
   const byKey = new Map<string, Acc>();

@@ -13,10 +13,11 @@
  * factor cells are all blank gives "" cells; a row with a bad cell (text where
  * a number is needed, a value out of range) gives an error in that row only.
  */
-import { clip, describeCell, isBlank, readChoice, readOptionalNumber, scalarOf } from "../cells";
+import { clip, describeCell, isBlank, readOptionalNumber } from "../cells";
 import { message } from "../messages";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
+import { FunctionSpec, readCall } from "../spec";
 import { Spill, SpillCell, readGrid } from "../spill";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./factors";
 import { STATEMENT_KEYS } from "./derive";
@@ -29,6 +30,35 @@ import { formatReasons, topReasons } from "./reasons";
 /** The `output` choices of CREDITSCORE. */
 export const CREDITSCORE_OUTPUTS = ["score", "band", "pd", "reasons", "all"] as const;
 export type CreditScoreOutput = (typeof CREDITSCORE_OUTPUTS)[number];
+
+/** The `values` table: rows × columns, given (omitted or empty is "no values"); ragged ranges are a #VALUE!. */
+function readValues(arg: unknown): Result<unknown[][]> {
+  const grid = readGrid(arg, "values");
+  if (isEngineError(grid)) return grid;
+  return grid ?? valueError(message("score.noValues"));
+}
+
+/** The `labels` header row: null when omitted, else exactly one row. */
+function readLabels(arg: unknown): Result<unknown[] | null> {
+  if (arg === null || arg === undefined) return null;
+  const lg = readGrid(arg, "labels");
+  if (isEngineError(lg)) return lg;
+  if (!lg || lg.length !== 1) return valueError(message("score.labelsOneRow", { rows: lg ? lg.length : 0 }));
+  return lg[0];
+}
+
+/**
+ * `=RISK.CREDITSCORE(values, [labels], [output])`, declared: values is a header-row table (its header the
+ * first row, or labels), read once per call; each data row's factor cells are read by `readFactorRow`.
+ */
+export const CREDITSCORE_SPEC = {
+  id: "CREDITSCORE",
+  params: [
+    { name: "values", shape: "matrix", kind: "table", read: readValues },
+    { name: "labels", shape: "matrix", kind: "text", optional: true, read: readLabels },
+    { name: "output", shape: "scalar", kind: "enum", optional: true, choices: CREDITSCORE_OUTPUTS, default: "score" },
+  ],
+} as const satisfies FunctionSpec;
 
 /** Column headers of the result for each output column, by language. */
 export const OUTPUT_LABELS: Record<Exclude<CreditScoreOutput, "all"> | "coverage", { en: string; zh: string }> = {
@@ -151,36 +181,19 @@ export function creditScoreCore(
   lang: Lang,
   model: ScorecardModel = DEFAULT_MODEL,
 ): Result<Spill> {
-  const out = readChoice(scalarOf(output), "output", CREDITSCORE_OUTPUTS, "score");
-  if (isEngineError(out)) return out;
-  if (model !== DEFAULT_MODEL) {
-    const bad = validateModel(model);
-    if (bad) return bad;
-  }
-  const grid = readGrid(values, "values");
-  if (isEngineError(grid)) return grid;
-  if (!grid) return valueError(message("score.noValues"));
+  // The model is checked after the output option and before the ranges (a custom model's problem first).
+  const call = readCall(CREDITSCORE_SPEC, [values, labels, output], () => (model !== DEFAULT_MODEL ? validateModel(model) : null));
+  if (isEngineError(call)) return call;
+  const { values: grid, labels: given, output: out } = call;
   const width = grid[0].length;
-
-  let header: unknown[];
-  let first: number;
-  if (labels === null || labels === undefined) {
-    header = grid[0];
-    first = 1;
-  } else {
-    const lg = readGrid(labels, "labels");
-    if (isEngineError(lg)) return lg;
-    if (!lg || lg.length !== 1) return valueError(message("score.labelsOneRow", { rows: lg ? lg.length : 0 }));
-    header = lg[0];
-    if (header.length !== width) return valueError(message("score.labelsWidth", { labels: header.length, values: width }));
-    first = 0;
-  }
+  if (given && given.length !== width) return valueError(message("score.labelsWidth", { labels: given.length, values: width }));
+  const header = given ?? grid[0];
+  const first = given ? 0 : 1;
 
   const plan = factorColumns(header, first === 1);
   if (isEngineError(plan)) return plan;
   const { derive } = plan;
   const c = compileModel(model);
-  const given = plan.given;
   const cols = COLUMNS[out];
   const ncol = cols.length;
   const wantReasons = cols.includes("reasons");
@@ -201,7 +214,7 @@ export function creditScoreCore(
       for (let k = 0; k < ncol; k++) line[k] = "";
     } else {
       // The scoring steps of the one customer path (customer/assess): the review and the CLI score the same way.
-      prepareVector(c, v, given, derive);
+      prepareVector(c, v, plan.given, derive);
       const fig = figuresOf(c, v);
       for (let k = 0; k < ncol; k++) {
         switch (cols[k]) {

@@ -392,3 +392,19 @@ describe("band and PD agree with the score as shown (one decimal)", () => {
     expect(limit[0][1]).toBe("C");
   });
 });
+
+describe("CREDITSCORE: which of several argument problems is reported (read from its declared spec)", () => {
+  const badModel = { ...DEFAULT_MODEL, bands: [] } as unknown as typeof DEFAULT_MODEL;
+  const msg = (r: unknown) => (isEngineError(r) ? r.message : "no error");
+  test("an unknown output comes before a broken model, a broken model before unusable values or labels", () => {
+    expect(msg(creditScoreCore([["debt_ratio"], [0.5]], null, "grade", "en", badModel))).toMatch(/^output/);
+    expect(msg(creditScoreCore([[1], [2, 3]], null, "score", "en", badModel))).toMatch(/^model\.bands/);
+    expect(msg(creditScoreCore(null, null, null, "en", badModel))).toMatch(/^model\.bands/);
+  });
+  test("values before labels; labels of one row before their width", () => {
+    expect(msg(creditScoreCore([[1], [2, 3]], [[1], [2]], null, "en"))).toMatch(/^values/);
+    expect(msg(creditScoreCore(null, [[1], [2]], null, "en"))).toMatch(/values/);
+    expect(msg(creditScoreCore([[0.5, 1]], [["debt_ratio"], ["x"]], null, "en"))).toMatch(/labels.*one row|2 rows/);
+    expect(msg(creditScoreCore([[0.5, 1]], [["debt_ratio"]], null, "en"))).toMatch(/1.*2|2.*1/);
+  });
+});
