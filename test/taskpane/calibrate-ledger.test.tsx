@@ -120,4 +120,24 @@ describe("Calibrate to my portfolio: the outcome from the invoice ledger", () =>
     fireEvent.click(screen.getByRole("button", { name: "统计标签" }));
     expect((await screen.findByTestId("ledger-labels")).textContent).toMatch(/^历史客户 600 个：已判定 42 个（违约 42 个/);
   });
+
+  test("the history can be the selected range (its region), not only an Excel table", async () => {
+    const { name: _name, ...region } = historyTable();
+    // Plain cells on the sheet (no table), and the selection is their region.
+    const cells = [region.headers, ...region.rows].flatMap((row, r) =>
+      row.map((value, col) => ({ sheetName: "Past", row: r, col, value })),
+    );
+    const wb = createMemoryWorkbook({ tables: [ledgerTable()], cells, selection: region });
+    renderPanel(wb);
+    fireEvent.click(await screen.findByRole("button", { name: "Calibrate to my portfolio" }));
+    const table = await screen.findByRole("combobox", { name: "History table" });
+    await waitFor(() => expect(within(table).getByRole("option", { name: "Ledger (644)" })).toBeInTheDocument());
+    fireEvent.click(screen.getByRole("button", { name: "Use current selection" }));
+    await waitFor(() => expect(table).toHaveDisplayValue(/^Selection Past!A1:R601 \(600 rows\)$/));
+    fireEvent.click(screen.getByRole("radio", { name: "From the invoice ledger" }));
+    fireEvent.change(screen.getByRole("combobox", { name: /^Invoice ledger table/ }), { target: { value: "Ledger" } });
+    fireEvent.change(screen.getByLabelText(/^As-of date of the history/), { target: { value: "2025-06-30" } });
+    fireEvent.click(screen.getByRole("button", { name: "Count the labels" }));
+    expect((await screen.findByTestId("ledger-labels")).textContent).toMatch(/^600 history customers: 599 labelled \(42 defaulted/);
+  });
 });

@@ -38,7 +38,7 @@ import { serialFromIso } from "../../engine/dates";
 import { renderMessage } from "../../engine/messages";
 import { DEFAULT_POLICY } from "../../engine/policy";
 import { strings } from "../i18n";
-import type { TableInfo, WorkbookPort } from "../../excel/port";
+import type { TableData, TableInfo, TableSource, WorkbookPort } from "../../excel/port";
 import { FitReport } from "./FitReport";
 import { parseRate, runFit } from "./run-fit";
 
@@ -57,6 +57,9 @@ const useStyles = makeStyles({
 
 type StageChoice = "auto" | FitStage;
 type OutcomeSource = "column" | "ledger";
+
+/** The history table's value in the picker when the history is the selected range. */
+const SELECTION = "\u0000selection";
 
 /** The history labelled from the ledger, with its counts as text (shown before the fit). */
 interface Derived {
@@ -90,6 +93,7 @@ export interface CalibratePanelProps {
 export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: CalibratePanelProps) {
   const s = useStyles();
   const t = strings[lang].calibrate;
+  const r = strings[lang].review.data;
   const id = useId();
   const [tables, setTables] = useState<TableInfo[] | null>(null);
   const [table, setTable] = useState("");
@@ -104,6 +108,8 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
   const [asOfIso, setAsOfIso] = useState("");
   const [dataIso, setDataIso] = useState("");
   const [derived, setDerived] = useState<Derived | null>(null);
+  /** The selected range read as the history ("Use current selection"). */
+  const [selection, setSelection] = useState<TableData | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -120,7 +126,14 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     };
   }, [port]);
 
-  const info = tables?.find((x) => x.name === table) ?? null;
+  const info: Pick<TableInfo, "name" | "headers" | "rowCount"> | null =
+    table === SELECTION && selection
+      ? {
+          name: selection.address,
+          headers: selection.headerRow.map((h) => (h === null || h === undefined ? "" : String(h))),
+          rowCount: selection.rowCount,
+        }
+      : (tables?.find((x) => x.name === table) ?? null);
   const rate = parseRate(rateText);
   const rateBad = rate !== undefined && Number.isNaN(rate);
   const asOf = dateOf(asOfIso);
@@ -139,22 +152,48 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     };
   }
 
-  function pickTable(name: string) {
+  function pickTable(name: string, headers?: string[]) {
     setTable(name);
     setFitted(null);
     setDerived(null);
     setNotice(null);
-    const ti = tables?.find((x) => x.name === name);
-    const li = ti ? findLabelColumn(ti.headers) : -1;
-    setOutcome(ti && li >= 0 ? ti.headers[li] : "");
+    const hs = headers ?? tables?.find((x) => x.name === name)?.headers;
+    const li = hs ? findLabelColumn(hs) : -1;
+    setOutcome(hs && li >= 0 ? hs[li] : "");
+  }
+
+  /** Reads the selected range (its current region) as the history. */
+  async function readSelection() {
+    const ac = new AbortController();
+    abort.current = ac;
+    setNotice(null);
+    setBusy({ label: r.readingSelection });
+    try {
+      const got = await read({ kind: "selection" }, ac, r.readingSelection);
+      if (!got) return;
+      setSelection(got);
+      pickTable(
+        SELECTION,
+        got.headerRow.map((h) => (h === null || h === undefined ? "" : String(h))),
+      );
+    } finally {
+      abort.current = null;
+      setBusy(null);
+    }
+  }
+
+  /** The history's cells: the selection as read, or the table read now. */
+  async function readHistory(ac: AbortController, label: string) {
+    if (table === SELECTION) return selection;
+    return info ? read({ kind: "table", name: info.name }, ac, label) : null;
   }
 
   /** Reads a table; null (with the notice set) when it could not be read or was cancelled. */
-  async function read(name: string, ac: AbortController, label: string) {
-    const r = await port.readTable(
-      { kind: "table", name },
-      { signal: ac.signal, onProgress: (done, total) => setBusy({ label, value: total ? done / total : undefined }) },
-    );
+  async function read(source: TableSource, ac: AbortController, label: string) {
+    const r = await port.readTable(source, {
+      signal: ac.signal,
+      onProgress: (done, total) => setBusy({ label, value: total ? done / total : undefined }),
+    });
     if (ac.signal.aborted || (!r.ok && r.error.code === "cancelled")) {
       setNotice({ intent: "info", text: t.cancelled });
       return null;
@@ -170,9 +209,9 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
   async function derive(ac: AbortController): Promise<Derived | null> {
     if (!info || !ledgerInfo || typeof asOf !== "number" || Number.isNaN(asOf)) return null;
     setBusy({ label: t.readingLedger });
-    const hist = await read(info.name, ac, t.readingLedger);
+    const hist = await readHistory(ac, t.readingLedger);
     if (!hist) return null;
-    const led = await read(ledgerInfo.name, ac, t.readingLedger);
+    const led = await read({ kind: "table", name: ledgerInfo.name }, ac, t.readingLedger);
     if (!led) return null;
     const outs = ledgerOutcomesFromTable(led.headerRow, led.rows, asOf, dataDate, outcomePolicy, lang);
     if (isEngineError(outs)) {
@@ -216,9 +255,9 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
         if (!d) return;
         history = d.sample;
       } else {
-        const table = await read(info.name, ac, t.reading);
-        if (!table) return;
-        const h = historyFromTable(table.headerRow, table.rows, outcome);
+        const read = await readHistory(ac, t.reading);
+        if (!read) return;
+        const h = historyFromTable(read.headerRow, read.rows, outcome);
         if (isEngineError(h)) {
           setNotice({ intent: "error", text: messageIn(h, lang) });
           return;
@@ -263,10 +302,17 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       </Subtitle2>
       {tables !== null && tables.length === 0 ? <Body1>{t.noTables}</Body1> : null}
       <Field label={t.historyTable}>
-        <Select value={table} onChange={(_, d) => pickTable(d.value)} disabled={disabled || !tables?.length}>
+        <Select
+          value={table}
+          onChange={(_, d) => (d.value === SELECTION ? undefined : pickTable(d.value))}
+          disabled={disabled || !(tables?.length || selection)}
+        >
           <option value="" disabled>
             {t.pickTable}
           </option>
+          {table === SELECTION && selection ? (
+            <option value={SELECTION}>{r.selectionLabel(selection.address, String(selection.rowCount))}</option>
+          ) : null}
           {(tables ?? []).map((x) => (
             <option key={x.name} value={x.name}>
               {`${x.name} (${x.rowCount})`}
@@ -274,6 +320,11 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
           ))}
         </Select>
       </Field>
+      <div className={s.row}>
+        <Button size="small" onClick={() => void readSelection()} disabled={disabled}>
+          {r.useSelection}
+        </Button>
+      </div>
       {info ? (
         <Field label={t.outcomeSource}>
           <RadioGroup value={source} onChange={(_, d) => changed(setSource)(d.value as OutcomeSource)} disabled={disabled}>
