@@ -12,6 +12,13 @@
  *   history-fit.ts), prints the fit report next to the shipped model's
  *   cross-validated figures, and writes the fitted model only when it did at
  *   least as well.
+ *
+ * `npm run calibrate -- <history.csv|history.xlsx> --ledger <ledger.csv|ledger.xlsx> --as-of <date> [--data-date <date>] --out <model.json>`
+ *   the same fit with the outcome derived from the invoice ledger instead of a
+ *   column (engine: ledger-labels.ts): joined by customer id, a customer
+ *   defaulted when an invoice was 90+ days past due within 12 months after
+ *   the as-of date (policy; --days-past-due, --window-months, --min-amount).
+ *   Prints how many customers were labelled, defaulted and left out, and why.
  */
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
@@ -31,6 +38,18 @@ import { Dataset, LabelOptions, readArff, readCsv, readXlsx } from "./lib/datase
 import { formatMetrics } from "./lib/report";
 import { langOf, readOptions } from "./lib/args";
 import { cliText } from "./batch/messages";
+import { renderMessage } from "../src/engine/messages";
+import { DEFAULT_POLICY } from "../src/engine/policy";
+import { serialFromIso } from "../src/engine/dates";
+import { checkOutput } from "./io/safe-output";
+import {
+  LedgerOutcomePolicy,
+  historyFromLedger,
+  ledgerOutcomesFromTable,
+  outcomeSummary,
+  validateOutcomePolicy,
+} from "../src/engine/calibration/ledger-labels";
+import { readHistoryTable, readLedgerFile } from "./lib/ledger-file";
 
 export const DEFAULT_SEED = 20240917;
 const ROOT = path.resolve(__dirname, "..");
@@ -40,7 +59,7 @@ const DEFAULT_VERSION = "2.0.0";
 
 /** The help of `npm run calibrate`, in a language (from the message catalogue). */
 export function usage(lang: Lang = "en"): string {
-  return cliText(lang, "cli.calibrate.usage", { seed: DEFAULT_SEED, version: DEFAULT_VERSION });
+  return `${cliText(lang, "cli.calibrate.usage", { seed: DEFAULT_SEED, version: DEFAULT_VERSION })}\n${cliText(lang, "cli.calibrate.usageLedger")}`;
 }
 
 export const USAGE = usage("en");
@@ -73,8 +92,116 @@ export function loadModel(file: string): ScorecardModel | string {
 }
 
 type Options = Partial<
-  Record<"stage" | "default-rate" | "holdout" | "lang" | "data" | "label" | "bad" | "out" | "seed" | "horizon" | "version", string>
+  Record<
+    | "stage"
+    | "default-rate"
+    | "holdout"
+    | "lang"
+    | "data"
+    | "label"
+    | "bad"
+    | "out"
+    | "seed"
+    | "horizon"
+    | "version"
+    | "ledger"
+    | "as-of"
+    | "data-date"
+    | "days-past-due"
+    | "window-months"
+    | "min-amount",
+    string
+  >
 >;
+
+/** The options that only go with --ledger. */
+const LEDGER_ONLY = ["as-of", "data-date", "days-past-due", "window-months", "min-amount"] as const;
+
+/** True when writing `out` would touch `input` (however spelled: links, letter case; see checkOutput). */
+function sameFile(input: string, out: string): boolean {
+  if (path.resolve(out) === path.resolve(input)) return true;
+  return existsSync(input) && checkOutput(input, out, true)?.kind === "same-file";
+}
+
+/**
+ * The history labelled from the invoice ledger (see the usage), or an exit
+ * code after printing why not. Prints the label counts and the ledger's bad rows.
+ */
+async function ledgerHistory(
+  file: string,
+  o: Options,
+  lang: Lang,
+  log: (s: string) => void,
+  err: (s: string) => void,
+): Promise<Sample | number> {
+  const t = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => `calibrate: ${cliText(lang, id, args)}`;
+  const ledger = o.ledger as string;
+  if (o.label !== undefined || o.bad !== undefined) {
+    err(t("cli.calibrate.labelOrLedger"));
+    return 2;
+  }
+  if (sameFile(file, ledger)) {
+    err(t("cli.calibrate.ledgerIsHistory"));
+    return 2;
+  }
+  if (!o["as-of"]) {
+    err(`${t("cli.calibrate.ledgerNeedsAsOf")}\n${usage(lang)}`);
+    return 2;
+  }
+  const dates: number[] = [];
+  for (const k of ["as-of", "data-date"] as const) {
+    if (o[k] === undefined) continue;
+    const v = serialFromIso(o[k] as string);
+    if (typeof v !== "number") {
+      err(t("cli.calibrate.badDate", { option: k, value: o[k] as string }));
+      return 2;
+    }
+    dates.push(v);
+  }
+  const num = (k: "days-past-due" | "window-months" | "min-amount", dflt: number): number =>
+    o[k] === undefined ? dflt : o[k].trim() === "" ? NaN : Number(o[k]);
+  const base = DEFAULT_POLICY.outcome;
+  const policy: LedgerOutcomePolicy = {
+    daysPastDue: num("days-past-due", base.daysPastDue),
+    windowMonths: num("window-months", base.windowMonths),
+    minAmount: num("min-amount", base.minAmount),
+  };
+  const bad = validateOutcomePolicy(policy);
+  if (bad) {
+    err(`calibrate: ${renderMessage(bad.msg!, lang)}`);
+    return 2;
+  }
+  const lt = await readLedgerFile(ledger);
+  if (typeof lt === "string") {
+    err(`calibrate: ${lt}`);
+    return 1;
+  }
+  const ht = await readHistoryTable(file);
+  if (typeof ht === "string") {
+    err(`calibrate: ${ht}`);
+    return 1;
+  }
+  const outs = ledgerOutcomesFromTable(lt.header, lt.rows, dates[0], o["data-date"] === undefined ? null : dates[1], policy, lang);
+  if (isEngineError(outs)) {
+    err(`calibrate: ${path.basename(ledger)}: ${outs.message}`);
+    return 1;
+  }
+  if (outs.badRows > 0)
+    err(
+      t("cli.calibrate.ledgerBadRows", {
+        file: path.basename(ledger),
+        count: outs.badRows,
+        first: outs.firstErrors.map((e) => e.message).join(" | "),
+      }),
+    );
+  const h = historyFromLedger(ht.header, ht.rows, outs);
+  if (isEngineError(h)) {
+    err(`calibrate: ${h.msg ? renderMessage(h.msg, lang) : h.message}`);
+    return 1;
+  }
+  log(`calibrate: ${path.basename(ledger)}: ${renderMessage(outcomeSummary(h.counts, outs), lang)}`);
+  return h;
+}
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "n/a");
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
@@ -87,9 +214,20 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
     err(`${t("cli.calibrate.needsOut")}\n${usage(lang0)}`);
     return 2;
   }
-  if (path.resolve(o.out) === path.resolve(file)) {
+  if (sameFile(file, o.out)) {
     err(t("cli.calibrate.outIsInput"));
     return 2;
+  }
+  if (o.ledger !== undefined && sameFile(o.ledger, o.out)) {
+    err(t("cli.calibrate.outIsLedger"));
+    return 2;
+  }
+  if (o.ledger === undefined) {
+    const k = LEDGER_ONLY.find((x) => o[x] !== undefined);
+    if (k) {
+      err(`${t("cli.calibrate.needsLedger", { option: k })}\n${usage(lang0)}`);
+      return 2;
+    }
   }
   const lang = (o.lang ?? "en") as Lang;
   if (lang !== "en" && lang !== "zh") {
@@ -114,13 +252,17 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
     return 2;
   }
   const ext = path.extname(file).toLowerCase();
-  const ds = ![".xlsx", ".csv", ".arff"].includes(ext)
-    ? `unreadable format "${ext || "(none)"}": give a .csv, .xlsx or .arff file`
-    : ext !== ".xlsx"
-      ? loadDataset(file, { label: o.label, bad: o.bad })
-      : existsSync(file)
-        ? await readXlsx(file, { label: o.label, bad: o.bad })
-        : `file not found: ${file}`;
+  const ds: Sample | string | number =
+    o.ledger !== undefined
+      ? await ledgerHistory(file, o, lang, log, err)
+      : ![".xlsx", ".csv", ".arff"].includes(ext)
+        ? `unreadable format "${ext || "(none)"}": give a .csv, .xlsx or .arff file`
+        : ext !== ".xlsx"
+          ? loadDataset(file, { label: o.label, bad: o.bad })
+          : existsSync(file)
+            ? await readXlsx(file, { label: o.label, bad: o.bad })
+            : `file not found: ${file}`;
+  if (typeof ds === "number") return ds;
   if (typeof ds === "string") {
     err(`calibrate: ${ds}`);
     return 1;
@@ -145,7 +287,7 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
     return 1;
   }
   log(
-    `calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${ds.labelColumn}"; stage ${stage}`,
+    `calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${"labelColumn" in ds ? String(ds.labelColumn) : ""}"; stage ${stage}`,
   );
   const row = (name: string, f: { auc: number; ks: number; brier: number; capture: number; falseAlarm: number }): string =>
     `  ${name.padEnd(16)} AUC ${f3(f.auc)}  KS ${f3(f.ks)}  Brier ${Number.isFinite(f.brier) ? f.brier.toFixed(4) : "n/a"}  bands D–E: ${pct(f.capture)} of defaults, ${pct(f.falseAlarm)} of healthy`;
@@ -197,6 +339,12 @@ const OPTIONS = {
   horizon: { type: "string" },
   version: { type: "string" },
   "compare-factors": { type: "boolean" },
+  ledger: { type: "string" },
+  "as-of": { type: "string" },
+  "data-date": { type: "string" },
+  "days-past-due": { type: "string" },
+  "window-months": { type: "string" },
+  "min-amount": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -221,7 +369,7 @@ export async function main(
     return 2;
   }
   if (parsed.positionals.length === 1) return fitHistoryFile(parsed.positionals[0], o, log, err);
-  for (const k of ["stage", "default-rate", "holdout", "lang"] as const) {
+  for (const k of ["stage", "default-rate", "holdout", "lang", "ledger", ...LEDGER_ONLY] as const) {
     if (o[k] !== undefined) {
       err(`calibrate: ${cliText(lang, "cli.calibrate.needsHistory", { option: k })}\n${usage(lang)}`);
       return 2;

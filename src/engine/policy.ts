@@ -6,6 +6,8 @@
  *   by `npm run calibrate` and bundled as JSON.
  * - `limit`: the credit-limit rules per band.
  * - `dunning`: the default collection ladder.
+ * - `outcome`: how a calibration history's outcome is derived from the invoice
+ *   ledger (an invoice 90+ days past due within 12 months of the as-of date).
  * The task pane stores a user's edited policy in the workbook so colleagues
  * recompute the same numbers; `validatePolicy` names the first bad field.
  */
@@ -13,6 +15,7 @@ import { EngineError, valueError } from "./errors";
 import { DEFAULT_MODEL, ScorecardModel, validateModel } from "./scoring/model";
 import { DEFAULT_LIMIT_POLICY, LimitPolicy, validateLimitPolicy } from "./limit/limit-policy";
 import { DEFAULT_DUNNING_LADDER, DunningLadder } from "./receivables/dunning";
+import { DEFAULT_OUTCOME_POLICY, LedgerOutcomePolicy, validateOutcomePolicy } from "./calibration/ledger-labels";
 
 export interface CreditPolicy {
   /** Version of this policy object's schema and defaults. */
@@ -20,6 +23,7 @@ export interface CreditPolicy {
   model: ScorecardModel;
   limit: LimitPolicy;
   dunning: DunningLadder;
+  outcome: LedgerOutcomePolicy;
 }
 
 export const POLICY_VERSION = "1.0.0";
@@ -29,6 +33,7 @@ export const DEFAULT_POLICY: CreditPolicy = {
   model: DEFAULT_MODEL,
   limit: DEFAULT_LIMIT_POLICY,
   dunning: DEFAULT_DUNNING_LADDER,
+  outcome: DEFAULT_OUTCOME_POLICY,
 };
 
 /** Checks a whole policy; the error names the first bad field. */
@@ -58,5 +63,5 @@ export function validatePolicy(policy: unknown): EngineError | null {
     if (!Number.isInteger(l.graceDays) || l.graceDays < 0)
       return valueError(`policy dunning.levels[${i}].graceDays must be a whole number of days, 0 or more.`);
   }
-  return null;
+  return validateOutcomePolicy(p.outcome);
 }

@@ -114,6 +114,21 @@ export interface CalibrateStrings {
   psiShift: string;
   psiDrift: string;
   psiNone: string;
+  /** The outcome from a column or derived from the invoice ledger. */
+  outcomeSource: string;
+  outcomeFromColumn: string;
+  outcomeFromLedger: string;
+  ledgerTable: string;
+  pickLedger: string;
+  ledgerHint: (days: string, months: string) => string;
+  outcomeAsOf: string;
+  outcomeAsOfHint: string;
+  dataDate: string;
+  dataDateHint: string;
+  badDate: string;
+  deriveLabels: string;
+  readingLedger: string;
+  ledgerBadRows: (count: string) => string;
 }
 
 /** Columns the pane can write next to the customer table. */
@@ -837,6 +852,22 @@ export const strings: Record<Lang, Strings> = {
       psiDrift:
         "The portfolio has drifted from the sample the model was calibrated on (above 0.25): its PDs and band cut-offs may no longer hold. Consider calibrating to your portfolio.",
       psiNone: "The model in use carries no score distribution of its calibration sample: no stability index.",
+      outcomeSource: "Outcome",
+      outcomeFromColumn: "A column of the history",
+      outcomeFromLedger: "From the invoice ledger",
+      ledgerTable: "Invoice ledger table",
+      pickLedger: "Pick the ledger table",
+      ledgerHint: (d, m) =>
+        `Joined by customer ID. A customer defaulted when one of its invoices was ${d} or more days past due within ${m} months after the as-of date.`,
+      outcomeAsOf: "As-of date of the history",
+      outcomeAsOfHint: "The date the history's figures were observed.",
+      dataDate: "Ledger known up to (optional)",
+      dataDateHint: "The ledger's last day; blank: its latest invoice or paid date.",
+      badDate: "Enter a date (yyyy-mm-dd).",
+      deriveLabels: "Count the labels",
+      readingLedger: "Reading the history and the ledger…",
+      ledgerBadRows: (n) =>
+        `${n} ledger ${pl(n, "row", "rows")} could not be read and ${pl(n, "was", "were")} left out; their customers are not labelled healthy.`,
     },
   },
   zh: {
@@ -1236,6 +1267,20 @@ export const strings: Record<Lang, Strings> = {
       psiShift: "有一定偏移（0.1 至 0.25）：请留意。",
       psiDrift: "组合已偏离模型校准时的样本（高于 0.25）：其违约概率和等级分界可能不再适用。建议按您的组合重新校准。",
       psiNone: "当前模型未携带校准样本的评分分布，无法计算稳定性指数。",
+      outcomeSource: "违约结果",
+      outcomeFromColumn: "历史表中的一列",
+      outcomeFromLedger: "由发票台账得出",
+      ledgerTable: "发票台账表",
+      pickLedger: "选择台账表",
+      ledgerHint: (d, m) => `按客户编号关联。观察日之后 ${m} 个月内有发票逾期 ${d} 天及以上的客户判定为违约。`,
+      outcomeAsOf: "历史数据观察日",
+      outcomeAsOfHint: "历史表中各项指标的观察日期。",
+      dataDate: "台账数据截止日（可选）",
+      dataDateHint: "台账的最后日期；留空则取台账中最晚的发票日期或付款日期。",
+      badDate: "请输入日期（yyyy-mm-dd）。",
+      deriveLabels: "统计标签",
+      readingLedger: "正在读取历史表和台账…",
+      ledgerBadRows: (n) => `有 ${n} 行台账无法读取，已略过；其客户不会被判定为正常。`,
     },
   },
 };

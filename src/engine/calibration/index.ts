@@ -15,3 +15,4 @@ export * from "./history-fit";
 export * from "./labels";
 export * from "./monitor";
 export * from "./stored-model";
+export * from "./ledger-labels";

@@ -171,6 +171,26 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
   "cli.calibrate.oneHistory": (a) => `give one history file, got ${a.count}`,
   "cli.calibrate.needsHistory": (a) =>
     `--${a.option} needs a history file (npm run calibrate -- <history.csv> --label <column> --out <model.json>)`,
+  "cli.calibrate.usageLedger": () => `With an invoice ledger instead of an outcome column:
+  npm run calibrate -- <history.csv|history.xlsx> --ledger <ledger.csv|ledger.xlsx> --as-of <yyyy-mm-dd> [--data-date <yyyy-mm-dd>] --out <model.json>
+  The history needs a customer ID column; the ledger's columns are found by their headers (customer, invoice date,
+  due date, paid date, amount, open amount, disputed; English or Chinese). A customer defaulted when an invoice was
+  90+ days past due within 12 months after the as-of date (the date the history's figures were observed).
+  --ledger <file>        the invoice ledger (one invoice per row)
+  --as-of <date>         the date the history's figures were observed
+  --data-date <date>     the last day the ledger is known to (default: its latest invoice or paid date)
+  --days-past-due <n>    days past due that make a default (default 90)
+  --window-months <n>    months after the as-of date in which a default counts (default 12)
+  --min-amount <x>       smallest unpaid amount of a late invoice that counts (default 0)`,
+  "cli.calibrate.labelOrLedger": () =>
+    "give the outcome either as a column (--label, --bad) or from the invoice ledger (--ledger), not both",
+  "cli.calibrate.ledgerIsHistory": () => "--ledger must be another file than the history (each is read from its first worksheet)",
+  "cli.calibrate.ledgerNeedsAsOf": () => "--ledger needs --as-of <yyyy-mm-dd>: the date the history's figures were observed",
+  "cli.calibrate.badDate": (a) => `--${a.option} must be a date yyyy-mm-dd, got "${a.value}"`,
+  "cli.calibrate.ledgerBadRows": (a) =>
+    `${a.file}: ${a.count} ledger rows could not be read and were left out (their customers are not labelled healthy): ${a.first}`,
+  "cli.calibrate.outIsLedger": () => "--out must not be the ledger file (an input is never written over)",
+  "cli.calibrate.needsLedger": (a) => `--${a.option} goes with --ledger <file> (the outcome derived from the invoice ledger)`,
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

@@ -153,4 +153,21 @@ weights（25 个违约）、full（100 个）。
   "cli.calibrate.oneHistory": (a) => `只能给一个历史数据文件，却给了 ${a.count} 个`,
   "cli.calibrate.needsHistory": (a) =>
     `--${a.option} 需要一个历史数据文件（npm run calibrate -- <历史数据.csv> --label <列> --out <模型.json>）`,
+  "cli.calibrate.usageLedger": () => `以发票台账代替结果列：
+  npm run calibrate -- <历史数据.csv|历史数据.xlsx> --ledger <台账.csv|台账.xlsx> --as-of <yyyy-mm-dd> [--data-date <yyyy-mm-dd>] --out <模型.json>
+  历史数据需要客户编号列；台账的列按表头识别（客户、发票日期、到期日、付款日期、金额、未结金额、争议；中英文均可）。
+  观察日（历史数据中各项指标的观察日期）之后 12 个月内有发票逾期 90 天及以上的客户判定为违约。
+  --ledger <文件>        发票台账（每行一张发票）
+  --as-of <日期>         历史数据中各项指标的观察日期
+  --data-date <日期>     台账数据截止日（默认：台账中最晚的发票日期或付款日期）
+  --days-past-due <n>    判定违约的逾期天数（默认 90）
+  --window-months <n>    观察日之后计入违约的月数（默认 12）
+  --min-amount <x>       计入违约的逾期发票最低未付金额（默认 0）`,
+  "cli.calibrate.labelOrLedger": () => "结果只能以列（--label、--bad）或由发票台账（--ledger）给出，不能同时给出",
+  "cli.calibrate.ledgerIsHistory": () => "--ledger 必须是与历史数据不同的文件（两者都只读取第一个工作表）",
+  "cli.calibrate.ledgerNeedsAsOf": () => "--ledger 需要 --as-of <yyyy-mm-dd>：历史数据中各项指标的观察日期",
+  "cli.calibrate.badDate": (a) => `--${a.option} 必须是 yyyy-mm-dd 格式的日期，实际为“${a.value}”`,
+  "cli.calibrate.ledgerBadRows": (a) => `${a.file}：有 ${a.count} 行台账无法读取，已略过（其客户不会被判定为正常）：${a.first}`,
+  "cli.calibrate.outIsLedger": () => "--out 不能是台账文件（输入文件永远不会被覆盖）",
+  "cli.calibrate.needsLedger": (a) => `--${a.option} 需与 --ledger <文件> 一起使用（由发票台账得出结果）`,
 };

@@ -4,7 +4,7 @@
  * Ids are dotted: the area first ("cell.", "ledger.", "review.", "cli."), then the problem. The entries of an area
  * live in its own pair of files (`<area>.en.ts`, `<area>.zh.ts`) spread in here.
  */
-import type { Entry } from "./types";
+import type { Entry, MessageArg } from "./types";
 import { INPUT_EN } from "./input.en";
 import { RECEIVABLES_EN } from "./receivables.en";
 import { CREDIT_EN } from "./credit.en";
@@ -35,6 +35,29 @@ export const EN = {
   "label.noColumn": (a, w) =>
     `No outcome column found (tried ${w.list((a.tried as readonly string[] | undefined) ?? [])}): name the column that says whether each customer defaulted.`,
   "label.noRows": (a) => `No row of the outcome column "${a.column}" reads as defaulted or healthy (yes/no, 1/0, 违约/正常, failed/alive).`,
+  "outcome.policy.missing": () => "policy outcome is missing: give { daysPastDue, windowMonths, minAmount }.",
+  "outcome.policy.days": (a) => `policy outcome.daysPastDue must be a whole number of days from 1 to 3650, got ${a.value}.`,
+  "outcome.policy.window": (a) => `policy outcome.windowMonths must be a whole number of months from 1 to 120, got ${a.value}.`,
+  "outcome.policy.minAmount": (a) => `policy outcome.minAmount must be an amount of 0 or more, got ${a.value}.`,
+  "outcome.badDate": (a) => `The ${a.which === "data" ? "ledger's data date" : "as-of date"} is not a date (got ${a.value}).`,
+  "outcome.noInvoices": () => "The invoice ledger holds no readable invoice: no outcome can be derived from it.",
+  "outcome.dataBeforeAsOf": (a) =>
+    `The ledger's data date ${a.dataDate} is before the as-of date ${a.asOf}: the ledger says nothing about the months after the as-of date.`,
+  "outcome.noIdColumn": () =>
+    "The history has no customer ID column (Customer ID, 客户编号, …): it is needed to find each customer's invoices in the ledger.",
+  "outcome.windowNotCovered": (a) =>
+    `The ledger is known up to ${a.dataDate}, but the ${a.months}-month window after the as-of date ends on ${a.windowEnd}: no customer can be labelled healthy yet. Choose an as-of date on or before ${a.latestAsOf}, or give a later data date.`,
+  "outcome.noneLabelled": (a, w) =>
+    `None of the ${a.rows} history customers could be labelled from the ledger: ${w.list((a.reasons as readonly MessageArg[] | undefined) ?? [])}.`,
+  "outcome.reason.window_not_covered": (a) => `${a.count} whose window the ledger does not cover`,
+  "outcome.reason.in_default_at_as_of": (a) => `${a.count} already in default at the as-of date`,
+  "outcome.reason.disputed": (a) => `${a.count} whose only late invoices are disputed`,
+  "outcome.reason.unreadable_rows": (a) => `${a.count} with unreadable ledger rows`,
+  "outcome.reason.no_exposure": (a) => `${a.count} with nothing owed in the window`,
+  "outcome.reason.no_invoices": (a) => `${a.count} not in the ledger`,
+  "outcome.reason.no_customer_id": (a) => `${a.count} without a customer ID`,
+  "outcome.summary": (a, w) =>
+    `${a.rows} history customers: ${a.labelled} labelled (${a.defaulted} defaulted: an invoice ${a.days}+ days past due between ${a.asOf} and ${a.windowEnd}; ${a.healthy} healthy); ${a.leftOut} left out${(a.reasons as readonly MessageArg[] | undefined)?.length ? `: ${w.list(a.reasons as readonly MessageArg[])}` : ""}. Ledger known up to ${a.dataDate}.`,
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof EN;

@@ -1,5 +1,5 @@
 /** The Chinese catalogue: the same ids and arguments as en.ts, worded for Chinese users. */
-import type { Entry } from "./types";
+import type { Entry, MessageArg } from "./types";
 import type { MessageId } from "./en";
 import { INPUT_ZH } from "./input.zh";
 import { RECEIVABLES_ZH } from "./receivables.zh";
@@ -26,4 +26,25 @@ export const ZH: Record<MessageId, Entry> = {
   "label.noColumn": (a, w) =>
     `未找到结果列（已尝试 ${w.list((a.tried as readonly string[] | undefined) ?? [])}）：请指定表示客户是否违约的列。`,
   "label.noRows": (a) => `结果列“${a.column}”中没有任何一行可读为违约或正常（是/否、1/0、违约/正常、failed/alive）。`,
+  "outcome.policy.missing": () => "策略缺少 outcome：请给出 { daysPastDue, windowMonths, minAmount }。",
+  "outcome.policy.days": (a) => `策略 outcome.daysPastDue 必须是 1 到 3650 之间的整数天数，实际为 ${a.value}。`,
+  "outcome.policy.window": (a) => `策略 outcome.windowMonths 必须是 1 到 120 之间的整数月数，实际为 ${a.value}。`,
+  "outcome.policy.minAmount": (a) => `策略 outcome.minAmount 必须是 0 或更大的金额，实际为 ${a.value}。`,
+  "outcome.badDate": (a) => `${a.which === "data" ? "台账数据截止日" : "观察日"}不是有效日期（得到 ${a.value}）。`,
+  "outcome.noInvoices": () => "发票台账中没有可读的发票，无法由其得出违约结果。",
+  "outcome.dataBeforeAsOf": (a) => `台账数据截止日 ${a.dataDate} 早于观察日 ${a.asOf}：台账没有观察日之后各月的信息。`,
+  "outcome.noIdColumn": () => "历史表没有客户编号列（客户编号、Customer ID 等）：需要它在台账中找到每个客户的发票。",
+  "outcome.windowNotCovered": (a) =>
+    `台账数据截至 ${a.dataDate}，但观察日之后 ${a.months} 个月的观察期到 ${a.windowEnd} 才结束：目前无法把任何客户判定为正常。请选择不晚于 ${a.latestAsOf} 的观察日，或给出更晚的数据截止日。`,
+  "outcome.noneLabelled": (a, w) =>
+    `${a.rows} 个历史客户都无法由台账判定结果：${w.list((a.reasons as readonly MessageArg[] | undefined) ?? [])}。`,
+  "outcome.reason.window_not_covered": (a) => `${a.count} 个客户的观察期不在台账覆盖范围内`,
+  "outcome.reason.in_default_at_as_of": (a) => `${a.count} 个客户在观察日已处于违约状态`,
+  "outcome.reason.disputed": (a) => `${a.count} 个客户的逾期发票均有争议`,
+  "outcome.reason.unreadable_rows": (a) => `${a.count} 个客户有无法读取的台账行`,
+  "outcome.reason.no_exposure": (a) => `${a.count} 个客户在观察期内没有应收款`,
+  "outcome.reason.no_invoices": (a) => `${a.count} 个客户不在台账中`,
+  "outcome.reason.no_customer_id": (a) => `${a.count} 行没有客户编号`,
+  "outcome.summary": (a, w) =>
+    `历史客户 ${a.rows} 个：已判定 ${a.labelled} 个（违约 ${a.defaulted} 个，即在 ${a.asOf} 至 ${a.windowEnd} 之间有发票逾期 ${a.days} 天及以上；正常 ${a.healthy} 个）；未判定 ${a.leftOut} 个${(a.reasons as readonly MessageArg[] | undefined)?.length ? `：${w.list(a.reasons as readonly MessageArg[])}` : ""}。台账数据截至 ${a.dataDate}。`,
 };

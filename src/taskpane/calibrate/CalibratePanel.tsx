@@ -1,6 +1,7 @@
 /**
  * "Calibrate to my portfolio" / "按我的组合校准": pick the history table and
- * its outcome column, the stage and (for a history without defaults) the
+ * its outcome: a column, or derived from an invoice ledger table (as-of date,
+ * optional data date; the label counts are shown before the fit), the stage and (for a history without defaults) the
  * expected default rate; the fit runs in steps with progress and Cancel; the
  * fit report shows it next to the shipped model; Accept stores it in the
  * workbook (disabled, with the reason, when the fit did worse than the
@@ -31,8 +32,13 @@ import { FitStage, HistoryFit, stageFor } from "../../engine/calibration/history
 import { findLabelColumn, historyFromTable } from "../../engine/calibration/labels";
 import { defaultCount, withDerivedRatios } from "../../engine/calibration/sample";
 import { StoredFitReport, fitReportOf } from "../../engine/calibration/stored-model";
+import { historyFromLedger, ledgerOutcomesFromTable, outcomeSummary } from "../../engine/calibration/ledger-labels";
+import type { Sample } from "../../engine/calibration/sample";
+import { serialFromIso } from "../../engine/dates";
+import { renderMessage } from "../../engine/messages";
+import { DEFAULT_POLICY } from "../../engine/policy";
 import { strings } from "../i18n";
-import type { TableInfo, WorkbookPort } from "../../excel/port";
+import type { TableData, TableInfo, TableSource, WorkbookPort } from "../../excel/port";
 import { FitReport } from "./FitReport";
 import { parseRate, runFit } from "./run-fit";
 
@@ -50,6 +56,24 @@ const useStyles = makeStyles({
 });
 
 type StageChoice = "auto" | FitStage;
+type OutcomeSource = "column" | "ledger";
+
+/** The history table's value in the picker when the history is the selected range. */
+const SELECTION = "\u0000selection";
+
+/** The history labelled from the ledger, with its counts as text (shown before the fit). */
+interface Derived {
+  sample: Sample;
+  summary: string;
+  badRows: number;
+}
+
+/** A date typed as yyyy-mm-dd: its serial, null when blank, NaN when unreadable. */
+function dateOf(iso: string): number | null {
+  if (iso.trim() === "") return null;
+  const v = serialFromIso(iso.trim());
+  return typeof v === "number" ? v : NaN;
+}
 
 interface Fitted {
   fit: HistoryFit;
@@ -69,6 +93,7 @@ export interface CalibratePanelProps {
 export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: CalibratePanelProps) {
   const s = useStyles();
   const t = strings[lang].calibrate;
+  const r = strings[lang].review.data;
   const id = useId();
   const [tables, setTables] = useState<TableInfo[] | null>(null);
   const [table, setTable] = useState("");
@@ -78,6 +103,13 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
   const [busy, setBusy] = useState<{ label: string; value?: number; detail?: string } | null>(null);
   const [fitted, setFitted] = useState<Fitted | null>(null);
   const [notice, setNotice] = useState<{ intent: "error" | "info" | "success" | "warning"; text: string } | null>(null);
+  const [source, setSource] = useState<OutcomeSource>("column");
+  const [ledgerName, setLedgerName] = useState("");
+  const [asOfIso, setAsOfIso] = useState("");
+  const [dataIso, setDataIso] = useState("");
+  const [derived, setDerived] = useState<Derived | null>(null);
+  /** The selected range read as the history ("Use current selection"). */
+  const [selection, setSelection] = useState<TableData | null>(null);
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => {
@@ -94,43 +126,143 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     };
   }, [port]);
 
-  const info = tables?.find((x) => x.name === table) ?? null;
+  const info: Pick<TableInfo, "name" | "headers" | "rowCount"> | null =
+    table === SELECTION && selection
+      ? {
+          name: selection.address,
+          headers: selection.headerRow.map((h) => (h === null || h === undefined ? "" : String(h))),
+          rowCount: selection.rowCount,
+        }
+      : (tables?.find((x) => x.name === table) ?? null);
   const rate = parseRate(rateText);
   const rateBad = rate !== undefined && Number.isNaN(rate);
+  const asOf = dateOf(asOfIso);
+  const dataDate = dateOf(dataIso);
+  const outcomePolicy = DEFAULT_POLICY.outcome;
+  const ledgerInfo = tables?.find((x) => x.name === ledgerName) ?? null;
+  const ledgerReady = ledgerInfo !== null && typeof asOf === "number" && !Number.isNaN(asOf) && !Number.isNaN(dataDate ?? 0);
+  const outcomeReady = source === "column" ? outcome !== "" : ledgerReady;
 
-  function pickTable(name: string) {
+  /** Any change of the outcome's inputs drops labels counted before. */
+  function changed<T>(set: (v: T) => void): (v: T) => void {
+    return (v) => {
+      set(v);
+      setDerived(null);
+      setFitted(null);
+    };
+  }
+
+  function pickTable(name: string, headers?: string[]) {
     setTable(name);
     setFitted(null);
+    setDerived(null);
     setNotice(null);
-    const ti = tables?.find((x) => x.name === name);
-    const li = ti ? findLabelColumn(ti.headers) : -1;
-    setOutcome(ti && li >= 0 ? ti.headers[li] : "");
+    const hs = headers ?? tables?.find((x) => x.name === name)?.headers;
+    const li = hs ? findLabelColumn(hs) : -1;
+    setOutcome(hs && li >= 0 ? hs[li] : "");
+  }
+
+  /** Reads the selected range (its current region) as the history. */
+  async function readSelection() {
+    const ac = new AbortController();
+    abort.current = ac;
+    setNotice(null);
+    setBusy({ label: r.readingSelection });
+    try {
+      const got = await read({ kind: "selection" }, ac, r.readingSelection);
+      if (!got) return;
+      setSelection(got);
+      pickTable(
+        SELECTION,
+        got.headerRow.map((h) => (h === null || h === undefined ? "" : String(h))),
+      );
+    } finally {
+      abort.current = null;
+      setBusy(null);
+    }
+  }
+
+  /** The history's cells: the selection as read, or the table read now. */
+  async function readHistory(ac: AbortController, label: string) {
+    if (table === SELECTION) return selection;
+    return info ? read({ kind: "table", name: info.name }, ac, label) : null;
+  }
+
+  /** Reads a table; null (with the notice set) when it could not be read or was cancelled. */
+  async function read(source: TableSource, ac: AbortController, label: string) {
+    const r = await port.readTable(source, {
+      signal: ac.signal,
+      onProgress: (done, total) => setBusy({ label, value: total ? done / total : undefined }),
+    });
+    if (ac.signal.aborted || (!r.ok && r.error.code === "cancelled")) {
+      setNotice({ intent: "info", text: t.cancelled });
+      return null;
+    }
+    if (!r.ok) {
+      setNotice({ intent: "error", text: t.readFailed(strings[lang].review.io[r.error.code]) });
+      return null;
+    }
+    return r.value;
+  }
+
+  /** The history labelled from the ledger (engine: ledger-labels.ts), its counts shown; null with a notice when not possible. */
+  async function derive(ac: AbortController): Promise<Derived | null> {
+    if (!info || !ledgerInfo || typeof asOf !== "number" || Number.isNaN(asOf)) return null;
+    setBusy({ label: t.readingLedger });
+    const hist = await readHistory(ac, t.readingLedger);
+    if (!hist) return null;
+    const led = await read({ kind: "table", name: ledgerInfo.name }, ac, t.readingLedger);
+    if (!led) return null;
+    const outs = ledgerOutcomesFromTable(led.headerRow, led.rows, asOf, dataDate, outcomePolicy, lang);
+    if (isEngineError(outs)) {
+      setNotice({ intent: "error", text: messageIn(outs, lang) });
+      return null;
+    }
+    const h = historyFromLedger(hist.headerRow, hist.rows, outs);
+    if (isEngineError(h)) {
+      setNotice({ intent: "error", text: messageIn(h, lang) });
+      return null;
+    }
+    const d: Derived = { sample: h, summary: renderMessage(outcomeSummary(h.counts, outs), lang), badRows: outs.badRows };
+    setDerived(d);
+    return d;
+  }
+
+  async function countLabels() {
+    const ac = new AbortController();
+    abort.current = ac;
+    setFitted(null);
+    setNotice(null);
+    try {
+      await derive(ac);
+    } finally {
+      abort.current = null;
+      setBusy(null);
+    }
   }
 
   async function fit() {
-    if (!info || !outcome || rateBad) return;
+    if (!info || !outcomeReady || rateBad) return;
     const ac = new AbortController();
     abort.current = ac;
     setFitted(null);
     setNotice(null);
     setBusy({ label: t.reading });
     try {
-      const read = await port.readTable(
-        { kind: "table", name: info.name },
-        { signal: ac.signal, onProgress: (done, total) => setBusy({ label: t.reading, value: total ? done / total : undefined }) },
-      );
-      if (ac.signal.aborted || (!read.ok && read.error.code === "cancelled")) {
-        setNotice({ intent: "info", text: t.cancelled });
-        return;
-      }
-      if (!read.ok) {
-        setNotice({ intent: "error", text: t.readFailed(strings[lang].review.io[read.error.code]) });
-        return;
-      }
-      const history = historyFromTable(read.value.headerRow, read.value.rows, outcome);
-      if (isEngineError(history)) {
-        setNotice({ intent: "error", text: messageIn(history, lang) });
-        return;
+      let history: Sample;
+      if (source === "ledger") {
+        const d = derived ?? (await derive(ac));
+        if (!d) return;
+        history = d.sample;
+      } else {
+        const read = await readHistory(ac, t.reading);
+        if (!read) return;
+        const h = historyFromTable(read.headerRow, read.rows, outcome);
+        if (isEngineError(h)) {
+          setNotice({ intent: "error", text: messageIn(h, lang) });
+          return;
+        }
+        history = h;
       }
       const st: FitStage = stage === "auto" ? stageFor(defaultCount(history)) : stage;
       setBusy({ label: t.fitting, value: 0 });
@@ -170,10 +302,17 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       </Subtitle2>
       {tables !== null && tables.length === 0 ? <Body1>{t.noTables}</Body1> : null}
       <Field label={t.historyTable}>
-        <Select value={table} onChange={(_, d) => pickTable(d.value)} disabled={disabled || !tables?.length}>
+        <Select
+          value={table}
+          onChange={(_, d) => (d.value === SELECTION ? undefined : pickTable(d.value))}
+          disabled={disabled || !(tables?.length || selection)}
+        >
           <option value="" disabled>
             {t.pickTable}
           </option>
+          {table === SELECTION && selection ? (
+            <option value={SELECTION}>{r.selectionLabel(selection.address, String(selection.rowCount))}</option>
+          ) : null}
           {(tables ?? []).map((x) => (
             <option key={x.name} value={x.name}>
               {`${x.name} (${x.rowCount})`}
@@ -181,7 +320,20 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
           ))}
         </Select>
       </Field>
+      <div className={s.row}>
+        <Button size="small" onClick={() => void readSelection()} disabled={disabled}>
+          {r.useSelection}
+        </Button>
+      </div>
       {info ? (
+        <Field label={t.outcomeSource}>
+          <RadioGroup value={source} onChange={(_, d) => changed(setSource)(d.value as OutcomeSource)} disabled={disabled}>
+            <Radio value="column" label={t.outcomeFromColumn} />
+            <Radio value="ledger" label={t.outcomeFromLedger} />
+          </RadioGroup>
+        </Field>
+      ) : null}
+      {info && source === "column" ? (
         <Field label={t.outcomeColumn} hint={t.outcomeHint}>
           <Select value={outcome} onChange={(_, d) => setOutcome(d.value)} disabled={disabled}>
             <option value="" disabled>
@@ -194,6 +346,51 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
             ))}
           </Select>
         </Field>
+      ) : null}
+      {info && source === "ledger" ? (
+        <>
+          <Field label={t.ledgerTable} hint={t.ledgerHint(String(outcomePolicy.daysPastDue), String(outcomePolicy.windowMonths))}>
+            <Select value={ledgerName} onChange={(_, d) => changed(setLedgerName)(d.value)} disabled={disabled}>
+              <option value="" disabled>
+                {t.pickLedger}
+              </option>
+              {(tables ?? [])
+                .filter((x) => x.name !== info.name)
+                .map((x) => (
+                  <option key={x.name} value={x.name}>
+                    {`${x.name} (${x.rowCount})`}
+                  </option>
+                ))}
+            </Select>
+          </Field>
+          <Field
+            label={t.outcomeAsOf}
+            hint={t.outcomeAsOfHint}
+            validationMessage={Number.isNaN(asOf) ? t.badDate : undefined}
+            validationState={Number.isNaN(asOf) ? "error" : "none"}
+          >
+            <Input type="date" value={asOfIso} onChange={(_, d) => changed(setAsOfIso)(d.value)} disabled={disabled} />
+          </Field>
+          <Field
+            label={t.dataDate}
+            hint={t.dataDateHint}
+            validationMessage={Number.isNaN(dataDate) ? t.badDate : undefined}
+            validationState={Number.isNaN(dataDate) ? "error" : "none"}
+          >
+            <Input type="date" value={dataIso} onChange={(_, d) => changed(setDataIso)(d.value)} disabled={disabled} />
+          </Field>
+          <div className={s.row}>
+            <Button onClick={() => void countLabels()} disabled={disabled || !ledgerReady}>
+              {t.deriveLabels}
+            </Button>
+          </div>
+          {derived ? (
+            <Text size={200} role="status" data-testid="ledger-labels">
+              {derived.summary}
+              {derived.badRows > 0 ? ` ${t.ledgerBadRows(String(derived.badRows))}` : ""}
+            </Text>
+          ) : null}
+        </>
       ) : null}
       <Field label={t.stage}>
         <RadioGroup value={stage} onChange={(_, d) => setStage(d.value as StageChoice)} disabled={disabled}>
@@ -211,7 +408,7 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
         <Input value={rateText} onChange={(_, d) => setRateText(d.value)} disabled={disabled} />
       </Field>
       <div className={s.row}>
-        <Button appearance="primary" onClick={() => void fit()} disabled={disabled || !info || !outcome || rateBad}>
+        <Button appearance="primary" onClick={() => void fit()} disabled={disabled || !info || !outcomeReady || rateBad}>
           {t.run}
         </Button>
       </div>
