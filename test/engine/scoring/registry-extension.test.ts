@@ -15,6 +15,7 @@ const CASH_TO_ASSETS: FactorEntry = {
   key: "cash_to_assets",
   group: "financial",
   label: { en: "Cash / total assets", zh: "货币资金/总资产" },
+  reasonText: null,
   unit: "percent",
   direction: "increasing",
   rules: {},

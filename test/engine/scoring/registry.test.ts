@@ -76,6 +76,10 @@ describe("every entry's fields are valid", () => {
     expect(e.label.en.trim()).not.toBe("");
     expect(e.label.en).not.toMatch(CJK);
     expect(e.label.zh).toMatch(CJK);
+    if (e.reasonText) {
+      expect(e.reasonText.en).not.toMatch(CJK);
+      expect(e.reasonText.zh).toMatch(CJK);
+    }
     // Header synonyms in both languages, each list in its own script, none listed twice.
     expect(e.synonyms.en.length).toBeGreaterThan(0);
     expect(e.synonyms.zh.length).toBeGreaterThan(0);
