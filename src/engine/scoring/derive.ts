@@ -44,11 +44,16 @@ FACTOR_REGISTRY.forEach((f, i) => {
   }
 });
 
-/** The statement items the derivations read, refilled for each vector (reused: no allocation per row). */
-const items = Object.fromEntries(ITEM_KEYS.map((k) => [k, NaN])) as Record<StatementKey, number>;
+/** The statement items of the vector being derived, as the derivations read them: one getter per item (no copy, no allocation per row). */
+let current: Float64Array = new Float64Array(FACTOR_COUNT);
+const items = {} as StatementValues;
+ITEM_KEYS.forEach((k, t) => {
+  const i = ITEM_INDEX[t];
+  Object.defineProperty(items, k, { get: () => current[i], enumerable: true });
+});
 
 function readItems(v: Float64Array): StatementValues {
-  for (let t = 0; t < ITEM_KEYS.length; t++) items[ITEM_KEYS[t]] = v[ITEM_INDEX[t]];
+  current = v;
   return items;
 }
 
