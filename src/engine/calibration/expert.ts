@@ -17,117 +17,81 @@
  * The shifts are converted to points with the same points-per-log-odds as the
  * calibrated financial factors (src/engine/calibration/scaling.ts).
  */
+import { type FactorKey, type ScoreGroup, factorEntry } from "../scoring/factors";
 import type { LogOddsFactor } from "./scaling";
 
+/** An expert factor: its bins and shifts, with group and direction from the factor registry (`scoring/registry.ts`). */
+function expert(key: FactorKey, bins: Pick<LogOddsFactor, "edges" | "shifts" | "neutralShift" | "note">): LogOddsFactor {
+  const f = factorEntry(key);
+  // Expert factors are scored: never statement items, always with a direction (test/engine/scoring/registry.test.ts).
+  return { key, group: f.group as ScoreGroup, source: "expert", direction: f.direction as LogOddsFactor["direction"], ...bins };
+}
+
 export const EXPERT_FACTORS: LogOddsFactor[] = [
-  {
-    key: "avg_days_late",
-    group: "payment",
-    source: "expert",
-    direction: "decreasing",
+  expert("avg_days_late", {
     edges: [1, 8, 16, 31, 61, 91],
     shifts: [0.4, 0.2, 0, -0.5, -1.0, -1.5, -2.0],
     neutralShift: 0,
     note: "PAYDEX-style: on time (PAYDEX 80) best; up to 15 days beyond terms (70) average; 16–30 (60–50), 31–60 (40), 61–90 (30), 90+ (20) each cost about 0.5 log-odds more.",
-  },
-  {
-    key: "max_days_late",
-    group: "payment",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("max_days_late", {
     edges: [31, 61, 91, 181],
     shifts: [0.1, 0, -0.2, -0.4, -0.6],
     neutralShift: 0,
     note: "Worst single delay: over 90 days is the usual insurer claim / collection-agency threshold.",
-  },
-  {
-    key: "pct_invoices_late",
-    group: "payment",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("pct_invoices_late", {
     edges: [0.1, 0.25, 0.5, 0.75],
     shifts: [0.2, 0, -0.2, -0.35, -0.5],
     neutralShift: 0,
     note: "Share of invoices paid after due date.",
-  },
-  {
-    key: "overdue_share",
-    group: "payment",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("overdue_share", {
     edges: [0.05, 0.15, 0.3, 0.5],
     shifts: [0.2, 0, -0.25, -0.5, -0.8],
     neutralShift: 0,
     note: "Overdue share of the open receivables balance.",
-  },
-  {
-    key: "years_in_business",
-    group: "profile",
-    source: "expert",
-    direction: "increasing",
+  }),
+  expert("years_in_business", {
     edges: [2, 5, 10, 20],
     shifts: [-0.6, -0.3, 0, 0.1, 0.2],
     neutralShift: 0,
     note: "Young firms fail more often (liability of newness).",
-  },
-  {
-    key: "relationship_months",
-    group: "profile",
-    source: "expert",
-    direction: "increasing",
+  }),
+  expert("relationship_months", {
     edges: [6, 12, 36],
     shifts: [-0.3, -0.15, 0, 0.1],
     neutralShift: 0,
     note: "A proven relationship lowers risk; new customers start low.",
-  },
-  {
-    key: "industry_risk",
-    group: "risk",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("industry_risk", {
     edges: [2, 3, 4, 5],
     shifts: [0.3, 0.15, 0, -0.3, -0.6],
     neutralShift: 0,
     note: "Industry risk 1 (low) – 5 (high); 3 is average.",
-  },
-  {
-    key: "country_risk",
-    group: "risk",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("country_risk", {
     edges: [2, 3, 4, 5, 6, 7],
     shifts: [0, -0.1, -0.2, -0.35, -0.5, -0.75, -1.0],
     neutralShift: 0,
     note: "OECD-style country risk 0–7; 0–1 (high-income, domestic) carries no penalty and is assumed when unknown.",
-  },
-  {
-    key: "litigation_count",
-    group: "risk",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("litigation_count", {
     edges: [1, 2, 3],
     shifts: [0, -0.3, -0.5, -0.7],
     neutralShift: 0,
     note: "Open litigation cases against the customer; none assumed when unknown.",
-  },
-  {
-    key: "management_change",
-    group: "risk",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("management_change", {
     edges: [1],
     shifts: [0, -0.4],
     neutralShift: 0,
     note: "Recent change of management or owners (0/1).",
-  },
-  {
-    key: "negative_news",
-    group: "risk",
-    source: "expert",
-    direction: "decreasing",
+  }),
+  expert("negative_news", {
     edges: [1],
     shifts: [0, -0.6],
     neutralShift: 0,
     note: "Adverse media (0/1).",
-  },
+  }),
 ];

@@ -12,7 +12,8 @@
  * Deterministic for a given sample and seed.
  */
 import { EngineError, Result, valueError } from "../errors";
-import type { FactorKey } from "../scoring/factors";
+import { type FactorKey, factorEntry } from "../scoring/factors";
+import { FACTOR_REGISTRY } from "../scoring/registry";
 import { BANDS, ScorecardModel, poolWeight, validateModel, withIncompleteStatements } from "../scoring/model";
 import { displayScore } from "../scoring/score";
 import { applyBinning, fitBinning } from "./binning";
@@ -34,40 +35,37 @@ export interface CandidateFactor {
 }
 
 /**
+ * A factor as the calibration is offered it: its direction and "none" values
+ * from the factor registry (`scoring/registry.ts`).
+ */
+export function candidateOf(key: FactorKey): CandidateFactor {
+  const f = factorEntry(key);
+  const none = f.calibration?.neutralValues;
+  // Every calibration candidate of the registry has a direction (test/engine/scoring/registry.test.ts).
+  return { key, direction: f.direction as CandidateFactor["direction"], ...(none ? { neutralValues: [...none] } : {}) };
+}
+
+/**
  * The financial factors offered to the calibration. Chosen a priori to cover
  * leverage, profitability, cash flow, liquidity, accumulated earnings and debt
  * service — the families every bankruptcy study finds — and no size factor
  * (currency-dependent).
  */
-export const FINANCIAL_FACTORS: CandidateFactor[] = [
-  { key: "debt_ratio", direction: "decreasing" },
-  { key: "ebit_to_assets", direction: "increasing" },
-  { key: "cash_flow_to_debt", direction: "increasing" },
-  { key: "quick_ratio", direction: "increasing" },
-  { key: "retained_earnings_to_assets", direction: "increasing" },
-  { key: "interest_coverage", direction: "increasing", neutralValues: [0] },
-];
+export const FINANCIAL_FACTORS: CandidateFactor[] = (
+  ["debt_ratio", "ebit_to_assets", "cash_flow_to_debt", "quick_ratio", "retained_earnings_to_assets", "interest_coverage"] as const
+).map(candidateOf);
 
 /**
  * Every canonical ratio with its economic direction, decided a priori (the
- * candidates compared by `npm run calibrate -- --compare-factors`). Sales
- * growth and asset turnover are taken as "higher is safer", though both are
- * disputed; receivable and inventory days as "longer is riskier".
+ * candidates compared by `npm run calibrate -- --compare-factors`): the
+ * factors with a `calibration` entry in the factor registry, in its `rank`
+ * order (`FINANCIAL_FACTORS` first). Sales growth and asset turnover are taken
+ * as "higher is safer", though both are disputed; receivable and inventory
+ * days as "longer is riskier".
  */
-export const CANONICAL_RATIOS: CandidateFactor[] = [
-  ...FINANCIAL_FACTORS,
-  { key: "roa", direction: "increasing" },
-  { key: "working_capital_to_assets", direction: "increasing" },
-  { key: "current_ratio", direction: "increasing" },
-  { key: "equity_to_liabilities", direction: "increasing" },
-  { key: "sales_to_assets", direction: "increasing" },
-  { key: "net_margin", direction: "increasing" },
-  { key: "operating_margin", direction: "increasing" },
-  { key: "gross_margin", direction: "increasing" },
-  { key: "sales_growth", direction: "increasing" },
-  { key: "receivable_days", direction: "decreasing" },
-  { key: "inventory_days", direction: "decreasing" },
-];
+export const CANONICAL_RATIOS: CandidateFactor[] = FACTOR_REGISTRY.filter((f) => f.calibration !== null)
+  .sort((a, b) => (a.calibration?.rank ?? 0) - (b.calibration?.rank ?? 0))
+  .map((f) => candidateOf(f.key));
 
 /** 12-month PD thresholds separating bands A|B, B|C, C|D, D|E. */
 export const BAND_PD_THRESHOLDS = [0.002, 0.005, 0.015, 0.05];

@@ -29,6 +29,7 @@ import { Result, isEngineError } from "../errors";
 import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
 import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex } from "../scoring/factors";
+import { FACTOR_REGISTRY, type Lever } from "../scoring/registry";
 import { BANDS, Band, ScorecardModel, neutralScoreOf } from "../scoring/model";
 import { displayScore, scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
@@ -140,32 +141,16 @@ export interface Explanation {
   liftNote: string | null;
 }
 
-/** Plausible values of the factors a customer can change; others (industry, country, age, past events) are never suggested. */
-export const LEVERS: Partial<Record<FactorKey, { min: number; max: number }>> = {
-  working_capital_to_assets: { min: -1, max: 1 },
-  retained_earnings_to_assets: { min: -1, max: 1 },
-  ebit_to_assets: { min: -0.5, max: 0.5 },
-  equity_to_liabilities: { min: 0, max: 20 },
-  sales_to_assets: { min: 0, max: 10 },
-  roa: { min: -0.5, max: 0.5 },
-  debt_ratio: { min: 0, max: 1.5 },
-  current_ratio: { min: 0, max: 10 },
-  quick_ratio: { min: 0, max: 10 },
-  interest_coverage: { min: -20, max: 30 },
-  operating_margin: { min: -1, max: 1 },
-  net_margin: { min: -1, max: 1 },
-  gross_margin: { min: -1, max: 1 },
-  cash_flow_to_debt: { min: -1, max: 2 },
-  sales_growth: { min: -0.5, max: 1 },
-  receivable_days: { min: 0, max: 365 },
-  inventory_days: { min: 0, max: 365 },
-  avg_days_late: { min: 0, max: 365 },
-  max_days_late: { min: 0, max: 730 },
-  pct_invoices_late: { min: 0, max: 1 },
-  overdue_share: { min: 0, max: 1 },
-  relationship_months: { min: 0, max: 600 },
-  litigation_count: { min: 0, max: 1000 },
-};
+/**
+ * Plausible values of the factors a customer can change, null for the others
+ * (industry, country, age, past events, amounts), which are never suggested:
+ * each factor's `lever` in the factor registry (`scoring/registry.ts`), so
+ * every factor has an entry.
+ */
+export const LEVERS: Readonly<Record<FactorKey, Lever | null>> = Object.fromEntries(FACTOR_REGISTRY.map((f) => [f.key, f.lever])) as Record<
+  FactorKey,
+  Lever | null
+>;
 
 const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（平均企业）" };
 
@@ -273,7 +258,7 @@ function planLift(
     let best: { key: FactorKey; to: number; score: number; gain: number; ratio: number } | null = null;
     for (const f of levers) {
       if (!plan.has(f.key) && plan.size >= MAX_PLAN_FACTORS) continue;
-      const lever = LEVERS[f.key] as { min: number; max: number };
+      const lever = LEVERS[f.key] as Lever;
       const at = plan.get(f.key) ?? (derived[f.key] as number);
       const up = f.direction === "increasing";
       const unit = factorDef(f.key).unit;

@@ -10,7 +10,8 @@
  * Rule: a column mapped to a factor whose unit is "percent" (a decimal share
  * of 1: debt ratio, margins, returns, growth, late/overdue shares, …) is
  * flagged when the median of |x| over its numeric cells is above the
- * factor's bound (`percentBound`): 1.5 by default, 3 for cash_flow_to_debt.
+ * factor's bound (`percentBound`, declared in the factor registry): 1.5 by
+ * default, 3 for cash_flow_to_debt.
  * No plausible decimal ratio has a typical magnitude that large: the model's
  * bin edges stay within −0.07…0.77 and the plausible ranges of the explain
  * levers within −1…1.5, except cash flow / total liabilities, which a
@@ -21,7 +22,8 @@
  * typical size is ≤ the bound (e.g. sales growth of 1 %) are not detected.
  */
 import { Lang } from "../lang";
-import { FACTORS, FactorKey, factorIndex, isFactorKey } from "../scoring/factors";
+import { FactorKey, factorEntry, factorIndex, isFactorKey } from "../scoring/factors";
+import { DEFAULT_PERCENT_BOUND } from "../scoring/registry";
 import { fmt } from "../scoring/reasons";
 import type { MappedColumn } from "./mapping";
 import { DEFAULT_PLACE, SheetLocation, SheetPlace, columnRange, headerLocation } from "./place";
@@ -44,23 +46,20 @@ export interface PercentColumn {
   at: SheetLocation;
 }
 
-/** Default bound on the median of |x| of a decimal ratio column. */
-export const DEFAULT_PERCENT_BOUND = 1.5;
-
-/** Factors whose decimals can legitimately be larger: cash flow / total liabilities. */
-const BOUNDS: Partial<Record<FactorKey, number>> = { cash_flow_to_debt: 3 };
+/** Default bound on the median of |x| of a decimal ratio column (declared with the factor registry). */
+export { DEFAULT_PERCENT_BOUND };
 
 /**
  * The bound on the median of |x| above which a column of factor `key` looks
- * like percent numbers: `DEFAULT_PERCENT_BOUND` (1.5), 3 for
- * cash_flow_to_debt; null for factors whose unit is not "percent" (days,
+ * like percent numbers: the factor's `percentBound` in the factor registry
+ * (`DEFAULT_PERCENT_BOUND`, 1.5, for percent-unit ratios; 3 for
+ * cash_flow_to_debt); null for factors whose unit is not "percent" (days,
  * times, amounts, …), which are never checked.
  * @example percentBound("debt_ratio") === 1.5; percentBound("avg_days_late") === null
  */
 export function percentBound(key: FactorKey): number | null {
   const i = factorIndex(key);
-  if (i < 0 || FACTORS[i].unit !== "percent") return null;
-  return BOUNDS[key] ?? DEFAULT_PERCENT_BOUND;
+  return i < 0 ? null : factorEntry(key).percentBound;
 }
 
 /**

@@ -5,7 +5,7 @@
  * Missing factors are never reasons: they score neutral points.
  */
 import { Lang } from "../lang";
-import { FactorKey, UnitKind, factorDef } from "./factors";
+import { FactorKey, UnitKind, factorDef, factorEntry } from "./factors";
 import type { Contribution } from "./contribution";
 
 export interface ReasonCode {
@@ -99,11 +99,6 @@ export function formatValue(value: number, unit: UnitKind, lang: Lang): string {
   }
 }
 
-/** Reason texts of factors whose value alone says nothing ("yes"/"no" would not explain them). */
-const OWN_REASON_TEXT: Partial<Record<FactorKey, { en: string; zh: string }>> = {
-  interest_not_reported: { en: "Interest expense not reported despite debt", zh: "有负债但未披露利息费用" },
-};
-
 /**
  * One reason as text, e.g. "Interest coverage 0.8× (−14 pts)" or
  * "利息保障倍数 0.8倍（−14分）". The deficit is rounded to whole points.
@@ -111,7 +106,7 @@ const OWN_REASON_TEXT: Partial<Record<FactorKey, { en: string; zh: string }>> = 
 export function formatReason(r: ReasonCode, lang: Lang): string {
   const def = factorDef(r.key);
   const pts = Math.max(1, Math.round(r.deficit));
-  const own = OWN_REASON_TEXT[r.key];
+  const own = factorEntry(r.key).reasonText; // the factor registry's own wording, where the value alone says nothing
   const text = own
     ? own[lang]
     : r.notReported
