@@ -35,6 +35,9 @@ export const EN = {
   "label.noColumn": (a, w) =>
     `No outcome column found (tried ${w.list((a.tried as readonly string[] | undefined) ?? [])}): name the column that says whether each customer defaulted.`,
   "label.noRows": (a) => `No row of the outcome column "${a.column}" reads as defaulted or healthy (yes/no, 1/0, 违约/正常, failed/alive).`,
+  /** The pane's fit stopped in its background worker without a result (detail: the worker's error). */
+  "fit.workerFailed": (a) =>
+    `The fit stopped: its background calculation failed (${a.detail}). Nothing was fitted or stored; try again, and if it fails again, use npm run calibrate on the same table.`,
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof EN;

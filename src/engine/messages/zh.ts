@@ -26,4 +26,6 @@ export const ZH: Record<MessageId, Entry> = {
   "label.noColumn": (a, w) =>
     `未找到结果列（已尝试 ${w.list((a.tried as readonly string[] | undefined) ?? [])}）：请指定表示客户是否违约的列。`,
   "label.noRows": (a) => `结果列“${a.column}”中没有任何一行可读为违约或正常（是/否、1/0、违约/正常、failed/alive）。`,
+  "fit.workerFailed": (a) =>
+    `拟合已中止：后台计算出错（${a.detail}）。未拟合也未保存任何模型；请重试，如再次失败，可对同一表格使用 npm run calibrate。`,
 };
