@@ -17,7 +17,11 @@ const shared = {
   transform: { "^.+\\.(ts|tsx)$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   // office-addin-mock -> office-addin-manifest -> ESM-only strip-bom: map it to a tiny local stub.
-  moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
+  // The fit worker's URL module uses import.meta (webpack): tests start the Worker they install globally instead.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    "^\\./fit-worker-url$": "<rootDir>/test/stubs/fit-worker-url.ts",
+  },
 };
 module.exports = {
   // One limit for every test (Jest reads testTimeout only at the top level, not per project). The jsdom flow

@@ -28,8 +28,13 @@ const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, "package.json"),
  */
 const BUNDLE_BUDGET_BYTES = 800 * 1024;
 
+/** The history fit's Web Worker chunk (src/taskpane/calibrate/fit.worker.ts), fetched only when a fit starts. */
+const FIT_WORKER = "fit-worker.js";
+/** Its budget: the engine's fit and the message catalogue (95,000 bytes when it was split off). */
+const FIT_WORKER_BUDGET_BYTES = 150 * 1024;
+
 function distProblem(): string | null {
-  const needed = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml"];
+  const needed = ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml", FIT_WORKER];
   const missing = needed.filter((f) => !existsSync(path.join(DIST, f)));
   if (missing.length) return `dist/ lacks ${missing.join(", ")}: run \`npm run build\` first (npm test does).`;
   if (readFileSync(path.join(DIST, "manifest.xml"), "utf8").includes("https://localhost:3000/")) {
@@ -90,13 +95,27 @@ describe("production build in dist/", () => {
       };
       visit(ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true));
     }
-    const texts = bundles().map((f) => ({ f, text: read(f) }));
+    // The fit worker is a JS realm of its own (it cannot share the page's modules): it carries its own copy of
+    // the engine modules the fit runs, and is checked on its own below.
+    const texts = bundles()
+      .filter((f) => f !== FIT_WORKER)
+      .map((f) => ({ f, text: read(f) }));
     const found = [...literals]
       .map((l) => ({ l, in: texts.filter((t) => t.text.includes(l)).map((t) => t.f) }))
       .filter((x) => x.in.length > 0);
     expect(found.length).toBeGreaterThan(10); // the check is not vacuous: the engine is in the build
     expect(found.filter((x) => x.in.length > 1)).toEqual([]);
     expect(found.every((x) => x.in[0] === "functions.js")).toBe(true);
+  });
+
+  test("the history fit's worker is a chunk of its own, loaded from the add-in's origin, outside the startup bundles", () => {
+    expect(read(FIT_WORKER)).toContain("history fit produced an invalid model"); // the engine's fit runs in it
+    const startup = ["functions.js", "taskpane.js"].map(read).join("\n");
+    // The pane starts it from a URL next to its own bundles (webpack's chunk map names it), never from a blob: or a CDN.
+    expect(startup).toContain('"fit-worker"');
+    expect(startup).toMatch(/new Worker\(new URL\(/);
+    expect(startup).not.toMatch(/createObjectURL|new Blob\(/);
+    expect(statSync(path.join(DIST, FIT_WORKER)).size).toBeLessThan(FIT_WORKER_BUDGET_BYTES);
   });
 
   test(`the two bundles stay under ${BUNDLE_BUDGET_BYTES / 1024} KiB`, () => {

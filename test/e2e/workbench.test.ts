@@ -17,7 +17,7 @@ import ExcelJS from "exceljs";
 import { existsSync, mkdirSync, readFileSync, readdirSync } from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Worker } from "playwright-core";
 import { serialFromIso } from "../../src/engine/dates";
 import { autoMapColumns } from "../../src/engine/portfolio/mapping";
 import { DEFAULT_POLICY } from "../../src/engine/policy";
@@ -225,10 +225,22 @@ async function expectedColumns() {
     await page.getByRole("button", { name: "Calibrate to my portfolio" }).click();
     const panel = page.getByTestId("calibrate-panel");
     await panel.getByRole("combobox", { name: "History table" }).selectOption("History");
+    // The fit runs in its Web Worker (dist/fit-worker.js, from the page's own origin), which ends with the fit.
+    const workers: { url: string; closed: boolean }[] = [];
+    const onWorker = (w: Worker) => {
+      const seen = { url: w.url(), closed: false };
+      workers.push(seen);
+      w.on("close", () => (seen.closed = true));
+    };
+    page.on("worker", onWorker);
     await panel.getByRole("button", { name: "Fit", exact: true }).click();
     const report = page.getByTestId("fit-report");
     await report.waitFor({ timeout: 120_000 });
     await expect(report.textContent()).resolves.toContain("AUC (ranking)");
+    page.off("worker", onWorker);
+    expect(workers.map((w) => w.url)).toEqual([`${server.origin}/fit-worker.js`]);
+    for (let i = 0; i < 50 && !workers[0].closed; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(workers[0].closed).toBe(true); // terminated once the fit came back
     await page.getByRole("button", { name: "Close calibration" }).click();
   });
 

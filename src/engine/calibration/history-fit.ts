@@ -431,15 +431,28 @@ function stageFull(base: ScorecardModel, p: Prepared, hist: Sample, rows: readon
   for (const r of CANONICAL_RATIOS)
     if (!cands.some((c) => c.key === r.key) && !base.factors.some((f) => f.key === r.key) && d.columns[r.key])
       cands.push({ key: r.key, direction: r.direction, slot: -1, neutralValues: r.neutralValues });
-  const col = (c: Candidate, rs: readonly number[]): Float64Array =>
-    Float64Array.from(rs, (i) => {
+  // Each candidate's column and blank indicator on these rows are built once (never written to): the refit loop
+  // below asks for them again at every pass.
+  const cols = new Map<Candidate, Float64Array>(),
+    blanks = new Map<Candidate, Float64Array>();
+  const col = (c: Candidate, rs: readonly number[]): Float64Array => {
+    const known = rs === rows ? cols.get(c) : undefined;
+    if (known) return known;
+    const out = Float64Array.from(rs, (i) => {
       const x = (d.columns[c.key] as Float64Array)[i];
       return c.neutralValues?.includes(x) ? NaN : x;
     });
+    if (rs === rows) cols.set(c, out);
+    return out;
+  };
   // A blank in a column the history gives: its own bin where the data supports it.
   const blank = (c: Candidate, rs: readonly number[]): Float64Array => {
+    const known = rs === rows ? blanks.get(c) : undefined;
+    if (known) return known;
     const raw = hist.columns[c.key] as Float64Array | undefined;
-    return Float64Array.from(rs, (i) => (raw && raw[i] !== raw[i] ? 1 : 0));
+    const out = Float64Array.from(rs, (i) => (raw && raw[i] !== raw[i] ? 1 : 0));
+    if (rs === rows) blanks.set(c, out);
+    return out;
   };
   let use = cands.map((c) => ({ c, bin: fitBinning(col(c, rows), y, { direction: c.direction }), nr: false }));
   use.forEach((u) => {

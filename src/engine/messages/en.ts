@@ -58,6 +58,9 @@ export const EN = {
   "outcome.reason.no_customer_id": (a) => `${a.count} without a customer ID`,
   "outcome.summary": (a, w) =>
     `${a.rows} history customers: ${a.labelled} labelled (${a.defaulted} defaulted: an invoice ${a.days}+ days past due between ${a.asOf} and ${a.windowEnd}; ${a.healthy} healthy); ${a.leftOut} left out${(a.reasons as readonly MessageArg[] | undefined)?.length ? `: ${w.list(a.reasons as readonly MessageArg[])}` : ""}. Ledger known up to ${a.dataDate}.`,
+  /** The pane's fit stopped in its background worker without a result (detail: the worker's error). */
+  "fit.workerFailed": (a) =>
+    `The fit stopped: its background calculation failed (${a.detail}). Nothing was fitted or stored; try again, and if it fails again, use npm run calibrate on the same table.`,
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof EN;

@@ -47,4 +47,6 @@ export const ZH: Record<MessageId, Entry> = {
   "outcome.reason.no_customer_id": (a) => `${a.count} 行没有客户编号`,
   "outcome.summary": (a, w) =>
     `历史客户 ${a.rows} 个：已判定 ${a.labelled} 个（违约 ${a.defaulted} 个，即在 ${a.asOf} 至 ${a.windowEnd} 之间有发票逾期 ${a.days} 天及以上；正常 ${a.healthy} 个）；未判定 ${a.leftOut} 个${(a.reasons as readonly MessageArg[] | undefined)?.length ? `：${w.list(a.reasons as readonly MessageArg[])}` : ""}。台账数据截至 ${a.dataDate}。`,
+  "fit.workerFailed": (a) =>
+    `拟合已中止：后台计算出错（${a.detail}）。未拟合也未保存任何模型；请重试，如再次失败，可对同一表格使用 npm run calibrate。`,
 };
