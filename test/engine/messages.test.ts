@@ -29,7 +29,16 @@ describe("message catalogue", () => {
   test("every entry has a Chinese text that is not the English one (except untranslated legacy text)", () => {
     for (const id of MESSAGE_IDS) {
       if (id === "legacy.text") continue;
-      const m = message(id, { arg: "x", value: 1, min: 0, max: 2, row: 3, choices: ["a"], cause: message("cell.required", { arg: "y" }) });
+      const m = message(id, {
+        arg: "x",
+        value: 1,
+        min: 0,
+        max: 2,
+        row: 3,
+        key: "amount",
+        choices: ["a"],
+        cause: message("cell.required", { arg: "y" }),
+      });
       expect(renderMessage(m, "zh")).not.toBe(renderMessage(m, "en"));
     }
   });

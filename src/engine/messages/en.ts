@@ -9,6 +9,7 @@ import { INPUT_EN } from "./input.en";
 import { RECEIVABLES_EN } from "./receivables.en";
 import { CREDIT_EN } from "./credit.en";
 import { CLI_EN } from "./cli.en";
+import { REVIEW_EN } from "./review.en";
 
 export const EN = {
   /** A text not yet moved into the catalogue: shown as it is, in every language (being removed). */
@@ -19,6 +20,7 @@ export const EN = {
   ...RECEIVABLES_EN,
   ...CREDIT_EN,
   ...CLI_EN,
+  ...REVIEW_EN,
   /** A model JSON file or stored model that is not JSON. */
   "model.notJson": (a) => `${a.what} is not a model JSON file: ${a.detail}`,
   /** A model that fails the model checks (detail: the check's text). */

@@ -74,6 +74,11 @@ export function renderMessage(m: Message, lang: Lang): string {
   return renderWith(m, wording(lang));
 }
 
+/** A message's text in both languages (for values the pane shows in its own language, such as mapping issues). */
+export function inEachLang(m: Message): Record<Lang, string> {
+  return { en: renderMessage(m, "en"), zh: renderMessage(m, "zh") };
+}
+
 /** Every message id of the catalogue (for the parity test and documentation). */
 export const MESSAGE_IDS: readonly MessageId[] = Object.keys(EN) as MessageId[];
 
