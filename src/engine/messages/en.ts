@@ -10,6 +10,7 @@ import { RECEIVABLES_EN } from "./receivables.en";
 import { CREDIT_EN } from "./credit.en";
 import { CLI_EN } from "./cli.en";
 import { REVIEW_EN } from "./review.en";
+import { MODEL_EN } from "./model.en";
 
 export const EN = {
   /** A text not yet moved into the catalogue: shown as it is, in every language (being removed). */
@@ -21,6 +22,7 @@ export const EN = {
   ...CREDIT_EN,
   ...CLI_EN,
   ...REVIEW_EN,
+  ...MODEL_EN,
   /** A model JSON file or stored model that is not JSON. */
   "model.notJson": (a) => `${a.what} is not a model JSON file: ${a.detail}`,
   /** A model that fails the model checks (detail: the check's text). */
