@@ -4,7 +4,6 @@ import type { MessageId } from "./en";
 import { INPUT_ZH } from "./input.zh";
 import { RECEIVABLES_ZH } from "./receivables.zh";
 import { CREDIT_ZH } from "./credit.zh";
-import { CLI_ZH } from "./cli.zh";
 import { REVIEW_ZH } from "./review.zh";
 import { MODEL_ZH } from "./model.zh";
 
@@ -14,7 +13,6 @@ export const ZH: Record<MessageId, Entry> = {
   ...INPUT_ZH,
   ...RECEIVABLES_ZH,
   ...CREDIT_ZH,
-  ...CLI_ZH,
   ...REVIEW_ZH,
   ...MODEL_ZH,
   "model.notJson": (a) => `${a.what} 不是模型 JSON 文本：${a.detail}`,
