@@ -22,7 +22,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { isEngineError } from "../src/engine/errors";
+import { isEngineError, messageIn } from "../src/engine/errors";
 import { Lang } from "../src/engine/lang";
 import { DEFAULT_MODEL } from "../src/engine/scoring/model";
 import { FIT_STAGES, FitStage, fitHistory, stageFor } from "../src/engine/calibration/history-fit";
@@ -65,30 +65,30 @@ export function usage(lang: Lang = "en"): string {
 export const USAGE = usage("en");
 
 /** Reads a labelled ARFF or CSV file, or returns an error message. `labels` names the label column and, optionally, its "defaulted" value. */
-export function loadDataset(file: string, labels: LabelOptions = {}): Dataset | string {
-  if (!existsSync(file)) return `file not found: ${file}`;
+export function loadDataset(file: string, labels: LabelOptions = {}, lang: Lang = "en"): Dataset | string {
+  if (!existsSync(file)) return cliText(lang, "cli.data.notFound", { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext !== ".arff" && ext !== ".csv") return `unreadable format "${ext || "(none)"}": give a .csv or .arff file`;
+  if (ext !== ".arff" && ext !== ".csv") return cliText(lang, "cli.data.format", { ext: ext || "(none)", xlsx: false });
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
+    return cliText(lang, "cli.data.unreadable", { file, detail: (e as Error).message });
   }
   return ext === ".arff" ? readArff(text, labels) : readCsv(text, labels);
 }
 
 /** Reads a model JSON file and checks it (the engine's checks: parseModelJson), or returns an error message. */
-export function loadModel(file: string): ScorecardModel | string {
-  if (!existsSync(file)) return `model file not found: ${file}`;
+export function loadModel(file: string, lang: Lang = "en"): ScorecardModel | string {
+  if (!existsSync(file)) return cliText(lang, "cli.data.modelNotFound", { file });
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
+    return cliText(lang, "cli.data.unreadable", { file, detail: (e as Error).message });
   }
   const model = parseModelJson(text, file);
-  return isEngineError(model) ? model.message : model;
+  return isEngineError(model) ? messageIn(model, lang) : model;
 }
 
 type Options = Partial<
@@ -256,12 +256,12 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
     o.ledger !== undefined
       ? await ledgerHistory(file, o, lang, log, err)
       : ![".xlsx", ".csv", ".arff"].includes(ext)
-        ? `unreadable format "${ext || "(none)"}": give a .csv, .xlsx or .arff file`
+        ? cliText(lang, "cli.data.format", { ext: ext || "(none)", xlsx: true })
         : ext !== ".xlsx"
-          ? loadDataset(file, { label: o.label, bad: o.bad })
+          ? loadDataset(file, { label: o.label, bad: o.bad }, lang)
           : existsSync(file)
             ? await readXlsx(file, { label: o.label, bad: o.bad })
-            : `file not found: ${file}`;
+            : cliText(lang, "cli.data.notFound", { file });
   if (typeof ds === "number") return ds;
   if (typeof ds === "string") {
     err(`calibrate: ${ds}`);
@@ -286,43 +286,61 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
     err(`calibrate: ${res.message}`);
     return 1;
   }
+  const say = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => cliText(lang, id, args);
   log(
-    `calibrate: ${path.basename(file)}: ${fitOn.n} rows, ${defaults} defaults${held ? ` (fitted on ${pct(1 - (holdout as number))} of ${ds.n} rows; ${held.n} held out)` : ""}; label "${"labelColumn" in ds ? String(ds.labelColumn) : ""}"; stage ${stage}`,
+    `calibrate: ${say("cli.history.header", {
+      file: path.basename(file),
+      rows: fitOn.n,
+      defaults,
+      held: held ? held.n : 0,
+      share: pct(1 - (holdout ?? 0)),
+      total: ds.n,
+      label: "labelColumn" in ds ? String(ds.labelColumn) : "",
+      stage,
+    })}`,
   );
+  const fitted = say("cli.history.fitted");
+  const shipped = say("cli.history.shipped");
+  const width = Math.max(16, fitted.length, shipped.length);
   const row = (name: string, f: { auc: number; ks: number; brier: number; capture: number; falseAlarm: number }): string =>
-    `  ${name.padEnd(16)} AUC ${f3(f.auc)}  KS ${f3(f.ks)}  Brier ${Number.isFinite(f.brier) ? f.brier.toFixed(4) : "n/a"}  bands D–E: ${pct(f.capture)} of defaults, ${pct(f.falseAlarm)} of healthy`;
-  log(
-    `${res.cv.folds}-fold cross-validation (seed ${res.cv.seed}) on the same rows${res.cv.measurable ? "" : " (no defaults: not measurable)"}:`,
-  );
-  log(row("fitted", res.cv.fitted));
-  log(row("shipped model", res.cv.shipped));
+    say("cli.history.row", {
+      name: name.padEnd(width),
+      auc: f3(f.auc),
+      ks: f3(f.ks),
+      brier: Number.isFinite(f.brier) ? f.brier.toFixed(4) : "n/a",
+      capture: pct(f.capture),
+      falseAlarm: pct(f.falseAlarm),
+    });
+  log(say("cli.history.cv", { folds: res.cv.folds, seed: res.cv.seed, measurable: res.cv.measurable }));
+  log(row(fitted, res.cv.fitted));
+  log(row(shipped, res.cv.shipped));
   if (Object.keys(res.weights).length)
     log(
-      `weights: ${Object.entries(res.weights)
-        .map(([k, w]) => `${k} ${w}`)
-        .join(", ")}`,
+      say("cli.history.weights", {
+        weights: Object.entries(res.weights)
+          .map(([k, w]) => `${k} ${w}`)
+          .join(", "),
+      }),
     );
   log(
-    `bands (cut-off, rows, defaults, 12-month PD): ${res.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.n}, ${b.defaults}, ${(b.pd * 100).toFixed(2)} %`).join("; ")}`,
+    say("cli.history.bands", {
+      bands: res.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.n}, ${b.defaults}, ${(b.pd * 100).toFixed(2)} %`).join("; "),
+    }),
   );
   if (held) {
     const m = (model: ScorecardModel) => measure(held as Sample, model, horizon);
     const a = m(res.model),
       b = m(DEFAULT_MODEL);
-    log(`held-out rows (${held.n}, ${b.defaulters} defaults), never fitted:`);
-    log(row("fitted", { auc: a.auc, ks: a.ks, brier: a.brier, capture: a.deCapture, falseAlarm: a.deFalseAlarm }));
-    log(row("shipped model", { auc: b.auc, ks: b.ks, brier: b.brier, capture: b.deCapture, falseAlarm: b.deFalseAlarm }));
+    log(say("cli.history.heldOut", { rows: held.n, defaults: b.defaulters }));
+    log(row(fitted, { auc: a.auc, ks: a.ks, brier: a.brier, capture: a.deCapture, falseAlarm: a.deFalseAlarm }));
+    log(row(shipped, { auc: b.auc, ks: b.ks, brier: b.brier, capture: b.deCapture, falseAlarm: b.deFalseAlarm }));
   }
   if (!res.better) {
-    log(
-      lang === "zh"
-        ? `拟合结果不如出厂模型（交叉验证），未写入 ${o.out}：请继续使用出厂模型。`
-        : `The fit did worse than the shipped model in cross-validation: ${o.out} was not written; keep the shipped model.`,
-    );
+    log(say("cli.history.worse", { out: o.out }));
     return 0;
   }
   writeFileSync(o.out, JSON.stringify(res.model, null, 2) + "\n");
-  log(`wrote ${o.out} (model ${res.model.version}); score with it: npm run score -- <customers.csv> --model ${o.out}`);
+  log(say("cli.history.wrote", { out: o.out, version: res.model.version }));
   return 0;
 }
 
@@ -369,7 +387,11 @@ export async function main(
     return 2;
   }
   if (parsed.positionals.length === 1) return fitHistoryFile(parsed.positionals[0], o, log, err);
-  for (const k of ["stage", "default-rate", "holdout", "lang", "ledger", ...LEDGER_ONLY] as const) {
+  if (o.lang !== undefined && o.lang !== "en" && o.lang !== "zh") {
+    err(`calibrate: ${cliText(lang, "cli.calibrate.badLang")}\n${usage(lang)}`);
+    return 2;
+  }
+  for (const k of ["stage", "default-rate", "holdout", "ledger", ...LEDGER_ONLY] as const) {
     if (o[k] !== undefined) {
       err(`calibrate: ${cliText(lang, "cli.calibrate.needsHistory", { option: k })}\n${usage(lang)}`);
       return 2;
@@ -378,7 +400,7 @@ export async function main(
   const data = o.data ?? DEFAULT_DATA;
   const out = o.out ?? DEFAULT_OUT;
   const seed = Number(o.seed ?? DEFAULT_SEED);
-  const ds = loadDataset(data, { label: o.label, bad: o.bad });
+  const ds = loadDataset(data, { label: o.label, bad: o.bad }, lang);
   if (typeof ds === "string") {
     err(`calibrate: ${ds}`);
     return 1;
@@ -400,37 +422,56 @@ export async function main(
     return 1;
   }
   writeFileSync(out, JSON.stringify(res.model, null, 2) + "\n");
+  const say = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => cliText(lang, id, args);
   log(
-    `calibrate: ${path.basename(data)}: ${ds.n} rows, ${ds.label.reduce((a, b) => a + b, 0)} defaulters; seed ${seed}; label horizon ${horizon} years`,
+    `calibrate: ${say("cli.rebuild.header", {
+      file: path.basename(data),
+      rows: ds.n,
+      defaulters: ds.label.reduce((a, b) => a + b, 0),
+      seed,
+      horizon,
+    })}`,
   );
-  log(
-    `coefficients (ln odds of survival per unit WoE): ${JSON.stringify(res.coefficients)}${res.dropped.length ? `; dropped (wrong sign): ${res.dropped.join(", ")}` : ""}`,
-  );
-  log(`label horizon → 12 months: log-odds × ${res.horizonSlope.toFixed(4)}; neutral score ${res.model.neutralScore}`);
+  log(say("cli.rebuild.coefficients", { coefficients: JSON.stringify(res.coefficients), dropped: res.dropped.join(", ") }));
+  log(say("cli.rebuild.horizon", { slope: res.horizonSlope.toFixed(4), neutral: res.model.neutralScore }));
   const inc = res.incompleteStatements;
   if (inc)
     log(
-      `incomplete statements (interest not reported): ${inc.flaggedTrain} training rows flagged (${inc.flaggedTrainDefaulters} defaulters); coefficient ${inc.coefficient}; validation AUC ${inc.validationAucWith} with it, ${inc.validationAucWithout} without → switched ${inc.enabled ? "on" : "off"} by default`,
+      say("cli.rebuild.incomplete", {
+        flagged: inc.flaggedTrain,
+        defaulters: inc.flaggedTrainDefaulters,
+        coefficient: inc.coefficient,
+        with: inc.validationAucWith,
+        without: inc.validationAucWithout,
+        enabled: inc.enabled,
+      }),
     );
-  log(`bands (min score, 12-month PD): ${res.model.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.pd}`).join("; ")}`);
-  log(formatMetrics(res.train, "train split"));
-  log(formatMetrics(res.validation, "validation split"));
-  log("calibration slope on the validation rows when only some of the pooled factors are given (1 = as calibrated on all):");
+  log(say("cli.rebuild.bands", { bands: res.model.bands.map((b) => `${b.band} ≥ ${b.minScore}: ${b.pd}`).join("; ") }));
+  log(formatMetrics(res.train, say("cli.report.trainSplit"), lang));
+  log(formatMetrics(res.validation, say("cli.report.validationSplit"), lang));
+  log(say("cli.rebuild.slopes"));
   const slopes = slopeByFactorsGiven(withDerivedRatios(ds), res.model, res.validationRows, [6, 5, 4, 3, 2, 1]);
   const ref = slopes[0];
   for (const sl of slopes)
-    log(`  ${sl.given} given: with the pool weight ${(sl.pooled / ref.pooled).toFixed(2)}, plain sum ${(sl.plain / ref.plain).toFixed(2)}`);
+    log(
+      say("cli.rebuild.slope", { given: sl.given, pooled: (sl.pooled / ref.pooled).toFixed(2), plain: (sl.plain / ref.plain).toFixed(2) }),
+    );
   if (o["compare-factors"]) {
-    log("factor sets, equal weights, 5-fold cross-validation on the training rows (3 repeats): AUC");
+    log(say("cli.rebuild.compare"));
     const d = withDerivedRatios(ds);
     const cv = (fs: CandidateFactor[]): string => crossValidate(d.label, res.trainRows, equalWeightFit(d, fs), 5, seed, 3).auc.toFixed(4);
     const six = FINANCIAL_FACTORS;
     log(
-      `  the six shipped factors: ${cv(six)}; all ${CANONICAL_RATIOS.length} canonical ratios: ${cv(CANONICAL_RATIOS)}; the six without interest coverage: ${cv(six.filter((f) => f.key !== "interest_coverage"))}`,
+      say("cli.rebuild.compareSix", {
+        six: cv(six),
+        count: CANONICAL_RATIOS.length,
+        all: cv(CANONICAL_RATIOS),
+        noInterest: cv(six.filter((f) => f.key !== "interest_coverage")),
+      }),
     );
-    for (const f of CANONICAL_RATIOS.slice(six.length)) log(`  the six + ${f.key}: ${cv([...six, f])}`);
+    for (const f of CANONICAL_RATIOS.slice(six.length)) log(say("cli.rebuild.comparePlus", { key: f.key, auc: cv([...six, f]) }));
   }
-  log(`wrote ${path.relative(process.cwd(), out) || out}`);
+  log(say("cli.rebuild.wrote", { out: path.relative(process.cwd(), out) || out }));
   return 0;
 }
 

@@ -75,7 +75,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     return 2;
   }
   const file = parsed.positionals[0];
-  const ds = loadDataset(file, { label: opts.label, bad: opts.bad });
+  const ds = loadDataset(file, { label: opts.label, bad: opts.bad }, lang);
   if (typeof ds === "string") {
     err(`evaluate: ${ds}`);
     return 1;
@@ -105,7 +105,7 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
     err(t("cli.evaluate.badFalseAlarm"));
     return 2;
   }
-  const loaded = opts.model === undefined ? DEFAULT_MODEL : loadModel(opts.model);
+  const loaded = opts.model === undefined ? DEFAULT_MODEL : loadModel(opts.model, lang);
   if (typeof loaded === "string") {
     err(`evaluate: ${loaded}`);
     return 1;
@@ -119,17 +119,31 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
   const rows = split === "all" ? undefined : splitRows(ds.label, 0.7, seed)[split as "train" | "validation"];
   const m = measure(ds, model, horizon, rows);
   log(
-    `evaluate: ${path.basename(file)} — model ${model.id} ${model.version}${model.incompleteStatements ? ` (interest not reported: ${model.incompleteStatements.enabled ? "on" : "off"})` : ""}; label "${ds.labelColumn}"${opts.bad !== undefined ? ` (defaulted = "${opts.bad}")` : ""}; factors ${Object.keys(ds.columns).join(", ")}`,
+    t("cli.evaluate.header", {
+      file: path.basename(file),
+      id: model.id,
+      version: model.version,
+      incomplete: model.incompleteStatements ? (model.incompleteStatements.enabled ? "on" : "off") : "",
+      label: ds.labelColumn,
+      bad: opts.bad,
+      factors: Object.keys(ds.columns).join(", "),
+    }),
   );
-  if (ds.droppedRows || ds.badCells) log(`  skipped ${ds.droppedRows} rows without a 0/1 label; ${ds.badCells} text cells read as missing`);
-  log(formatMetrics(m, split === "all" ? "all rows" : `${split} split (seed ${seed}, 70/30 stratified)`));
+  if (ds.droppedRows || ds.badCells) log(cliText(lang, "cli.evaluate.skipped", { rows: ds.droppedRows, cells: ds.badCells }));
+  const title = split === "all" ? cliText(lang, "cli.report.allRows") : cliText(lang, "cli.report.split", { split, seed });
+  log(formatMetrics(m, title, lang));
   if (cutoff !== null || budget !== null) {
     const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);
     const score = scoreSample(withDerivedRatios(ds), model).score;
     if (budget !== null) {
       const c = cutoffForFalseAlarm(score, ds.label, idx, budget);
       log(
-        `  false-alarm budget ${(budget * 100).toFixed(1)} %: cut-off ${c.cutoff} flags ${(c.defaulters * 100).toFixed(1)} % of defaulters and ${(c.healthy * 100).toFixed(1)} % of healthy firms`,
+        cliText(lang, "cli.evaluate.falseAlarm", {
+          budget: (budget * 100).toFixed(1),
+          cutoff: c.cutoff,
+          defaulters: (c.defaulters * 100).toFixed(1),
+          healthy: (c.healthy * 100).toFixed(1),
+        }),
       );
     }
   }
@@ -141,7 +155,11 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
       idx.map((i) => ds.label[i]),
     );
     log(
-      `  below cut-off ${cutoff}: ${(r.defaulters * 100).toFixed(1)} % of defaulters and ${(r.healthy * 100).toFixed(1)} % of healthy firms`,
+      cliText(lang, "cli.evaluate.belowCutoff", {
+        cutoff,
+        defaulters: (r.defaulters * 100).toFixed(1),
+        healthy: (r.healthy * 100).toFixed(1),
+      }),
     );
   }
   return 0;

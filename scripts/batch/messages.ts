@@ -4,10 +4,10 @@
  * cli.zh.ts, ids `cli.score.*`; the catalogue's parity test holds both languages to the same ids and arguments).
  */
 import { Lang } from "../../src/engine/lang";
-import { MessageArg, MessageId, message, renderMessage } from "../../src/engine/messages";
+import { AnyMessageId, MessageArg, message, renderMessage } from "../../src/engine/messages/cli";
 
 /** A CLI message's text in `lang`. */
-export function cliText(lang: Lang, id: MessageId, args: Readonly<Record<string, MessageArg>> = {}): string {
+export function cliText(lang: Lang, id: AnyMessageId, args: Readonly<Record<string, MessageArg>> = {}): string {
   return renderMessage(message(id, args), lang);
 }
 
@@ -69,7 +69,7 @@ type Catalogue = {
 };
 
 function catalogueIn(lang: Lang): Catalogue {
-  const r = (id: MessageId, args: Readonly<Record<string, MessageArg>> = {}) => cliText(lang, id, args);
+  const r = (id: AnyMessageId, args: Readonly<Record<string, MessageArg>> = {}) => cliText(lang, id, args);
   return {
     usageHint: () => r("cli.score.usageHint"),
     unknownOption: (opt) => r("cli.score.unknownOption", { opt }),
@@ -127,7 +127,11 @@ function catalogueIn(lang: Lang): Catalogue {
 
 export const MESSAGES: Record<Lang, Catalogue> = { en: catalogueIn("en"), zh: catalogueIn("zh") };
 
-const DELIMITER_IDS: Record<string, MessageId> = { ",": "cli.delimiter.comma", ";": "cli.delimiter.semicolon", "\t": "cli.delimiter.tab" };
+const DELIMITER_IDS: Record<string, AnyMessageId> = {
+  ",": "cli.delimiter.comma",
+  ";": "cli.delimiter.semicolon",
+  "\t": "cli.delimiter.tab",
+};
 
 /** How a delimiter is named in messages. */
 export const DELIMITER_NAMES: Record<Lang, Record<string, string>> = {

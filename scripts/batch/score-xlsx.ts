@@ -30,7 +30,7 @@ import { Transform, TransformCallback } from "node:stream";
 import type { Writable } from "node:stream";
 import type { Entry } from "yauzl";
 import { Lang } from "../../src/engine/lang";
-import { message } from "../../src/engine/messages";
+import { message } from "../../src/engine/messages/cli";
 import { FACTOR_KEYS } from "../../src/engine/scoring/factors";
 import { acceptedKeysText } from "../../src/engine/scoring/headers";
 import { writeAtomic } from "../io/safe-output";

@@ -8,7 +8,7 @@ import { SaxParser, SaxTag, saxParser } from "./sax";
 import { posix } from "node:path";
 import { columnLetters, quoteSheet } from "../../src/engine/a1";
 import type { Lang } from "../../src/engine/lang";
-import { Message, isMessage, renderMessage } from "../../src/engine/messages";
+import { Message, isMessage, renderMessage } from "../../src/engine/messages/cli";
 import type { Readable } from "node:stream";
 
 // ---------------------------------------------------------------- references

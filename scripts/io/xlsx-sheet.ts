@@ -9,7 +9,7 @@
  * one input chunk), so memory does not grow with the sheet.
  */
 import { SaxTag, saxParser } from "./sax";
-import { message } from "../../src/engine/messages";
+import { message } from "../../src/engine/messages/cli";
 import { PartError, columnName, escapeXml, local, parseCellRef, prefixOf, unescapeOoxml } from "./xlsx-parts";
 
 export interface SheetCell {

@@ -7,7 +7,7 @@
  * part is a time of day; credit rules work in whole days, so readers drop it.
  */
 import { Result, valueError } from "./errors";
-import { cellErrorFor, clip, isBlank } from "./cells";
+import { ArgName, cellErrorFor, clip, isBlank } from "./cells";
 import { cellArg, message } from "./messages";
 
 export const MIN_SERIAL = 1;
@@ -57,7 +57,7 @@ export function serialFromIso(text: string, arg = "date"): Result<number> {
  * Reads a date cell as a whole-day serial. Text (even "2026-01-31") is refused
  * with a message: a text date in a sheet is a data problem the analyst should see.
  */
-export function readOptionalSerial(cell: unknown, arg: string): Result<number | null> {
+export function readOptionalSerial(cell: unknown, arg: ArgName): Result<number | null> {
   if (isBlank(cell)) return null;
   if (typeof cell === "string") {
     return valueError(message("date.text", { arg, text: clip(cell) }));
@@ -72,7 +72,7 @@ export function readOptionalSerial(cell: unknown, arg: string): Result<number | 
 }
 
 /** Reads a required date cell. */
-export function readSerial(cell: unknown, arg: string): Result<number> {
+export function readSerial(cell: unknown, arg: ArgName): Result<number> {
   const v = readOptionalSerial(cell, arg);
   if (v === null) return valueError(message("cell.required", { arg }));
   return v;

@@ -12,6 +12,7 @@
  * recompute the same numbers; `validatePolicy` names the first bad field.
  */
 import { EngineError, valueError } from "./errors";
+import { message } from "./messages";
 import { DEFAULT_MODEL, ScorecardModel, validateModel } from "./scoring/model";
 import { DEFAULT_LIMIT_POLICY, LimitPolicy, validateLimitPolicy } from "./limit/limit-policy";
 import { DEFAULT_DUNNING_LADDER, DunningLadder } from "./receivables/dunning";
@@ -38,30 +39,26 @@ export const DEFAULT_POLICY: CreditPolicy = {
 
 /** Checks a whole policy; the error names the first bad field. */
 export function validatePolicy(policy: unknown): EngineError | null {
-  if (!policy || typeof policy !== "object") return valueError("policy must be an object.");
+  if (!policy || typeof policy !== "object") return valueError(message("policy.notObject"));
   const p = policy as Partial<CreditPolicy>;
   if (typeof p.version !== "string" || !/^\d+\.\d+\.\d+$/.test(p.version)) {
-    return valueError(`policy version must look like "1.0.0", got ${JSON.stringify(p.version)}.`);
+    return valueError(message("policy.version", { value: JSON.stringify(p.version) }));
   }
   const modelError = validateModel(p.model);
-  if (modelError) return valueError(`policy model: ${modelError.message}`);
+  if (modelError) return valueError(message("policy.model", { cause: modelError.msg ?? modelError.message }));
   const limitError = validateLimitPolicy(p.limit as LimitPolicy);
   if (limitError) return limitError;
   const levels = p.dunning?.levels;
-  if (!Array.isArray(levels) || levels.length === 0) return valueError("policy dunning.levels must list at least one stage.");
+  if (!Array.isArray(levels) || levels.length === 0) return valueError(message("policy.noLevels"));
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i];
-    if (typeof l !== "object" || l === null)
-      return valueError(`policy dunning.levels[${i}] must be a stage { fromDay, name, minOpen, graceDays }.`);
-    if (!Number.isInteger(l.fromDay)) return valueError(`policy dunning.levels[${i}].fromDay must be a whole number of days.`);
-    if (i > 0 && l.fromDay <= levels[i - 1].fromDay)
-      return valueError(`policy dunning.levels[${i}].fromDay must be later than the stage before it.`);
-    if (!l.name?.en || !l.name?.zh) return valueError(`policy dunning.levels[${i}].name needs an English and a Chinese name.`);
+    if (typeof l !== "object" || l === null) return valueError(message("policy.level", { i }));
+    if (!Number.isInteger(l.fromDay)) return valueError(message("policy.levelFromDay", { i }));
+    if (i > 0 && l.fromDay <= levels[i - 1].fromDay) return valueError(message("policy.levelOrder", { i }));
+    if (!l.name?.en || !l.name?.zh) return valueError(message("policy.levelName", { i }));
     // Both feed comparisons in dunningStage: a missing or NaN value would silently disable the stage.
-    if (!Number.isFinite(l.minOpen) || l.minOpen < 0)
-      return valueError(`policy dunning.levels[${i}].minOpen must be an amount of 0 or more.`);
-    if (!Number.isInteger(l.graceDays) || l.graceDays < 0)
-      return valueError(`policy dunning.levels[${i}].graceDays must be a whole number of days, 0 or more.`);
+    if (!Number.isFinite(l.minOpen) || l.minOpen < 0) return valueError(message("policy.levelMinOpen", { i }));
+    if (!Number.isInteger(l.graceDays) || l.graceDays < 0) return valueError(message("policy.levelGrace", { i }));
   }
   return validateOutcomePolicy(p.outcome);
 }

@@ -2,7 +2,8 @@
  * The message catalogue: English and Chinese have the same ids (the compiler checks that) and each entry uses
  * the same arguments in both languages (checked here by rendering every entry with marked arguments).
  */
-import { MESSAGE_IDS, catalogue, cellArg, message, renderMessage } from "../../src/engine/messages";
+// Through ./cli: the CLI's entries are registered, so the parity test covers them too.
+import { MESSAGE_IDS, catalogue, cellArg, message, renderMessage } from "../../src/engine/messages/cli";
 import { messageIn, valueError, withMessage } from "../../src/engine/errors";
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -29,7 +30,16 @@ describe("message catalogue", () => {
   test("every entry has a Chinese text that is not the English one (except untranslated legacy text)", () => {
     for (const id of MESSAGE_IDS) {
       if (id === "legacy.text") continue;
-      const m = message(id, { arg: "x", value: 1, min: 0, max: 2, row: 3, choices: ["a"], cause: message("cell.required", { arg: "y" }) });
+      const m = message(id, {
+        arg: "x",
+        value: 1,
+        min: 0,
+        max: 2,
+        row: 3,
+        key: "amount",
+        choices: ["a"],
+        cause: message("cell.required", { arg: "y" }),
+      });
       expect(renderMessage(m, "zh")).not.toBe(renderMessage(m, "en"));
     }
   });
@@ -98,4 +108,62 @@ describe("formula messages come from the catalogue", () => {
       ).toEqual([]);
     },
   );
+});
+
+describe("pane, model, policy and calibration messages come from the catalogue", () => {
+  // Engine files whose user-facing messages moved into the catalogue (issue 10 item 4): the pane's review,
+  // model and policy checks, calibration refusals.
+  const MOVED_FILES = [
+    "portfolio/mapping.ts",
+    "portfolio/place.ts",
+    "portfolio/review-plan.ts",
+    "portfolio/review-rows.ts",
+    "portfolio/review-score.ts",
+    "portfolio/review-summary.ts",
+    "portfolio/ledger-digest.ts",
+    "portfolio/percent-columns.ts",
+    "portfolio/explain.ts",
+    "portfolio/texts.ts",
+    "policy.ts",
+    "scoring/model.ts",
+    "scoring/model-file.ts",
+    "limit/limit-policy.ts",
+    "calibration/fit.ts",
+    "calibration/history-fit.ts",
+    "calibration/stored-model.ts",
+    "calibration/labels.ts",
+  ];
+  // Files that still hold bilingual labels (band names, Explain's waterfall rows): labels, not messages.
+  const LABEL_FILES = new Set(["portfolio/explain.ts", "portfolio/texts.ts"]);
+
+  test.each(MOVED_FILES.map((f) => [f]))("src/engine/%s words no message inline", (file) => {
+    const src = readFileSync(join(__dirname, "../../src/engine", file), "utf8");
+    // valueError("…") / naError(`…`): a message in one language only.
+    expect(src.match(/(?:value|na|num|div0)Error\(\s*[`"']/g) ?? []).toEqual([]);
+    // { ...e, message: `…` }: a copy whose text was worded here (a catalogue rendering is fine).
+    expect(src.match(/\{\s*\.\.\.\w+(?:\.\w+)?,\s*message:(?!\s*inEachLang\()/g) ?? []).toEqual([]);
+    // lang === "zh" ? "…" : "…": a message worded in both languages inside the code.
+    expect(src.match(/(?:lang === "zh"|\bzh)\s*\?\s*[`"']/g) ?? []).toEqual([]);
+    // { en: "…", zh: "…" }: a bilingual text pair kept outside the catalogue.
+    if (!LABEL_FILES.has(file)) expect(src.match(/\ben:\s*[`"']/g) ?? []).toEqual([]);
+    // An argument name worded in one language (readSerial(cell, lang === "zh" ? "评估基准日" : "as_of")).
+    expect(
+      src.match(/\b(?:readNumber|readOptionalNumber|readSerial|readOptionalSerial|readChoice|cellErrorFor)\([^()]*[`"]/g) ?? [],
+    ).toEqual([]);
+  });
+});
+
+describe("the add-in's bundles do not carry the CLI's messages", () => {
+  test("the catalogue as the add-in imports it has no cli.* entry; importing ./cli registers them in both languages", () => {
+    jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const core = require("../../src/engine/messages") as typeof import("../../src/engine/messages");
+      expect(core.MESSAGE_IDS.filter((id) => id.startsWith("cli."))).toEqual([]);
+      expect(core.renderMessage(core.message("cli.score.noInput"), "en")).toBe("[cli.score.noInput]");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require("../../src/engine/messages/cli");
+      expect(core.MESSAGE_IDS.filter((id) => id.startsWith("cli.")).length).toBeGreaterThan(50);
+      expect(core.renderMessage(core.message("cli.score.noInput"), "zh")).not.toBe("[cli.score.noInput]");
+    });
+  });
 });

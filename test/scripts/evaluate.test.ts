@@ -194,4 +194,19 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     });
     expect(run([CSV, "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining('--lang must be en or zh, got "fr".') });
   });
+
+  test("--lang zh: the report is in Chinese, with the same figures as the English one", () => {
+    const en = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2"]);
+    const zh = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2", "--lang", "zh"]);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain("n = 12（违约 4，33.3 %）");
+    expect(zh.out).toMatch(/^evaluate: evaluate-small\.csv — 模型 /);
+    expect(zh.out).toMatch(/D–E 级覆盖 .* 的违约企业和 .* 的正常企业/);
+    expect(zh.out).toMatch(/  低于分界 50：/);
+    expect(zh.out).toMatch(/  误报预算 20\.0 %：/);
+    expect(zh.out).not.toMatch(/of defaulters|healthy firms|mean coverage|rows with its inputs/);
+    // the same figures in both languages
+    const figures = (s: string) => s.match(/\d+\.\d+/g);
+    expect(figures(zh.out)).toEqual(figures(en.out));
+  });
 });

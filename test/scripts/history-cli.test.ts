@@ -61,6 +61,21 @@ describe("npm run calibrate -- <history> (fit to my portfolio)", () => {
     expect(readFileSync(again, "utf8")).toBe(readFileSync(out, "utf8"));
   });
 
+  test("--lang zh: the fit report is in Chinese, with the same figures and the same model file", async () => {
+    const small = historyCsv("small-zh.csv", 200);
+    const en = await run([small, "--label", "defaulted", "--out", path.join(dir, "en.json"), "--holdout", "0.3"]);
+    const zh = await run([small, "--label", "defaulted", "--out", path.join(dir, "zh.json"), "--holdout", "0.3", "--lang", "zh"]);
+    expect(zh.code).toBe(en.code);
+    expect(zh.out).toMatch(
+      /small-zh\.csv：\d+ 行，\d+ 个违约（在 200 行中的 70\.0 % 上拟合；留出 \d+ 行）；标签列“defaulted”；阶段 levels/,
+    );
+    expect(zh.out).toMatch(/相同行上的 5 折交叉验证（种子 1）：\n  拟合模型 +AUC/);
+    expect(zh.out).toContain("等级（分界、行数、违约数、12 个月违约概率）：A ≥");
+    expect(zh.out).not.toMatch(/cross-validation|held-out|of defaults|shipped model/);
+    const figures = (s: string) => s.match(/\d+\.\d+/g);
+    expect(figures(zh.out)).toEqual(figures(en.out));
+  });
+
   test("a stage the history has too few defaults for is refused with the number it needs (exit 1, nothing written)", async () => {
     const small = historyCsv("small.csv", 200); // about 15 defaults
     const out = path.join(dir, "none.json");

@@ -12,6 +12,7 @@
  * Deterministic for a given sample and seed.
  */
 import { EngineError, Result, valueError } from "../errors";
+import { message } from "../messages";
 import { type FactorKey, factorEntry } from "../scoring/factors";
 import { FACTOR_REGISTRY } from "../scoring/registry";
 import { BANDS, ScorecardModel, poolWeight, validateModel, withIncompleteStatements } from "../scoring/model";
@@ -189,10 +190,9 @@ export function pooledSum(W: readonly Float64Array[], x: readonly ArrayLike<numb
 
 /** Runs the pipeline on a labelled sample; an error value when the sample cannot be calibrated. */
 export function calibrate(input: Sample, opts: CalibrationOptions): Result<CalibrationResult> {
-  if (input.n === 0) return valueError("calibration: the sample has no rows.");
+  if (input.n === 0) return valueError(message("calibration.noRows"));
   const bads = defaultCount(input);
-  if (bads === 0 || bads === input.n)
-    return valueError(`calibration: the sample needs both defaulters and healthy rows (it has ${bads} defaulters among ${input.n} rows).`);
+  if (bads === 0 || bads === input.n) return valueError(message("calibration.oneClass", { bads, n: input.n }));
   const ds = withDerivedRatios(input);
   const h = opts.horizonYears;
   const { train, validation } = splitRows(ds.label, opts.trainShare, opts.seed);
@@ -212,8 +212,7 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
     }),
   );
   factors = factors.filter((f) => (bins.get(f.key)?.bin.edges.length ?? 0) > 0);
-  if (factors.length === 0)
-    return valueError("calibration: no factor column of the sample can be binned (give at least one financial ratio with varied values).");
+  if (factors.length === 0) return valueError(message("calibration.noBinnable"));
 
   // The incomplete-statements flag, when the sample has an interest column and flags some training rows.
   const flagAll = flagColumn(ds, NOT_REPORTED_DEBT_RATIO);
@@ -268,7 +267,7 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
     if (wrong < 0) break;
     dropped.push(factors[wrong].key);
     factors = factors.filter((_, j) => j !== wrong);
-    if (factors.length === 0) return valueError("calibration: no factor has a coefficient with the economic sign.");
+    if (factors.length === 0) return valueError(message("calibration.noSign"));
   }
 
   // Linear predictors (ln odds of default over the label's horizon, without the intercept).
@@ -426,7 +425,7 @@ export function calibrate(input: Sample, opts: CalibrationOptions): Result<Calib
     },
   });
   const bad: EngineError | null = validateModel(model);
-  if (bad) return valueError(`calibration produced an invalid model: ${bad.message}`);
+  if (bad) return valueError(message("calibration.invalid", { cause: bad.msg ?? bad.message }));
   const metrics = (rows: number[]): Metrics => measure(ds, model, h, rows);
   return {
     model,

@@ -27,6 +27,7 @@
  * allocation-light enough to fit 5,000 customers × 17 factors well under 2 s.
  */
 import { EngineError, Result, valueError } from "../errors";
+import { message } from "../messages";
 import { Lang } from "../lang";
 import { FACTOR_COUNT, FactorKey, factorDef, factorIndex } from "../scoring/factors";
 import { deriveInPlace } from "../scoring/derive";
@@ -107,39 +108,10 @@ export interface HistoryFit {
   bands: { band: Band; minScore: number; n: number; defaults: number; pd: number }[];
 }
 
-const TEXT = {
-  noRows: { en: "The history has no labelled rows.", zh: "历史数据中没有带标签的行。" },
-  allDefaults: {
-    en: "Every row of the history is a default: nothing to compare them with.",
-    zh: "历史数据全部为违约样本，无可比较的正常样本。",
-  },
-  needRate: {
-    en: "The history has no defaults: give the portfolio's expected 12-month default rate to set the PD level and band cut-offs.",
-    zh: "历史数据中没有违约样本：请提供组合预期的 12 个月违约率，以校准违约概率水平和等级分界。",
-  },
-  badRate: {
-    en: "The expected default rate must be a share between 0 and 1 (e.g. 0.02 for 2 %).",
-    zh: "预期违约率须为 0 到 1 之间的比例（如 2% 填 0.02）。",
-  },
-  noFactor: { en: "No column of the history is a factor of the model.", zh: "历史数据中没有任何列是模型的因素。" },
-};
-
 /** The refusal of a stage the history has too few defaults for, in the user's language. */
 export function stageRefusal(stage: FitStage, defaults: number, lang: Lang): EngineError {
   const need = STAGE_MIN_DEFAULTS[stage];
-  const what =
-    stage === "weights"
-      ? { en: "Refitting the factor weights", zh: "重新拟合因子权重" }
-      : { en: "A full refit (bins and weights)", zh: "完全重新拟合（分箱与权重）" };
-  const instead =
-    stage === "weights"
-      ? { en: "fit the band cut-offs and PD levels instead (stage 1)", zh: "可先只校准等级分界和违约概率水平（第 1 阶段）" }
-      : { en: "refit the weights instead (stage 2, 25 defaults)", zh: "可先重新拟合权重（第 2 阶段，需 25 个违约样本）" };
-  return valueError(
-    lang === "zh"
-      ? `${what.zh}至少需要 ${need} 个违约样本，当前历史数据只有 ${defaults} 个；${instead.zh}，或补充历史数据。`
-      : `${what.en} needs at least ${need} defaults in the history; it has ${defaults}. ${instead.en[0].toUpperCase()}${instead.en.slice(1)}, or add history.`,
-  );
+  return valueError(message("historyFit.tooFewDefaults", { weights: stage === "weights", need, defaults }), lang);
 }
 
 /** The highest stage a number of defaults allows. */
@@ -630,17 +602,17 @@ export function* fitHistorySteps(
 ): Generator<FitProgress, Result<HistoryFit>, void> {
   const bad = validateModel(base);
   if (bad) return bad;
-  if (history.n === 0) return valueError(TEXT.noRows[lang]);
+  if (history.n === 0) return valueError(message("historyFit.noRows"), lang);
   const defaults = defaultCount(history);
-  if (defaults === history.n) return valueError(TEXT.allDefaults[lang]);
+  if (defaults === history.n) return valueError(message("historyFit.allDefaults"), lang);
   const stage = opts.stage;
   if (defaults < STAGE_MIN_DEFAULTS[stage]) return stageRefusal(stage, defaults, lang);
   const rate = opts.expectedDefaultRate ?? null;
-  if (rate !== null && !(rate > 0 && rate < 1)) return valueError(TEXT.badRate[lang]);
-  if (stage === "levels" && defaults === 0 && rate === null) return valueError(TEXT.needRate[lang]);
+  if (rate !== null && !(rate > 0 && rate < 1)) return valueError(message("historyFit.badRate"), lang);
+  if (stage === "levels" && defaults === 0 && rate === null) return valueError(message("historyFit.needRate"), lang);
   const h = opts.labelHorizonYears ?? 1;
   const p = prepare(base, history);
-  if (p.present.length === 0) return valueError(TEXT.noFactor[lang]);
+  if (p.present.length === 0) return valueError(message("historyFit.noFactor"), lang);
   const label = history.label;
   const fit = (rows: readonly number[]): Fitted =>
     stage === "levels"
@@ -730,7 +702,7 @@ export function* fitHistorySteps(
     },
   };
   const check = validateModel(model);
-  if (check) return valueError(`history fit produced an invalid model: ${check.message}`);
+  if (check) return valueError(message("historyFit.invalid", { cause: check.msg ?? check.message }), lang);
   return {
     stage,
     rows: history.n,

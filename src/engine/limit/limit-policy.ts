@@ -3,6 +3,7 @@
  * rounding rule behind RISK.CREDITLIMIT, in one typed object with defaults.
  */
 import { EngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { BANDS, Band } from "../scoring/model";
 
 export { BANDS };
@@ -52,17 +53,17 @@ export const DEFAULT_LIMIT_POLICY: LimitPolicy = {
 
 function share(path: string, v: unknown): EngineError | null {
   if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 1) {
-    return valueError(`policy ${path} must be a number from 0 to 1, got ${typeof v === "number" ? String(v) : JSON.stringify(v)}.`);
+    return valueError(message("policy.share", { path, value: typeof v === "number" ? String(v) : JSON.stringify(v) }));
   }
   return null;
 }
 
 /** Checks a limit policy; the error names the first bad field. */
 export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineError | null {
-  if (!p || typeof p !== "object") return valueError(`policy ${prefix} is missing.`);
+  if (!p || typeof p !== "object") return valueError(message("policy.missing", { path: prefix }));
   for (const band of BANDS) {
     const rule = p.bands?.[band];
-    if (!rule) return valueError(`policy ${prefix}.bands.${band} is missing.`);
+    if (!rule) return valueError(message("policy.missing", { path: `${prefix}.bands.${band}` }));
     const e =
       share(`${prefix}.bands.${band}.netWorthShare`, rule.netWorthShare) ??
       share(`${prefix}.bands.${band}.turnoverShare`, rule.turnoverShare);
@@ -72,21 +73,21 @@ export function validateLimitPolicy(p: LimitPolicy, prefix = "limit"): EngineErr
     const better = p.bands[BANDS[i - 1]];
     const worse = p.bands[BANDS[i]];
     if (worse.netWorthShare > better.netWorthShare || worse.turnoverShare > better.turnoverShare) {
-      return valueError(
-        `policy ${prefix}.bands.${BANDS[i]} allows more credit than band ${BANDS[i - 1]}: a worse band must never get a higher share.`,
-      );
+      return valueError(message("policy.bandOrder", { path: `${prefix}.bands.${BANDS[i]}`, better: BANDS[i - 1] }));
     }
   }
   if (!Number.isFinite(p.defaultTermsDays) || p.defaultTermsDays < 1 || p.defaultTermsDays > 365) {
-    return valueError(`policy ${prefix}.defaultTermsDays must be between 1 and 365 days.`);
+    return valueError(message("policy.terms", { path: `${prefix}.defaultTermsDays` }));
   }
-  if (!Number.isFinite(p.rampMonths) || p.rampMonths < 0) return valueError(`policy ${prefix}.rampMonths must be 0 or more.`);
+  if (!Number.isFinite(p.rampMonths) || p.rampMonths < 0)
+    return valueError(message("policy.nonNegative", { path: `${prefix}.rampMonths` }));
   const e = share(`${prefix}.rampStartShare`, p.rampStartShare);
   if (e) return e;
-  if (!Number.isFinite(p.roundDownTo) || p.roundDownTo < 0) return valueError(`policy ${prefix}.roundDownTo must be 0 or more.`);
+  if (!Number.isFinite(p.roundDownTo) || p.roundDownTo < 0)
+    return valueError(message("policy.nonNegative", { path: `${prefix}.roundDownTo` }));
   if (p.maxLimit !== null && (!Number.isFinite(p.maxLimit) || p.maxLimit < 0)) {
-    const got = typeof p.maxLimit === "number" ? String(p.maxLimit) : (JSON.stringify(p.maxLimit) ?? "nothing (the field is missing)");
-    return valueError(`policy ${prefix}.maxLimit must be null (no maximum) or a non-negative amount, got ${got}.`);
+    const got = typeof p.maxLimit === "number" ? String(p.maxLimit) : JSON.stringify(p.maxLimit);
+    return valueError(message("policy.maxLimit", { path: `${prefix}.maxLimit`, value: got }));
   }
   return null;
 }

@@ -191,6 +191,62 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
     `${a.file}: ${a.count} ledger rows could not be read and were left out (their customers are not labelled healthy): ${a.first}`,
   "cli.calibrate.outIsLedger": () => "--out must not be the ledger file (an input is never written over)",
   "cli.calibrate.needsLedger": (a) => `--${a.option} goes with --ledger <file> (the outcome derived from the invoice ledger)`,
+  /** The calibrate and evaluate reports (scripts/lib/report.ts, calibrate.ts, evaluate.ts); figures arrive formatted. */
+  "cli.report.n": (a) => `  n = ${a.n} (defaulters ${a.defaulters}, ${a.share}), mean coverage ${a.coverage}`,
+  "cli.report.model": (a) =>
+    `  CreditSentinel  AUC ${a.auc}  KS ${a.ks}  Brier ${a.brier} (PD over ${a.horizon} y); mean 12-month PD ${a.pd}`,
+  "cli.report.deCapture": (a) => `                  bands D–E hold ${a.capture} of defaulters and ${a.falseAlarm} of healthy firms`,
+  "cli.report.benchmark": (a) =>
+    `  ${a.name}  AUC ${a.auc}  KS ${a.ks} on ${a.n} rows with its inputs (CreditSentinel on the same rows: AUC ${a.modelAuc}  KS ${a.modelKs})`,
+  "cli.report.benchmarkCutoff": (a) =>
+    `                  ${a.cutoff} holds ${a.capture} of defaulters and ${a.falseAlarm} of healthy (CreditSentinel D–E: ${a.modelCapture} / ${a.modelFalseAlarm})`,
+  "cli.report.notReported": (a) =>
+    `  interest not reported (blank, debt ratio ≥ threshold): ${a.flagged} rows, ${a.flaggedRate} defaulted; reported or low debt: ${a.reported} rows, ${a.reportedRate}; no interest column or debt unknown: ${a.unknown} rows; interest coverage exactly 0: ${a.zero} rows, ${a.zeroDefaulted} defaulted`,
+  "cli.report.bandHeader": () => `  band   n      defaulters  rate     mean 12-month PD`,
+  "cli.report.allRows": () => "all rows",
+  "cli.report.split": (a) => `${a.split} split (seed ${a.seed}, 70/30 stratified)`,
+  "cli.report.trainSplit": () => "train split",
+  "cli.report.validationSplit": () => "validation split",
+  "cli.evaluate.header": (a) =>
+    `${a.file} — model ${a.id} ${a.version}${a.incomplete ? ` (interest not reported: ${a.incomplete})` : ""}; label "${a.label}"${a.bad !== undefined ? ` (defaulted = "${a.bad}")` : ""}; factors ${a.factors}`,
+  "cli.evaluate.skipped": (a) => `  skipped ${a.rows} rows without a 0/1 label; ${a.cells} text cells read as missing`,
+  "cli.evaluate.falseAlarm": (a) =>
+    `  false-alarm budget ${a.budget} %: cut-off ${a.cutoff} flags ${a.defaulters} % of defaulters and ${a.healthy} % of healthy firms`,
+  "cli.evaluate.belowCutoff": (a) => `  below cut-off ${a.cutoff}: ${a.defaulters} % of defaulters and ${a.healthy} % of healthy firms`,
+  "cli.history.header": (a) =>
+    `${a.file}: ${a.rows} rows, ${a.defaults} defaults${a.held ? ` (fitted on ${a.share} of ${a.total} rows; ${a.held} held out)` : ""}; label "${a.label}"; stage ${a.stage}`,
+  "cli.history.fitted": () => "fitted",
+  "cli.history.shipped": () => "shipped model",
+  "cli.history.row": (a) =>
+    `  ${a.name} AUC ${a.auc}  KS ${a.ks}  Brier ${a.brier}  bands D–E: ${a.capture} of defaults, ${a.falseAlarm} of healthy`,
+  "cli.history.cv": (a) =>
+    `${a.folds}-fold cross-validation (seed ${a.seed}) on the same rows${a.measurable ? "" : " (no defaults: not measurable)"}:`,
+  "cli.history.weights": (a) => `weights: ${a.weights}`,
+  "cli.history.bands": (a) => `bands (cut-off, rows, defaults, 12-month PD): ${a.bands}`,
+  "cli.history.heldOut": (a) => `held-out rows (${a.rows}, ${a.defaults} defaults), never fitted:`,
+  "cli.history.worse": (a) =>
+    `The fit did worse than the shipped model in cross-validation: ${a.out} was not written; keep the shipped model.`,
+  "cli.history.wrote": (a) => `wrote ${a.out} (model ${a.version}); score with it: npm run score -- <customers.csv> --model ${a.out}`,
+  "cli.rebuild.header": (a) => `${a.file}: ${a.rows} rows, ${a.defaulters} defaulters; seed ${a.seed}; label horizon ${a.horizon} years`,
+  "cli.rebuild.coefficients": (a) =>
+    `coefficients (ln odds of survival per unit WoE): ${a.coefficients}${a.dropped ? `; dropped (wrong sign): ${a.dropped}` : ""}`,
+  "cli.rebuild.horizon": (a) => `label horizon → 12 months: log-odds × ${a.slope}; neutral score ${a.neutral}`,
+  "cli.rebuild.incomplete": (a) =>
+    `incomplete statements (interest not reported): ${a.flagged} training rows flagged (${a.defaulters} defaulters); coefficient ${a.coefficient}; validation AUC ${a.with} with it, ${a.without} without → switched ${a.enabled ? "on" : "off"} by default`,
+  "cli.rebuild.bands": (a) => `bands (min score, 12-month PD): ${a.bands}`,
+  "cli.rebuild.slopes": () =>
+    "calibration slope on the validation rows when only some of the pooled factors are given (1 = as calibrated on all):",
+  "cli.rebuild.slope": (a) => `  ${a.given} given: with the pool weight ${a.pooled}, plain sum ${a.plain}`,
+  "cli.rebuild.compare": () => "factor sets, equal weights, 5-fold cross-validation on the training rows (3 repeats): AUC",
+  "cli.rebuild.compareSix": (a) =>
+    `  the six shipped factors: ${a.six}; all ${a.count} canonical ratios: ${a.all}; the six without interest coverage: ${a.noInterest}`,
+  "cli.rebuild.comparePlus": (a) => `  the six + ${a.key}: ${a.auc}`,
+  "cli.rebuild.wrote": (a) => `wrote ${a.out}`,
+  /** Reading the data file of calibrate and evaluate. */
+  "cli.data.notFound": (a) => `file not found: ${a.file}`,
+  "cli.data.format": (a) => `unreadable format "${a.ext}": give a ${a.xlsx ? ".csv, .xlsx or .arff" : ".csv or .arff"} file`,
+  "cli.data.unreadable": (a) => `cannot read ${a.file}: ${a.detail}`,
+  "cli.data.modelNotFound": (a) => `model file not found: ${a.file}`,
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

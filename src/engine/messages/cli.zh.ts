@@ -170,4 +170,55 @@ weights（25 个违约）、full（100 个）。
   "cli.calibrate.ledgerBadRows": (a) => `${a.file}：有 ${a.count} 行台账无法读取，已略过（其客户不会被判定为正常）：${a.first}`,
   "cli.calibrate.outIsLedger": () => "--out 不能是台账文件（输入文件永远不会被覆盖）",
   "cli.calibrate.needsLedger": (a) => `--${a.option} 需与 --ledger <文件> 一起使用（由发票台账得出结果）`,
+  "cli.report.n": (a) => `  n = ${a.n}（违约 ${a.defaulters}，${a.share}），平均覆盖率 ${a.coverage}`,
+  "cli.report.model": (a) =>
+    `  CreditSentinel  AUC ${a.auc}  KS ${a.ks}  Brier ${a.brier}（违约概率期限 ${a.horizon} 年）；平均 12 个月违约概率 ${a.pd}`,
+  "cli.report.deCapture": (a) => `                  D–E 级覆盖 ${a.capture} 的违约企业和 ${a.falseAlarm} 的正常企业`,
+  "cli.report.benchmark": (a) =>
+    `  ${a.name}  AUC ${a.auc}  KS ${a.ks}，基于 ${a.n} 行有其所需输入的数据（CreditSentinel 在相同行上：AUC ${a.modelAuc}  KS ${a.modelKs}）`,
+  "cli.report.benchmarkCutoff": (a) =>
+    `                  ${a.cutoff} 覆盖 ${a.capture} 的违约企业和 ${a.falseAlarm} 的正常企业（CreditSentinel D–E 级：${a.modelCapture} / ${a.modelFalseAlarm}）`,
+  "cli.report.notReported": (a) =>
+    `  未报告利息（空白且资产负债率 ≥ 阈值）：${a.flagged} 行，违约 ${a.flaggedRate}；已报告或负债较低：${a.reported} 行，${a.reportedRate}；无利息列或负债未知：${a.unknown} 行；利息保障倍数恰为 0：${a.zero} 行，违约 ${a.zeroDefaulted} 个`,
+  "cli.report.bandHeader": () => `  等级   n      违约数      违约率   平均 12 个月违约概率`,
+  "cli.report.allRows": () => "全部行",
+  "cli.report.split": (a) => `${a.split} 划分（种子 ${a.seed}，70/30 分层）`,
+  "cli.report.trainSplit": () => "训练集",
+  "cli.report.validationSplit": () => "验证集",
+  "cli.evaluate.header": (a) =>
+    `${a.file} — 模型 ${a.id} ${a.version}${a.incomplete ? `（未报告利息：${a.incomplete}）` : ""}；标签列“${a.label}”${a.bad !== undefined ? `（违约 = “${a.bad}”）` : ""}；因子 ${a.factors}`,
+  "cli.evaluate.skipped": (a) => `  跳过 ${a.rows} 行没有 0/1 标签的数据；${a.cells} 个文本单元格按缺失处理`,
+  "cli.evaluate.falseAlarm": (a) =>
+    `  误报预算 ${a.budget} %：分界 ${a.cutoff} 标出 ${a.defaulters} % 的违约企业和 ${a.healthy} % 的正常企业`,
+  "cli.evaluate.belowCutoff": (a) => `  低于分界 ${a.cutoff}：${a.defaulters} % 的违约企业和 ${a.healthy} % 的正常企业`,
+  "cli.history.header": (a) =>
+    `${a.file}：${a.rows} 行，${a.defaults} 个违约${a.held ? `（在 ${a.total} 行中的 ${a.share} 上拟合；留出 ${a.held} 行）` : ""}；标签列“${a.label}”；阶段 ${a.stage}`,
+  "cli.history.fitted": () => "拟合模型",
+  "cli.history.shipped": () => "出厂模型",
+  "cli.history.row": (a) =>
+    `  ${a.name} AUC ${a.auc}  KS ${a.ks}  Brier ${a.brier}  D–E 级：覆盖 ${a.capture} 的违约、${a.falseAlarm} 的正常`,
+  "cli.history.cv": (a) => `相同行上的 ${a.folds} 折交叉验证（种子 ${a.seed}）${a.measurable ? "" : "（没有违约样本：无法衡量）"}：`,
+  "cli.history.weights": (a) => `权重：${a.weights}`,
+  "cli.history.bands": (a) => `等级（分界、行数、违约数、12 个月违约概率）：${a.bands}`,
+  "cli.history.heldOut": (a) => `留出行（${a.rows} 行，${a.defaults} 个违约），从未参与拟合：`,
+  "cli.history.worse": (a) => `拟合结果不如出厂模型（交叉验证），未写入 ${a.out}：请继续使用出厂模型。`,
+  "cli.history.wrote": (a) => `已写入 ${a.out}（模型 ${a.version}）；用它评分：npm run score -- <客户.csv> --model ${a.out}`,
+  "cli.rebuild.header": (a) => `${a.file}：${a.rows} 行，${a.defaulters} 个违约；种子 ${a.seed}；标签期限 ${a.horizon} 年`,
+  "cli.rebuild.coefficients": (a) =>
+    `系数（每单位 WoE 的存活对数几率）：${a.coefficients}${a.dropped ? `；已剔除（符号错误）：${a.dropped}` : ""}`,
+  "cli.rebuild.horizon": (a) => `标签期限 → 12 个月：对数几率 × ${a.slope}；中性分 ${a.neutral}`,
+  "cli.rebuild.incomplete": (a) =>
+    `报表不完整（未报告利息）：训练集中标记 ${a.flagged} 行（${a.defaulters} 个违约）；系数 ${a.coefficient}；验证集 AUC 含此项 ${a.with}，不含 ${a.without} → 默认${a.enabled ? "启用" : "关闭"}`,
+  "cli.rebuild.bands": (a) => `等级（最低分、12 个月违约概率）：${a.bands}`,
+  "cli.rebuild.slopes": () => "只给出部分合并因子时验证集上的校准斜率（1 = 与全部给出时的校准一致）：",
+  "cli.rebuild.slope": (a) => `  给出 ${a.given} 个：按合并权重 ${a.pooled}，直接相加 ${a.plain}`,
+  "cli.rebuild.compare": () => "因子组合，等权重，训练集上 5 折交叉验证（重复 3 次）：AUC",
+  "cli.rebuild.compareSix": (a) =>
+    `  出厂的六个因子：${a.six}；全部 ${a.count} 个规范比率：${a.all}；六个因子去掉利息保障倍数：${a.noInterest}`,
+  "cli.rebuild.comparePlus": (a) => `  六个因子 + ${a.key}：${a.auc}`,
+  "cli.rebuild.wrote": (a) => `已写入 ${a.out}`,
+  "cli.data.notFound": (a) => `找不到文件：${a.file}`,
+  "cli.data.format": (a) => `无法读取的格式“${a.ext}”：请给出 ${a.xlsx ? ".csv、.xlsx 或 .arff" : ".csv 或 .arff"} 文件`,
+  "cli.data.unreadable": (a) => `无法读取 ${a.file}：${a.detail}`,
+  "cli.data.modelNotFound": (a) => `找不到模型文件：${a.file}`,
 };

@@ -55,3 +55,8 @@ export function num(x: unknown): string {
 export function hexByte(x: unknown): string {
   return Number(x).toString(16).toUpperCase().padStart(2, "0");
 }
+
+/** A list argument joined with `sep` (a single value as text): for lists a language joins its own way ("; " / "；"). */
+export function joined(x: unknown, sep: string): string {
+  return Array.isArray(x) ? x.map(String).join(sep) : String(x);
+}

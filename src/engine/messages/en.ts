@@ -1,14 +1,16 @@
 /**
  * The English catalogue: every message a user reads, by id. The Chinese catalogue (zh.ts) must have exactly
  * the same ids (the compiler checks it) and use the same arguments (test/engine/messages.test.ts checks it).
- * Ids are dotted: the area first ("cell.", "ledger.", "review.", "cli."), then the problem. The entries of an area
- * live in its own pair of files (`<area>.en.ts`, `<area>.zh.ts`) spread in here.
+ * Ids are dotted: the area first ("cell.", "ledger.", "review.", "model."), then the problem. The entries of an area
+ * live in its own pair of files (`<area>.en.ts`, `<area>.zh.ts`) spread in here; the CLI's ("cli.", cli.en.ts and
+ * cli.zh.ts) are registered by ./cli, which only the scripts import, so the add-in's bundles do not carry them.
  */
 import type { Entry, MessageArg } from "./types";
 import { INPUT_EN } from "./input.en";
 import { RECEIVABLES_EN } from "./receivables.en";
 import { CREDIT_EN } from "./credit.en";
-import { CLI_EN } from "./cli.en";
+import { REVIEW_EN } from "./review.en";
+import { MODEL_EN } from "./model.en";
 
 export const EN = {
   /** A text not yet moved into the catalogue: shown as it is, in every language (being removed). */
@@ -18,7 +20,8 @@ export const EN = {
   ...INPUT_EN,
   ...RECEIVABLES_EN,
   ...CREDIT_EN,
-  ...CLI_EN,
+  ...REVIEW_EN,
+  ...MODEL_EN,
   /** A model JSON file or stored model that is not JSON. */
   "model.notJson": (a) => `${a.what} is not a model JSON file: ${a.detail}`,
   /** A model that fails the model checks (detail: the check's text). */

@@ -1,6 +1,8 @@
 /**
  * The one message catalogue of CreditSentinel: formula errors, pane data problems and CLI messages are
- * `Message` values (an id and arguments) rendered here in English or Chinese.
+ * `Message` values (an id and arguments) rendered here in English or Chinese. The CLI's entries (cli.en.ts,
+ * cli.zh.ts) join the catalogue when a script imports `./cli` (`registerMessages`), so the add-in's bundles,
+ * which never import it, do not carry them.
  *
  *   const m = message("cell.notNumber", { arg: "net_worth", value: cellArg("1,234") });
  *   renderMessage(m, "zh") // → 'net_worth：需要数字，但得到的是文本“1,234”。'
@@ -9,17 +11,22 @@ import type { Lang } from "../lang";
 import { EN, MessageId } from "./en";
 import { ZH } from "./zh";
 import type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
+import type { CliMessageId } from "./cli.en";
 import { describeCell, isCellArg, rawCell } from "./describe";
 
 export { clipText, describeCell } from "./describe";
 
 export type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
 export type { MessageId } from "./en";
+export type { CliMessageId } from "./cli.en";
 
-const CATALOGUES: Record<Lang, Record<MessageId, Entry>> = { en: EN, zh: ZH };
+/** Any id a message may have: the add-in's, and the CLI's once registered. */
+export type AnyMessageId = MessageId | CliMessageId;
+
+const CATALOGUES: Record<Lang, Record<string, Entry>> = { en: { ...EN }, zh: { ...ZH } };
 
 /** A message value. */
-export function message(id: MessageId, args: Readonly<Record<string, MessageArg>> = {}): Message {
+export function message(id: AnyMessageId, args: Readonly<Record<string, MessageArg>> = {}): Message {
   return { kind: "message", id, args };
 }
 
@@ -56,7 +63,7 @@ function text(arg: MessageArg, w: Wording): string {
 }
 
 function renderWith(m: Message, w: Wording): string {
-  const entry = CATALOGUES[w.lang][m.id as MessageId];
+  const entry = CATALOGUES[w.lang][m.id];
   if (!entry) return `[${m.id}]`;
   // Nested messages reach the entry as text in its language (an argument name such as "receivables (opening AR)").
   let args = m.args;
@@ -74,10 +81,31 @@ export function renderMessage(m: Message, lang: Lang): string {
   return renderWith(m, wording(lang));
 }
 
-/** Every message id of the catalogue (for the parity test and documentation). */
-export const MESSAGE_IDS: readonly MessageId[] = Object.keys(EN) as MessageId[];
+/** A message's text in both languages (for values the pane shows in its own language, such as mapping issues). */
+export function inEachLang(m: Message): Record<Lang, string> {
+  return { en: renderMessage(m, "en"), zh: renderMessage(m, "zh") };
+}
+
+const IDS: AnyMessageId[] = Object.keys(EN) as MessageId[];
+
+/** Every message id of the catalogue, registered areas included (for the parity test and documentation). */
+export const MESSAGE_IDS: readonly AnyMessageId[] = IDS;
 
 /** The catalogue entries of a language, by id (tests read both to compare their arguments). */
-export function catalogue(lang: Lang): Readonly<Record<MessageId, Entry>> {
-  return CATALOGUES[lang];
+export function catalogue(lang: Lang): Readonly<Record<AnyMessageId, Entry>> {
+  return CATALOGUES[lang] as Record<AnyMessageId, Entry>;
+}
+
+/**
+ * Adds an area's entries to the catalogue (the CLI's, from ./cli): the same ids in both languages, none
+ * already taken. Registering the same area again changes nothing.
+ */
+export function registerMessages<Id extends string>(en: Record<Id, Entry>, zh: Record<Id, Entry>): void {
+  for (const id of Object.keys(en) as Id[]) {
+    if (CATALOGUES.en[id] === en[id]) continue;
+    if (CATALOGUES.en[id] || !zh[id]) throw new Error(`message catalogue: ${id} is taken or has no Chinese entry`);
+    CATALOGUES.en[id] = en[id];
+    CATALOGUES.zh[id] = zh[id];
+    IDS.push(id as unknown as AnyMessageId);
+  }
 }

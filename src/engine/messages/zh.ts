@@ -4,7 +4,8 @@ import type { MessageId } from "./en";
 import { INPUT_ZH } from "./input.zh";
 import { RECEIVABLES_ZH } from "./receivables.zh";
 import { CREDIT_ZH } from "./credit.zh";
-import { CLI_ZH } from "./cli.zh";
+import { REVIEW_ZH } from "./review.zh";
+import { MODEL_ZH } from "./model.zh";
 
 export const ZH: Record<MessageId, Entry> = {
   "legacy.text": (a) => String(a.text),
@@ -12,7 +13,8 @@ export const ZH: Record<MessageId, Entry> = {
   ...INPUT_ZH,
   ...RECEIVABLES_ZH,
   ...CREDIT_ZH,
-  ...CLI_ZH,
+  ...REVIEW_ZH,
+  ...MODEL_ZH,
   "model.notJson": (a) => `${a.what} 不是模型 JSON 文本：${a.detail}`,
   "model.invalid": (a) => `${a.what}：${a.detail}`,
   "model.stored.corrupt": (a, w) => `本工作簿中保存的校准模型无法读取（${w.msg(a.detail)}）。现使用出厂模型；已保存的模型保持原样。`,

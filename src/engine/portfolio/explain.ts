@@ -25,7 +25,8 @@
  *   re-scoring the combined values (see `planLift`); null when 3 are not enough.
  */
 import { POINT_BASIS, type PointBasis } from "../scoring/contribution";
-import { Result, isEngineError } from "../errors";
+import { Result, isEngineError, messageIn } from "../errors";
+import { message, renderMessage } from "../messages";
 import { Lang } from "../lang";
 import { CreditPolicy } from "../policy";
 import { FACTORS, FactorKey, GROUP_LABELS, ScoreGroup, UnitKind, factorDef, factorIndex } from "../scoring/factors";
@@ -208,7 +209,7 @@ function pointsText(gained: number): string {
 /** "Debt ratio from 60% to 49%" / "资产负债率由 60% 降至 49%". */
 function changeText(key: FactorKey, fromText: string, toText: string, up: boolean, lang: Lang): string {
   const label = factorDef(key).label[lang];
-  return lang === "zh" ? `${label}由 ${fromText} ${up ? "升至" : "降至"} ${toText}` : `${label} from ${fromText} to ${toText}`;
+  return renderMessage(message(up ? "explain.raise" : "explain.lower", { label, from: fromText, to: toText }), lang);
 }
 
 /** Most factors a combined plan changes. */
@@ -303,10 +304,7 @@ function planLift(
   });
   const gained = final.score - score;
   const pts = pointsText(gained);
-  const text =
-    lang === "zh"
-      ? `${steps.map((x) => x.text).join("；")}（+${pts}分 → ${final.band}级）`
-      : `${steps.map((x) => x.text).join("; ")} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${final.band})`;
+  const text = renderMessage(message("explain.lift", { changes: steps.map((x) => x.text), pts, band: final.band }), lang);
   return { steps, points: gained, newScore: final.score, band: final.band, text };
 }
 
@@ -386,11 +384,8 @@ export function explainCustomer(
       rampShare: lr.rampShare,
     };
   } else if (res.basis.netWorth === null && res.basis.annualSales === null) {
-    limitNote =
-      lang === "zh"
-        ? "净资产和营业收入均未知，无法测算额度。"
-        : "Net worth (equity) and turnover (sales) are both unknown: no limit can be sized.";
-  } else limitNote = res.limitError ? res.limitError.message : null;
+    limitNote = renderMessage(message("explain.noFinancials"), lang);
+  } else limitNote = res.limitError ? messageIn(res.limitError, lang) : null;
 
   // Lift by one band.
   const bi = BANDS.indexOf(res.band);
@@ -400,7 +395,7 @@ export function explainCustomer(
   let nextBand: Band | null = null;
   let nextBandScore: number | null = null;
   if (bi === 0) {
-    liftNote = lang === "zh" ? "已是最高等级（A级）。" : "Already in the best band (A).";
+    liftNote = renderMessage(message("explain.bestBand"), lang);
   } else {
     nextBand = BANDS[bi - 1];
     nextBandScore = model.bands[bi - 1].minScore;
@@ -422,10 +417,7 @@ export function explainCustomer(
         const toText = formatValue(to, unit, lang);
         const pts = pointsText(gained);
         const change = changeText(f.key, fromText, toText, up, lang);
-        const text =
-          lang === "zh"
-            ? `${change}（+${pts}分 → ${moved.band}级）`
-            : `${change} (+${pts} ${pts === "1" ? "pt" : "pts"} → band ${moved.band})`;
+        const text = renderMessage(message("explain.lift", { changes: [change], pts, band: moved.band }), lang);
         lift.push({
           key: f.key,
           label: def.label[lang],
@@ -446,10 +438,10 @@ export function explainCustomer(
     lift.splice(3);
     if (lift.length === 0) {
       liftCombined = planLift(values, derivedAll, model, res.score, nextBandScore, lang);
-      liftNote =
-        lang === "zh"
-          ? `单一因子的合理变动无法使评分达到 ${nextBand}级（需 ${fmt(nextBandScore, 1)} 分，当前 ${fmt(res.score, 1)} 分）。`
-          : `No single realistic factor change reaches band ${nextBand} (needs ${fmt(nextBandScore, 1)}, now ${fmt(res.score, 1)}).`;
+      liftNote = renderMessage(
+        message("explain.noSingleLift", { band: nextBand, needs: fmt(nextBandScore, 1), now: fmt(res.score, 1) }),
+        lang,
+      );
     }
   }
 

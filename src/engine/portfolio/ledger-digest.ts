@@ -14,7 +14,8 @@
  * `第 9 行“发票日期”列（invoice_date，单元格 Ledger!B9）：文本“2026-01-05”不是日期，…`
  * naming the header of the mapped column.
  */
-import { EngineError, Result, naError } from "../errors";
+import { EngineError, Result, engineError, naError } from "../errors";
+import { message } from "../messages";
 import { Lang } from "../lang";
 import { DunningLadder, STAGE_CLOSED, dunningStage, dunningStageName } from "../receivables/dunning";
 import { Invoice, InvoiceField, InvoiceProblem, customerKey, isInvoiceProblem, openAt, parseInvoice } from "../receivables/ledger";
@@ -99,7 +100,7 @@ function langProblem(
 ): { error: EngineError; problem: DataProblem } {
   const at = cellLocation(place, i, Math.max(0, fields.column[p.field]));
   const e = invoiceRowError(p, at.row, fields.header[p.field], lang, at.address);
-  const error = lang === "zh" ? e : { ...e, message: `ledger ${e.message}` };
+  const error = lang === "zh" ? e : engineError(e.code, message("review.ledgerPrefix", { cause: e.message }));
   return { error, problem: { message: error.message, at } };
 }
 
@@ -289,7 +290,7 @@ export function* digestLedgerSteps(
     firstProblems,
     place,
     idColumn: cCust,
-    dso: dso ?? naError(lang === "zh" ? "发票台账中没有可读的发票。" : "the ledger holds no readable invoices."),
+    dso: dso ?? naError(message("review.ledgerEmpty"), lang),
     agingEdges,
   };
 }

@@ -16,6 +16,7 @@
  */
 import { EngineError, Result, valueError } from "../errors";
 import { Lang } from "../lang";
+import { Message, inEachLang, message } from "../messages";
 import { HEADER_KEYS, HeaderKey, matchHeader, normaliseLabel } from "../scoring/headers";
 import { isFactorKey } from "../scoring/factors";
 import { SheetPlace, headerLocation } from "./place";
@@ -63,19 +64,22 @@ export interface MappingIssue {
   key?: MappingKey;
   /** Column indexes concerned. */
   columns?: number[];
+  /** The issue as a catalogue message (not enumerable: an issue compares and serialises as before). */
+  readonly msg: Message;
+  /** Its text in each language (rendered from `msg`). */
   message: Record<Lang, string>;
 }
 
+function issue({ msg, ...i }: Omit<MappingIssue, "message">): MappingIssue {
+  const out = { ...i, message: inEachLang(msg) } as MappingIssue;
+  Object.defineProperty(out, "msg", { value: msg, enumerable: false });
+  return out;
+}
+
 /** Labels of the ledger keys for messages and the task pane. */
-export const LEDGER_KEY_LABELS: Record<LedgerKey, Record<Lang, string>> = {
-  customer_id: { en: "Customer ID", zh: "客户编号" },
-  invoice_date: { en: "Invoice date", zh: "发票日期" },
-  due_date: { en: "Due date", zh: "到期日" },
-  paid_date: { en: "Paid date", zh: "付款日期" },
-  amount: { en: "Amount", zh: "金额" },
-  open_amount: { en: "Open amount", zh: "未结金额" },
-  disputed: { en: "Disputed", zh: "争议" },
-};
+export const LEDGER_KEY_LABELS = Object.fromEntries(
+  LEDGER_KEYS.map((key) => [key, inEachLang(message("ledgerKey.label", { key }))]),
+) as Record<LedgerKey, Record<Lang, string>>;
 
 /** Ledger synonyms (the key itself is always accepted). Checked before the customer-table matcher. */
 const LEDGER_SYNONYMS: Record<LedgerKey, readonly string[]> = {
@@ -209,15 +213,10 @@ export function applyMappingOverrides(mapping: ColumnMapping, overrides: Mapping
   for (const [h, key] of Object.entries(overrides)) {
     const text = h.trim();
     if (!mapping.columns.some((c) => c.header === text)) {
-      return valueError(lang === "zh" ? `列映射：没有表头为“${text}”的列。` : `mapping: no column is headed "${text}".`);
+      return valueError(message("mapping.noHeader", { header: text }), lang);
     }
     if (key !== "ignore" && !isKeyOfKind(key, mapping.kind)) {
-      const table = mapping.kind === "customers" ? { en: "customer-table", zh: "客户表" } : { en: "ledger", zh: "发票台账" };
-      return valueError(
-        lang === "zh"
-          ? `列映射：“${String(key)}”不是${table.zh}的字段（“${text}”列）。`
-          : `mapping: "${String(key)}" is not a ${table.en} column key (column "${text}").`,
-      );
+      return valueError(message("mapping.notKeyOf", { key: String(key), ledger: mapping.kind !== "customers", header: text }), lang);
     }
     byHeader.set(text, key);
   }
@@ -240,14 +239,6 @@ export function overridesOf(mapping: ColumnMapping): MappingOverrides {
   return out;
 }
 
-function colList(mapping: ColumnMapping, idx: readonly number[]): string {
-  return idx.map((i) => `"${mapping.columns[i].header}"`).join(", ");
-}
-
-function colListZh(mapping: ColumnMapping, idx: readonly number[]): string {
-  return idx.map((i) => `“${mapping.columns[i].header}”`).join("、");
-}
-
 /**
  * Checks a mapping. Customer table: error when no factor column is recognised
  * or two columns map to one key; warning when customer_id is missing (rows are
@@ -264,16 +255,15 @@ export function checkMapping(mapping: ColumnMapping, kind: MappingKind = mapping
     const key = mapping.columns[i].key;
     if (key === null) continue;
     if (!isKeyOfKind(key, kind)) {
-      errors.push({
-        severity: "error",
-        code: "wrong_kind",
-        key,
-        columns: [i],
-        message: {
-          en: `Column "${mapping.columns[i].header}" is mapped to ${key}, which does not belong in ${kind === "customers" ? "a customer table" : "an invoice ledger"}.`,
-          zh: `“${mapping.columns[i].header}”列被映射为 ${key}，该字段不属于${kind === "customers" ? "客户表" : "发票台账"}。`,
-        },
-      });
+      errors.push(
+        issue({
+          severity: "error",
+          code: "wrong_kind",
+          key,
+          columns: [i],
+          msg: message("mapping.wrongKind", { header: mapping.columns[i].header, key, ledger: kind !== "customers" }),
+        }),
+      );
       continue;
     }
     const list = seen.get(key);
@@ -282,64 +272,32 @@ export function checkMapping(mapping: ColumnMapping, kind: MappingKind = mapping
   }
   for (const [key, idx] of seen) {
     if (idx.length < 2) continue;
-    errors.push({
-      severity: "error",
-      code: "duplicate_key",
-      key,
-      columns: idx,
-      message: {
-        en: `Columns ${colList(mapping, idx)} all map to ${key}: keep one and set the others to "ignore".`,
-        zh: `${colListZh(mapping, idx)}列都映射为 ${key}：请保留一列，其余设为“忽略”。`,
-      },
-    });
+    errors.push(
+      issue({
+        severity: "error",
+        code: "duplicate_key",
+        key,
+        columns: idx,
+        msg: message("mapping.duplicate", { headers: idx.map((i) => mapping.columns[i].header), key }),
+      }),
+    );
   }
   if (kind === "customers") {
     const anyFactor = [...seen.keys()].some((k) => isFactorKey(k));
     if (!anyFactor) {
-      errors.push({
-        severity: "error",
-        code: "no_factor",
-        message: {
-          en: "No column is a recognised scoring factor (e.g. Debt ratio, Current ratio, Average days late). Rename the headers or map the columns by hand.",
-          zh: "没有识别出任何评分因子列（如资产负债率、流动比率、平均逾期天数）。请修改表头或手动映射列。",
-        },
-      });
+      errors.push(issue({ severity: "error", code: "no_factor", msg: message("mapping.noFactor") }));
     }
     if (!seen.has("customer_id")) {
-      warnings.push({
-        severity: "warning",
-        code: "missing_customer_id",
-        key: "customer_id",
-        message: {
-          en: "No customer ID column: customers are identified by row number, duplicates cannot be detected and no invoice ledger can be joined.",
-          zh: "没有客户编号列：客户将按行号识别，无法检测重复客户，也无法关联发票台账。",
-        },
-      });
+      warnings.push(issue({ severity: "warning", code: "missing_customer_id", key: "customer_id", msg: message("mapping.noCustomerId") }));
     }
     if (!seen.has("exposure")) {
-      warnings.push({
-        severity: "warning",
-        code: "missing_exposure",
-        key: "exposure",
-        message: {
-          en: "No exposure (open receivables) column: exposure, expected loss and limit breaches are only available from a joined ledger's open amounts.",
-          zh: "没有风险敞口（应收余额）列：敞口、预期损失和超额度情况只能由关联的发票台账未结金额得出。",
-        },
-      });
+      warnings.push(issue({ severity: "warning", code: "missing_exposure", key: "exposure", msg: message("mapping.noExposure") }));
     }
   } else {
     for (const key of REQUIRED_LEDGER_KEYS) {
       if (seen.has(key)) continue;
-      const label = LEDGER_KEY_LABELS[key];
-      errors.push({
-        severity: "error",
-        code: "missing_required",
-        key,
-        message: {
-          en: `The ledger needs a "${label.en}" column (${key}); map one.`,
-          zh: `发票台账需要“${label.zh}”列（${key}），请映射该列。`,
-        },
-      });
+      const label = message("ledgerKey.label", { key });
+      errors.push(issue({ severity: "error", code: "missing_required", key, msg: message("mapping.missingLedgerKey", { label, key }) }));
     }
   }
   return [...errors, ...warnings];
@@ -348,7 +306,7 @@ export function checkMapping(mapping: ColumnMapping, kind: MappingKind = mapping
 /** The first error issue of a mapping as an EngineError in `lang`, or null. */
 export function mappingError(mapping: ColumnMapping, lang: Lang, kind: MappingKind = mapping.kind): EngineError | null {
   const first = checkMapping(mapping, kind).find((i) => i.severity === "error");
-  return first ? valueError(first.message[lang]) : null;
+  return first ? valueError(first.msg, lang) : null;
 }
 
 /**
@@ -356,20 +314,20 @@ export function mappingError(mapping: ColumnMapping, lang: Lang, kind: MappingKi
  * and keys instead of trusting it.
  */
 export function parseStoredMapping(json: unknown): Result<ColumnMapping> {
-  if (typeof json !== "object" || json === null) return valueError("stored mapping: expected an object.");
+  if (typeof json !== "object" || json === null) return valueError(message("mapping.stored.notObject"));
   const m = json as Partial<ColumnMapping>;
-  if (m.version !== 1) return valueError(`stored mapping: unsupported version ${JSON.stringify(m.version)}.`);
-  if (m.kind !== "customers" && m.kind !== "ledger") return valueError(`stored mapping: unknown kind ${JSON.stringify(m.kind)}.`);
-  if (!Array.isArray(m.columns)) return valueError("stored mapping: columns must be a list.");
+  if (m.version !== 1) return valueError(message("mapping.stored.version", { version: JSON.stringify(m.version) }));
+  if (m.kind !== "customers" && m.kind !== "ledger") return valueError(message("mapping.stored.kind", { value: JSON.stringify(m.kind) }));
+  if (!Array.isArray(m.columns)) return valueError(message("mapping.stored.columns"));
   const columns: MappedColumn[] = [];
   for (let i = 0; i < m.columns.length; i++) {
     const c = m.columns[i] as Partial<MappedColumn> | null;
-    if (typeof c !== "object" || c === null) return valueError(`stored mapping: column ${i + 1} is not an object.`);
-    if (c.index !== i) return valueError(`stored mapping: column ${i + 1} has index ${JSON.stringify(c.index)}, expected ${i}.`);
-    if (typeof c.header !== "string") return valueError(`stored mapping: column ${i + 1} has no header text.`);
+    if (typeof c !== "object" || c === null) return valueError(message("mapping.stored.columnNotObject", { column: i + 1 }));
+    if (c.index !== i) return valueError(message("mapping.stored.index", { column: i + 1, index: JSON.stringify(c.index), expected: i }));
+    if (typeof c.header !== "string") return valueError(message("mapping.stored.header", { column: i + 1 }));
     if (c.key !== null && !isKeyOfKind(c.key, m.kind))
-      return valueError(`stored mapping: column "${c.header}" has an unknown key ${JSON.stringify(c.key)}.`);
-    if (typeof c.auto !== "boolean") return valueError(`stored mapping: column "${c.header}" has no auto flag.`);
+      return valueError(message("mapping.stored.key", { header: c.header, key: JSON.stringify(c.key) }));
+    if (typeof c.auto !== "boolean") return valueError(message("mapping.stored.auto", { header: c.header }));
     columns.push({ index: i, header: c.header, key: c.key ?? null, auto: c.auto });
   }
   return { version: 1, kind: m.kind, columns };
@@ -388,21 +346,13 @@ export function mappingMismatch(
   place?: SheetPlace | null,
 ): EngineError | null {
   if (headers.length !== mapping.columns.length) {
-    return valueError(
-      lang === "zh"
-        ? `列映射：表格有 ${headers.length} 列，但映射描述的是 ${mapping.columns.length} 列；请重新映射。`
-        : `mapping: the table has ${headers.length} columns but the mapping describes ${mapping.columns.length}; map the columns again.`,
-    );
+    return valueError(message("mapping.columnCount", { columns: headers.length, mapped: mapping.columns.length }), lang);
   }
   for (let i = 0; i < headers.length; i++) {
     const t = headerText(headers[i]);
     if (t !== mapping.columns[i].header) {
       const cell = place ? headerLocation(place, i).address : "";
-      return valueError(
-        lang === "zh"
-          ? `列映射：第 ${i + 1} 列${cell ? `（${cell}）` : ""}的表头是“${t}”，但映射期望“${mapping.columns[i].header}”；请重新映射。`
-          : `mapping: column ${i + 1}${cell ? ` (${cell})` : ""} is headed "${t}" but the mapping expects "${mapping.columns[i].header}"; map the columns again.`,
-      );
+      return valueError(message("mapping.headerChanged", { column: i + 1, cell, header: t, expected: mapping.columns[i].header }), lang);
     }
   }
   return null;

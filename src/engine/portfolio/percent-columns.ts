@@ -22,6 +22,7 @@
  * typical size is ≤ the bound (e.g. sales growth of 1 %) are not detected.
  */
 import { Lang } from "../lang";
+import { message, renderMessage } from "../messages";
 import { FactorKey, factorEntry, factorIndex, isFactorKey } from "../scoring/factors";
 import { DEFAULT_PERCENT_BOUND } from "../scoring/registry";
 import { fmt } from "../scoring/reasons";
@@ -72,9 +73,7 @@ export function percentBound(key: FactorKey): number | null {
 export function percentColumnMessage(header: string, key: FactorKey, median: number, lang: Lang, range?: string): string {
   const m = fmt(median, 2);
   const d = fmt(Number(m) / 100, 4);
-  return lang === "zh"
-    ? `“${header}”列（${key}${range ? `，${range}` : ""}）看起来是百分数（中位数 ${m}）：比率须为小数，如 ${m}% 应填 ${d}。请将该列除以 100（或更正单元格格式）后重新评估。`
-    : `Column “${header}” (${key}${range ? `, ${range}` : ""}) looks like percentages (median ${m}): ratios must be decimals, e.g. ${d} for ${m} %. Divide the column by 100 (or fix the cells' format) and review again.`;
+  return renderMessage(message("review.percentColumn", { header, key, range: range ?? "", m, d }), lang);
 }
 
 /**

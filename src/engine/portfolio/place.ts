@@ -10,6 +10,7 @@
 import { cellAddress, columnLetters, quoteSheet } from "../a1";
 import { EngineError, valueError } from "../errors";
 import { Lang } from "../lang";
+import { Message, message } from "../messages";
 
 /** Where a table's data rows are: the header is the row above `firstDataRow`. */
 export interface SheetPlace {
@@ -51,32 +52,18 @@ const MAX_COLUMN = 16383;
  * name, a first data row with room for the header above it, a first column
  * inside the sheet, and `columns` columns that fit.
  */
-export function checkPlace(
-  place: SheetPlace,
-  columns: number,
-  lang: Lang,
-  what: { en: string; zh: string } = { en: "table", zh: "表格" },
-): EngineError | null {
-  const zh = lang === "zh";
+export function checkPlace(place: SheetPlace, columns: number, lang: Lang, what: Message = message("review.table")): EngineError | null {
   const p = place as Partial<SheetPlace> | null;
   if (typeof p !== "object" || p === null || typeof p.sheetName !== "string") {
-    return valueError(zh ? `${what.zh}位置：缺少工作表名称。` : `${what.en} place: the sheet name is missing.`);
+    return valueError(message("place.noSheet", { what }), lang);
   }
   const r = p.firstDataRow,
     c = p.firstColumn;
   if (typeof r !== "number" || !Number.isInteger(r) || r < 1 || r > MAX_ROW) {
-    return valueError(
-      zh
-        ? `${what.zh}位置：首个数据行须为 1 到 ${MAX_ROW} 之间的整数（表头在其上一行），当前为 ${String(r)}。`
-        : `${what.en} place: firstDataRow must be a whole number from 1 to ${MAX_ROW} (the header is the row above), got ${String(r)}.`,
-    );
+    return valueError(message("place.badRow", { what, max: MAX_ROW, value: String(r) }), lang);
   }
   if (typeof c !== "number" || !Number.isInteger(c) || c < 0 || c + Math.max(columns, 1) - 1 > MAX_COLUMN) {
-    return valueError(
-      zh
-        ? `${what.zh}位置：首列须为 0 到 ${MAX_COLUMN} 之间的整数，且 ${columns} 列都在工作表内，当前为 ${String(c)}。`
-        : `${what.en} place: firstColumn must be a whole number from 0 to ${MAX_COLUMN} with all ${columns} columns inside the sheet, got ${String(c)}.`,
-    );
+    return valueError(message("place.badColumn", { what, max: MAX_COLUMN, columns, value: String(c) }), lang);
   }
   return null;
 }

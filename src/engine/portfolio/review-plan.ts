@@ -1,6 +1,7 @@
 /** Planning a review: checks the inputs, digests and joins the ledger, maps the columns (`prepareReview`). */
 import { isBlank, NumberRules } from "../cells";
-import { Result, isEngineError, valueError } from "../errors";
+import { Result, errorIn, isEngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { readSerial } from "../dates";
 import { Lang } from "../lang";
 import { validatePolicy } from "../policy";
@@ -19,19 +20,14 @@ import { ReviewOptions, ReviewInput, CustomerResult, DuplicateId, Plan, ReviewSt
 import { EMPTY_ROW, STATEMENT, idValue } from "./review-rows";
 
 function readOptions(o: ReviewOptions | undefined, lang: Lang): Result<{ lgd: number; edges: readonly number[]; period: number }> {
-  const zh = lang === "zh";
   const lgd = o?.expectedLossLgd ?? DEFAULT_LGD;
-  if (!Number.isFinite(lgd) || lgd < 0 || lgd > 1)
-    return valueError(zh ? `违约损失率（LGD）须在 0 到 1 之间，当前为 ${lgd}。` : `expectedLossLgd must be between 0 and 1, got ${lgd}.`);
+  if (!Number.isFinite(lgd) || lgd < 0 || lgd > 1) return valueError(message("review.lgd", { lgd }), lang);
   const edges = o?.agingEdges ?? DEFAULT_AGING_EDGES;
   if (edges.length === 0 || edges.some((e, i) => !Number.isInteger(e) || e < 1 || (i > 0 && e <= edges[i - 1]))) {
-    return valueError(
-      zh ? "账龄分段须为递增的正整数天数（如 30、60、90）。" : "agingEdges must be ascending whole numbers of days > 0 (e.g. 30, 60, 90).",
-    );
+    return valueError(message("review.agingEdges"), lang);
   }
   const period = o?.dsoPeriodDays ?? DEFAULT_PERIOD_DAYS;
-  if (!Number.isInteger(period) || period < 1)
-    return valueError(zh ? "DSO 期间天数须为正整数。" : "dsoPeriodDays must be a whole number of days ≥ 1.");
+  if (!Number.isInteger(period) || period < 1) return valueError(message("review.dsoPeriod"), lang);
   return { lgd, edges, period };
 }
 
@@ -62,8 +58,8 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   const { lang, policy, mapping } = input;
   const bad = validatePolicy(policy);
   if (bad) return bad;
-  const asOf = readSerial(input.asOf, lang === "zh" ? "评估基准日" : "as_of");
-  if (isEngineError(asOf)) return asOf;
+  const asOf = readSerial(input.asOf, message("review.asOf"));
+  if (isEngineError(asOf)) return errorIn(asOf, lang);
   const opts = readOptions(input.options, lang);
   if (isEngineError(opts)) return opts;
 
@@ -74,20 +70,20 @@ export function* prepareReviewSteps(input: ReviewInput, step = 50_000): Generato
   if (mismatch) return mismatch;
   const issues = checkMapping(mapping, "customers");
   const firstError = issues.find((i) => i.severity === "error");
-  if (firstError) return valueError(firstError.message[lang]);
+  if (firstError) return valueError(firstError.msg, lang);
   const warnings: MappingIssue[] = issues.filter((i) => i.severity === "warning");
 
   let ledger: LedgerDigest | null = null;
   if (input.ledger) {
     const lm = input.ledger.mapping;
     const lp = input.ledger.place ? placeOf(input.ledger.place) : DEFAULT_PLACE;
-    const badLedgerPlace = checkPlace(lp, input.ledger.headers.length, lang, { en: "ledger", zh: "发票台账" });
+    const badLedgerPlace = checkPlace(lp, input.ledger.headers.length, lang, message("review.ledger"));
     if (badLedgerPlace) return badLedgerPlace;
     const lmis = mappingMismatch(lm, input.ledger.headers, lang, input.ledger.place);
-    if (lmis) return valueError(`${lang === "zh" ? "发票台账" : "ledger"} ${lmis.message}`);
+    if (lmis) return lmis.msg ? valueError(message("review.ledgerPrefix", { cause: lmis.msg }), lang) : lmis;
     const li = checkMapping(lm, "ledger");
     const le = li.find((i) => i.severity === "error");
-    if (le) return valueError(le.message[lang]);
+    if (le) return valueError(le.msg, lang);
     warnings.push(...li.filter((i) => i.severity === "warning"));
     ledger = yield* digestLedgerSteps(input.ledger.rows, lm, asOf, policy.dunning, opts.edges, opts.period, lang, lp, step);
   }

@@ -1,6 +1,7 @@
 /** Reading one row of the customer table: factor cells, limit inputs, the joined ledger's behaviour; bad cells become messages. */
 import { isBlank, readOptionalNumber, NumberRules } from "../cells";
-import { EngineError, isEngineError, naError, valueError } from "../errors";
+import { EngineError, errorIn, isEngineError, naError, valueError, withMessage } from "../errors";
+import { cellArg, message } from "../messages";
 import { Lang } from "../lang";
 import { FACTORS, FACTOR_KEYS, factorIndex } from "../scoring/factors";
 import { STATEMENT_KEYS } from "../scoring/derive";
@@ -8,7 +9,6 @@ import { LIMIT_INPUT_RULES } from "../limit/creditlimit";
 import { BEHAVIOR_KEYS } from "../customer/assess";
 import { customerKey } from "../receivables/ledger";
 import { LedgerCustomer } from "./ledger-digest";
-import { NO_FACTORS_TEXT } from "./texts";
 import { SheetLocation, cellLocation, sheetRowNumber } from "./place";
 import { ReviewState } from "./review-state";
 
@@ -29,27 +29,24 @@ export function idValue(cell: unknown): string | number {
  * `第 18 行“Quick ratio”列（quick_ratio，单元格 Customers!F18）：…`.
  */
 export function cellError(at: SheetLocation, header: string, key: string, cell: unknown, rules: NumberRules, lang: Lang): EngineError {
-  const n = at.row + 1;
-  const label = `row ${n}, column "${header}" (${key}), cell ${at.address}`;
-  const en = readOptionalNumber(cell, label, rules);
-  const base: EngineError = isEngineError(en) ? en : valueError(`${label}: unreadable value.`);
-  if (lang === "en") return base;
-  let problem: string;
-  if (typeof cell === "string")
-    problem = `文本“${cell.length > 30 ? cell.slice(0, 30) + "…" : cell}”不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）`;
-  else if (typeof cell === "boolean") problem = `逻辑值 ${cell ? "TRUE" : "FALSE"} 不是数字`;
-  else if (typeof cell !== "number") problem = "需要数字";
-  else if (!Number.isFinite(cell)) problem = `${cell} 不是有限数值`;
-  else if (rules.min !== undefined && cell < rules.min) problem = `${cell} 小于允许的最小值 ${rules.min}`;
-  else if (rules.max !== undefined && cell > rules.max) problem = `${cell} 大于允许的最大值 ${rules.max}`;
-  else problem = `${cell} 须为整数`;
-  return { ...base, message: `第 ${n} 行“${header}”列（${key}，单元格 ${at.address}）：${problem}。` };
+  const arg = message("review.cellAt", { row: at.row + 1, header, key, address: at.address });
+  const e = readOptionalNumber(cell, arg, rules);
+  if (!isEngineError(e)) return valueError(message("review.cell.unreadable", { arg }), lang);
+  // Text in a number column: the pane's own Chinese words for it (the English is the formula's).
+  const id = e.msg?.id;
+  if (id === "cell.textNumber" || id === "cell.notNumber") {
+    return withMessage(
+      errorIn(e, lang),
+      message(id === "cell.textNumber" ? "review.cell.textNumber" : "review.cell.notNumber", { arg, value: cellArg(cell) }),
+    );
+  }
+  return errorIn(e, lang);
 }
 
 /** The error of a row with data but no factor value: `row 18: no factor values …` / `第 18 行：该行没有任何因子数据…`. */
 export function noFactorsError(state: ReviewState, r: number): EngineError {
   const n = sheetRowNumber(state.plan.place, r);
-  return naError(state.lang === "zh" ? `第 ${n} 行：${NO_FACTORS_TEXT.zh}` : `row ${n}: ${NO_FACTORS_TEXT.en}`);
+  return naError(message("at.row", { row: n, cause: message("review.noFactors") }), state.lang);
 }
 
 /** Scratch of one row read (reused: no allocation per row). */

@@ -1,6 +1,7 @@
 /** Scoring rows: each row through the engine's customer path (`assessVector`), chunk by chunk; the inputs and reasons of one row. */
 import { isBlank } from "../cells";
 import { Result, valueError } from "../errors";
+import { message } from "../messages";
 import { FACTOR_COUNT, FACTOR_KEYS, FactorKey } from "../scoring/factors";
 import { Band } from "../scoring/model";
 import { NOT_REPORTED_KEYS, contributionsOf } from "../scoring/score";
@@ -118,7 +119,8 @@ export function reviewChunk(state: ReviewState, start: number, end: number): voi
  * review internals). An error for a bad row or an out-of-range index.
  */
 export function rowInputs(state: ReviewState, r: number): Result<{ values: Partial<Record<FactorKey, number>>; extras: ExplainExtras }> {
-  if (!Number.isInteger(r) || r < 0 || r >= state.total) return valueError(`row ${r + 1} is not in the table (1–${state.total}).`);
+  if (!Number.isInteger(r) || r < 0 || r >= state.total)
+    return valueError(message("review.rowOutside", { row: r + 1, total: state.total }), state.lang);
   const rd: RowRead = { ...scratchRead };
   readRow(state, r, rd);
   if (rd.error) return rd.error;

@@ -1,5 +1,6 @@
 /** Bilingual labels of the portfolio review (bands, summary rows, reasons for missing figures). */
 import { Lang } from "../lang";
+import { inEachLang, message } from "../messages";
 import { Band } from "../scoring/model";
 
 export type BandKey = Band | "not_scored";
@@ -17,17 +18,7 @@ export const BAND_LABELS: Record<BandKey, Record<Lang, string>> = {
 /** Heat-map column of joined customers whose ledger shows nothing open. */
 export const NO_OPEN_LABEL: Record<Lang, string> = { en: "No open invoices", zh: "无未结发票" };
 
-export const NO_LEDGER_TEXT: Record<Lang, string> = {
-  en: "No invoice ledger was given: aging, DSO and the heat map need one.",
-  zh: "未提供发票台账：账龄、DSO 和热力图需要发票台账。",
-};
+/** The review's notes, from the message catalogue. */
+export const NO_LEDGER_TEXT: Record<Lang, string> = inEachLang(message("review.noLedger"));
 
-export const NO_EXPOSURE_TEXT: Record<Lang, string> = {
-  en: "No customer has an exposure figure (map an exposure column or join a ledger).",
-  zh: "没有任何客户的风险敞口数据（请映射敞口列或关联发票台账）。",
-};
-
-export const NO_FACTORS_TEXT: Record<Lang, string> = {
-  en: "no factor values in this row: nothing to score.",
-  zh: "该行没有任何因子数据，无法评分。",
-};
+export const NO_EXPOSURE_TEXT: Record<Lang, string> = inEachLang(message("review.noExposure"));

@@ -11,7 +11,7 @@ import { ScorecardModel, validateModel } from "./model";
 /** Checks an already-parsed model; `what` names it in the message (a file name, "the stored model"). */
 export function checkModel(model: unknown, what: string): Result<ScorecardModel> {
   const bad: EngineError | null = validateModel(model);
-  return bad ? valueError(message("model.invalid", { what, detail: bad.message })) : (model as ScorecardModel);
+  return bad ? valueError(message("model.invalid", { what, detail: bad.msg ?? bad.message })) : (model as ScorecardModel);
 }
 
 /**

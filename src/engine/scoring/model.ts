@@ -13,6 +13,7 @@
  * ln(odds good) = pd.logOddsAtZero + score / pd.pointsPerLogOdds.
  */
 import { EngineError, valueError } from "../errors";
+import { message } from "../messages";
 import { FACTOR_COUNT, FactorKey, ScoreGroup, factorIndex, isFactorKey } from "./factors";
 import modelJson from "./scorecard-model.v2.json";
 
@@ -138,94 +139,98 @@ const GROUPS: readonly string[] = ["financial", "payment", "profile", "risk"];
  * @example validateModel({ ...DEFAULT_MODEL, bands: [] }) // → #VALUE! "model.bands: …"
  */
 export function validateModel(model: unknown): EngineError | null {
-  if (typeof model !== "object" || model === null) return valueError("model: expected a scorecard model object.");
+  if (typeof model !== "object" || model === null) return valueError(message("modelCheck.notObject"));
   const m = model as Partial<ScorecardModel>;
-  if (typeof m.id !== "string" || m.id === "") return valueError("model.id: expected a non-empty text.");
-  if (typeof m.version !== "string" || m.version === "") return valueError("model.version: expected a non-empty text.");
+  if (typeof m.id !== "string" || m.id === "") return valueError(message("modelCheck.text", { at: "model.id" }));
+  if (typeof m.version !== "string" || m.version === "") return valueError(message("modelCheck.text", { at: "model.version" }));
   const pd = m.pd;
-  if (typeof pd !== "object" || pd === null) return valueError("model.pd: expected { logOddsAtZero, pointsPerLogOdds, horizonYears }.");
-  if (!isNum(pd.logOddsAtZero)) return valueError("model.pd.logOddsAtZero: expected a number.");
-  if (!isNum(pd.pointsPerLogOdds) || pd.pointsPerLogOdds <= 0) return valueError("model.pd.pointsPerLogOdds: expected a positive number.");
-  if (!isNum(pd.horizonYears) || pd.horizonYears <= 0) return valueError("model.pd.horizonYears: expected a positive number.");
-  if (!Array.isArray(m.bands) || m.bands.length !== BANDS.length) return valueError(`model.bands: expected ${BANDS.length} bands A–E.`);
+  if (typeof pd !== "object" || pd === null) return valueError(message("modelCheck.pd", { at: "model.pd" }));
+  if (!isNum(pd.logOddsAtZero)) return valueError(message("modelCheck.number", { at: "model.pd.logOddsAtZero" }));
+  if (!isNum(pd.pointsPerLogOdds) || pd.pointsPerLogOdds <= 0)
+    return valueError(message("modelCheck.positive", { at: "model.pd.pointsPerLogOdds" }));
+  if (!isNum(pd.horizonYears) || pd.horizonYears <= 0) return valueError(message("modelCheck.positive", { at: "model.pd.horizonYears" }));
+  if (!Array.isArray(m.bands) || m.bands.length !== BANDS.length)
+    return valueError(message("modelCheck.bandCount", { at: "model.bands", count: BANDS.length }));
   for (let i = 0; i < BANDS.length; i++) {
     const b = m.bands[i] as Partial<BandSpec>;
     const at = `model.bands[${i}]`;
-    if (typeof b !== "object" || b === null) return valueError(`${at}: expected { band, minScore, pd }.`);
-    if (b.band !== BANDS[i]) return valueError(`${at}.band: expected "${BANDS[i]}" (bands run A, B, C, D, E).`);
-    if (!isNum(b.minScore) || b.minScore < 0 || b.minScore > 100) return valueError(`${at}.minScore: expected a number from 0 to 100.`);
+    if (typeof b !== "object" || b === null) return valueError(message("modelCheck.band", { at }));
+    if (b.band !== BANDS[i]) return valueError(message("modelCheck.bandName", { at: `${at}.band`, band: BANDS[i] }));
+    if (!isNum(b.minScore) || b.minScore < 0 || b.minScore > 100)
+      return valueError(message("modelCheck.score100", { at: `${at}.minScore` }));
     if (i > 0 && b.minScore >= (m.bands[i - 1] as BandSpec).minScore)
-      return valueError(`${at}.minScore: must be below band ${BANDS[i - 1]}'s minScore.`);
-    if (i === BANDS.length - 1 && b.minScore !== 0) return valueError(`${at}.minScore: band E must start at 0.`);
-    if (!isNum(b.pd) || b.pd <= 0 || b.pd >= 1) return valueError(`${at}.pd: expected a probability between 0 and 1 (exclusive).`);
-    if (i > 0 && b.pd < (m.bands[i - 1] as BandSpec).pd) return valueError(`${at}.pd: must not be below band ${BANDS[i - 1]}'s PD.`);
+      return valueError(message("modelCheck.minScoreOrder", { at: `${at}.minScore`, band: BANDS[i - 1] }));
+    if (i === BANDS.length - 1 && b.minScore !== 0) return valueError(message("modelCheck.lastBand", { at: `${at}.minScore` }));
+    if (!isNum(b.pd) || b.pd <= 0 || b.pd >= 1) return valueError(message("modelCheck.probability", { at: `${at}.pd` }));
+    if (i > 0 && b.pd < (m.bands[i - 1] as BandSpec).pd)
+      return valueError(message("modelCheck.pdOrder", { at: `${at}.pd`, band: BANDS[i - 1] }));
   }
-  if (!Array.isArray(m.factors) || m.factors.length === 0) return valueError("model.factors: expected a non-empty list.");
+  if (!Array.isArray(m.factors) || m.factors.length === 0) return valueError(message("modelCheck.factors", { at: "model.factors" }));
   const seen = new Set<string>();
   let maxTotal = 0;
   for (let i = 0; i < m.factors.length; i++) {
     const f = m.factors[i] as Partial<FactorSpec>;
     const at = `model.factors[${i}]`;
-    if (typeof f !== "object" || f === null) return valueError(`${at}: expected a factor object.`);
-    if (!isFactorKey(f.key)) return valueError(`${at}.key: "${String(f.key)}" is not a canonical factor key.`);
+    if (typeof f !== "object" || f === null) return valueError(message("modelCheck.factor", { at }));
+    if (!isFactorKey(f.key)) return valueError(message("modelCheck.factorKey", { at: `${at}.key`, key: String(f.key) }));
     const atk = `${at} (${f.key})`;
-    if (seen.has(f.key)) return valueError(`${atk}.key: appears twice.`);
+    if (seen.has(f.key)) return valueError(message("modelCheck.twice", { at: `${atk}.key` }));
     seen.add(f.key);
-    if (typeof f.group !== "string" || !GROUPS.includes(f.group)) return valueError(`${atk}.group: expected one of ${GROUPS.join(", ")}.`);
-    if (f.source !== "calibrated" && f.source !== "expert") return valueError(`${atk}.source: expected "calibrated" or "expert".`);
+    if (typeof f.group !== "string" || !GROUPS.includes(f.group))
+      return valueError(message("modelCheck.group", { at: `${atk}.group`, groups: GROUPS }));
+    if (f.source !== "calibrated" && f.source !== "expert") return valueError(message("modelCheck.source", { at: `${atk}.source` }));
     if (f.direction !== "increasing" && f.direction !== "decreasing")
-      return valueError(`${atk}.direction: expected "increasing" or "decreasing".`);
-    if (!Array.isArray(f.edges) || !f.edges.every(isNum)) return valueError(`${atk}.edges: expected a list of numbers.`);
+      return valueError(message("modelCheck.direction", { at: `${atk}.direction` }));
+    if (!Array.isArray(f.edges) || !f.edges.every(isNum)) return valueError(message("modelCheck.numbers", { at: `${atk}.edges` }));
     for (let k = 1; k < f.edges.length; k++) {
-      if (!(f.edges[k] > f.edges[k - 1])) return valueError(`${atk}.edges: must be strictly ascending (edge ${k}).`);
+      if (!(f.edges[k] > f.edges[k - 1])) return valueError(message("modelCheck.ascending", { at: `${atk}.edges`, edge: k }));
     }
     if (!Array.isArray(f.points) || f.points.length !== f.edges.length + 1)
-      return valueError(`${atk}.points: expected ${(f.edges.length ?? 0) + 1} numbers (one more than edges).`);
-    if (!f.points.every((p) => isNum(p) && p >= 0)) return valueError(`${atk}.points: every point value must be a number ≥ 0.`);
+      return valueError(message("modelCheck.pointCount", { at: `${atk}.points`, count: (f.edges.length ?? 0) + 1 }));
+    if (!f.points.every((p) => isNum(p) && p >= 0)) return valueError(message("modelCheck.pointsPositive", { at: `${atk}.points` }));
     for (let k = 1; k < f.points.length; k++) {
       const ok = f.direction === "increasing" ? f.points[k] >= f.points[k - 1] : f.points[k] <= f.points[k - 1];
-      if (!ok)
-        return valueError(`${atk}.points: must be ${f.direction === "increasing" ? "non-decreasing" : "non-increasing"} (bin ${k}).`);
+      if (!ok) return valueError(message("modelCheck.monotone", { at: `${atk}.points`, increasing: f.direction === "increasing", bin: k }));
     }
     const lo = Math.min(...f.points),
       hi = Math.max(...f.points);
     if (!isNum(f.neutral) || f.neutral < lo || f.neutral > hi)
-      return valueError(`${atk}.neutral: expected a number between ${lo} and ${hi}.`);
+      return valueError(message("modelCheck.between", { at: `${atk}.neutral`, min: lo, max: hi }));
     if (f.neutralValues !== undefined && (!Array.isArray(f.neutralValues) || !f.neutralValues.every(isNum)))
-      return valueError(`${atk}.neutralValues: expected a list of numbers.`);
+      return valueError(message("modelCheck.numbers", { at: `${atk}.neutralValues` }));
     if (f.notReportedPoints !== undefined && (!isNum(f.notReportedPoints) || f.notReportedPoints < 0))
-      return valueError(`${atk}.notReportedPoints: expected a number ≥ 0.`);
+      return valueError(message("modelCheck.nonNegative", { at: `${atk}.notReportedPoints` }));
     maxTotal += Math.max(hi, f.notReportedPoints ?? 0);
   }
   if (m.neutralScore === undefined) {
     if (Math.abs(maxTotal - 100) > 0.01)
-      return valueError(`model.factors: the maximum points add up to ${Math.round(maxTotal * 100) / 100}, expected 100.`);
+      return valueError(message("modelCheck.total", { at: "model.factors", total: Math.round(maxTotal * 100) / 100 }));
   } else {
     if (!isNum(m.neutralScore) || m.neutralScore < 0 || m.neutralScore > 100)
-      return valueError("model.neutralScore: expected a number from 0 to 100.");
-    if (!(maxTotal > 0)) return valueError("model.factors: no factor can earn points.");
+      return valueError(message("modelCheck.score100", { at: "model.neutralScore" }));
+    if (!(maxTotal > 0)) return valueError(message("modelCheck.noPoints", { at: "model.factors" }));
   }
   const inc = m.incompleteStatements;
   if (inc !== undefined) {
     if (typeof inc !== "object" || inc === null || typeof inc.enabled !== "boolean")
-      return valueError("model.incompleteStatements: expected { enabled: true/false, debtRatioMin }.");
+      return valueError(message("modelCheck.incomplete", { at: "model.incompleteStatements" }));
     if (!isNum(inc.debtRatioMin) || inc.debtRatioMin < 0)
-      return valueError("model.incompleteStatements.debtRatioMin: expected a debt ratio of 0 or more.");
+      return valueError(message("modelCheck.debtRatioMin", { at: "model.incompleteStatements.debtRatioMin" }));
     if (inc.enabled && !seen.has("interest_not_reported"))
-      return valueError("model.incompleteStatements: enabled, but the model has no interest_not_reported factor.");
+      return valueError(message("modelCheck.incompleteFactor", { at: "model.incompleteStatements" }));
   }
   const pool = m.pool;
   if (pool !== undefined) {
     if (typeof pool !== "object" || pool === null || !Array.isArray(pool.factors) || pool.factors.length === 0)
-      return valueError("model.pool: expected { factors: [keys of the model's factors], correlation }.");
+      return valueError(message("modelCheck.pool", { at: "model.pool" }));
     const inPool = new Set<string>();
     for (const k of pool.factors) {
       if (typeof k !== "string" || !seen.has(k) || inPool.has(k))
-        return valueError(`model.pool.factors: "${String(k)}" is not a factor of the model, or appears twice.`);
+        return valueError(message("modelCheck.poolFactor", { at: "model.pool.factors", key: String(k) }));
       inPool.add(k);
     }
     if (!isNum(pool.correlation) || pool.correlation < 0 || pool.correlation >= 1)
-      return valueError("model.pool.correlation: expected a number from 0 to below 1.");
+      return valueError(message("modelCheck.correlation", { at: "model.pool.correlation" }));
   }
   return null;
 }
