@@ -35,7 +35,7 @@ describe("the output label set", () => {
     }
   });
 
-  test("the Chinese labels are Chinese where the English ones are words (band letters and PD keep their Latin part)", () => {
+  test("every Chinese label holds Chinese characters (not an English text left untranslated; band letters keep their Latin letter)", () => {
     for (const [path, text] of leaves(LABELS.zh))
       expect({ path, cjk: /[\u4e00-\u9fff]/.test(text as string) }).toEqual({ path, cjk: true });
   });
