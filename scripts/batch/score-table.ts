@@ -14,6 +14,7 @@ import { LIMIT_RULE_TEXT } from "../../src/engine/limit/limit";
 import { assessVector } from "../../src/engine/customer/assess";
 import { isEngineError, EngineError } from "../../src/engine/errors";
 import { Lang } from "../../src/engine/lang";
+import { LABELS } from "../../src/engine/labels";
 import { Spill, SpillCell } from "../../src/engine/spill";
 import { DEFAULT_POLICY, CreditPolicy } from "../../src/engine/policy";
 
@@ -30,12 +31,16 @@ export interface ScoredTable {
   errors: { index: number; message: string }[];
 }
 
-/** The score block's headers are CREDITSCORE's own output labels ("all"), so the CLI and the formula name them alike. */
+/**
+ * The score block's headers are CREDITSCORE's own output labels ("all"), so the CLI and the formula name them
+ * alike; the limit, rule and date headers come from the same label set (`src/engine/labels.ts`).
+ */
 const SCORE_COLUMNS = ["score", "band", "pd", "coverage", "reasons"] as const;
-const HEADER: Record<Lang, { score: string[]; limit: string[]; asOf: string }> = {
-  en: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].en), limit: ["Recommended limit", "Limit rule"], asOf: "As of" },
-  zh: { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k].zh), limit: ["建议信用额度", "额度规则"], asOf: "评估日期" },
-};
+function headerOf(lang: Lang): { score: string[]; limit: string[]; asOf: string } {
+  const l = LABELS[lang].columns;
+  return { score: SCORE_COLUMNS.map((k) => OUTPUT_LABELS[k][lang]), limit: [l.limit, l.rule], asOf: l.asOf };
+}
+const HEADER: Record<Lang, { score: string[]; limit: string[]; asOf: string }> = { en: headerOf("en"), zh: headerOf("zh") };
 
 const EXCEL_ERROR_TEXT: Record<EngineError["code"], string> = { VALUE: "#VALUE!", NA: "#N/A", DIV0: "#DIV/0!", NUM: "#NUM!" };
 

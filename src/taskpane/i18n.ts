@@ -6,6 +6,7 @@
 import type { PointBasis } from "../engine/scoring/contribution";
 import type { Lang } from "../engine/lang";
 import type { FieldKey } from "../engine/scoring/headers";
+import { LABELS, SHEET_COLUMNS } from "../engine/labels";
 import type { IoErrorCode } from "../excel/errors";
 
 /** Product name; the same in every language. */
@@ -132,7 +133,7 @@ export interface CalibrateStrings {
 }
 
 /** Columns the pane can write next to the customer table. */
-export const WRITE_COLUMNS = ["score", "band", "pd", "limit", "headroom", "stage", "reasons"] as const;
+export const WRITE_COLUMNS = SHEET_COLUMNS;
 export type WriteColumnId = (typeof WRITE_COLUMNS)[number];
 
 /** The steps of the review, as tabs at the top of the pane. */
@@ -663,15 +664,7 @@ export const strings: Record<Lang, Strings> = {
         heading: "Write results to the workbook",
         intro: "The columns go right of the table, one row per customer. Cells of yours are never overwritten without asking.",
         columns: "Columns",
-        columnLabels: {
-          score: "Score",
-          band: "Band (coloured)",
-          pd: "Probability of default",
-          limit: "Recommended limit",
-          headroom: "Headroom",
-          stage: "Dunning stage",
-          reasons: "Reasons",
-        },
+        columnLabels: LABELS.en.options,
         mode: "Write as",
         formulas: "Live RISK formulas",
         values: "Static values (for sharing without the add-in)",
@@ -703,15 +696,7 @@ export const strings: Record<Lang, Strings> = {
         failed: (message) => `Writing failed: ${message}`,
         noColumns: "Choose at least one column, or the report sheet.",
         languageNote: (language) => `Texts are written in ${language}, the language of the review.`,
-        headers: {
-          score: "Risk score",
-          band: "Risk band",
-          pd: "PD (12m)",
-          limit: "Recommended limit",
-          headroom: "Headroom",
-          stage: "Dunning stage",
-          reasons: "Risk reasons",
-        },
+        headers: LABELS.en.sheet,
         editedBody: (count, where) =>
           `Of these, ${count} ${pl(count, "was", "were")} written by CreditSentinel and changed since, e.g. ${where}: ${pl(count, "it is", "they are")} yours now.`,
         resizedBody: (where) => `Rows or cells were inserted or deleted inside earlier results at ${where}: those cells count as yours.`,
@@ -1095,15 +1080,7 @@ export const strings: Record<Lang, Strings> = {
         heading: "将结果写入工作簿",
         intro: "结果列写在表格右侧，每个客户一行。未经确认，绝不覆盖您的单元格。",
         columns: "写入的列",
-        columnLabels: {
-          score: "评分",
-          band: "等级（带颜色）",
-          pd: "违约概率",
-          limit: "建议额度",
-          headroom: "额度余量",
-          stage: "催收阶段",
-          reasons: "主要原因",
-        },
+        columnLabels: LABELS.zh.options,
         mode: "写入方式",
         formulas: "实时 RISK 公式",
         values: "静态数值（便于分享给未安装加载项的同事）",
@@ -1132,15 +1109,7 @@ export const strings: Record<Lang, Strings> = {
         failed: (message) => `写入失败：${message}`,
         noColumns: "请至少选择一列，或选择生成报告工作表。",
         languageNote: (language) => `文字将以评估时的语言（${language}）写入。`,
-        headers: {
-          score: "信用评分",
-          band: "风险等级",
-          pd: "违约概率(12个月)",
-          limit: "建议额度",
-          headroom: "额度余量",
-          stage: "催收阶段",
-          reasons: "主要扣分原因",
-        },
+        headers: LABELS.zh.sheet,
         editedBody: (count, where) => `其中 ${count} 个由信用哨兵写入、此后被修改过，例如 ${where}：它们现在属于您。`,
         resizedBody: (where) => `先前结果 ${where} 内插入或删除了行或单元格：这些单元格视为您的单元格。`,
         leftoverClear: (count) => `将清除已不在表格中的行旁边的 ${count} 个先前结果单元格。`,

@@ -36,6 +36,7 @@ import { displayScore, scoreCustomer } from "../scoring/score";
 import { ReasonCode, fmt, formatReason, formatValue } from "../scoring/reasons";
 import { LIMIT_RULE_TEXT, LimitRule } from "../limit/limit";
 import { assessCustomer } from "../customer/assess";
+import { inEachLabel } from "../labels";
 import { ExplainExtras, ReviewState, rowInputs } from "./review";
 
 export type { ExplainExtras };
@@ -153,9 +154,9 @@ export const LEVERS: Readonly<Record<FactorKey, Lever | null>> = Object.fromEntr
   Lever | null
 >;
 
-const BASE_LABEL: Record<Lang, string> = { en: "Neutral score (average firm)", zh: "中性分（平均企业）" };
+const BASE_LABEL: Record<Lang, string> = inEachLabel((l) => l.waterfall.base);
 
-const BOUND_LABEL: Record<Lang, string> = { en: "Kept within 0–100", zh: "限定在0–100分内" };
+const BOUND_LABEL: Record<Lang, string> = inEachLabel((l) => l.waterfall.bound);
 
 /** What keeping the score within 0–100 added (score − unbounded sum), 0 when nothing was cut (rounding noise ignored). */
 function boundPoints(score: number, unbounded: number): number {

@@ -1,22 +1,22 @@
 /** Bilingual labels of the portfolio review (bands, summary rows, reasons for missing figures). */
 import { Lang } from "../lang";
 import { inEachLang, message } from "../messages";
-import { Band } from "../scoring/model";
+import { BandKey, inEachLabel } from "../labels";
 
-export type BandKey = Band | "not_scored";
+export type { BandKey } from "../labels";
 
-/** Row labels of the by-band tables and the heat map. */
+/** Row labels of the by-band tables and the heat map (from the one label set, `labels.ts`). */
 export const BAND_LABELS: Record<BandKey, Record<Lang, string>> = {
-  A: { en: "A", zh: "A级" },
-  B: { en: "B", zh: "B级" },
-  C: { en: "C", zh: "C级" },
-  D: { en: "D", zh: "D级" },
-  E: { en: "E", zh: "E级" },
-  not_scored: { en: "Not scored", zh: "未评分" },
+  A: inEachLabel((l) => l.bands.A),
+  B: inEachLabel((l) => l.bands.B),
+  C: inEachLabel((l) => l.bands.C),
+  D: inEachLabel((l) => l.bands.D),
+  E: inEachLabel((l) => l.bands.E),
+  not_scored: inEachLabel((l) => l.bands.not_scored),
 };
 
 /** Heat-map column of joined customers whose ledger shows nothing open. */
-export const NO_OPEN_LABEL: Record<Lang, string> = { en: "No open invoices", zh: "无未结发票" };
+export const NO_OPEN_LABEL: Record<Lang, string> = inEachLabel((l) => l.noOpen);
 
 /** The review's notes, from the message catalogue. */
 export const NO_LEDGER_TEXT: Record<Lang, string> = inEachLang(message("review.noLedger"));

@@ -17,6 +17,7 @@ import { clip, describeCell, isBlank, readOptionalNumber } from "../cells";
 import { message } from "../messages";
 import { EngineError, Result, isEngineError, valueError } from "../errors";
 import { Lang } from "../lang";
+import { inEachLabel } from "../labels";
 import { FunctionSpec, readCall } from "../spec";
 import { Spill, SpillCell, readGrid } from "../spill";
 import { FACTORS, FACTOR_COUNT, FACTOR_KEYS, factorIndex, isFactorKey } from "./factors";
@@ -60,13 +61,13 @@ export const CREDITSCORE_SPEC = {
   ],
 } as const satisfies FunctionSpec;
 
-/** Column headers of the result for each output column, by language. */
+/** Column headers of the result for each output column, by language: the one label set's `columns` (`labels.ts`). */
 export const OUTPUT_LABELS: Record<Exclude<CreditScoreOutput, "all"> | "coverage", { en: string; zh: string }> = {
-  score: { en: "Score", zh: "信用评分" },
-  band: { en: "Band", zh: "等级" },
-  pd: { en: "PD (12m)", zh: "违约概率(12个月)" },
-  coverage: { en: "Coverage", zh: "数据覆盖率" },
-  reasons: { en: "Reasons", zh: "主要扣分原因" },
+  score: inEachLabel((l) => l.columns.score),
+  band: inEachLabel((l) => l.columns.band),
+  pd: inEachLabel((l) => l.columns.pd),
+  coverage: inEachLabel((l) => l.columns.coverage),
+  reasons: inEachLabel((l) => l.columns.reasons),
 };
 
 type Column = "score" | "band" | "pd" | "coverage" | "reasons";
