@@ -195,6 +195,17 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(run([CSV, "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining('--lang must be en or zh, got "fr".') });
   });
 
+  test("--lang zh: a data file the reader refuses is refused in Chinese", () => {
+    expect(run([CSV, "--label", "nope", "--lang", "zh"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("找不到标签列“nope”；现有的列为："),
+    });
+    expect(run([CSV, "--label", "nope"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('label column "nope" not found; columns are: '),
+    });
+  });
+
   test("--lang zh: the report is in Chinese, with the same figures as the English one", () => {
     const en = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2"]);
     const zh = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2", "--lang", "zh"]);

@@ -1,7 +1,7 @@
 /** Chinese messages of the command-line tools: the same ids and arguments as cli.en.ts. */
 import type { Entry } from "./types";
 import type { CliMessageId } from "./cli.en";
-import { grouped, hexByte } from "./describe";
+import { grouped, hexByte, joined } from "./describe";
 
 export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.score.usage": () => `用法：npm run score -- <输入.csv|输入.xlsx> [选项]
@@ -221,4 +221,10 @@ weights（25 个违约）、full（100 个）。
   "cli.data.format": (a) => `无法读取的格式“${a.ext}”：请给出 ${a.xlsx ? ".csv、.xlsx 或 .arff" : ".csv 或 .arff"} 文件`,
   "cli.data.unreadable": (a) => `无法读取 ${a.file}：${a.detail}`,
   "cli.data.modelNotFound": (a) => `找不到模型文件：${a.file}`,
+  "cli.dataset.labelNotFound": (a) => `找不到标签列“${a.label}”；现有的列为：${joined(a.columns, "、")}`,
+  "cli.dataset.noLabel": (a) => `未找到标签列（已尝试 ${joined(a.tried, "、")}）；请用 --label <列> 指定`,
+  "cli.dataset.notArff": () => "不是 ARFF 文件（没有 @attribute/@data 部分）",
+  "cli.dataset.csvTooShort": () => "CSV 文件需要一行表头和至少一行数据",
+  "cli.dataset.noWorksheet": (a) => `${a.file} 中没有工作表`,
+  "cli.dataset.sheetTooShort": () => "工作表需要一行表头和至少一行数据",
 };
