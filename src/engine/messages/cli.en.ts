@@ -254,6 +254,10 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
   "cli.dataset.csvTooShort": () => "CSV needs a header row and at least one data row",
   "cli.dataset.noWorksheet": (a) => `${a.file} has no worksheet`,
   "cli.dataset.sheetTooShort": () => "the worksheet needs a header row and at least one data row",
+  /** Words of the evaluate/calibrate reports: a split's name (`cli.report.split`), on/off, a figure not available. */
+  "cli.report.splitName": (a) => `${a.split}`,
+  "cli.report.onOff": (a) => (a.on ? "on" : "off"),
+  "cli.report.na": () => "n/a",
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

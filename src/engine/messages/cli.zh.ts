@@ -182,7 +182,7 @@ weights（25 个违约）、full（100 个）。
     `  未报告利息（空白且资产负债率 ≥ 阈值）：${a.flagged} 行，违约 ${a.flaggedRate}；已报告或负债较低：${a.reported} 行，${a.reportedRate}；无利息列或负债未知：${a.unknown} 行；利息保障倍数恰为 0：${a.zero} 行，违约 ${a.zeroDefaulted} 个`,
   "cli.report.bandHeader": () => `  等级   n      违约数      违约率   平均 12 个月违约概率`,
   "cli.report.allRows": () => "全部行",
-  "cli.report.split": (a) => `${a.split} 划分（种子 ${a.seed}，70/30 分层）`,
+  "cli.report.split": (a) => `${a.split}（种子 ${a.seed}，70/30 分层划分）`,
   "cli.report.trainSplit": () => "训练集",
   "cli.report.validationSplit": () => "验证集",
   "cli.evaluate.header": (a) =>
@@ -227,4 +227,7 @@ weights（25 个违约）、full（100 个）。
   "cli.dataset.csvTooShort": () => "CSV 文件需要一行表头和至少一行数据",
   "cli.dataset.noWorksheet": (a) => `${a.file} 中没有工作表`,
   "cli.dataset.sheetTooShort": () => "工作表需要一行表头和至少一行数据",
+  "cli.report.splitName": (a) => (a.split === "train" ? "训练集" : a.split === "validation" ? "验证集" : `“${a.split}”划分`),
+  "cli.report.onOff": (a) => (a.on ? "开启" : "关闭"),
+  "cli.report.na": () => "无",
 };
