@@ -75,7 +75,7 @@ export function loadDataset(file: string, labels: LabelOptions = {}, lang: Lang 
   } catch (e) {
     return cliText(lang, "cli.data.unreadable", { file, detail: (e as Error).message });
   }
-  return ext === ".arff" ? readArff(text, labels) : readCsv(text, labels);
+  return ext === ".arff" ? readArff(text, labels, lang) : readCsv(text, labels, lang);
 }
 
 /** Reads a model JSON file and checks it (the engine's checks: parseModelJson), or returns an error message. */
@@ -260,7 +260,7 @@ async function fitHistoryFile(file: string, o: Options, log: (s: string) => void
         : ext !== ".xlsx"
           ? loadDataset(file, { label: o.label, bad: o.bad }, lang)
           : existsSync(file)
-            ? await readXlsx(file, { label: o.label, bad: o.bad })
+            ? await readXlsx(file, { label: o.label, bad: o.bad }, lang)
             : cliText(lang, "cli.data.notFound", { file });
   if (typeof ds === "number") return ds;
   if (typeof ds === "string") {

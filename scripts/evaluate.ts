@@ -27,6 +27,7 @@ import { captureRates } from "../src/engine/calibration/metrics";
 import { DEFAULT_SEED, loadDataset, loadModel } from "./calibrate";
 import { langOf, readOptions } from "./lib/args";
 import { cliText } from "./batch/messages";
+import { message } from "../src/engine/messages/cli";
 import type { Lang } from "../src/engine/lang";
 import { formatMetrics } from "./lib/report";
 
@@ -123,14 +124,17 @@ export function main(argv: string[], log: (s: string) => void = console.log, err
       file: path.basename(file),
       id: model.id,
       version: model.version,
-      incomplete: model.incompleteStatements ? (model.incompleteStatements.enabled ? "on" : "off") : "",
+      incomplete: model.incompleteStatements ? message("cli.report.onOff", { on: model.incompleteStatements.enabled }) : "",
       label: ds.labelColumn,
       bad: opts.bad,
       factors: Object.keys(ds.columns).join(", "),
     }),
   );
   if (ds.droppedRows || ds.badCells) log(cliText(lang, "cli.evaluate.skipped", { rows: ds.droppedRows, cells: ds.badCells }));
-  const title = split === "all" ? cliText(lang, "cli.report.allRows") : cliText(lang, "cli.report.split", { split, seed });
+  const title =
+    split === "all"
+      ? cliText(lang, "cli.report.allRows")
+      : cliText(lang, "cli.report.split", { split: message("cli.report.splitName", { split }), seed });
   log(formatMetrics(m, title, lang));
   if (cutoff !== null || budget !== null) {
     const idx = rows ?? Array.from({ length: ds.n }, (_, i) => i);

@@ -11,6 +11,8 @@ import { matchHeader } from "../../src/engine/scoring/headers";
 import type { Sample } from "../../src/engine/calibration/sample";
 import { DEFAULT_LABELS, HeaderMapper, findLabelColumn, labelledRecords, parseLabel } from "../../src/engine/calibration/labels";
 import { parseCsv } from "../batch/csv";
+import { cliText } from "../batch/messages";
+import type { Lang } from "../../src/engine/lang";
 
 export { withDerivedRatios } from "../../src/engine/calibration/sample";
 
@@ -105,13 +107,13 @@ export interface LabelOptions {
   bad?: string;
 }
 
-function build(names: string[], records: string[][], lo: LabelOptions, mapName: HeaderMapper): Dataset | string {
+function build(names: string[], records: string[][], lo: LabelOptions, mapName: HeaderMapper, lang: Lang): Dataset | string {
   const labelName = lo.label;
   const li = findLabelColumn(names, labelName);
   if (li < 0)
     return labelName
-      ? `label column "${labelName}" not found; columns are: ${names.join(", ")}`
-      : `no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`;
+      ? cliText(lang, "cli.dataset.labelNotFound", { label: labelName, columns: names })
+      : cliText(lang, "cli.dataset.noLabel", { tried: [...DEFAULT_LABELS] });
   return labelledRecords(names, records, li, lo.bad, mapName);
 }
 
@@ -120,8 +122,8 @@ function headerMap(name: string): { key: FactorKey } | null {
   return k && isFactorKey(k) ? { key: k } : null;
 }
 
-/** Reads ARFF text (numeric attributes; `?` = missing; the label may be nominal {0,1}). Returns the data set or an error message. */
-export function readArff(text: string, labels: LabelOptions = {}): Dataset | string {
+/** Reads ARFF text (numeric attributes; `?` = missing; the label may be nominal {0,1}). Returns the data set or an error message in `lang`. */
+export function readArff(text: string, labels: LabelOptions = {}, lang: Lang = "en"): Dataset | string {
   const names: string[] = [];
   const records: string[][] = [];
   let inData = false;
@@ -139,8 +141,8 @@ export function readArff(text: string, labels: LabelOptions = {}): Dataset | str
     }
     records.push(splitRecord(line, "'\""));
   }
-  if (!inData || names.length === 0) return "not an ARFF file (no @attribute/@data sections)";
-  const ds = build(names, records, labels, (name) => POLISH_ATTRS[name] ?? headerMap(name));
+  if (!inData || names.length === 0) return cliText(lang, "cli.dataset.notArff");
+  const ds = build(names, records, labels, (name) => POLISH_ATTRS[name] ?? headerMap(name), lang);
   if (typeof ds === "string") return ds;
   // Attr29 (base-10 logarithm of total assets, in thousands of PLN: median 4.1) is not a factor (it depends
   // on the currency), but Ohlson's O-score needs the size: it is kept as the natural logarithm.
@@ -256,12 +258,12 @@ export function readUsListed(header: readonly string[], records: string[][]): Da
   };
 }
 
-/** Reads CSV text with a header row (the CLI's RFC 4180 reader: quotes, embedded line breaks, BOM). Returns the data set or an error message. */
-export function readCsv(text: string, labels: LabelOptions = {}): Dataset | string {
+/** Reads CSV text with a header row (the CLI's RFC 4180 reader: quotes, embedded line breaks, BOM). Returns the data set or an error message in `lang`. */
+export function readCsv(text: string, labels: LabelOptions = {}, lang: Lang = "en"): Dataset | string {
   const rows = parseCsv(text).filter((r) => r.some((f) => f.trim() !== ""));
-  if (rows.length < 2) return "CSV needs a header row and at least one data row";
+  if (rows.length < 2) return cliText(lang, "cli.dataset.csvTooShort");
   if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
-  return build(rows[0], rows.slice(1), labels, headerMap);
+  return build(rows[0], rows.slice(1), labels, headerMap, lang);
 }
 
 /** A cell of an exceljs worksheet as the text a CSV would hold (formulas give their cached result; dates as ISO). */
@@ -280,16 +282,16 @@ function xlsxCellText(v: unknown): string {
 }
 
 /** Reads the first worksheet of an .xlsx file (a header row, then one row per customer), as readCsv reads a CSV. */
-export async function readXlsx(file: string, labels: LabelOptions = {}): Promise<Dataset | string> {
+export async function readXlsx(file: string, labels: LabelOptions = {}, lang: Lang = "en"): Promise<Dataset | string> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
   } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
+    return cliText(lang, "cli.data.unreadable", { file, detail: (e as Error).message });
   }
   const ws = wb.worksheets[0];
-  if (!ws) return `${file} has no worksheet`;
+  if (!ws) return cliText(lang, "cli.dataset.noWorksheet", { file });
   const width = ws.columnCount;
   const rows: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
@@ -298,7 +300,7 @@ export async function readXlsx(file: string, labels: LabelOptions = {}): Promise
     for (let c = 1; c <= width; c++) cells.push(xlsxCellText(row.getCell(c).value));
     if (cells.some((x) => x.trim() !== "")) rows.push(cells);
   }
-  if (rows.length < 2) return "the worksheet needs a header row and at least one data row";
+  if (rows.length < 2) return cliText(lang, "cli.dataset.sheetTooShort");
   if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
-  return build(rows[0], rows.slice(1), labels, headerMap);
+  return build(rows[0], rows.slice(1), labels, headerMap, lang);
 }

@@ -6,13 +6,14 @@ import type { Metrics } from "../../src/engine/calibration/evaluation";
 import type { Lang } from "../../src/engine/lang";
 import { cliText } from "../batch/messages";
 
-const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : "n/a");
 const pct2 = (x: number): string => `${(x * 100).toFixed(2)} %`;
-const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
 
 /** Human-readable report lines in `lang`. */
 export function formatMetrics(m: Metrics, title: string, lang: Lang = "en"): string {
   const t = (id: Parameters<typeof cliText>[1], args: Parameters<typeof cliText>[2] = {}) => cliText(lang, id, args);
+  const na = t("cli.report.na");
+  const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : na);
+  const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : na);
   const lines = [
     title,
     t("cli.report.n", { n: m.n, defaulters: m.defaulters, share: pct(m.defaulters / m.n), coverage: f3(m.meanCoverage) }),
@@ -28,7 +29,7 @@ export function formatMetrics(m: Metrics, title: string, lang: Lang = "en"): str
         modelKs: f3(b.modelKs),
       }),
       t("cli.report.benchmarkCutoff", {
-        cutoff: b.cutoffText,
+        cutoff: b.cutoff,
         capture: pct(b.capture),
         falseAlarm: pct(b.falseAlarm),
         modelCapture: pct(b.modelCapture),

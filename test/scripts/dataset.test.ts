@@ -1,4 +1,4 @@
-import { parseLabel, polishHorizon, readArff, readCsv, splitRecord } from "../../scripts/lib/dataset";
+import { DEFAULT_LABELS, parseLabel, polishHorizon, readArff, readCsv, splitRecord } from "../../scripts/lib/dataset";
 
 describe("readers", () => {
   test("splitRecord handles quotes", () => {
@@ -130,5 +130,17 @@ describe("Polish size attribute", () => {
     const ds = readArff("@relation x\n@attribute Attr27 numeric\n@attribute class {0,1}\n@data\n?,0\n0,1\n2.5,0\n");
     if (typeof ds === "string") throw new Error(ds);
     expect(Array.from(ds.columns.interest_coverage!)).toEqual([NaN, 0, 2.5]);
+  });
+});
+
+describe("reading errors come from the catalogue (cli.dataset.*) in the CLI's language", () => {
+  test("Chinese under lang zh; the English is unchanged", () => {
+    expect(readCsv("a,b\n1,2\n", {}, "zh")).toBe(`未找到标签列（已尝试 ${DEFAULT_LABELS.join("、")}）；请用 --label <列> 指定`);
+    expect(readCsv("a,b\n1,2\n", { label: "y" }, "zh")).toBe("找不到标签列“y”；现有的列为：a、b");
+    expect(readCsv("a,b\n1,2\n", { label: "y" })).toBe('label column "y" not found; columns are: a, b');
+    expect(readCsv("a,b\n1,2\n")).toBe(`no label column found (tried ${DEFAULT_LABELS.join(", ")}); name it with --label <column>`);
+    expect(readArff("hello", {}, "zh")).toBe("不是 ARFF 文件（没有 @attribute/@data 部分）");
+    expect(readCsv("a,b\n", {}, "zh")).toBe("CSV 文件需要一行表头和至少一行数据");
+    expect(readCsv("a,b\n")).toBe("CSV needs a header row and at least one data row");
   });
 });

@@ -195,6 +195,34 @@ describe("npm run evaluate on a small CSV with English and Chinese headers", () 
     expect(run([CSV, "--lang", "fr"])).toMatchObject({ code: 2, err: expect.stringContaining('--lang must be en or zh, got "fr".') });
   });
 
+  test("--lang zh: a data file the reader refuses is refused in Chinese", () => {
+    expect(run([CSV, "--label", "nope", "--lang", "zh"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("找不到标签列“nope”；现有的列为："),
+    });
+    expect(run([CSV, "--label", "nope"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('label column "nope" not found; columns are: '),
+    });
+  });
+
+  test("--lang zh: the split's name, on/off, the benchmarks' cut-offs and n/a are Chinese too (cli.report.*, benchmark.cutoff)", () => {
+    const zh = run([CSV, "--label", "default", "--split", "validation", "--lang", "zh"]);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain("验证集（种子 20240917，70/30 分层划分）");
+    expect(zh.out).toMatch(/（未报告利息：(开启|关闭)）/);
+    expect(zh.out).toContain("困境区 Z'' < 1.1 覆盖 ");
+    expect(zh.out).toContain("违约概率 P > 0.038 覆盖 ");
+    expect(zh.out).toContain("判别值 X > 0 覆盖 ");
+    expect(zh.out).toContain("AUC 无  KS 无");
+    expect(zh.out).not.toMatch(/\bsplit\b|\b(on|off)\b|n\/a|distress zone|validation/);
+    const en = run([CSV, "--label", "default", "--split", "validation"]);
+    expect(en.out).toContain("(interest not reported: on)");
+    expect(en.out).toContain("distress zone Z'' < 1.1 holds ");
+    expect(en.out).toMatch(/\n {18}P > 0\.038 holds n\/a of defaulters/);
+    expect(en.out).toMatch(/\n {18}X > 0 holds /);
+  });
+
   test("--lang zh: the report is in Chinese, with the same figures as the English one", () => {
     const en = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2"]);
     const zh = run([CSV, "--label", "default", "--cutoff", "50", "--false-alarm", "0.2", "--lang", "zh"]);

@@ -26,6 +26,7 @@
  */
 import type { FactorKey } from "../scoring/factors";
 import type { Sample } from "./sample";
+import { Message, message } from "../messages";
 
 export type BenchmarkKey = "altman" | "ohlson" | "zmijewski";
 
@@ -36,7 +37,8 @@ export interface Benchmark {
   risk: Float64Array;
   /** The model's own cut-off: true = flagged as distressed (false where risk is NaN). */
   distressed: boolean[];
-  cutoffText: string;
+  /** The cut-off in words (`benchmark.cutoff`: "distress zone Z'' < 1.1", "P > 0.038", "X > 0"). */
+  cutoff: Message;
 }
 
 const column = (s: Sample, k: FactorKey): Float64Array => (s.columns[k] as Float64Array | undefined) ?? new Float64Array(s.n).fill(NaN);
@@ -112,9 +114,21 @@ export function benchmarks(s: Sample): Benchmark[] {
       name: "Altman Z''",
       risk: z.map((v) => -v),
       distressed: Array.from(z, (v) => v < 1.1),
-      cutoffText: "distress zone Z'' < 1.1",
+      cutoff: message("benchmark.cutoff", { key: "altman", value: 1.1 }),
     },
-    { key: "ohlson", name: "Ohlson O", risk: o, distressed: Array.from(o, (v) => v > ohlsonLogit), cutoffText: `P > ${OHLSON_CUTOFF}` },
-    { key: "zmijewski", name: "Zmijewski", risk: x, distressed: Array.from(x, (v) => v > 0), cutoffText: "X > 0" },
+    {
+      key: "ohlson",
+      name: "Ohlson O",
+      risk: o,
+      distressed: Array.from(o, (v) => v > ohlsonLogit),
+      cutoff: message("benchmark.cutoff", { key: "ohlson", value: OHLSON_CUTOFF }),
+    },
+    {
+      key: "zmijewski",
+      name: "Zmijewski",
+      risk: x,
+      distressed: Array.from(x, (v) => v > 0),
+      cutoff: message("benchmark.cutoff", { key: "zmijewski", value: 0 }),
+    },
   ];
 }

@@ -10,6 +10,7 @@ import { bandIndex, displayScore, givenColumns, horizonPdOf, markNotReported, no
 import { Sample, withDerivedRatios } from "./sample";
 import { BenchmarkKey, benchmarks } from "./benchmarks";
 import { auc, brier, captureRates, ks } from "./metrics";
+import type { Message } from "../messages";
 
 export interface Scored {
   score: Float64Array;
@@ -55,7 +56,8 @@ export interface BenchmarkMetrics {
   /** Share of defaulters / healthy flagged by the benchmark's own cut-off. */
   capture: number;
   falseAlarm: number;
-  cutoffText: string;
+  /** The benchmark's own cut-off in words (a catalogue message). */
+  cutoff: Message;
   /** The scorecard's bands D–E on the same rows: share of defaulters / healthy. */
   modelCapture: number;
   modelFalseAlarm: number;
@@ -134,7 +136,7 @@ export function measure(input: Sample, model: ScorecardModel, horizonYears: numb
       ),
       capture: c.defaulters,
       falseAlarm: c.healthy,
-      cutoffText: b.cutoffText,
+      cutoff: b.cutoff,
       modelCapture: m.defaulters,
       modelFalseAlarm: m.healthy,
     };

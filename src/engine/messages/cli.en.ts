@@ -3,7 +3,7 @@
  * the catalogue by en.ts; cli.zh.ts has the same ids. Messages say what happened and what to do next.
  */
 import type { Entry } from "./types";
-import { grouped, hexByte } from "./describe";
+import { grouped, hexByte, joined } from "./describe";
 
 export const CLI_EN = {
   /** `npm run score -- --help`. */
@@ -247,6 +247,17 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
   "cli.data.format": (a) => `unreadable format "${a.ext}": give a ${a.xlsx ? ".csv, .xlsx or .arff" : ".csv or .arff"} file`,
   "cli.data.unreadable": (a) => `cannot read ${a.file}: ${a.detail}`,
   "cli.data.modelNotFound": (a) => `model file not found: ${a.file}`,
+  /** Reading a labelled data set (scripts/lib/dataset.ts); columns and tried are lists of names. */
+  "cli.dataset.labelNotFound": (a) => `label column "${a.label}" not found; columns are: ${joined(a.columns, ", ")}`,
+  "cli.dataset.noLabel": (a) => `no label column found (tried ${joined(a.tried, ", ")}); name it with --label <column>`,
+  "cli.dataset.notArff": () => "not an ARFF file (no @attribute/@data sections)",
+  "cli.dataset.csvTooShort": () => "CSV needs a header row and at least one data row",
+  "cli.dataset.noWorksheet": (a) => `${a.file} has no worksheet`,
+  "cli.dataset.sheetTooShort": () => "the worksheet needs a header row and at least one data row",
+  /** Words of the evaluate/calibrate reports: a split's name (`cli.report.split`), on/off, a figure not available. */
+  "cli.report.splitName": (a) => `${a.split}`,
+  "cli.report.onOff": (a) => (a.on ? "on" : "off"),
+  "cli.report.na": () => "n/a",
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

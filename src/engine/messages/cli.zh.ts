@@ -1,7 +1,7 @@
 /** Chinese messages of the command-line tools: the same ids and arguments as cli.en.ts. */
 import type { Entry } from "./types";
 import type { CliMessageId } from "./cli.en";
-import { grouped, hexByte } from "./describe";
+import { grouped, hexByte, joined } from "./describe";
 
 export const CLI_ZH: Record<CliMessageId, Entry> = {
   "cli.score.usage": () => `用法：npm run score -- <输入.csv|输入.xlsx> [选项]
@@ -182,7 +182,7 @@ weights（25 个违约）、full（100 个）。
     `  未报告利息（空白且资产负债率 ≥ 阈值）：${a.flagged} 行，违约 ${a.flaggedRate}；已报告或负债较低：${a.reported} 行，${a.reportedRate}；无利息列或负债未知：${a.unknown} 行；利息保障倍数恰为 0：${a.zero} 行，违约 ${a.zeroDefaulted} 个`,
   "cli.report.bandHeader": () => `  等级   n      违约数      违约率   平均 12 个月违约概率`,
   "cli.report.allRows": () => "全部行",
-  "cli.report.split": (a) => `${a.split} 划分（种子 ${a.seed}，70/30 分层）`,
+  "cli.report.split": (a) => `${a.split}（种子 ${a.seed}，70/30 分层划分）`,
   "cli.report.trainSplit": () => "训练集",
   "cli.report.validationSplit": () => "验证集",
   "cli.evaluate.header": (a) =>
@@ -221,4 +221,13 @@ weights（25 个违约）、full（100 个）。
   "cli.data.format": (a) => `无法读取的格式“${a.ext}”：请给出 ${a.xlsx ? ".csv、.xlsx 或 .arff" : ".csv 或 .arff"} 文件`,
   "cli.data.unreadable": (a) => `无法读取 ${a.file}：${a.detail}`,
   "cli.data.modelNotFound": (a) => `找不到模型文件：${a.file}`,
+  "cli.dataset.labelNotFound": (a) => `找不到标签列“${a.label}”；现有的列为：${joined(a.columns, "、")}`,
+  "cli.dataset.noLabel": (a) => `未找到标签列（已尝试 ${joined(a.tried, "、")}）；请用 --label <列> 指定`,
+  "cli.dataset.notArff": () => "不是 ARFF 文件（没有 @attribute/@data 部分）",
+  "cli.dataset.csvTooShort": () => "CSV 文件需要一行表头和至少一行数据",
+  "cli.dataset.noWorksheet": (a) => `${a.file} 中没有工作表`,
+  "cli.dataset.sheetTooShort": () => "工作表需要一行表头和至少一行数据",
+  "cli.report.splitName": (a) => (a.split === "train" ? "训练集" : a.split === "validation" ? "验证集" : `“${a.split}”划分`),
+  "cli.report.onOff": (a) => (a.on ? "开启" : "关闭"),
+  "cli.report.na": () => "无",
 };

@@ -19,6 +19,7 @@ export { clipText, describeCell } from "./describe";
 export type { CellArg, Entry, Message, MessageArg, Wording } from "./types";
 export type { MessageId } from "./en";
 export type { CliMessageId } from "./cli.en";
+export { ONE_LANGUAGE_ARGS } from "./review.en";
 
 /** Any id a message may have: the add-in's, and the CLI's once registered. */
 export type AnyMessageId = MessageId | CliMessageId;

@@ -79,6 +79,9 @@ export const MODEL_EN = {
     a.weights
       ? `Refitting the factor weights needs at least ${a.need} defaults in the history; it has ${a.defaults}. Fit the band cut-offs and PD levels instead (stage 1), or add history.`
       : `A full refit (bins and weights) needs at least ${a.need} defaults in the history; it has ${a.defaults}. Refit the weights instead (stage 2, 25 defaults), or add history.`,
+  /** A classical distress model's own cut-off (src/engine/calibration/benchmarks.ts), in the evaluation report. */
+  "benchmark.cutoff": (a) =>
+    a.key === "altman" ? `distress zone Z'' < ${a.value}` : a.key === "ohlson" ? `P > ${a.value}` : `X > ${a.value}`,
 } satisfies Record<string, Entry>;
 
 export type ModelMessageId = keyof typeof MODEL_EN;

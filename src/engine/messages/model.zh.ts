@@ -70,4 +70,6 @@ export const MODEL_ZH: Record<ModelMessageId, Entry> = {
     a.weights
       ? `重新拟合因子权重至少需要 ${a.need} 个违约样本，当前历史数据只有 ${a.defaults} 个；可先只校准等级分界和违约概率水平（第 1 阶段），或补充历史数据。`
       : `完全重新拟合（分箱与权重）至少需要 ${a.need} 个违约样本，当前历史数据只有 ${a.defaults} 个；可先重新拟合权重（第 2 阶段，需 25 个违约样本），或补充历史数据。`,
+  "benchmark.cutoff": (a) =>
+    a.key === "altman" ? `困境区 Z'' < ${a.value}` : a.key === "ohlson" ? `违约概率 P > ${a.value}` : `判别值 X > ${a.value}`,
 };

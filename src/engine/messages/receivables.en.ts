@@ -84,6 +84,10 @@ export const RECEIVABLES_EN = {
   "ledger.openOutside": (a) => `open_amounts: ${a.value} must lie between 0 and the invoice amount ${a.amount}.`,
   "ledger.invalidRows": (a) => `${a.first} (${a.count} invalid rows in all; fix them to get a result)`,
   "ledger.invalidRowsCustomer": (a) => `${a.first} (${a.count} invalid rows for this customer)`,
+  /** A bad ledger row as the pane and the calibration word it: its place (`ledger.rowAt`, `review.ledgerRowAt`), then the problem. */
+  "ledger.row": (a) => `${a.at}: ${a.problem}`,
+  /** `row 12` (`row 12, cell Ledger!C12` with a cell); the Chinese names the mapped column too. */
+  "ledger.rowAt": (a) => `row ${a.row}${a.address ? `, cell ${a.address}` : ""}`,
 } satisfies Record<string, Entry>;
 
 export type ReceivablesMessageId = keyof typeof RECEIVABLES_EN;

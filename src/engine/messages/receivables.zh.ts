@@ -1,6 +1,7 @@
 /** Chinese messages of the receivables formulas: the same ids and arguments as receivables.en.ts. */
 import type { Entry } from "./types";
 import type { ReceivablesMessageId } from "./receivables.en";
+import { ledgerRowAtZh } from "./review.zh";
 
 export const RECEIVABLES_ZH: Record<ReceivablesMessageId, Entry> = {
   "ar.opening": () => "期初应收账款",
@@ -73,4 +74,7 @@ export const RECEIVABLES_ZH: Record<ReceivablesMessageId, Entry> = {
   "ledger.openOutside": (a) => `open_amounts：${a.value} 必须在 0 与发票金额 ${a.amount} 之间。`,
   "ledger.invalidRows": (a) => `${a.first}（共 ${a.count} 行无效；请更正后再计算）`,
   "ledger.invalidRowsCustomer": (a) => `${a.first}（该客户共 ${a.count} 行无效）`,
+  // The problem's own full stop when it has one (a rule's message the pane has no words of its own for), else one.
+  "ledger.row": (a) => `${a.at}：${a.problem}${String(a.problem).endsWith("。") ? "" : "。"}`,
+  "ledger.rowAt": (a) => ledgerRowAtZh(a),
 };

@@ -5,6 +5,7 @@
  */
 import type { Entry } from "./types";
 import { INPUT_EN } from "./input.en";
+import { RECEIVABLES_EN } from "./receivables.en";
 import { joined } from "./describe";
 
 export const REVIEW_EN = {
@@ -84,6 +85,46 @@ export const REVIEW_EN = {
   "explain.lower": (a) => `${a.label} from ${a.from} to ${a.to}`,
   /** changes: the steps' texts; pts: points gained as shown. */
   "explain.lift": (a) => `${joined(a.changes, "; ")} (+${a.pts} ${a.pts === "1" ? "pt" : "pts"} → band ${a.band})`,
+  /** Where a bad ledger row of the pane's review is: `ledger row 13, cell Ledger!C13` (the Chinese names the mapped column). */
+  "review.ledgerRowAt": (a) => `ledger row ${a.row}, cell ${a.address}`,
+  /**
+   * A bad ledger row's problem as the pane (and the calibration's ledger outcome) words it, picked by the ledger
+   * rule's own message id (`receivables/ledger-messages.ts`) and given that message's arguments: the formula's
+   * English words, the pane's Chinese ones (which leave the argument name to the row's place).
+   */
+  "review.ledger.customerEmpty": RECEIVABLES_EN["ledger.customerEmpty"],
+  "review.ledger.customerType": RECEIVABLES_EN["ledger.customerType"],
+  "review.ledger.dueBeforeInvoice": RECEIVABLES_EN["ledger.dueBeforeInvoice"],
+  "review.ledger.paidBeforeInvoice": RECEIVABLES_EN["ledger.paidBeforeInvoice"],
+  "review.ledger.openOnPaid": RECEIVABLES_EN["ledger.openOnPaid"],
+  "review.ledger.openOutside": RECEIVABLES_EN["ledger.openOutside"],
+  "review.ledger.required": INPUT_EN["cell.required"],
+  "review.ledger.dateText": INPUT_EN["date.text"],
+  "review.ledger.notDate": INPUT_EN["date.notDate"],
+  "review.ledger.badSerial": INPUT_EN["date.badSerial"],
+  "review.ledger.textNumber": INPUT_EN["cell.textNumber"],
+  "review.ledger.notNumber": INPUT_EN["cell.notNumber"],
+  "review.ledger.notFinite": INPUT_EN["cell.notFinite"],
+  "review.ledger.flagInvalid": INPUT_EN["flag.invalid"],
+  "review.ledger.flagInvalidText": INPUT_EN["flag.invalidText"],
 } satisfies Record<string, Entry>;
+
+/**
+ * Arguments an entry shows in one language only (the parity test checks these are exactly the differences):
+ * a bad ledger row keeps the RISK formulas' English (the formula's argument name, no header), while the
+ * Chinese names the row's column by its header and field in the place instead.
+ */
+export const ONE_LANGUAGE_ARGS: Readonly<Record<string, { readonly en?: readonly string[]; readonly zh?: readonly string[] }>> = {
+  "ledger.rowAt": { zh: ["field", "header"] },
+  "review.ledgerRowAt": { zh: ["field", "header"] },
+  "review.ledger.dateText": { en: ["arg"] },
+  "review.ledger.notDate": { en: ["arg"] },
+  "review.ledger.badSerial": { en: ["arg"] },
+  "review.ledger.textNumber": { en: ["arg"] },
+  "review.ledger.notNumber": { en: ["arg"] },
+  "review.ledger.notFinite": { en: ["arg"] },
+  "review.ledger.flagInvalid": { en: ["arg"] },
+  "review.ledger.flagInvalidText": { en: ["arg"] },
+};
 
 export type ReviewMessageId = keyof typeof REVIEW_EN;

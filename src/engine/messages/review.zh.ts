@@ -1,10 +1,53 @@
 /** Chinese messages of the task pane's portfolio review: the same ids and arguments as review.en.ts. */
-import type { Entry } from "./types";
+import type { Entry, MessageArg, Wording } from "./types";
 import type { ReviewMessageId } from "./review.en";
 import { joined } from "./describe";
 
 /** A text cell that should be a number, as the pane words it: `文本“1,5”不是数字（…）`. */
 const textNotNumber = (arg: unknown, cell: string): string => `${arg}：${cell}不是数字（请去掉千位分隔符或百分号，或用 VALUE() 转换）。`;
+
+/** The ledger formulas' argument names as the pane's Chinese column labels. */
+const LEDGER_ARG_ZH: Readonly<Record<string, string>> = {
+  customer_ids: "客户编号",
+  invoice_dates: "发票日期",
+  due_dates: "到期日",
+  paid_dates: "付款日期",
+  amounts: "金额",
+  open_amounts: "未结金额",
+  disputed: "争议标记",
+};
+
+const FLAG_HINT = "（请使用 TRUE/FALSE、1/0、yes/no 或 是/否）";
+
+/** A ledger cell as the pane quotes it: `文本“…”`, `逻辑值 TRUE`, the number; a nested range or object named shortly. */
+function ledgerCellZh(w: Wording, value: unknown): string {
+  const v = w.raw(value);
+  if (Array.isArray(v)) return "单元格中的嵌套区域";
+  if (typeof v === "object" && v !== null) return "非单元格值";
+  return w.cell(value);
+}
+
+/** "<cell> 不是<what>", spaced as Chinese text is: `文本“x”不是数字`, `逻辑值 TRUE 不是数字`, `NaN 不是 Excel 日期`. */
+function notZh(w: Wording, value: unknown, what: string): string {
+  return `${ledgerCellZh(w, value)}${typeof w.raw(value) === "string" ? "" : " "}不是${what}`;
+}
+
+/** A ledger amount that is not a number; text with a digit gets the hint how to make it one. */
+function numberZh(w: Wording, value: unknown): string {
+  const v = w.raw(value);
+  const hint = typeof v === "string" && /\d/.test(v) ? "（请去掉千位分隔符或百分号，或用 VALUE() 转换）" : "";
+  return `${notZh(w, value, "数字")}${hint}`;
+}
+
+/**
+ * Where a bad ledger row is: `第 12 行“到期日”列（due_date，单元格 Ledger!C12）`, `第 12 行“due_date”列（单元格 …）`
+ * when the column has no header text, without the cell when none is given (`第 12 行“到期日”列（due_date）`).
+ */
+export function ledgerRowAtZh(a: Readonly<Record<string, MessageArg>>): string {
+  const at = a.address ? `单元格 ${a.address}` : "";
+  const column = a.header ? `“${a.header}”列（${a.field}${at ? `，${at}` : ""}）` : `“${a.field}”列${at ? `（${at}）` : ""}`;
+  return `第 ${a.row} 行${column}`;
+}
 
 export const REVIEW_ZH: Record<ReviewMessageId, Entry> = {
   "review.lgd": (a) => `违约损失率（LGD）须在 0 到 1 之间，当前为 ${a.lgd}。`,
@@ -71,4 +114,20 @@ export const REVIEW_ZH: Record<ReviewMessageId, Entry> = {
   "explain.raise": (a) => `${a.label}由 ${a.from} 升至 ${a.to}`,
   "explain.lower": (a) => `${a.label}由 ${a.from} 降至 ${a.to}`,
   "explain.lift": (a) => `${joined(a.changes, "；")}（+${a.pts}分 → ${a.band}级）`,
+  "review.ledgerRowAt": (a) => ledgerRowAtZh(a),
+  "review.ledger.customerEmpty": () => "客户编号为空",
+  "review.ledger.customerType": (a, w) => `${notZh(w, a.value, "有效的客户编号")}（请使用文本或数字）`,
+  "review.ledger.dueBeforeInvoice": () => "到期日早于发票日期",
+  "review.ledger.paidBeforeInvoice": () => "付款日期早于发票日期",
+  "review.ledger.openOnPaid": (a) => `发票已有付款日期，但未结金额为 ${a.value}（应为 0 或留空）`,
+  "review.ledger.openOutside": (a) => `未结金额 ${a.value} 须在 0 与发票金额 ${a.amount} 之间`,
+  "review.ledger.required": (a) => `${LEDGER_ARG_ZH[String(a.arg)] ?? a.arg}为必填项，但单元格为空`,
+  "review.ledger.dateText": (a) => `文本“${a.text}”不是日期，请输入 Excel 日期（例如使用 DATE() 或 DATEVALUE()）`,
+  "review.ledger.notDate": (a, w) => notZh(w, a.value, " Excel 日期"),
+  "review.ledger.badSerial": (a) => `${a.value} 不是有效的 Excel 日期序列号（1 = 1900-01-01 … 2958465 = 9999-12-31）`,
+  "review.ledger.textNumber": (a, w) => numberZh(w, a.value),
+  "review.ledger.notNumber": (a, w) => numberZh(w, a.value),
+  "review.ledger.notFinite": (a) => `${a.value} 不是有限数值`,
+  "review.ledger.flagInvalid": (a, w) => `${notZh(w, a.value, "有效的争议标记")}${FLAG_HINT}`,
+  "review.ledger.flagInvalidText": (a) => `文本“${a.text}”不是有效的争议标记${FLAG_HINT}`,
 };

@@ -19,7 +19,7 @@ import { message } from "../messages";
 import { Lang } from "../lang";
 import { DunningLadder, STAGE_CLOSED, dunningStage, dunningStageName } from "../receivables/dunning";
 import { Invoice, InvoiceField, InvoiceProblem, customerKey, isInvoiceProblem, openAt, parseInvoice } from "../receivables/ledger";
-import { invoiceRowError } from "../receivables/ledger-messages";
+import { invoiceRowMessage } from "../receivables/ledger-messages";
 import { PayBehavior, payBehavior } from "../receivables/pay-behavior";
 import { agingBucket } from "../receivables/aging";
 import { dsoFromInvoices } from "../receivables/dso-invoices";
@@ -99,8 +99,8 @@ function langProblem(
   lang: Lang,
 ): { error: EngineError; problem: DataProblem } {
   const at = cellLocation(place, i, Math.max(0, fields.column[p.field]));
-  const e = invoiceRowError(p, at.row, fields.header[p.field], lang, at.address);
-  const error = lang === "zh" ? e : engineError(e.code, message("review.ledgerPrefix", { cause: e.message }));
+  const where = message("review.ledgerRowAt", { row: at.row + 1, header: fields.header[p.field], field: p.field, address: at.address });
+  const error = engineError(p.error.code, invoiceRowMessage(p, where), lang);
   return { error, problem: { message: error.message, at } };
 }
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { serialFromYmd } from "../../../src/engine/dates";
-import { isEngineError } from "../../../src/engine/errors";
+import { isEngineError, messageIn } from "../../../src/engine/errors";
 import { InvoiceProblem, isInvoiceProblem, parseInvoice, readInvoice } from "../../../src/engine/receivables/ledger";
-import { invoiceProblemText, invoiceRowError } from "../../../src/engine/receivables/ledger-messages";
+import { invoiceProblemMessage, invoiceProblemText, invoiceRowError } from "../../../src/engine/receivables/ledger-messages";
 
 const D = serialFromYmd(2026, 1, 1);
 
@@ -160,5 +160,23 @@ describe("property: one validation, two languages", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("ledger-row messages from the catalogue", () => {
+  test("the pane's wording is picked by the rule's message id; the error reads in either language", () => {
+    const p = problem(["C1", D, D - 1, "", 100, "", ""]);
+    const zh = invoiceRowError(p, 11, "到期日", "zh", "Ledger!C12");
+    expect(zh.message).toBe("第 12 行“到期日”列（due_date，单元格 Ledger!C12）：到期日早于发票日期。");
+    expect(messageIn(zh, "en")).toBe("row 12, cell Ledger!C12: due_dates: the due date is before the invoice date.");
+    expect(invoiceProblemMessage(p).id).toBe("review.ledger.dueBeforeInvoice");
+  });
+
+  test("a rule the pane has no words of its own for keeps its own message (one full stop)", () => {
+    const p = problem(["C1", D, { code: "#N/A" }, "", 100, "", ""]);
+    const zh = invoiceRowError(p, 11, "到期日", "zh");
+    expect(zh.code).toBe("NA");
+    expect(zh.message).toBe("第 12 行“到期日”列（due_date）：due_dates：该单元格为 #N/A：该值不可用。");
+    expect(invoiceRowError(p, 11, "到期日", "en").message).toBe("row 12: due_dates: the cell holds #N/A: the value is not available.");
   });
 });
