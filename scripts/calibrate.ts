@@ -171,12 +171,12 @@ async function ledgerHistory(
     err(`calibrate: ${renderMessage(bad.msg!, lang)}`);
     return 2;
   }
-  const lt = await readLedgerFile(ledger);
+  const lt = await readLedgerFile(ledger, lang);
   if (typeof lt === "string") {
     err(`calibrate: ${lt}`);
     return 1;
   }
-  const ht = await readHistoryTable(file);
+  const ht = await readHistoryTable(file, lang);
   if (typeof ht === "string") {
     err(`calibrate: ${ht}`);
     return 1;

@@ -281,8 +281,11 @@ function xlsxCellText(v: unknown): string {
   return String(v);
 }
 
-/** Reads the first worksheet of an .xlsx file (a header row, then one row per customer), as readCsv reads a CSV. */
-export async function readXlsx(file: string, labels: LabelOptions = {}, lang: Lang = "en"): Promise<Dataset | string> {
+/**
+ * The rows of the first worksheet of an .xlsx file, each cell through `cell`, rows whose cells are all blank
+ * text left out; or an error message in `lang`. The history, data-set and ledger readers share it.
+ */
+export async function firstSheetRows<T>(file: string, cell: (v: unknown) => T, lang: Lang = "en"): Promise<T[][] | string> {
   const ExcelJS = (await import("exceljs")).default;
   const wb = new ExcelJS.Workbook();
   try {
@@ -293,13 +296,20 @@ export async function readXlsx(file: string, labels: LabelOptions = {}, lang: La
   const ws = wb.worksheets[0];
   if (!ws) return cliText(lang, "cli.dataset.noWorksheet", { file });
   const width = ws.columnCount;
-  const rows: string[][] = [];
+  const rows: T[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(xlsxCellText(row.getCell(c).value));
-    if (cells.some((x) => x.trim() !== "")) rows.push(cells);
+    const cells: T[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cell(row.getCell(c).value));
+    if (cells.some((x) => !(typeof x === "string" && x.trim() === ""))) rows.push(cells);
   }
+  return rows;
+}
+
+/** Reads the first worksheet of an .xlsx file (a header row, then one row per customer), as readCsv reads a CSV. */
+export async function readXlsx(file: string, labels: LabelOptions = {}, lang: Lang = "en"): Promise<Dataset | string> {
+  const rows = await firstSheetRows(file, xlsxCellText, lang);
+  if (typeof rows === "string") return rows;
   if (rows.length < 2) return cliText(lang, "cli.dataset.sheetTooShort");
   if (labels.label === undefined && labels.bad === undefined && isUsListedHeader(rows[0])) return readUsListed(rows[0], rows.slice(1));
   return build(rows[0], rows.slice(1), labels, headerMap, lang);

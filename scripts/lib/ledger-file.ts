@@ -15,7 +15,10 @@ import * as path from "path";
 import { isEngineError } from "../../src/engine/errors";
 import { serialFromIso, serialFromYmd } from "../../src/engine/dates";
 import { autoMapColumns } from "../../src/engine/portfolio/mapping";
+import type { Lang } from "../../src/engine/lang";
 import { csvCellValue, detectDecimal, parseCsv, sepLine, sniffDelimiter, type DecimalMark } from "../batch/csv";
+import { cliText } from "../batch/messages";
+import { firstSheetRows } from "./dataset";
 
 /** A table read from a file: the header row and the data rows. */
 export interface FileTable {
@@ -52,13 +55,13 @@ function xlsxValue(v: unknown): unknown {
   return v;
 }
 
-/** The rows of a CSV file (delimiter sniffed; a leading "sep=" line honoured), or an error message. */
-function csvRows(file: string): { rows: string[][]; decimal: DecimalMark } | string {
+/** The rows of a CSV file (delimiter sniffed; a leading "sep=" line honoured), or an error message in `lang`. */
+function csvRows(file: string, lang: Lang): { rows: string[][]; decimal: DecimalMark } | string {
   let text: string;
   try {
     text = readFileSync(file, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
+    return cliText(lang, "cli.data.unreadable", { file, detail: (e as Error).message });
   }
   const sep = sepLine(text);
   if (sep) text = text.replace(/^[^\n]*\n/, "");
@@ -67,46 +70,28 @@ function csvRows(file: string): { rows: string[][]; decimal: DecimalMark } | str
   return { rows, decimal: detectDecimal(rows.slice(1, 200), delimiter).decimal };
 }
 
-/** The first worksheet's rows of an .xlsx file (cells as values), or an error message. */
-async function xlsxRows(file: string): Promise<unknown[][] | string> {
-  const ExcelJS = (await import("exceljs")).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    return `cannot read ${file}: ${(e as Error).message}`;
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return `${file} has no worksheet`;
-  const width = ws.columnCount;
-  const rows: unknown[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = 1; c <= width; c++) cells.push(xlsxValue(row.getCell(c).value));
-    if (cells.some((x) => !(typeof x === "string" && x.trim() === ""))) rows.push(cells);
-  }
-  return rows;
-}
-
 const headerOf = (row: readonly unknown[]): string[] =>
   row.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c ?? "")));
 
-/** Reads a .csv or .xlsx table with a header row, or returns an error message. */
-async function readTable(file: string, what: string): Promise<{ table: FileTable; decimal: DecimalMark } | string> {
-  if (!existsSync(file)) return `file not found: ${file}`;
+/** Reads a .csv or .xlsx table with a header row, or returns an error message in `lang`. */
+async function readTable(
+  file: string,
+  what: "ledger" | "history",
+  lang: Lang,
+): Promise<{ table: FileTable; decimal: DecimalMark } | string> {
+  if (!existsSync(file)) return cliText(lang, "cli.data.notFound", { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext !== ".csv" && ext !== ".xlsx") return `unreadable format "${ext || "(none)"}": give the ${what} as a .csv or .xlsx file`;
-  const read = ext === ".csv" ? csvRows(file) : await xlsxRows(file);
+  if (ext !== ".csv" && ext !== ".xlsx") return cliText(lang, "cli.tableFile.format", { ext: ext || "(none)", what });
+  const read = ext === ".csv" ? csvRows(file, lang) : await firstSheetRows(file, xlsxValue, lang);
   if (typeof read === "string") return read;
   const rows = Array.isArray(read) ? read : read.rows;
-  if (rows.length < 2) return `${file}: the ${what} needs a header row and at least one data row`;
+  if (rows.length < 2) return cliText(lang, "cli.tableFile.tooShort", { file, what });
   return { table: { header: headerOf(rows[0]), rows: rows.slice(1) }, decimal: Array.isArray(read) ? "." : read.decimal };
 }
 
 /** The invoice ledger: date columns as serials, amounts as numbers, the rest (customer ids) as given. */
-export async function readLedgerFile(file: string): Promise<FileTable | string> {
-  const r = await readTable(file, "invoice ledger");
+export async function readLedgerFile(file: string, lang: Lang = "en"): Promise<FileTable | string> {
+  const r = await readTable(file, "ledger", lang);
   if (typeof r === "string") return r;
   const { header, rows } = r.table;
   const keys = autoMapColumns(header, "ledger").columns.map((c) => c.key);
@@ -122,7 +107,7 @@ export async function readLedgerFile(file: string): Promise<FileTable | string> 
 }
 
 /** The history as a table of cells (ids kept as given; the engine reads the factor cells). */
-export async function readHistoryTable(file: string): Promise<FileTable | string> {
-  const r = await readTable(file, "history");
+export async function readHistoryTable(file: string, lang: Lang = "en"): Promise<FileTable | string> {
+  const r = await readTable(file, "history", lang);
   return typeof r === "string" ? r : r.table;
 }

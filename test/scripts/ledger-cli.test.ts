@@ -213,4 +213,24 @@ describe("npm run calibrate -- <history> --ledger <ledger> --as-of <date>", () =
       err: expect.stringContaining("The history has no customer ID column"),
     });
   });
+
+  test("reading errors of the ledger and history files in the CLI's language: a header-only ledger, a wrong format", async () => {
+    const headerOnly = path.join(dir, "header-only.csv");
+    writeFileSync(headerOnly, "客户编号,发票日期,到期日,付款日期,金额\n");
+    const args = (l: string) => [history, "--ledger", l, "--as-of", "2025-06-30", "--out", path.join(dir, "e.json")];
+    expect(await run(args(headerOnly))).toMatchObject({
+      code: 1,
+      err: `calibrate: ${headerOnly}: the invoice ledger needs a header row and at least one data row`,
+    });
+    expect(await run([...args(headerOnly), "--lang", "zh"])).toMatchObject({
+      code: 1,
+      err: `calibrate: ${headerOnly}：发票台账需要一行表头和至少一行数据`,
+    });
+    const txt = path.join(dir, "ledger.txt");
+    writeFileSync(txt, "x");
+    expect(await run([...args(txt), "--lang", "zh"])).toMatchObject({
+      code: 1,
+      err: "calibrate: 无法读取的格式“.txt”：请以 .csv 或 .xlsx 文件给出发票台账",
+    });
+  });
 });

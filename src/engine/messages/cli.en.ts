@@ -258,6 +258,11 @@ cut-offs and PD levels; any history, or none with --default-rate), weights (25 d
   "cli.report.splitName": (a) => `${a.split}`,
   "cli.report.onOff": (a) => (a.on ? "on" : "off"),
   "cli.report.na": () => "n/a",
+  /** The tables `npm run calibrate -- <history> --ledger <file>` joins (scripts/lib/ledger-file.ts); what: ledger | history. */
+  "cli.tableFile.format": (a) =>
+    `unreadable format "${a.ext}": give the ${a.what === "ledger" ? "invoice ledger" : "history"} as a .csv or .xlsx file`,
+  "cli.tableFile.tooShort": (a) =>
+    `${a.file}: the ${a.what === "ledger" ? "invoice ledger" : "history"} needs a header row and at least one data row`,
 } satisfies Record<string, Entry>;
 
 export type CliMessageId = keyof typeof CLI_EN;

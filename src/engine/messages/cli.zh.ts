@@ -230,4 +230,6 @@ weights（25 个违约）、full（100 个）。
   "cli.report.splitName": (a) => (a.split === "train" ? "训练集" : a.split === "validation" ? "验证集" : `“${a.split}”划分`),
   "cli.report.onOff": (a) => (a.on ? "开启" : "关闭"),
   "cli.report.na": () => "无",
+  "cli.tableFile.format": (a) => `无法读取的格式“${a.ext}”：请以 .csv 或 .xlsx 文件给出${a.what === "ledger" ? "发票台账" : "历史表"}`,
+  "cli.tableFile.tooShort": (a) => `${a.file}：${a.what === "ledger" ? "发票台账" : "历史表"}需要一行表头和至少一行数据`,
 };
