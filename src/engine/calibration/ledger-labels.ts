@@ -40,10 +40,11 @@ import { EngineError, Result, valueError } from "../errors";
 import { Lang } from "../lang";
 import { Message, MessageId, message } from "../messages";
 import { MAX_SERIAL, MIN_SERIAL, isoFromSerial, serialFromYmd, ymdFromSerial } from "../dates";
-import { Invoice, customerKey, isInvoiceProblem, openAt, parseInvoice } from "../receivables/ledger";
+import { Invoice, customerKey, isInvoiceProblem, openAt } from "../receivables/ledger";
 import { invoiceRowError } from "../receivables/ledger-messages";
 import { matchHeader } from "../scoring/headers";
-import { ColumnMapping, autoMapColumns, columnOf, headerText, mappingError } from "../portfolio/mapping";
+import { ColumnMapping, autoMapColumns, headerText, mappingError } from "../portfolio/mapping";
+import { ledgerColumns, parseLedgerRow } from "../portfolio/ledger-digest";
 import { LabelledSample, labelledRecords } from "./labels";
 
 /** How an outcome is derived from the invoice ledger (policy). */
@@ -192,16 +193,8 @@ export function ledgerOutcomes(
     if (v !== null && !(Number.isInteger(v) && v >= MIN_SERIAL && v <= MAX_SERIAL))
       return valueError(message("outcome.badDate", { which: name, value: String(v) }));
   }
-  const col = (k: Parameters<typeof columnOf>[1]) => columnOf(mapping, k);
-  const [cCust, cInv, cDue, cPaid, cAmt, cOpen, cDisp] = [
-    col("customer_id"),
-    col("invoice_date"),
-    col("due_date"),
-    col("paid_date"),
-    col("amount"),
-    col("open_amount"),
-    col("disputed"),
-  ];
+  const cols = ledgerColumns(mapping);
+  const cCust = cols.customer;
   const byCustomer = new Map<string, Invoice[]>();
   const unreadable = new Set<string>();
   let badRows = 0;
@@ -210,17 +203,7 @@ export function ledgerOutcomes(
   const firstErrors: EngineError[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const r = parseInvoice(
-      i,
-      row[cCust],
-      row[cInv],
-      row[cDue],
-      cPaid >= 0 ? row[cPaid] : null,
-      row[cAmt],
-      cOpen >= 0 ? row[cOpen] : null,
-      cDisp >= 0 ? row[cDisp] : null,
-      true,
-    );
+    const r = parseLedgerRow(row, cols, i);
     if (r === null) continue;
     if (isInvoiceProblem(r)) {
       badRows++;

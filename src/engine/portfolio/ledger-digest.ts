@@ -150,6 +150,45 @@ export function digestLedger(...args: DigestArgs): LedgerDigest {
   }
 }
 
+/** Where a ledger mapping put each invoice field (-1: not mapped; the optional ones may be). */
+export interface LedgerColumns {
+  customer: number;
+  invoiceDate: number;
+  dueDate: number;
+  paidDate: number;
+  amount: number;
+  openAmount: number;
+  disputed: number;
+}
+
+export function ledgerColumns(mapping: ColumnMapping): LedgerColumns {
+  return {
+    customer: columnOf(mapping, "customer_id"),
+    invoiceDate: columnOf(mapping, "invoice_date"),
+    dueDate: columnOf(mapping, "due_date"),
+    paidDate: columnOf(mapping, "paid_date"),
+    amount: columnOf(mapping, "amount"),
+    openAmount: columnOf(mapping, "open_amount"),
+    disputed: columnOf(mapping, "disputed"),
+  };
+}
+
+/** Data row `i` of a ledger read by the engine's invoice rules (`parseInvoice`): the invoice, its problem, or null when blank. */
+export function parseLedgerRow(row: readonly unknown[], c: LedgerColumns, i: number): ReturnType<typeof parseInvoice> {
+  const opt = (k: number) => (k >= 0 ? row[k] : null);
+  return parseInvoice(
+    i,
+    row[c.customer],
+    row[c.invoiceDate],
+    row[c.dueDate],
+    opt(c.paidDate),
+    row[c.amount],
+    opt(c.openAmount),
+    opt(c.disputed),
+    true,
+  );
+}
+
 /**
  * `digestLedger` as a generator that yields its progress every `step` rows
  * (then every `step` customers), so a caller can yield to the host between steps.
@@ -158,13 +197,8 @@ export function* digestLedgerSteps(
   ...[rows, mapping, asOf, ladder, agingEdges, dsoPeriodDays, lang, given, step = 50_000]: [...DigestArgs, step?: number]
 ): Generator<ReviewProgress, LedgerDigest, void> {
   const place = given ?? DEFAULT_PLACE;
-  const cCust = columnOf(mapping, "customer_id");
-  const cInv = columnOf(mapping, "invoice_date");
-  const cDue = columnOf(mapping, "due_date");
-  const cPaid = columnOf(mapping, "paid_date");
-  const cAmt = columnOf(mapping, "amount");
-  const cOpen = columnOf(mapping, "open_amount");
-  const cDisp = columnOf(mapping, "disputed");
+  const cols = ledgerColumns(mapping);
+  const cCust = cols.customer;
   const nb = agingEdges.length + 2;
 
   const customers = new Map<string, LedgerCustomer>();
@@ -206,17 +240,7 @@ export function* digestLedgerSteps(
   for (let i = 0; i < rows.length; i++) {
     if (i > 0 && i % step === 0) yield { phase: "ledger-rows", done: i, total: rows.length };
     const row = rows[i] ?? NO_CELLS;
-    const r = parseInvoice(
-      i,
-      row[cCust],
-      row[cInv],
-      row[cDue],
-      cPaid >= 0 ? row[cPaid] : null,
-      row[cAmt],
-      cOpen >= 0 ? row[cOpen] : null,
-      cDisp >= 0 ? row[cDisp] : null,
-      true,
-    );
+    const r = parseLedgerRow(row, cols, i);
     if (r === null) continue;
     if (isInvoiceProblem(r)) {
       badRows++;
