@@ -15,6 +15,7 @@ import { calibrationDistribution } from "../../src/engine/calibration/monitor";
 import { encodeStoredModel } from "../../src/engine/calibration/stored-model";
 import { activePolicy, setActiveModel } from "../../src/functions/active-policy";
 import { App } from "../../src/taskpane/App";
+import { strings } from "../../src/taskpane/i18n";
 import { ModelPanel } from "../../src/taskpane/calibrate/ModelPanel";
 import { ScoreMonitor } from "../../src/taskpane/calibrate/ScoreMonitor";
 import { MODEL_SETTING, modelPartSetting } from "../../src/taskpane/calibrate/model-store";
@@ -126,6 +127,22 @@ describe("Calibrate to my portfolio", () => {
     expect(await screen.findByText("The fit was cancelled. Nothing was changed.")).toBeInTheDocument();
     expect(screen.queryByTestId("fit-report")).toBeNull();
     expect(wb.settings.size).toBe(0);
+  });
+
+  test("the panel's notice follows a language switch (it was worded once, in the language of the moment)", async () => {
+    const wb = createMemoryWorkbook({ tables: [historyTable()] });
+    const { rerender } = renderPanel(wb);
+    await openAndPick();
+    fireEvent.click(fitButton());
+    const progress = await screen.findByTestId("fit-progress");
+    fireEvent.click(within(progress).getByRole("button", { name: "Cancel" }));
+    expect(await screen.findByTestId("calibrate-notice")).toHaveTextContent("The fit was cancelled. Nothing was changed.");
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <Harness wb={wb} lang="zh" />
+      </FluentProvider>,
+    );
+    expect(screen.getByTestId("calibrate-notice")).toHaveTextContent(strings.zh.calibrate.cancelled);
   });
 
   test("a bad expected default rate blocks the fit with a message", async () => {

@@ -102,7 +102,7 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
   const [rateText, setRateText] = useState("");
   const [busy, setBusy] = useState<{ label: string; value?: number; detail?: string } | null>(null);
   const [fitted, setFitted] = useState<Fitted | null>(null);
-  const [notice, setNotice] = useState<{ intent: "error" | "info" | "success" | "warning"; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ intent: "error" | "info" | "success" | "warning"; text: (lang: Lang) => string } | null>(null);
   const [source, setSource] = useState<OutcomeSource>("column");
   const [ledgerName, setLedgerName] = useState("");
   const [asOfIso, setAsOfIso] = useState("");
@@ -195,11 +195,12 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       onProgress: (done, total) => setBusy({ label, value: total ? done / total : undefined }),
     });
     if (ac.signal.aborted || (!r.ok && r.error.code === "cancelled")) {
-      setNotice({ intent: "info", text: t.cancelled });
+      setNotice({ intent: "info", text: (l) => strings[l].calibrate.cancelled });
       return null;
     }
     if (!r.ok) {
-      setNotice({ intent: "error", text: t.readFailed(strings[lang].review.io[r.error.code]) });
+      const code = r.error.code;
+      setNotice({ intent: "error", text: (l) => strings[l].calibrate.readFailed(strings[l].review.io[code]) });
       return null;
     }
     return r.value;
@@ -215,12 +216,12 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     if (!led) return null;
     const outs = ledgerOutcomesFromTable(led.headerRow, led.rows, asOf, dataDate, outcomePolicy, lang);
     if (isEngineError(outs)) {
-      setNotice({ intent: "error", text: messageIn(outs, lang) });
+      setNotice({ intent: "error", text: (l) => messageIn(outs, l) });
       return null;
     }
     const h = historyFromLedger(hist.headerRow, hist.rows, outs);
     if (isEngineError(h)) {
-      setNotice({ intent: "error", text: messageIn(h, lang) });
+      setNotice({ intent: "error", text: (l) => messageIn(h, l) });
       return null;
     }
     const d: Derived = { sample: h, summary: renderMessage(outcomeSummary(h.counts, outs), lang), badRows: outs.badRows };
@@ -259,7 +260,7 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
         if (!read) return;
         const h = historyFromTable(read.headerRow, read.rows, outcome);
         if (isEngineError(h)) {
-          setNotice({ intent: "error", text: messageIn(h, lang) });
+          setNotice({ intent: "error", text: (l) => messageIn(h, l) });
           return;
         }
         history = h;
@@ -269,8 +270,8 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       const res = await runFit(base, history, { stage: st, expectedDefaultRate: rate, dataName: info.name }, lang, ac.signal, (p) =>
         setBusy({ label: t.fitting, value: p.done / p.total, detail: t.step(`${p.done} / ${p.total}`) }),
       );
-      if (res === "cancelled") setNotice({ intent: "info", text: t.cancelled });
-      else if (isEngineError(res)) setNotice({ intent: "warning", text: messageIn(res, lang) });
+      if (res === "cancelled") setNotice({ intent: "info", text: (l) => strings[l].calibrate.cancelled });
+      else if (isEngineError(res)) setNotice({ intent: "warning", text: (l) => messageIn(res, l) });
       else setFitted({ fit: res, table: info.name, given: Object.keys(withDerivedRatios(history).columns) });
     } finally {
       abort.current = null;
@@ -282,16 +283,18 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
     if (!fitted || !fitted.fit.better) return;
     try {
       await onAccept(fitted.fit.model, fitReportOf(fitted.fit, fitted.table));
-      setNotice({ intent: "success", text: t.accepted(fitted.fit.model.version) });
+      const version = fitted.fit.model.version;
+      setNotice({ intent: "success", text: (l) => strings[l].calibrate.accepted(version) });
       setFitted(null);
     } catch (e) {
-      setNotice({ intent: "error", text: t.saveFailed(e instanceof Error ? e.message : String(e)) });
+      const detail = e instanceof Error ? e.message : String(e);
+      setNotice({ intent: "error", text: (l) => strings[l].calibrate.saveFailed(detail) });
     }
   }
 
   function discard() {
     setFitted(null);
-    setNotice({ intent: "info", text: t.discarded });
+    setNotice({ intent: "info", text: (l) => strings[l].calibrate.discarded });
   }
 
   const disabled = busy !== null;
@@ -426,7 +429,7 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
       ) : null}
       {notice ? (
         <MessageBar intent={notice.intent} data-testid="calibrate-notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+          <MessageBarBody>{notice.text(lang)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {fitted ? (
