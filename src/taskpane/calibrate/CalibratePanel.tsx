@@ -38,6 +38,7 @@ import { serialFromIso } from "../../engine/dates";
 import { renderMessage } from "../../engine/messages";
 import { DEFAULT_POLICY } from "../../engine/policy";
 import { strings } from "../i18n";
+import { LedgerOutcomeFields } from "./LedgerOutcomeFields";
 import type { TableData, TableInfo, TableSource, WorkbookPort } from "../../excel/port";
 import { FitReport } from "./FitReport";
 import { parseRate, runFit } from "./run-fit";
@@ -351,49 +352,24 @@ export function CalibratePanel({ port, lang, onAccept, base = DEFAULT_MODEL }: C
         </Field>
       ) : null}
       {info && source === "ledger" ? (
-        <>
-          <Field label={t.ledgerTable} hint={t.ledgerHint(String(outcomePolicy.daysPastDue), String(outcomePolicy.windowMonths))}>
-            <Select value={ledgerName} onChange={(_, d) => changed(setLedgerName)(d.value)} disabled={disabled}>
-              <option value="" disabled>
-                {t.pickLedger}
-              </option>
-              {(tables ?? [])
-                .filter((x) => x.name !== info.name)
-                .map((x) => (
-                  <option key={x.name} value={x.name}>
-                    {`${x.name} (${x.rowCount})`}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          <Field
-            label={t.outcomeAsOf}
-            hint={t.outcomeAsOfHint}
-            validationMessage={Number.isNaN(asOf) ? t.badDate : undefined}
-            validationState={Number.isNaN(asOf) ? "error" : "none"}
-          >
-            <Input type="date" value={asOfIso} onChange={(_, d) => changed(setAsOfIso)(d.value)} disabled={disabled} />
-          </Field>
-          <Field
-            label={t.dataDate}
-            hint={t.dataDateHint}
-            validationMessage={Number.isNaN(dataDate) ? t.badDate : undefined}
-            validationState={Number.isNaN(dataDate) ? "error" : "none"}
-          >
-            <Input type="date" value={dataIso} onChange={(_, d) => changed(setDataIso)(d.value)} disabled={disabled} />
-          </Field>
-          <div className={s.row}>
-            <Button onClick={() => void countLabels()} disabled={disabled || !ledgerReady}>
-              {t.deriveLabels}
-            </Button>
-          </div>
-          {derived ? (
-            <Text size={200} role="status" data-testid="ledger-labels">
-              {derived.summary}
-              {derived.badRows > 0 ? ` ${t.ledgerBadRows(String(derived.badRows))}` : ""}
-            </Text>
-          ) : null}
-        </>
+        <LedgerOutcomeFields
+          t={t}
+          policy={outcomePolicy}
+          tables={tables ?? []}
+          historyName={info.name}
+          ledgerName={ledgerName}
+          onLedger={changed(setLedgerName)}
+          asOfIso={asOfIso}
+          asOf={asOf}
+          onAsOf={changed(setAsOfIso)}
+          dataIso={dataIso}
+          dataDate={dataDate}
+          onDataDate={changed(setDataIso)}
+          ready={ledgerReady}
+          onCount={() => void countLabels()}
+          derived={derived}
+          disabled={disabled}
+        />
       ) : null}
       <Field label={t.stage}>
         <RadioGroup value={stage} onChange={(_, d) => setStage(d.value as StageChoice)} disabled={disabled}>
